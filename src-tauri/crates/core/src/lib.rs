@@ -1,0 +1,17 @@
+//! Herald's pure domain model.
+//!
+//! Nothing here does IO or reads a clock: every function that needs the time takes
+//! it as an argument, so the rules can be tested with fixed instants and the same
+//! input always gives the same answer.
+
+pub mod incident;
+pub mod matrix;
+pub mod terms;
+pub mod timeline;
+pub mod validation;
+
+pub use incident::{Incident, IncidentChange, NewIncident};
+pub use matrix::{Cadence, CommsLead, SeverityMatrix, SeverityPolicy, StatusCadence};
+pub use terms::{Audience, Severity, Status};
+pub use timeline::{EventKind, TimelineEvent};
+pub use validation::{FieldError, Invalid};

@@ -1,0 +1,46 @@
+//! Herald's use cases: what the desktop shell calls, written against the store
+//! and a clock so they run headless on a temp database in tests.
+//!
+//! Each public method is one thing the comms lead does. Writes happen in one
+//! store transaction together with their timeline events.
+
+mod clock;
+mod error;
+mod incidents;
+mod recovery;
+mod settings;
+mod views;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use herald_store::{OpenError, Store};
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{Error, ErrorCode};
+pub use recovery::{StartupProblem, move_aside};
+pub use views::{Board, IncidentView};
+
+/// The open desk: the store plus the clock every use case reads time from.
+#[derive(Debug)]
+pub struct Desk {
+    store: Store,
+    clock: Arc<dyn Clock>,
+}
+
+impl Desk {
+    pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Desk, OpenError> {
+        Ok(Desk {
+            store: Store::open(path)?,
+            clock,
+        })
+    }
+
+    pub fn database_path(&self) -> &Path {
+        self.store.path()
+    }
+
+    fn new_id(&self) -> String {
+        uuid::Uuid::now_v7().to_string()
+    }
+}

@@ -1,0 +1,57 @@
+//! Moving a broken database aside: renamed beside itself, never deleted.
+
+// A failed unwrap is a failed test, with the error in the message.
+#![allow(clippy::unwrap_used)]
+
+use chrono::{TimeZone, Utc};
+use herald_desk::{StartupProblem, move_aside};
+use herald_store::Store;
+
+#[test]
+fn a_corrupt_file_is_moved_aside_with_its_companions_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("herald.sqlite");
+    std::fs::write(
+        &path,
+        b"not a database at all, just some text that is long enough",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("herald.sqlite-wal"), b"wal bytes").unwrap();
+
+    let err = Store::open(&path).unwrap_err();
+    let problem = StartupProblem::from(&err);
+    assert_eq!(problem.problem, "corrupt");
+    assert!(problem.message.contains(&path.display().to_string()));
+
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 27, 15, 4, 5)
+        .single()
+        .unwrap();
+    let moved = move_aside(&path, now).unwrap();
+    assert_eq!(
+        moved.file_name().unwrap(),
+        "herald.sqlite.broken-20261127T150405Z"
+    );
+    assert!(
+        std::fs::read(&moved)
+            .unwrap()
+            .starts_with(b"not a database")
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("herald.sqlite.broken-20261127T150405Z-wal")).unwrap(),
+        b"wal bytes"
+    );
+    assert!(!path.exists());
+
+    // A second move in the same second does not overwrite the first.
+    std::fs::write(&path, b"second broken file").unwrap();
+    let again = move_aside(&path, now).unwrap();
+    assert_eq!(
+        again.file_name().unwrap(),
+        "herald.sqlite.broken-20261127T150405Z-2"
+    );
+    assert!(moved.exists());
+
+    // And a fresh database now opens where the broken one was.
+    Store::open(&path).unwrap();
+}

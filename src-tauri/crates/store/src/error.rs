@@ -1,0 +1,47 @@
+//! Errors from the store, split by when they happen: opening the file, or using it.
+
+use std::path::PathBuf;
+
+/// Why the database could not be opened. The desktop shows this on the recovery
+/// screen, so each variant says plainly what is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenProblem {
+    /// The file is not a SQLite database, or its pages fail the integrity check.
+    Corrupt,
+    /// The file or its folder cannot be opened or read.
+    Unreadable,
+    /// The file was written by a newer Herald whose schema this one does not know.
+    TooNew,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.describe())]
+pub struct OpenError {
+    pub problem: OpenProblem,
+    pub path: PathBuf,
+    pub detail: String,
+}
+
+impl OpenError {
+    pub fn describe(&self) -> String {
+        let what = match self.problem {
+            OpenProblem::Corrupt => "is damaged or is not a Herald database",
+            OpenProblem::Unreadable => "cannot be opened",
+            OpenProblem::TooNew => "was written by a newer version of Herald",
+        };
+        format!(
+            "The database at {} {what}: {}",
+            self.path.display(),
+            self.detail
+        )
+    }
+}
+
+/// A failure while reading or writing an open database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored data could not be read back ({0})")]
+    BadData(String),
+}

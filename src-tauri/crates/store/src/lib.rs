@@ -1,0 +1,73 @@
+//! Herald's SQLite store.
+//!
+//! One file, opened with WAL, foreign keys, a busy timeout and full sync; checked
+//! for corruption and migrated forward at open. Every write goes through
+//! [`Store::write`], one transaction, so a domain change and its timeline event
+//! commit together or not at all.
+
+mod error;
+pub mod incidents;
+pub mod migrations;
+mod open;
+pub mod settings;
+mod time;
+pub mod timeline;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+pub use error::{OpenError, OpenProblem, StoreError};
+pub use rusqlite::{Connection, Transaction};
+
+/// The open database. One connection behind a mutex: Herald has one writer, and
+/// SQLite calls take microseconds to milliseconds.
+#[derive(Debug)]
+pub struct Store {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, checks it and migrates it.
+    pub fn open(path: &Path) -> Result<Store, OpenError> {
+        let conn = open::open_checked(path)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+            path: path.to_owned(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs read-only work on the connection.
+    pub fn read<T>(
+        &self,
+        work: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        work(&self.lock())
+    }
+
+    /// Runs work in one IMMEDIATE transaction, committing only if it succeeds.
+    pub fn write<T, E: From<StoreError>>(
+        &self,
+        work: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut conn = self.lock();
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = work(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave a half-written transaction
+        // (it rolls back on drop), so the connection is still good to use.
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}

@@ -1,0 +1,71 @@
+//! Every schema version ships a fixture database (`tests/fixtures/vN.sqlite`,
+//! built once from `vN-seed.sql` and then frozen). Each must migrate to the
+//! latest schema with integrity and foreign keys clean and its data readable.
+//!
+//! A new migration without a fixture fails here. To build the missing one:
+//! `UPDATE_FIXTURES=1 cargo test -p herald-store --test fixtures`.
+//! Existing fixtures are never rewritten: they are history.
+
+// A failed unwrap is a failed test, with the error in the message.
+#![allow(clippy::unwrap_used)]
+
+use std::path::PathBuf;
+
+use herald_store::{Store, incidents, migrations, timeline};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn build_fixture(version: u32, target: &std::path::Path) {
+    let seed = std::fs::read_to_string(fixtures().join(format!("v{version}-seed.sql")))
+        .unwrap_or_else(|e| panic!("v{version}-seed.sql is needed to build the fixture: {e}"));
+    let dir = tempfile::tempdir().unwrap();
+    let conn = rusqlite::Connection::open(dir.path().join("build.sqlite")).unwrap();
+    migrations::migrate_to(&conn, version).unwrap();
+    conn.execute_batch(&seed).unwrap();
+    conn.execute("VACUUM INTO ?1", [target.to_str().unwrap()])
+        .unwrap();
+}
+
+#[test]
+fn every_schema_version_has_a_fixture_that_migrates_cleanly() {
+    for version in 1..=migrations::LATEST {
+        let fixture = fixtures().join(format!("v{version}.sqlite"));
+        if !fixture.exists() {
+            assert!(
+                std::env::var_os("UPDATE_FIXTURES").is_some(),
+                "schema version {version} has no fixture database {}; build it with \
+                 UPDATE_FIXTURES=1 cargo test -p herald-store --test fixtures",
+                fixture.display()
+            );
+            build_fixture(version, &fixture);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join("herald.sqlite");
+        std::fs::copy(&fixture, &copy).unwrap();
+        let store = Store::open(&copy).unwrap_or_else(|e| panic!("v{version}: {e}"));
+        store
+            .read(|conn| {
+                assert_eq!(migrations::version(conn)?, migrations::LATEST);
+                let integrity: String =
+                    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+                assert_eq!(integrity, "ok", "v{version}");
+                let orphans: i64 =
+                    conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                        r.get(0)
+                    })?;
+                assert_eq!(orphans, 0, "v{version}: foreign key violations");
+                let all = incidents::all(conn)?;
+                assert!(
+                    !all.is_empty(),
+                    "v{version}: the fixture's incidents survive"
+                );
+                for incident in &all {
+                    timeline::for_incident(conn, &incident.id)?;
+                }
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("v{version}: {e}"));
+    }
+}
