@@ -108,8 +108,10 @@ impl NewIncident {
     }
 }
 
-/// Says what is wrong with a link, or `None` when it is empty or a usable web address.
-fn link_problem(link: &str) -> Option<String> {
+/// Says what is wrong with a link, or `None` when it is empty or a usable web
+/// address (http or https with a host). Also guards what Herald will open in
+/// the browser.
+pub fn link_problem(link: &str) -> Option<String> {
     if link.is_empty() {
         return None;
     }

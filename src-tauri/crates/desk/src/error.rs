@@ -20,6 +20,9 @@ pub enum ErrorCode {
     DatabaseUnavailable,
     /// Reading or writing the database failed.
     Storage,
+    /// Anything unexpected, including a failure of the IPC call itself; the UI's
+    /// IPC adapter uses it for rejections that are not an `AppError`.
+    Internal,
 }
 
 /// Exported to TypeScript as `AppError`, so it does not shadow the global `Error`.

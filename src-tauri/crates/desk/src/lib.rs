@@ -7,6 +7,7 @@
 mod clock;
 mod error;
 mod incidents;
+mod launch;
 mod recovery;
 mod settings;
 mod views;
@@ -18,6 +19,7 @@ use herald_store::{OpenError, Store};
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{Error, ErrorCode};
+pub use launch::Launch;
 pub use recovery::{StartupProblem, move_aside};
 pub use views::{Board, IncidentView};
 

@@ -55,3 +55,41 @@ fn a_corrupt_file_is_moved_aside_with_its_companions_and_kept() {
     // And a fresh database now opens where the broken one was.
     Store::open(&path).unwrap();
 }
+
+#[test]
+fn launch_reports_the_problem_then_starts_fresh_keeping_the_old_file() {
+    use std::sync::Arc;
+
+    use herald_desk::{ErrorCode, Launch, ManualClock};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("herald.sqlite");
+    std::fs::write(&path, b"garbage garbage garbage garbage").unwrap();
+    let clock = Arc::new(ManualClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0)
+            .single()
+            .unwrap(),
+    ));
+
+    let launch = Launch::open(&path, clock);
+    assert_eq!(launch.problem().unwrap().problem, "corrupt");
+    assert_eq!(
+        launch.desk().unwrap_err().code,
+        ErrorCode::DatabaseUnavailable
+    );
+
+    let moved = launch.start_fresh().unwrap();
+    assert_eq!(
+        std::fs::read(&moved).unwrap(),
+        b"garbage garbage garbage garbage"
+    );
+    assert!(launch.problem().is_none());
+    assert!(launch.desk().unwrap().board().unwrap().open.is_empty());
+
+    // Once working, there is nothing to move aside.
+    assert_eq!(
+        launch.start_fresh().unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    assert!(path.exists());
+}

@@ -1,0 +1,22 @@
+//! Declares Herald's commands to Tauri's permission system, so the window may
+//! call only the commands its capability file lists.
+
+const COMMANDS: &[&str] = &[
+    "startup_status",
+    "move_database_aside",
+    "board",
+    "incident",
+    "declare_incident",
+    "change_incident",
+    "severity_matrix",
+    "default_severity_matrix",
+    "save_severity_matrix",
+    "open_link",
+    "quit",
+];
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+        .unwrap_or_else(|e| panic!("tauri build script failed: {e:#}"));
+}

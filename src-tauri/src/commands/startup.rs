@@ -1,0 +1,15 @@
+//! The start-up check and the recovery screen's one action.
+
+use herald_desk::{Error, Launch, StartupProblem};
+use tauri::State;
+
+#[tauri::command]
+pub fn startup_status(launch: State<'_, Launch>) -> Option<StartupProblem> {
+    launch.problem()
+}
+
+/// Moves the broken database aside and starts fresh; returns where the old file went.
+#[tauri::command]
+pub async fn move_database_aside(launch: State<'_, Launch>) -> Result<String, Error> {
+    launch.start_fresh().map(|p| p.display().to_string())
+}

@@ -1,0 +1,66 @@
+//! The desktop shell: plugins, state, and the command list. Everything Herald
+//! does lives in the desk crate; this crate only wires it to a window.
+
+mod commands;
+mod data_dir;
+
+use std::sync::Arc;
+
+use herald_desk::{Launch, SystemClock};
+use tauri::Manager;
+
+/// The database file inside Herald's data directory.
+const DATABASE_FILE: &str = "herald.sqlite";
+
+pub fn run() {
+    let builder = tauri::Builder::default();
+    // Registered first, so a second launch on the same data directory hands over
+    // to the running window before anything else starts.
+    #[cfg(target_os = "linux")]
+    let builder = builder.plugin(
+        tauri_plugin_single_instance::Builder::new()
+            .dbus_id(data_dir::instance_id())
+            .callback(|app, _argv, _cwd| focus_main_window(app))
+            .build(),
+    );
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+        focus_main_window(app)
+    }));
+    builder
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            let dir = data_dir::resolve(app.handle())?;
+            app.manage(Launch::open(
+                &dir.join(DATABASE_FILE),
+                Arc::new(SystemClock),
+            ));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::startup::startup_status,
+            commands::startup::move_database_aside,
+            commands::incidents::board,
+            commands::incidents::incident,
+            commands::incidents::declare_incident,
+            commands::incidents::change_incident,
+            commands::settings::severity_matrix,
+            commands::settings::default_severity_matrix,
+            commands::settings::save_severity_matrix,
+            commands::links::open_link,
+            commands::window::quit,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| panic!("Herald could not start its window: {e}"));
+}
+
+fn focus_main_window(app: &tauri::AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        // Best effort: a window manager may refuse focus, and there is nothing
+        // better to do about it than leave the window where it is.
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import BoardPage from "./BoardPage.svelte";
+import { backendContext } from "../state/backend";
+import { router } from "../state/router.svelte";
+import { clock } from "../state/clock.svelte";
+import { fakeBackend } from "../../test-support/fixtures";
+import type { NewIncident } from "../ipc";
+
+const form = (title: string, severity: NewIncident["severity"]): NewIncident => ({
+  external_id: title.toUpperCase(),
+  link: "",
+  title,
+  severity,
+  status: "investigating",
+  customer_visible: true,
+  commander: "",
+  comms_lead: "",
+});
+
+describe("BoardPage", () => {
+  it("lists open incidents worst first with their age, and resolved ones below", async () => {
+    const backend = fakeBackend();
+    backend.now = "2026-11-27T12:00:00.000Z";
+    await backend.declareIncident(form("minor", "SEV3"));
+    backend.now = "2026-11-27T13:00:00.000Z";
+    await backend.declareIncident(form("major", "SEV1"));
+    const done = await backend.declareIncident(form("done", "SEV2"));
+    await backend.changeIncident(done.incident.id, { type: "status", value: "resolved" });
+    clock.now = Date.parse("2026-11-27T14:05:00.000Z");
+
+    render(BoardPage, { context: backendContext(backend) });
+
+    const open = await screen.findByTestId("board-open");
+    const rows = within(open).getAllByTestId("board-row");
+    expect(rows.map((r) => r.textContent?.replace(/\s+/g, " ").trim())).toEqual([
+      "SEV1 MAJOR major Investigating 1 h 05 min",
+      "SEV3 MINOR minor Investigating 2 h 05 min",
+    ]);
+    const resolved = screen.getByTestId("board-resolved");
+    expect(within(resolved).getByText("done")).toBeTruthy();
+  });
+
+  it("opens an incident when its row is chosen", async () => {
+    const backend = fakeBackend();
+    const view = await backend.declareIncident(form("checkout", "SEV2"));
+    render(BoardPage, { context: backendContext(backend) });
+    await userEvent.setup().click(await screen.findByText("checkout"));
+    expect(router.route).toEqual({ name: "incident", id: view.incident.id });
+  });
+
+  it("says plainly when there is nothing open", async () => {
+    render(BoardPage, { context: backendContext(fakeBackend()) });
+    expect((await screen.findByTestId("board-empty")).textContent).toContain("No open incidents");
+  });
+
+  it("shows a storage error instead of an empty board", async () => {
+    const backend = fakeBackend();
+    backend.nextError = { code: "storage", message: "Herald could not read its data.", fields: [] };
+    render(BoardPage, { context: backendContext(backend) });
+    expect((await screen.findByRole("alert")).textContent).toContain("could not read");
+  });
+});

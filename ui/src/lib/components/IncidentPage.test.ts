@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import IncidentPage from "./IncidentPage.svelte";
+import { backendContext } from "../state/backend";
+import { fakeBackend } from "../../test-support/fixtures";
+
+async function setup() {
+  const backend = fakeBackend();
+  const view = await backend.declareIncident({
+    external_id: "INC-9",
+    link: "https://incidents.example.com/INC-9",
+    title: "Payments failing",
+    severity: "SEV2",
+    status: "investigating",
+    customer_visible: true,
+    commander: "Ana",
+    comms_lead: "Bo",
+  });
+  render(IncidentPage, { props: { id: view.incident.id }, context: backendContext(backend) });
+  await screen.findByRole("heading", { name: "Payments failing" });
+  return { backend, id: view.incident.id, user: userEvent.setup() };
+}
+
+describe("IncidentPage", () => {
+  it("shows the header: reference link, people, and the activated role", async () => {
+    await setup();
+    const link = screen.getByRole("link", { name: "INC-9" });
+    expect(link.getAttribute("href")).toBe("https://incidents.example.com/INC-9");
+    expect(screen.getByText("Ana")).toBeTruthy();
+    expect(screen.getByTestId("comms-lead-activated")).toBeTruthy();
+  });
+
+  it("opens the incident link in the browser, not in Herald's window", async () => {
+    const { backend, user } = await setup();
+    await user.click(screen.getByRole("link", { name: "INC-9" }));
+    expect(backend.calls.at(-1)).toEqual({
+      method: "openLink",
+      args: ["https://incidents.example.com/INC-9"],
+    });
+  });
+
+  it("changes severity and shows the new timeline entry", async () => {
+    const { backend, id, user } = await setup();
+    await user.selectOptions(screen.getByLabelText("Severity"), "SEV1");
+    expect(backend.calls.at(-1)).toEqual({
+      method: "changeIncident",
+      args: [id, { type: "severity", value: "SEV1" }],
+    });
+    const timeline = screen.getByTestId("timeline");
+    expect(await within(timeline).findByText("Severity SEV2 → SEV1")).toBeTruthy();
+  });
+
+  it("keeps the old state and says why when a change fails", async () => {
+    const { backend, user } = await setup();
+    backend.nextError = { code: "storage", message: "Herald could not save.", fields: [] };
+    await user.selectOptions(screen.getByLabelText("Status"), "monitoring");
+    expect((await screen.findByTestId("incident-error")).textContent).toContain("could not save");
+    expect(backend.incidents[0]!.status).toBe("investigating");
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import SettingsPage from "./SettingsPage.svelte";
+import { backendContext } from "../state/backend";
+import { fakeBackend } from "../../test-support/fixtures";
+
+async function setup() {
+  const backend = fakeBackend();
+  render(SettingsPage, { context: backendContext(backend) });
+  await screen.findByTestId("policy-sev1");
+  return { backend, user: userEvent.setup() };
+}
+
+describe("SettingsPage", () => {
+  it("saves an edited cell, and an emptied cell as no cadence", async () => {
+    const { backend, user } = await setup();
+    const cell = screen.getByLabelText("SEV1 Customers while Investigating");
+    expect((cell as HTMLInputElement).value).toBe("15");
+    await user.clear(cell);
+    await user.type(cell, "10");
+    await user.clear(screen.getByLabelText("SEV2 Executives while Monitoring"));
+    await user.click(screen.getByTestId("settings-save"));
+
+    expect(screen.getByTestId("settings-saved").textContent).toContain("saved");
+    const sev1 = backend.matrix.policies[0]!;
+    expect(sev1.cadence.customers.investigating).toBe(10);
+    expect(sev1.cadence.customers.identified).toBe(15);
+    expect(backend.matrix.policies[1]!.cadence.executives.monitoring).toBeNull();
+  });
+
+  it("refuses a cell that is not whole minutes without calling the backend", async () => {
+    const { backend, user } = await setup();
+    const cell = screen.getByLabelText("SEV3 Internal while Identified");
+    await user.clear(cell);
+    await user.type(cell, "1.5");
+    await user.click(screen.getByTestId("settings-save"));
+    expect(screen.getByTestId("settings-error").textContent).toContain("whole minutes");
+    expect(cell.getAttribute("aria-invalid")).toBe("true");
+    expect(backend.calls.some((c) => c.method === "saveSeverityMatrix")).toBe(false);
+  });
+
+  it("marks the cell the backend refused", async () => {
+    const { backend, user } = await setup();
+    backend.nextError = {
+      code: "invalid_input",
+      message: "SEV1 customers cadence while investigating: use 1 to 1440 minutes.",
+      fields: [
+        {
+          field: "sev1.cadence.customers.investigating",
+          message: "SEV1 customers cadence while investigating: use 1 to 1440 minutes.",
+        },
+      ],
+    };
+    await user.click(screen.getByTestId("settings-save"));
+    const cell = screen.getByLabelText("SEV1 Customers while Investigating");
+    expect(cell.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByTestId("settings-error").textContent).toContain("use 1 to 1440");
+  });
+
+  it("restores the shipped defaults into the form without saving them", async () => {
+    const { backend, user } = await setup();
+    const cell = screen.getByLabelText("SEV1 Customers while Investigating");
+    await user.clear(cell);
+    await user.type(cell, "99");
+    await user.click(screen.getByRole("button", { name: "Restore shipped defaults" }));
+    expect(
+      (screen.getByLabelText("SEV1 Customers while Investigating") as HTMLInputElement).value,
+    ).toBe("15");
+    expect(backend.calls.some((c) => c.method === "saveSeverityMatrix")).toBe(false);
+  });
+});

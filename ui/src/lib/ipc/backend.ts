@@ -1,0 +1,44 @@
+// The Backend interface: everything the UI may ask of Herald. Components talk to
+// this, never to Tauri; the Tauri implementation and an in-memory fake for
+// component tests both satisfy it.
+
+import type { AppError } from "./bindings/AppError";
+import type { Board } from "./bindings/Board";
+import type { IncidentChange } from "./bindings/IncidentChange";
+import type { IncidentView } from "./bindings/IncidentView";
+import type { NewIncident } from "./bindings/NewIncident";
+import type { SeverityMatrix } from "./bindings/SeverityMatrix";
+import type { StartupProblem } from "./bindings/StartupProblem";
+
+export interface Backend {
+  /** Why the database could not be opened at start, or null when it is open. */
+  startupStatus(): Promise<StartupProblem | null>;
+  /** Moves the broken database aside and starts fresh; resolves to the old file's new path. */
+  moveDatabaseAside(): Promise<string>;
+  board(): Promise<Board>;
+  incident(id: string): Promise<IncidentView>;
+  declareIncident(input: NewIncident): Promise<IncidentView>;
+  changeIncident(id: string, change: IncidentChange): Promise<IncidentView>;
+  severityMatrix(): Promise<SeverityMatrix>;
+  defaultSeverityMatrix(): Promise<SeverityMatrix>;
+  saveSeverityMatrix(matrix: SeverityMatrix): Promise<SeverityMatrix>;
+  /** Opens an http(s) link in the lead's default browser. */
+  openLink(url: string): Promise<void>;
+  /** Quits Herald gracefully, saving the window's size and position. */
+  quit(): Promise<void>;
+}
+
+/** Every Backend rejection is an AppError; branch on `code`, show `message`. */
+export function toAppError(raw: unknown): AppError {
+  if (typeof raw === "object" && raw !== null && "code" in raw && "message" in raw) {
+    const e = raw as Partial<AppError>;
+    return { code: e.code!, message: String(e.message), fields: e.fields ?? [] };
+  }
+  const message = raw instanceof Error ? raw.message : String(raw);
+  return { code: "internal", message: `Herald could not complete that: ${message}`, fields: [] };
+}
+
+/** The message for one form field, if the error names it. */
+export function fieldMessage(error: AppError | null, field: string): string | undefined {
+  return error?.fields.find((f) => f.field === field)?.message;
+}

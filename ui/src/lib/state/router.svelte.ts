@@ -1,0 +1,10 @@
+// Which view is showing. Herald has four, so a tiny state machine beats a router library.
+
+export type Route =
+  { name: "board" } | { name: "declare" } | { name: "incident"; id: string } | { name: "settings" };
+
+export const router = $state<{ route: Route }>({ route: { name: "board" } });
+
+export function navigate(route: Route): void {
+  router.route = route;
+}
