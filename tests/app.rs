@@ -1,0 +1,269 @@
+//! End-to-end: the real Herald window, driven as a comms lead would use it.
+//! Run serially (`--test-threads=1`): each test owns a whole WebKit window.
+
+#![allow(clippy::unwrap_used, clippy::print_stdout)]
+
+use std::time::{Duration, Instant};
+
+use fantoccini::key::Key;
+use herald_e2e::{App, Profile, app_binary};
+
+/// Declares an incident through the form, starting from anywhere in the app.
+async fn declare(app: &App, title: &str, external_id: &str, severity: &str) {
+    app.click("[data-testid=\"declare-button\"]").await;
+    app.fill("declare-title", title).await;
+    app.fill("declare-external-id", external_id).await;
+    app.fill(
+        "declare-link",
+        &format!("https://incidents.example.com/{external_id}"),
+    )
+    .await;
+    app.choose("declare-severity", severity).await;
+    app.fill("declare-commander", "Ana Lima").await;
+    app.fill("declare-comms-lead", "Bo Chen").await;
+    app.click("[data-testid=\"declare-submit\"]").await;
+    app.wait_for_text("#incident-title", title).await;
+}
+
+#[tokio::test]
+async fn the_lead_declares_an_incident_with_the_keyboard_shortcut() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    app.wait_for_text("[data-testid=\"board-empty\"]", "No open incidents")
+        .await;
+
+    // Ctrl+N from the board opens the form with the title focused.
+    app.find("body")
+        .await
+        .send_keys(&format!("{}n{}", Key::Control, Key::Null))
+        .await
+        .unwrap();
+    app.wait_for_text("#declare-heading", "Declare an incident")
+        .await;
+    app.wait_for_text(
+        "[data-testid=\"activation\"]",
+        "SEV2 activates the comms lead role",
+    )
+    .await;
+    app.screenshot("declare").await;
+
+    app.fill("declare-title", "Checkout errors for EU customers")
+        .await;
+    app.fill("declare-external-id", "INC-4821").await;
+    app.fill("declare-link", "https://incidents.example.com/INC-4821")
+        .await;
+    app.choose("declare-severity", "SEV1").await;
+    app.fill("declare-commander", "Ana Lima").await;
+    app.click("[data-testid=\"declare-submit\"]").await;
+
+    app.wait_for_text("#incident-title", "Checkout errors for EU customers")
+        .await;
+    app.wait_for_text("[data-testid=\"comms-lead-activated\"]", "role activated")
+        .await;
+    let timeline = app
+        .wait_for_text("[data-testid=\"timeline\"]", "Declared SEV1")
+        .await;
+    assert!(
+        timeline.contains("Comms lead role activated (SEV1)"),
+        "{timeline}"
+    );
+    app.screenshot("incident").await;
+
+    app.click("button.back").await;
+    let open = app
+        .wait_for_text("[data-testid=\"board-open\"]", "INC-4821")
+        .await;
+    assert!(
+        open.contains("SEV1") && open.contains("Investigating"),
+        "{open}"
+    );
+    app.screenshot("board").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_severity_change_appears_on_the_timeline() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    declare(&app, "Slow search", "INC-7", "SEV3").await;
+
+    app.choose("incident-severity", "SEV1").await;
+    let timeline = app
+        .wait_for_text("[data-testid=\"timeline\"]", "Severity SEV3 → SEV1")
+        .await;
+    assert!(
+        timeline.contains("Comms lead role activated (SEV1)"),
+        "{timeline}"
+    );
+    app.choose("incident-status", "identified").await;
+    app.wait_for_text(
+        "[data-testid=\"timeline\"]",
+        "Status investigating → identified",
+    )
+    .await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn bad_input_gets_an_error_at_the_field_and_saves_nothing() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    declare(&app, "Login failures", "INC-1", "SEV2").await;
+
+    app.click("[data-testid=\"declare-button\"]").await;
+    app.fill("declare-link", "not a link").await;
+    app.click("[data-testid=\"declare-submit\"]").await;
+    app.wait_for_text("[data-testid=\"error-title\"]", "Give the incident a title")
+        .await;
+    app.wait_for_text("[data-testid=\"error-link\"]", "not a valid web address")
+        .await;
+    app.screenshot("declare-errors").await;
+
+    app.fill("declare-title", "Login failures again").await;
+    app.fill("declare-link", "").await;
+    app.fill("declare-external-id", "inc-1").await;
+    app.click("[data-testid=\"declare-submit\"]").await;
+    app.wait_for_text("[data-testid=\"error-external_id\"]", "already exists")
+        .await;
+
+    app.click("nav button:first-child").await;
+    let open = app
+        .wait_for_text("[data-testid=\"board-open\"]", "INC-1")
+        .await;
+    assert!(!open.contains("again"), "nothing was saved: {open}");
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn everything_is_still_there_after_quitting_and_relaunching() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    declare(&app, "Payments delayed", "INC-55", "SEV2").await;
+    app.choose("incident-status", "monitoring").await;
+    app.wait_for_text(
+        "[data-testid=\"timeline\"]",
+        "Status investigating → monitoring",
+    )
+    .await;
+
+    app.click("nav button:nth-child(2)").await;
+    app.find("[data-testid=\"policy-sev1\"]").await;
+    app.fill_labelled("SEV1 Customers while Investigating", "10")
+        .await;
+    app.click("[data-testid=\"settings-save\"]").await;
+    app.wait_for_text("[data-testid=\"settings-saved\"]", "saved")
+        .await;
+    app.screenshot("settings").await;
+    app.quit().await;
+
+    let app = App::launch(&profile).await;
+    app.wait_for_text("[data-testid=\"board-open\"]", "Payments delayed")
+        .await;
+    app.click("[data-testid=\"board-row\"]").await;
+    let timeline = app
+        .wait_for_text(
+            "[data-testid=\"timeline\"]",
+            "Status investigating → monitoring",
+        )
+        .await;
+    assert!(timeline.contains("Declared SEV2"), "{timeline}");
+    app.click("nav button:nth-child(2)").await;
+    let cell = app
+        .find("input[aria-label=\"SEV1 Customers while Investigating\"]")
+        .await;
+    assert_eq!(cell.prop("value").await.unwrap().as_deref(), Some("10"));
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_corrupt_database_is_moved_aside_never_deleted() {
+    let profile = Profile::new();
+    std::fs::create_dir_all(profile.data_dir()).unwrap();
+    let garbage = b"this is not a database; it is a file someone overwrote by mistake".repeat(100);
+    std::fs::write(profile.database(), &garbage).unwrap();
+
+    let app = App::launch(&profile).await;
+    app.wait_for_text(
+        "[data-testid=\"recovery-message\"]",
+        "damaged or is not a Herald database",
+    )
+    .await;
+    app.screenshot("recovery").await;
+    app.click("[data-testid=\"recovery-move\"]").await;
+    let moved = app
+        .wait_for_text("[data-testid=\"recovery-moved\"]", "herald.sqlite.broken-")
+        .await;
+    app.find("button.primary").await.click().await.unwrap();
+    app.wait_for_text("[data-testid=\"board-empty\"]", "No open incidents")
+        .await;
+    app.quit().await;
+
+    let kept: Vec<_> = std::fs::read_dir(profile.data_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".broken-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{moved}");
+    assert!(
+        std::fs::read(&kept[0]).unwrap() == garbage,
+        "the old file is kept byte for byte"
+    );
+}
+
+#[tokio::test]
+async fn a_second_launch_hands_over_to_the_running_window() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    declare(&app, "Email delayed", "INC-77", "SEV3").await;
+
+    let mut second = tokio::process::Command::new(app_binary())
+        .envs(profile.env())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let status = tokio::time::timeout(Duration::from_secs(20), second.wait())
+        .await
+        .expect("the second launch should exit and leave the first in charge")
+        .unwrap();
+    println!(
+        "second launch exited in {:?} with {status}",
+        started.elapsed()
+    );
+    assert!(status.success(), "{status}");
+
+    // The first window is still there and still writing.
+    app.choose("incident-status", "identified").await;
+    app.wait_for_text(
+        "[data-testid=\"timeline\"]",
+        "Status investigating → identified",
+    )
+    .await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_window_comes_back_at_the_size_it_was_closed_at() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    app.wait_for_text("[data-testid=\"board-empty\"]", "No open incidents")
+        .await;
+    app.client.set_window_size(900, 640).await.unwrap();
+    let (width, height) = app.client.get_window_size().await.unwrap();
+    assert_eq!((width, height), (900, 640), "the resize took effect");
+    // Ctrl+Q quits gracefully, which is when the window's state is saved. The
+    // app is gone before WebDriver can answer, so the command's own result is
+    // an error; what matters is the next launch.
+    let _ = app
+        .find("body")
+        .await
+        .send_keys(&format!("{}q{}", Key::Control, Key::Null))
+        .await;
+    app.quit().await;
+
+    let app = App::launch(&profile).await;
+    app.wait_for_text("[data-testid=\"board-empty\"]", "No open incidents")
+        .await;
+    assert_eq!(app.client.get_window_size().await.unwrap(), (900, 640));
+    app.quit().await;
+}

@@ -1,0 +1,242 @@
+//! Drives the real Herald binary: one tauri-driver (in front of WebKitWebDriver)
+//! per launch, a private data directory per test, and small helpers that poll
+//! for what a person would see instead of sleeping.
+//!
+//! Run under a virtual display and a private session bus; `.dev/test.sh` does.
+
+#![allow(clippy::unwrap_used, clippy::print_stdout)]
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use tokio::process::{Child, Command};
+
+/// How long to wait for something to appear before failing.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The self-contained debug binary built by `tauri build --debug --no-bundle`.
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("HERALD_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/debug/herald"));
+    assert!(
+        path.exists(),
+        "{} is missing: build it first with `ui/node_modules/.bin/tauri build --debug --no-bundle`",
+        path.display()
+    );
+    path
+}
+
+/// A private home for one test's Herald: database, window state, WebKit data.
+#[derive(Debug)]
+pub struct Profile {
+    dir: tempfile::TempDir,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Profile {
+    pub fn new() -> Self {
+        Profile {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    pub fn database(&self) -> PathBuf {
+        self.data_dir().join("herald.sqlite")
+    }
+
+    /// The environment a Herald launched for this profile runs with.
+    pub fn env(&self) -> Vec<(String, PathBuf)> {
+        vec![
+            ("HERALD_DATA_DIR".into(), self.data_dir()),
+            ("XDG_CONFIG_HOME".into(), self.dir.path().join("config")),
+            ("XDG_DATA_HOME".into(), self.dir.path().join("xdg-data")),
+            ("XDG_CACHE_HOME".into(), self.dir.path().join("cache")),
+        ]
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+/// One running Herald window under WebDriver.
+#[derive(Debug)]
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    launched: Instant,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl App {
+    pub async fn launch(profile: &Profile) -> App {
+        let started = Instant::now();
+        let (port, native_port) = (free_port(), free_port());
+        let mut driver = Command::new("tauri-driver");
+        driver
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .envs(profile.env())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true);
+        let driver = driver.spawn().expect(
+            "tauri-driver must be on PATH: cargo install tauri-driver --locked --version '^2'",
+        );
+
+        let deadline = Instant::now() + PATIENCE;
+        while tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_err()
+        {
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on {port}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary() }),
+        );
+        let client = ClientBuilder::rustls()
+            .unwrap()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session with Herald");
+        println!("launched in {:?}", started.elapsed());
+        App {
+            client,
+            driver,
+            launched: Instant::now(),
+        }
+    }
+
+    /// Ends the WebDriver session (which quits Herald) and stops the driver.
+    pub async fn quit(mut self) {
+        let used = self.launched.elapsed();
+        let closing = Instant::now();
+        let _ = self.client.close().await;
+        let _ = self.driver.kill().await;
+        let _ = self.driver.wait().await;
+        println!("used for {used:?}, quit in {:?}", closing.elapsed());
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("nothing matches {css:?}: {e}"))
+    }
+
+    pub async fn by_test_id(&self, id: &str) -> Element {
+        self.find(&format!("[data-testid=\"{id}\"]")).await
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap();
+    }
+
+    /// Types into the input with this `id`, replacing what was there.
+    pub async fn fill(&self, id: &str, text: &str) {
+        self.replace_text(&format!("#{id}"), text).await;
+    }
+
+    /// Types into the input with this accessible label, replacing what was there.
+    pub async fn fill_labelled(&self, label: &str, text: &str) {
+        self.replace_text(&format!("[aria-label=\"{label}\"]"), text)
+            .await;
+    }
+
+    /// Empties the input and types `text`, as keystrokes. WebDriver's clear()
+    /// fires no `input` event, so to leave a field empty a character is typed
+    /// and deleted, which the form's bound state then sees.
+    async fn replace_text(&self, css: &str, text: &str) {
+        let input = self.find(css).await;
+        input.clear().await.unwrap();
+        let keys = if text.is_empty() {
+            format!("x{}", Key::Backspace)
+        } else {
+            text.to_owned()
+        };
+        input.send_keys(&keys).await.unwrap();
+    }
+
+    /// Chooses `value` in the `<select>` with `id`.
+    pub async fn choose(&self, id: &str, value: &str) {
+        self.click(&format!("#{id} option[value=\"{value}\"]"))
+            .await;
+    }
+
+    /// Waits until the element matching `css` contains `text`, returning its full text.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let last_seen = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => match element.text().await {
+                    Ok(found) if found.contains(text) => return found,
+                    Ok(found) => format!("text {found:?}"),
+                    Err(e) => format!("error reading text: {e}"),
+                },
+                Err(e) => format!("no element: {e}"),
+            };
+            if Instant::now() > deadline {
+                self.screenshot("failure").await;
+                panic!("{css:?} never showed {text:?}; last saw {last_seen}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves the screen as a person sees it to `target/e2e-screenshots/<name>.png`.
+    /// Captured from the X display with ImageMagick's `import` (full path: a
+    /// stand-in `convert` may sit earlier on PATH): WebDriver's own screenshot
+    /// waits for WebKit's next paint, which on a still page can take a minute.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = workspace_root().join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        let status = Command::new("/usr/bin/import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .status()
+            .await
+            .expect("ImageMagick's /usr/bin/import takes the screenshots");
+        assert!(status.success(), "screenshot {name} failed: {status}");
+        println!("screenshot: {}", path.display());
+    }
+}
