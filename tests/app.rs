@@ -25,12 +25,18 @@ async fn declare(app: &App, title: &str, external_id: &str, severity: &str) {
     app.wait_for_text("#incident-title", title).await;
 }
 
+/// Changes the incident's status and waits for the timeline to say so.
+async fn set_status(app: &App, from: &str, to: &str) {
+    app.choose("incident-status", to).await;
+    app.shows("timeline", &format!("Status {from} → {to}"))
+        .await;
+}
+
 #[tokio::test]
 async fn the_lead_declares_an_incident_with_the_keyboard_shortcut() {
     let profile = Profile::new();
     let app = App::launch(&profile).await;
-    app.wait_for_text("[data-testid=\"board-empty\"]", "No open incidents")
-        .await;
+    app.shows("board-empty", "No open incidents").await;
 
     // Ctrl+N from the board opens the form with the title focused.
     app.find("body")
@@ -40,11 +46,8 @@ async fn the_lead_declares_an_incident_with_the_keyboard_shortcut() {
         .unwrap();
     app.wait_for_text("#declare-heading", "Declare an incident")
         .await;
-    app.wait_for_text(
-        "[data-testid=\"activation\"]",
-        "SEV2 activates the comms lead role",
-    )
-    .await;
+    app.shows("activation", "SEV2 activates the comms lead role")
+        .await;
     app.screenshot("declare").await;
 
     app.fill("declare-title", "Checkout errors for EU customers")
@@ -58,11 +61,8 @@ async fn the_lead_declares_an_incident_with_the_keyboard_shortcut() {
 
     app.wait_for_text("#incident-title", "Checkout errors for EU customers")
         .await;
-    app.wait_for_text("[data-testid=\"comms-lead-activated\"]", "role activated")
-        .await;
-    let timeline = app
-        .wait_for_text("[data-testid=\"timeline\"]", "Declared SEV1")
-        .await;
+    app.shows("comms-lead-activated", "role activated").await;
+    let timeline = app.shows("timeline", "Declared SEV1").await;
     assert!(
         timeline.contains("Comms lead role activated (SEV1)"),
         "{timeline}"
@@ -70,9 +70,7 @@ async fn the_lead_declares_an_incident_with_the_keyboard_shortcut() {
     app.screenshot("incident").await;
 
     app.click("button.back").await;
-    let open = app
-        .wait_for_text("[data-testid=\"board-open\"]", "INC-4821")
-        .await;
+    let open = app.shows("board-open", "INC-4821").await;
     assert!(
         open.contains("SEV1") && open.contains("Investigating"),
         "{open}"
@@ -88,19 +86,12 @@ async fn a_severity_change_appears_on_the_timeline() {
     declare(&app, "Slow search", "INC-7", "SEV3").await;
 
     app.choose("incident-severity", "SEV1").await;
-    let timeline = app
-        .wait_for_text("[data-testid=\"timeline\"]", "Severity SEV3 → SEV1")
-        .await;
+    let timeline = app.shows("timeline", "Severity SEV3 → SEV1").await;
     assert!(
         timeline.contains("Comms lead role activated (SEV1)"),
         "{timeline}"
     );
-    app.choose("incident-status", "identified").await;
-    app.wait_for_text(
-        "[data-testid=\"timeline\"]",
-        "Status investigating → identified",
-    )
-    .await;
+    set_status(&app, "investigating", "identified").await;
     app.quit().await;
 }
 
@@ -113,23 +104,18 @@ async fn bad_input_gets_an_error_at_the_field_and_saves_nothing() {
     app.click("[data-testid=\"declare-button\"]").await;
     app.fill("declare-link", "not a link").await;
     app.click("[data-testid=\"declare-submit\"]").await;
-    app.wait_for_text("[data-testid=\"error-title\"]", "Give the incident a title")
-        .await;
-    app.wait_for_text("[data-testid=\"error-link\"]", "not a valid web address")
-        .await;
+    app.shows("error-title", "Give the incident a title").await;
+    app.shows("error-link", "not a valid web address").await;
     app.screenshot("declare-errors").await;
 
     app.fill("declare-title", "Login failures again").await;
     app.fill("declare-link", "").await;
     app.fill("declare-external-id", "inc-1").await;
     app.click("[data-testid=\"declare-submit\"]").await;
-    app.wait_for_text("[data-testid=\"error-external_id\"]", "already exists")
-        .await;
+    app.shows("error-external_id", "already exists").await;
 
     app.click("nav button:first-child").await;
-    let open = app
-        .wait_for_text("[data-testid=\"board-open\"]", "INC-1")
-        .await;
+    let open = app.shows("board-open", "INC-1").await;
     assert!(!open.contains("again"), "nothing was saved: {open}");
     app.quit().await;
 }
@@ -139,32 +125,22 @@ async fn everything_is_still_there_after_quitting_and_relaunching() {
     let profile = Profile::new();
     let app = App::launch(&profile).await;
     declare(&app, "Payments delayed", "INC-55", "SEV2").await;
-    app.choose("incident-status", "monitoring").await;
-    app.wait_for_text(
-        "[data-testid=\"timeline\"]",
-        "Status investigating → monitoring",
-    )
-    .await;
+    set_status(&app, "investigating", "monitoring").await;
 
     app.click("nav button:nth-child(2)").await;
     app.find("[data-testid=\"policy-sev1\"]").await;
     app.fill_labelled("SEV1 Customers while Investigating", "10")
         .await;
     app.click("[data-testid=\"settings-save\"]").await;
-    app.wait_for_text("[data-testid=\"settings-saved\"]", "saved")
-        .await;
+    app.shows("settings-saved", "saved").await;
     app.screenshot("settings").await;
     app.quit().await;
 
     let app = App::launch(&profile).await;
-    app.wait_for_text("[data-testid=\"board-open\"]", "Payments delayed")
-        .await;
+    app.shows("board-open", "Payments delayed").await;
     app.click("[data-testid=\"board-row\"]").await;
     let timeline = app
-        .wait_for_text(
-            "[data-testid=\"timeline\"]",
-            "Status investigating → monitoring",
-        )
+        .shows("timeline", "Status investigating → monitoring")
         .await;
     assert!(timeline.contains("Declared SEV2"), "{timeline}");
     app.click("nav button:nth-child(2)").await;
@@ -183,19 +159,13 @@ async fn a_corrupt_database_is_moved_aside_never_deleted() {
     std::fs::write(profile.database(), &garbage).unwrap();
 
     let app = App::launch(&profile).await;
-    app.wait_for_text(
-        "[data-testid=\"recovery-message\"]",
-        "damaged or is not a Herald database",
-    )
-    .await;
+    app.shows("recovery-message", "damaged or is not a Herald database")
+        .await;
     app.screenshot("recovery").await;
     app.click("[data-testid=\"recovery-move\"]").await;
-    let moved = app
-        .wait_for_text("[data-testid=\"recovery-moved\"]", "herald.sqlite.broken-")
-        .await;
+    let moved = app.shows("recovery-moved", "herald.sqlite.broken-").await;
     app.find("button.primary").await.click().await.unwrap();
-    app.wait_for_text("[data-testid=\"board-empty\"]", "No open incidents")
-        .await;
+    app.shows("board-empty", "No open incidents").await;
     app.quit().await;
 
     let kept: Vec<_> = std::fs::read_dir(profile.data_dir())
@@ -233,12 +203,7 @@ async fn a_second_launch_hands_over_to_the_running_window() {
     assert!(status.success(), "{status}");
 
     // The first window is still there and still writing.
-    app.choose("incident-status", "identified").await;
-    app.wait_for_text(
-        "[data-testid=\"timeline\"]",
-        "Status investigating → identified",
-    )
-    .await;
+    set_status(&app, "investigating", "identified").await;
     app.quit().await;
 }
 
@@ -246,8 +211,7 @@ async fn a_second_launch_hands_over_to_the_running_window() {
 async fn the_window_comes_back_at_the_size_it_was_closed_at() {
     let profile = Profile::new();
     let app = App::launch(&profile).await;
-    app.wait_for_text("[data-testid=\"board-empty\"]", "No open incidents")
-        .await;
+    app.shows("board-empty", "No open incidents").await;
     app.client.set_window_size(900, 640).await.unwrap();
     let (width, height) = app.client.get_window_size().await.unwrap();
     assert_eq!((width, height), (900, 640), "the resize took effect");
@@ -262,8 +226,7 @@ async fn the_window_comes_back_at_the_size_it_was_closed_at() {
     app.quit().await;
 
     let app = App::launch(&profile).await;
-    app.wait_for_text("[data-testid=\"board-empty\"]", "No open incidents")
-        .await;
+    app.shows("board-empty", "No open incidents").await;
     assert_eq!(app.client.get_window_size().await.unwrap(), (900, 640));
     app.quit().await;
 }

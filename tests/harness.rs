@@ -222,6 +222,12 @@ impl App {
         }
     }
 
+    /// Waits until the element with this `data-testid` contains `text`.
+    pub async fn shows(&self, test_id: &str, text: &str) -> String {
+        self.wait_for_text(&format!("[data-testid=\"{test_id}\"]"), text)
+            .await
+    }
+
     /// Saves the screen as a person sees it to `target/e2e-screenshots/<name>.png`.
     /// Captured from the X display with ImageMagick's `import` (full path: a
     /// stand-in `convert` may sit earlier on PATH): WebDriver's own screenshot

@@ -1,7 +1,8 @@
 //! The `incidents` table.
 
 use herald_core::{Incident, Severity, Status};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 
 use crate::StoreError;
 use crate::time::{from_text, to_text};
@@ -12,49 +13,43 @@ const COLUMNS: &str = "id, external_id, link, title, severity, status, customer_
 pub fn insert(conn: &Connection, incident: &Incident) -> Result<(), StoreError> {
     conn.execute(
         &format!("INSERT INTO incidents ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
-        params![
-            incident.id,
-            incident.external_id,
-            incident.link,
-            incident.title,
-            incident.severity.as_str(),
-            incident.status.as_str(),
-            incident.customer_visible,
-            incident.commander,
-            incident.comms_lead,
-            incident.comms_lead_activated,
-            to_text(incident.started_at),
-            incident.resolved_at.map(to_text),
-        ],
+        params_from_iter(values(incident)),
     )?;
     Ok(())
 }
 
-/// Writes every changeable field of an existing incident.
+/// Writes every field of an existing incident (its id and start never change,
+/// so rewriting them is harmless and keeps one list of values).
 pub fn update(conn: &Connection, incident: &Incident) -> Result<(), StoreError> {
     let changed = conn.execute(
         "UPDATE incidents SET external_id = ?2, link = ?3, title = ?4, severity = ?5, status = ?6, \
          customer_visible = ?7, commander = ?8, comms_lead = ?9, comms_lead_activated = ?10, \
-         resolved_at = ?11 WHERE id = ?1",
-        params![
-            incident.id,
-            incident.external_id,
-            incident.link,
-            incident.title,
-            incident.severity.as_str(),
-            incident.status.as_str(),
-            incident.customer_visible,
-            incident.commander,
-            incident.comms_lead,
-            incident.comms_lead_activated,
-            incident.resolved_at.map(to_text),
-        ],
+         started_at = ?11, resolved_at = ?12 WHERE id = ?1",
+        params_from_iter(values(incident)),
     )?;
     if changed == 1 {
         Ok(())
     } else {
         Err(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows))
     }
+}
+
+/// The incident's values in [`COLUMNS`] order.
+fn values(incident: &Incident) -> [Value; 12] {
+    [
+        incident.id.clone().into(),
+        incident.external_id.clone().into(),
+        incident.link.clone().into(),
+        incident.title.clone().into(),
+        incident.severity.as_str().to_owned().into(),
+        incident.status.as_str().to_owned().into(),
+        incident.customer_visible.into(),
+        incident.commander.clone().into(),
+        incident.comms_lead.clone().into(),
+        incident.comms_lead_activated.into(),
+        to_text(incident.started_at).into(),
+        incident.resolved_at.map(to_text).into(),
+    ]
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Option<Incident>, StoreError> {
