@@ -18,6 +18,7 @@ function policy(
     severity,
     comms_lead,
     hold_minutes: 30,
+    long_incident_factor: 2,
     cadence: {
       customers: every(minutes),
       executives: every(minutes),
@@ -36,6 +37,9 @@ export function testMatrix(): SeverityMatrix {
       policy("SEV3", "optional", 60),
       policy("SEV4", "not_activated", null),
     ],
+    heads_up_minutes: 5,
+    reminder_minutes: 5,
+    long_incident_after_minutes: 120,
   };
 }
 

@@ -4,12 +4,16 @@
 //! it as an argument, so the rules can be tested with fixed instants and the same
 //! input always gives the same answer.
 
+pub mod alerts;
+pub mod cadence;
 pub mod incident;
 pub mod matrix;
 pub mod terms;
 pub mod timeline;
 pub mod validation;
 
+pub use alerts::{AlertStage, AlertText};
+pub use cadence::{AudienceFacts, Deadline, DeadlineChange};
 pub use incident::{Incident, IncidentChange, NewIncident};
 pub use matrix::{Cadence, CommsLead, SeverityMatrix, SeverityPolicy, StatusCadence};
 pub use terms::{Audience, Severity, Status};

@@ -11,6 +11,9 @@ use crate::validation::{FieldError, Invalid};
 /// Longest cadence or hold the matrix accepts: one day, in minutes.
 pub const MAX_MINUTES: u32 = 24 * 60;
 
+/// Largest long-incident factor: beyond ×8 a cadence stops being one.
+pub const MAX_FACTOR: u32 = 8;
+
 /// Whether a severity calls for a dedicated comms lead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -91,12 +94,39 @@ pub struct SeverityPolicy {
     pub cadence: Cadence,
     /// Minutes the incident must stay in monitoring before the all-clear.
     pub hold_minutes: u32,
+    /// In long-incident mode the cadence is multiplied by this (1 = no change).
+    #[serde(default = "default_long_incident_factor")]
+    pub long_incident_factor: u32,
 }
 
-/// One policy per severity, SEV1 first.
+/// One policy per severity, SEV1 first, and the timings that apply to all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SeverityMatrix {
     pub policies: Vec<SeverityPolicy>,
+    /// Minutes before a deadline that the heads-up comes.
+    #[serde(default = "default_heads_up_minutes")]
+    pub heads_up_minutes: u32,
+    /// Minutes between reminders while an update is overdue.
+    #[serde(default = "default_reminder_minutes")]
+    pub reminder_minutes: u32,
+    /// Age in minutes after which an incident is in long-incident mode.
+    #[serde(default = "default_long_incident_after_minutes")]
+    pub long_incident_after_minutes: u32,
+}
+
+// Defaults for fields added after the first matrices were saved; a matrix
+// saved before them reads back with the shipped values.
+fn default_long_incident_factor() -> u32 {
+    2
+}
+fn default_heads_up_minutes() -> u32 {
+    5
+}
+fn default_reminder_minutes() -> u32 {
+    5
+}
+fn default_long_incident_after_minutes() -> u32 {
+    120
 }
 
 impl Default for SeverityMatrix {
@@ -117,6 +147,7 @@ impl Default for SeverityMatrix {
                     incident_channel: StatusCadence::same(None),
                 },
                 hold_minutes: hold,
+                long_incident_factor: default_long_incident_factor(),
             }
         };
         use CommsLead::*;
@@ -149,6 +180,9 @@ impl Default for SeverityMatrix {
                 ),
                 policy(Sev4, NotActivated, [None, None, None], None, None, 0),
             ],
+            heads_up_minutes: default_heads_up_minutes(),
+            reminder_minutes: default_reminder_minutes(),
+            long_incident_after_minutes: default_long_incident_after_minutes(),
         }
     }
 }
@@ -174,6 +208,7 @@ impl SeverityMatrix {
                 comms_lead: CommsLead::NotActivated,
                 cadence: QUIET,
                 hold_minutes: 0,
+                long_incident_factor: 1,
             })
     }
 
@@ -221,10 +256,43 @@ impl SeverityMatrix {
                     }
                 }
             }
+            if !(1..=MAX_FACTOR).contains(&policy.long_incident_factor) {
+                errors.push(FieldError::new(
+                    format!("{key}.long_incident_factor"),
+                    format!("{sev} long-incident factor: use 1 (no change) to {MAX_FACTOR}."),
+                ));
+            }
             if policy.hold_minutes > MAX_MINUTES {
                 errors.push(FieldError::new(
                     format!("{key}.hold_minutes"),
                     format!("{sev} hold before all-clear: use 0 to {MAX_MINUTES} minutes."),
+                ));
+            }
+        }
+        for (field, value, label, least) in [
+            (
+                "heads_up_minutes",
+                self.heads_up_minutes,
+                "Heads-up before a deadline",
+                1,
+            ),
+            (
+                "reminder_minutes",
+                self.reminder_minutes,
+                "Reminder while overdue",
+                1,
+            ),
+            (
+                "long_incident_after_minutes",
+                self.long_incident_after_minutes,
+                "Long-incident mode after",
+                1,
+            ),
+        ] {
+            if !(least..=MAX_MINUTES).contains(&value) {
+                errors.push(FieldError::new(
+                    field,
+                    format!("{label}: use {least} to {MAX_MINUTES} minutes."),
                 ));
             }
         }
@@ -287,7 +355,35 @@ mod tests {
             .map(|&s| m.policy(s).hold_minutes)
             .collect();
         assert_eq!(holds, [30, 30, 15, 0]);
+        assert_eq!(
+            (
+                m.heads_up_minutes,
+                m.reminder_minutes,
+                m.long_incident_after_minutes
+            ),
+            (5, 5, 120)
+        );
         assert_eq!(m.validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_matrix_saved_before_the_cadence_timings_reads_back_with_the_defaults() {
+        let mut old = serde_json::to_value(SeverityMatrix::default()).unwrap();
+        for key in [
+            "heads_up_minutes",
+            "reminder_minutes",
+            "long_incident_after_minutes",
+        ] {
+            old.as_object_mut().unwrap().remove(key);
+        }
+        for policy in old["policies"].as_array_mut().unwrap() {
+            policy
+                .as_object_mut()
+                .unwrap()
+                .remove("long_incident_factor");
+        }
+        let read: SeverityMatrix = serde_json::from_value(old).unwrap();
+        assert_eq!(read, SeverityMatrix::default());
     }
 
     #[test]
@@ -296,6 +392,8 @@ mod tests {
         m.policies[0].cadence.customers.investigating = Some(0);
         m.policies[2].hold_minutes = MAX_MINUTES + 1;
         m.policies[1].cadence.incident_channel.monitoring = Some(MAX_MINUTES + 1);
+        m.policies[3].long_incident_factor = 0;
+        m.heads_up_minutes = 0;
         let Err(Invalid(errors)) = m.validate() else {
             panic!("expected errors")
         };
@@ -305,7 +403,9 @@ mod tests {
             [
                 "sev1.cadence.customers.investigating",
                 "sev2.cadence.incident_channel.monitoring",
-                "sev3.hold_minutes"
+                "sev3.hold_minutes",
+                "sev4.long_incident_factor",
+                "heads_up_minutes"
             ]
         );
         assert!(

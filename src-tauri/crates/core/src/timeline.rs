@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::terms::{Severity, Status};
+use crate::alerts::AlertStage;
+use crate::cadence::DeadlineChange;
+use crate::terms::{Audience, Severity, Status};
 
 /// What happened. Stored as JSON; the `type` tag is also kept in its own column
 /// so the timeline can be filtered by kind.
@@ -29,6 +31,31 @@ pub enum EventKind {
         from: Status,
         to: Status,
     },
+    /// Deadlines were recomputed; `cause` says why ("Severity SEV1 → SEV2").
+    DeadlinesChanged {
+        cause: String,
+        changes: Vec<DeadlineChange>,
+    },
+    /// An update went out for an audience (posted elsewhere and logged here).
+    UpdateLogged {
+        update_id: String,
+        audience: Audience,
+        posted_to: String,
+    },
+    DeadlineSnoozed {
+        audience: Audience,
+        minutes: u32,
+        reason: String,
+    },
+    /// A deadline alert was raised; `delivered` says whether the desktop
+    /// notification reached a notification server.
+    AlertSent {
+        audience: Audience,
+        stage: AlertStage,
+        summary: String,
+        delivered: bool,
+        problem: Option<String>,
+    },
 }
 
 impl EventKind {
@@ -39,6 +66,10 @@ impl EventKind {
             Self::CommsLeadActivated { .. } => "comms_lead_activated",
             Self::SeverityChanged { .. } => "severity_changed",
             Self::StatusChanged { .. } => "status_changed",
+            Self::DeadlinesChanged { .. } => "deadlines_changed",
+            Self::UpdateLogged { .. } => "update_logged",
+            Self::DeadlineSnoozed { .. } => "deadline_snoozed",
+            Self::AlertSent { .. } => "alert_sent",
         }
     }
 
@@ -69,7 +100,57 @@ impl EventKind {
             Self::StatusChanged { from, to } => {
                 format!("Status {} → {}", from.as_str(), to.as_str())
             }
+            Self::DeadlinesChanged { cause, changes } => {
+                let parts: Vec<String> = changes.iter().map(describe_change).collect();
+                format!("{cause}: {}", parts.join("; "))
+            }
+            Self::UpdateLogged {
+                audience,
+                posted_to,
+                ..
+            } => {
+                if posted_to.is_empty() {
+                    format!("Update for {} posted", audience.label())
+                } else {
+                    format!("Update for {} posted to {posted_to}", audience.label())
+                }
+            }
+            Self::DeadlineSnoozed {
+                audience,
+                minutes,
+                reason,
+            } => format!(
+                "Snoozed the {} deadline {minutes} min: {reason}",
+                audience.label()
+            ),
+            Self::AlertSent {
+                summary,
+                delivered,
+                problem,
+                ..
+            } => match (delivered, problem) {
+                (true, _) => format!("Alert: {summary}"),
+                (false, Some(problem)) => {
+                    format!(
+                        "Alert: {summary} (shown in Herald only; notifications unavailable: {problem})"
+                    )
+                }
+                (false, None) => format!("Alert: {summary} (shown in Herald only)"),
+            },
         }
+    }
+}
+
+/// "customers due 14:30 → 14:45 UTC", in UTC so the stored sentence is exact;
+/// the UI shows the same change in the lead's own time zone.
+fn describe_change(change: &DeadlineChange) -> String {
+    let hhmm = |t: DateTime<Utc>| t.format("%H:%M").to_string();
+    let who = change.audience.label();
+    match (change.from, change.to) {
+        (Some(from), Some(to)) => format!("{who} due {} → {} UTC", hhmm(from), hhmm(to)),
+        (None, Some(to)) => format!("{who} due {} UTC", hhmm(to)),
+        (Some(_), None) => format!("{who} no longer scheduled"),
+        (None, None) => format!("{who} unchanged"),
     }
 }
 
@@ -139,7 +220,59 @@ mod tests {
                 "Comms lead role activated (SEV1)",
             ),
         ];
-        for (kind, name, summary) in cases {
+        use chrono::TimeZone;
+        let at = |h, m| Utc.with_ymd_and_hms(2026, 11, 27, h, m, 0).single();
+        let more = [
+            (
+                EventKind::DeadlinesChanged {
+                    cause: "Severity SEV1 → SEV2".into(),
+                    changes: vec![
+                        DeadlineChange {
+                            audience: Audience::Customers,
+                            from: at(14, 30),
+                            to: at(14, 45),
+                        },
+                        DeadlineChange {
+                            audience: Audience::Executives,
+                            from: at(15, 0),
+                            to: None,
+                        },
+                    ],
+                },
+                "deadlines_changed",
+                "Severity SEV1 → SEV2: customers due 14:30 → 14:45 UTC; executives no longer scheduled",
+            ),
+            (
+                EventKind::UpdateLogged {
+                    update_id: "u1".into(),
+                    audience: Audience::Customers,
+                    posted_to: "status page".into(),
+                },
+                "update_logged",
+                "Update for customers posted to status page",
+            ),
+            (
+                EventKind::DeadlineSnoozed {
+                    audience: Audience::Internal,
+                    minutes: 10,
+                    reason: "waiting for the IC".into(),
+                },
+                "deadline_snoozed",
+                "Snoozed the internal deadline 10 min: waiting for the IC",
+            ),
+            (
+                EventKind::AlertSent {
+                    audience: Audience::Customers,
+                    stage: AlertStage::Due,
+                    summary: "Customers update due now — INC-1".into(),
+                    delivered: false,
+                    problem: Some("no notification server".into()),
+                },
+                "alert_sent",
+                "Alert: Customers update due now — INC-1 (shown in Herald only; notifications unavailable: no notification server)",
+            ),
+        ];
+        for (kind, name, summary) in cases.into_iter().chain(more) {
             assert_eq!(kind.name(), name);
             assert_eq!(kind.summary(), summary);
             let json = serde_json::to_value(&kind).unwrap();

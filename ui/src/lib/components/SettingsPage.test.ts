@@ -29,6 +29,22 @@ describe("SettingsPage", () => {
     expect(backend.matrix.policies[1]!.cadence.executives.monitoring).toBeNull();
   });
 
+  it("saves the deadline-alert timings and the long-incident factor", async () => {
+    const { backend, user } = await setup();
+    const headsUp = screen.getByLabelText("Heads-up before a deadline (min)");
+    expect((headsUp as HTMLInputElement).value).toBe("5");
+    await user.clear(headsUp);
+    await user.type(headsUp, "3");
+    const factor = screen.getAllByLabelText("Long-incident cadence ×")[0]!;
+    await user.clear(factor);
+    await user.type(factor, "3");
+    await user.click(screen.getByTestId("settings-save"));
+    expect(screen.getByTestId("settings-saved").textContent).toContain("saved");
+    expect(backend.matrix.heads_up_minutes).toBe(3);
+    expect(backend.matrix.reminder_minutes).toBe(5);
+    expect(backend.matrix.policies[0]!.long_incident_factor).toBe(3);
+  });
+
   it("refuses a cell that is not whole minutes without calling the backend", async () => {
     const { backend, user } = await setup();
     const cell = screen.getByLabelText("SEV3 Internal while Identified");

@@ -2,6 +2,18 @@
 import type { SeverityPolicy } from "./SeverityPolicy";
 
 /**
- * One policy per severity, SEV1 first.
+ * One policy per severity, SEV1 first, and the timings that apply to all.
  */
-export type SeverityMatrix = { policies: Array<SeverityPolicy>, };
+export type SeverityMatrix = { policies: Array<SeverityPolicy>, 
+/**
+ * Minutes before a deadline that the heads-up comes.
+ */
+heads_up_minutes: number, 
+/**
+ * Minutes between reminders while an update is overdue.
+ */
+reminder_minutes: number, 
+/**
+ * Age in minutes after which an incident is in long-incident mode.
+ */
+long_incident_after_minutes: number, };

@@ -10,4 +10,8 @@ export type SeverityPolicy = { severity: Severity, comms_lead: CommsLead, cadenc
 /**
  * Minutes the incident must stay in monitoring before the all-clear.
  */
-hold_minutes: number, };
+hold_minutes: number, 
+/**
+ * In long-incident mode the cadence is multiplied by this (1 = no change).
+ */
+long_incident_factor: number, };
