@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "save_severity_matrix",
     "open_link",
     "quit",
+    "log_update",
+    "snooze",
 ];
 
 fn main() {

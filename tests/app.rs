@@ -230,3 +230,88 @@ async fn the_window_comes_back_at_the_size_it_was_closed_at() {
     assert_eq!(app.client.get_window_size().await.unwrap(), (900, 640));
     app.quit().await;
 }
+
+/// The names of the top-level X windows, as the window manager would show them.
+async fn x_window_titles() -> String {
+    let out = tokio::process::Command::new("xwininfo")
+        .args(["-root", "-tree"])
+        .output()
+        .await
+        .expect("xwininfo (x11-utils) lists the X windows");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test]
+async fn a_short_cadence_counts_down_turns_due_and_an_update_resets_it() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    app.click("nav button:nth-child(2)").await;
+    app.fill_labelled("SEV1 Customers while Investigating", "1")
+        .await;
+    app.click("[data-testid=\"settings-save\"]").await;
+    app.shows("settings-saved", "saved").await;
+
+    declare(&app, "Checkout errors", "INC-60", "SEV1").await;
+    // One minute to go is inside the five-minute heads-up window.
+    app.shows("state-customers", "Heads-up").await;
+    app.shows("state-executives", "On track").await;
+    let timeline = app.shows("timeline", "Declared: customers due").await;
+    assert!(timeline.contains("executives due"), "{timeline}");
+
+    // The window title carries the most urgent deadline.
+    let deadline = Instant::now() + Duration::from_secs(40);
+    while !x_window_titles().await.contains("INC-60: customers") {
+        assert!(Instant::now() < deadline, "{}", x_window_titles().await);
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+
+    // Wait out the minute: the countdown turns due on its own.
+    let due_by = Instant::now() + Duration::from_secs(75);
+    loop {
+        let state = app
+            .by_test_id("state-customers")
+            .await
+            .text()
+            .await
+            .unwrap();
+        if state == "Due" || state == "Overdue" {
+            break;
+        }
+        assert!(
+            Instant::now() < due_by,
+            "still {state:?} after the deadline"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    app.screenshot("cadence-due").await;
+
+    // Logging the update posted elsewhere restarts the customers' minute.
+    app.click("[data-testid=\"deadline-customers\"] .actions button:first-child")
+        .await;
+    app.fill(
+        "log-body",
+        "We are investigating errors at checkout. Next update by 15:00.",
+    )
+    .await;
+    app.fill("log-posted-to", "status page").await;
+    app.click("[data-testid=\"log-update-submit\"]").await;
+    app.shows("state-customers", "Heads-up").await;
+    app.shows("updates", "We are investigating errors at checkout")
+        .await;
+    app.shows("timeline", "Update for customers posted to status page")
+        .await;
+
+    // Snoozing needs a reason, and it goes on the timeline.
+    app.click("[data-testid=\"snooze-internal\"]").await;
+    app.click("[data-testid=\"snooze-submit\"]").await;
+    app.shows("error-reason", "Say why").await;
+    app.fill("snooze-reason", "IC briefing legal").await;
+    app.click("[data-testid=\"snooze-submit\"]").await;
+    app.shows(
+        "timeline",
+        "Snoozed the internal deadline 5 min: IC briefing legal",
+    )
+    .await;
+    app.screenshot("cadence").await;
+    app.quit().await;
+}

@@ -50,6 +50,8 @@ pub fn run() {
             commands::settings::save_severity_matrix,
             commands::links::open_link,
             commands::window::quit,
+            commands::cadence::log_update,
+            commands::cadence::snooze,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| panic!("Herald could not start its window: {e}"));

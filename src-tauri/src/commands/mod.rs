@@ -1,6 +1,7 @@
 //! Tauri commands, one file per area. Each is a few lines over the desk crate;
 //! errors cross as the desk's `{code, message, fields}`.
 
+pub mod cadence;
 pub mod incidents;
 pub mod links;
 pub mod settings;

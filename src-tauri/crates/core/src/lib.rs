@@ -10,6 +10,7 @@ pub mod incident;
 pub mod matrix;
 pub mod terms;
 pub mod timeline;
+pub mod update;
 pub mod validation;
 
 pub use alerts::{AlertStage, AlertText};
@@ -18,4 +19,5 @@ pub use incident::{Incident, IncidentChange, NewIncident};
 pub use matrix::{Cadence, CommsLead, SeverityMatrix, SeverityPolicy, StatusCadence};
 pub use terms::{Audience, Severity, Status};
 pub use timeline::{EventKind, TimelineEvent};
+pub use update::{LoggedUpdate, SnoozeRequest, Update};
 pub use validation::{FieldError, Invalid};

@@ -241,10 +241,7 @@ impl SeverityMatrix {
                     if let Some(m) = minutes
                         && !(1..=MAX_MINUTES).contains(&m)
                     {
-                        let audience_key = serde_json::to_value(audience)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_owned))
-                            .unwrap_or_default();
+                        let audience_key = audience.as_str();
                         errors.push(FieldError::new(
                             format!("{key}.cadence.{audience_key}.{}", status.as_str()),
                             format!(

@@ -85,6 +85,21 @@ impl Audience {
         Self::IncidentChannel,
     ];
 
+    /// The stored and serialized form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Customers => "customers",
+            Self::Executives => "executives",
+            Self::Internal => "internal",
+            Self::IncidentChannel => "incident_channel",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+
+    /// How the audience reads in a sentence.
     pub fn label(self) -> &'static str {
         match self {
             Self::Customers => "customers",
@@ -108,6 +123,10 @@ mod tests {
         for s in Status::ALL {
             assert_eq!(Status::parse(s.as_str()), Some(s));
             assert_eq!(serde_json::to_value(s).ok(), Some(s.as_str().into()));
+        }
+        for a in Audience::ALL {
+            assert_eq!(Audience::parse(a.as_str()), Some(a));
+            assert_eq!(serde_json::to_value(a).ok(), Some(a.as_str().into()));
         }
         assert_eq!(Severity::parse("sev1"), None);
         assert_eq!(Status::parse("fixed"), None);

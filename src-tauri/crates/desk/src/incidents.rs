@@ -1,8 +1,10 @@
 //! Declaring incidents, the board, and changing severity and status.
 
+use herald_core::cadence::is_long_incident;
 use herald_core::{EventKind, Incident, IncidentChange, NewIncident, TimelineEvent};
-use herald_store::{Transaction, incidents, settings, timeline};
+use herald_store::{Transaction, deadlines, incidents, settings, timeline, updates};
 
+use crate::views::IncidentDeadline;
 use crate::{Board, Desk, Error, IncidentView};
 
 impl Desk {
@@ -25,41 +27,69 @@ impl Desk {
             let matrix = settings::severity_matrix(tx)?;
             let (incident, events) = Incident::declare(id.clone(), input, &matrix, now);
             incidents::insert(tx, &incident)?;
-            self.record(tx, &incident, events, now)
+            self.record(tx, &incident, events, now)?;
+            self.refresh_deadlines(tx, &incident, &matrix, "Declared", now)
         })?;
         self.incident(&id)
     }
 
     pub fn board(&self) -> Result<Board, Error> {
-        let all = self.store.read(incidents::all)?;
-        Ok(Board::from_incidents(all))
+        let (all, deadlines, matrix) = self.store.read(|conn| {
+            let deadlines = deadlines::all(conn)?
+                .into_iter()
+                .map(|(incident_id, deadline, _)| IncidentDeadline {
+                    incident_id,
+                    deadline,
+                })
+                .collect();
+            Ok((
+                incidents::all(conn)?,
+                deadlines,
+                settings::severity_matrix(conn)?,
+            ))
+        })?;
+        Ok(Board::from_incidents(
+            all,
+            deadlines,
+            matrix.heads_up_minutes,
+        ))
     }
 
     pub fn incident(&self, id: &str) -> Result<IncidentView, Error> {
+        let now = self.clock.now();
         self.store
             .read(|conn| {
-                let incident = incidents::get(conn, id)?;
-                let timeline = timeline::for_incident(conn, id)?;
-                Ok((incident, timeline))
-            })
-            .map_err(Error::from)
-            .and_then(|(incident, timeline)| match incident {
-                Some(incident) => Ok(IncidentView { incident, timeline }),
-                None => Err(Error::not_found("That incident")),
-            })
+                let Some(incident) = incidents::get(conn, id)? else {
+                    return Ok(None);
+                };
+                let matrix = settings::severity_matrix(conn)?;
+                Ok(Some(IncidentView {
+                    long_incident: is_long_incident(&incident, &matrix, now),
+                    heads_up_minutes: matrix.heads_up_minutes,
+                    timeline: timeline::for_incident(conn, id)?,
+                    deadlines: deadlines::for_incident(conn, id)?
+                        .into_iter()
+                        .map(|(d, _)| d)
+                        .collect(),
+                    updates: updates::for_incident(conn, id)?,
+                    incident,
+                }))
+            })?
+            .ok_or_else(|| Error::not_found("That incident"))
     }
 
     /// Changes severity or status; the change and its timeline entries commit together.
     pub fn change_incident(&self, id: &str, change: IncidentChange) -> Result<IncidentView, Error> {
         let now = self.clock.now();
         self.store.write(|tx| {
-            let mut incident =
-                incidents::get(tx, id)?.ok_or_else(|| Error::not_found("That incident"))?;
+            let mut incident = self.existing(tx, id)?;
             let matrix = settings::severity_matrix(tx)?;
             let events = incident.apply(change, &matrix, now);
-            if !events.is_empty() {
+            if let Some(first) = events.first() {
+                let cause = first.summary();
                 incidents::update(tx, &incident)?;
                 self.record(tx, &incident, events, now)?;
+                self.refresh_deadlines(tx, &incident, &matrix, &cause, now)?;
             }
             Ok::<(), Error>(())
         })?;
@@ -67,7 +97,7 @@ impl Desk {
     }
 
     /// Appends the events a change produced, all stamped with the change's time.
-    fn record(
+    pub(crate) fn record(
         &self,
         tx: &Transaction<'_>,
         incident: &Incident,

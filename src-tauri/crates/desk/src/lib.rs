@@ -4,6 +4,7 @@
 //! Each public method is one thing the comms lead does. Writes happen in one
 //! store transaction together with their timeline events.
 
+mod cadence;
 mod clock;
 mod error;
 mod incidents;
@@ -21,7 +22,7 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{Error, ErrorCode};
 pub use launch::Launch;
 pub use recovery::{StartupProblem, move_aside};
-pub use views::{Board, IncidentView};
+pub use views::{Board, IncidentDeadline, IncidentView};
 
 /// The open desk: the store plus the clock every use case reads time from.
 #[derive(Debug)]

@@ -13,9 +13,11 @@ impl Desk {
     /// Saves an edited matrix; a bad cell is named and nothing is saved.
     pub fn save_severity_matrix(&self, matrix: SeverityMatrix) -> Result<SeverityMatrix, Error> {
         matrix.validate()?;
-        self.store
-            .write(|tx| settings::save_severity_matrix(tx, &matrix))
-            .map_err(Error::from)?;
+        let now = self.clock.now();
+        self.store.write(|tx| {
+            settings::save_severity_matrix(tx, &matrix)?;
+            self.refresh_all_deadlines(tx, "Severity matrix edited", now)
+        })?;
         self.severity_matrix()
     }
 }

@@ -24,6 +24,8 @@ fn export_all(dir: &Path) {
     herald_core::IncidentChange::export_all(&cfg).unwrap();
     herald_core::SeverityMatrix::export_all(&cfg).unwrap();
     herald_core::Audience::export_all(&cfg).unwrap();
+    herald_core::LoggedUpdate::export_all(&cfg).unwrap();
+    herald_core::SnoozeRequest::export_all(&cfg).unwrap();
     herald_desk::Board::export_all(&cfg).unwrap();
     herald_desk::IncidentView::export_all(&cfg).unwrap();
     herald_desk::Error::export_all(&cfg).unwrap();

@@ -5,13 +5,16 @@
 //! [`Store::write`], one transaction, so a domain change and its timeline event
 //! commit together or not at all.
 
+pub mod deadlines;
 mod error;
 pub mod incidents;
 pub mod migrations;
 mod open;
 pub mod settings;
+pub mod snoozes;
 mod time;
 pub mod timeline;
+pub mod updates;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};

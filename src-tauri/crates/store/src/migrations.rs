@@ -12,7 +12,10 @@ use rusqlite::Connection;
 
 /// Every migration, in order. Version N is the state after `ALL[N - 1]`.
 /// Never edit or remove an entry: ship a new one, and a fixture for it.
-pub const ALL: &[&str] = &[include_str!("../migrations/0001_incidents.sql")];
+pub const ALL: &[&str] = &[
+    include_str!("../migrations/0001_incidents.sql"),
+    include_str!("../migrations/0002_cadence.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST: u32 = ALL.len() as u32;

@@ -35,11 +35,36 @@ describe("BoardPage", () => {
     const open = await screen.findByTestId("board-open");
     const rows = within(open).getAllByTestId("board-row");
     expect(rows.map((r) => r.textContent?.replace(/\s+/g, " ").trim())).toEqual([
-      "SEV1 MAJOR major Investigating 1 h 05 min",
-      "SEV3 MINOR minor Investigating 2 h 05 min",
+      "SEV1 MAJOR major Investigating no updates scheduled 1 h 05 min",
+      "SEV3 MINOR minor Investigating no updates scheduled 2 h 05 min",
     ]);
     const resolved = screen.getByTestId("board-resolved");
     expect(within(resolved).getByText("done")).toBeTruthy();
+  });
+
+  it("puts the most urgent deadline on top and each incident's next update in its row", async () => {
+    const backend = fakeBackend();
+    const calm = await backend.declareIncident(form("calm", "SEV3"));
+    const hot = await backend.declareIncident(form("hot", "SEV1"));
+    const soon = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+    const d = (audience: "customers" | "internal", due_at: string) => ({
+      audience,
+      due_at,
+      cadence_minutes: 15,
+      relaxed: false,
+      snoozed: false,
+    });
+    backend.deadlines.set(calm.incident.id, [d("internal", soon(40))]);
+    backend.deadlines.set(hot.incident.id, [d("customers", soon(-4.5))]);
+    render(BoardPage, { context: backendContext(backend) });
+
+    const urgent = await screen.findByTestId("most-urgent");
+    expect(urgent.textContent).toContain("Customers update for HOT");
+    expect(urgent.textContent).toContain("Overdue");
+    expect(urgent.textContent).toMatch(/\+04:[23]\d late/);
+    const rows = screen.getAllByTestId("row-next").map((r) => r.textContent?.trim());
+    expect(rows[0]).toMatch(/^Customers\s+\+04:[23]\d late$/);
+    expect(rows[1]).toMatch(/^Internal\s+(39|40):\d\d$/);
   });
 
   it("opens an incident when its row is chosen", async () => {

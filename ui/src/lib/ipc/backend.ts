@@ -6,6 +6,8 @@ import type { AppError } from "./bindings/AppError";
 import type { Board } from "./bindings/Board";
 import type { IncidentChange } from "./bindings/IncidentChange";
 import type { IncidentView } from "./bindings/IncidentView";
+import type { LoggedUpdate } from "./bindings/LoggedUpdate";
+import type { SnoozeRequest } from "./bindings/SnoozeRequest";
 import type { NewIncident } from "./bindings/NewIncident";
 import type { SeverityMatrix } from "./bindings/SeverityMatrix";
 import type { StartupProblem } from "./bindings/StartupProblem";
@@ -19,11 +21,17 @@ export interface Backend {
   incident(id: string): Promise<IncidentView>;
   declareIncident(input: NewIncident): Promise<IncidentView>;
   changeIncident(id: string, change: IncidentChange): Promise<IncidentView>;
+  /** Records an update posted elsewhere; restarts that audience's cadence. */
+  logUpdate(id: string, update: LoggedUpdate): Promise<IncidentView>;
+  /** Pushes one audience's deadline back 5, 10 or 15 minutes, with a reason. */
+  snooze(id: string, request: SnoozeRequest): Promise<IncidentView>;
   severityMatrix(): Promise<SeverityMatrix>;
   defaultSeverityMatrix(): Promise<SeverityMatrix>;
   saveSeverityMatrix(matrix: SeverityMatrix): Promise<SeverityMatrix>;
   /** Opens an http(s) link in the lead's default browser. */
   openLink(url: string): Promise<void>;
+  /** Sets the window's title (shown in the taskbar and window switcher). */
+  setWindowTitle(title: string): Promise<void>;
   /** Quits Herald gracefully, saving the window's size and position. */
   quit(): Promise<void>;
 }

@@ -4,6 +4,8 @@
 
 import type { Backend } from "./backend";
 import type { AppError } from "./bindings/AppError";
+import type { Deadline } from "./bindings/Deadline";
+import type { Update } from "./bindings/Update";
 import type { EventKind } from "./bindings/EventKind";
 import type { Incident } from "./bindings/Incident";
 import type { IncidentView } from "./bindings/IncidentView";
@@ -17,6 +19,9 @@ export class FakeBackend implements Backend {
   calls: Call[] = [];
   incidents: Incident[] = [];
   timelines = new Map<string, TimelineEvent[]>();
+  /** Deadlines per incident, set by tests; a logged update moves its audience's 30 min on. */
+  deadlines = new Map<string, Deadline[]>();
+  updates = new Map<string, Update[]>();
   problem: StartupProblem | null = null;
   nextError: AppError | null = null;
   now = "2026-11-27T14:00:00.000Z";
@@ -46,7 +51,14 @@ export class FakeBackend implements Backend {
   private view(id: string): IncidentView {
     const incident = this.incidents.find((i) => i.id === id);
     if (!incident) throw { code: "not_found", message: "That incident was not found.", fields: [] };
-    return { incident, timeline: this.timelines.get(id) ?? [] };
+    return {
+      incident,
+      timeline: this.timelines.get(id) ?? [],
+      deadlines: this.deadlines.get(id) ?? [],
+      updates: this.updates.get(id) ?? [],
+      heads_up_minutes: this.matrix.heads_up_minutes,
+      long_incident: false,
+    };
   }
 
   startupStatus() {
@@ -70,7 +82,10 @@ export class FakeBackend implements Backend {
           : a.severity.localeCompare(b.severity),
       );
       resolved.sort((a, b) => (b.resolved_at ?? "").localeCompare(a.resolved_at ?? ""));
-      return { open, resolved };
+      const deadlines = [...this.deadlines.entries()]
+        .flatMap(([incident_id, list]) => list.map((deadline) => ({ incident_id, deadline })))
+        .sort((a, b) => a.deadline.due_at.localeCompare(b.deadline.due_at));
+      return { open, resolved, deadlines, heads_up_minutes: this.matrix.heads_up_minutes };
     });
   }
 
@@ -118,6 +133,58 @@ export class FakeBackend implements Backend {
     });
   }
 
+  logUpdate(id: string, update: Parameters<Backend["logUpdate"]>[1]) {
+    return this.answer("logUpdate", [id, update], () => {
+      this.view(id);
+      const list = this.updates.get(id) ?? [];
+      list.unshift({
+        id: `u${++this.seq}`,
+        incident_id: id,
+        ...update,
+        posted_at: this.now,
+        source: "logged",
+      });
+      this.updates.set(id, list);
+      const next = new Date(Date.parse(this.now) + 30 * 60_000).toISOString();
+      this.deadlines.set(
+        id,
+        (this.deadlines.get(id) ?? []).map((d) =>
+          d.audience === update.audience ? { ...d, due_at: next, snoozed: false } : d,
+        ),
+      );
+      this.record(
+        id,
+        {
+          type: "update_logged",
+          update_id: `u${this.seq}`,
+          audience: update.audience,
+          posted_to: update.posted_to,
+        },
+        `Update for ${update.audience} posted`,
+      );
+      return this.view(id);
+    });
+  }
+
+  snooze(id: string, request: Parameters<Backend["snooze"]>[1]) {
+    return this.answer("snooze", [id, request], () => {
+      this.deadlines.set(
+        id,
+        (this.deadlines.get(id) ?? []).map((d) =>
+          d.audience === request.audience
+            ? {
+                ...d,
+                due_at: new Date(Date.parse(d.due_at) + request.minutes * 60_000).toISOString(),
+                snoozed: true,
+              }
+            : d,
+        ),
+      );
+      this.record(id, { type: "deadline_snoozed", ...request }, `Snoozed ${request.audience}`);
+      return this.view(id);
+    });
+  }
+
   severityMatrix() {
     return this.answer("severityMatrix", [], () => this.matrix);
   }
@@ -128,6 +195,14 @@ export class FakeBackend implements Backend {
 
   openLink(url: string) {
     return this.answer("openLink", [url], () => undefined);
+  }
+
+  title = "Herald";
+
+  setWindowTitle(title: string) {
+    return this.answer("setWindowTitle", [title], () => {
+      this.title = title;
+    });
   }
 
   quit() {

@@ -1,6 +1,7 @@
 // The Backend over Tauri IPC: the only module that imports @tauri-apps/api.
 
 import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import { toAppError, type Backend } from "./backend";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -18,9 +19,18 @@ export const tauriBackend: Backend = {
   incident: (id) => call("incident", { id }),
   declareIncident: (input) => call("declare_incident", { input }),
   changeIncident: (id, change) => call("change_incident", { id, change }),
+  logUpdate: (id, update) => call("log_update", { id, update }),
+  snooze: (id, request) => call("snooze", { id, request }),
   severityMatrix: () => call("severity_matrix"),
   defaultSeverityMatrix: () => call("default_severity_matrix"),
   saveSeverityMatrix: (matrix) => call("save_severity_matrix", { matrix }),
   openLink: (url) => call("open_link", { url }),
   quit: () => call("quit"),
+  setWindowTitle: async (title) => {
+    try {
+      await getCurrentWindow().setTitle(title);
+    } catch (raw) {
+      throw toAppError(raw);
+    }
+  },
 };

@@ -16,3 +16,22 @@ export function startClock(): () => void {
     timer = undefined;
   };
 }
+
+/** A once-a-second clock for countdowns, running only while one is on screen. */
+export const seconds = $state({ now: Date.now() });
+
+let secondUsers = 0;
+let secondTimer: ReturnType<typeof setInterval> | undefined;
+
+export function startSecondTicker(): () => void {
+  secondUsers += 1;
+  seconds.now = Date.now();
+  secondTimer ??= setInterval(() => (seconds.now = Date.now()), 1000);
+  return () => {
+    secondUsers -= 1;
+    if (secondUsers === 0) {
+      clearInterval(secondTimer);
+      secondTimer = undefined;
+    }
+  };
+}

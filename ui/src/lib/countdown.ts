@@ -1,0 +1,38 @@
+// The countdown a comms lead reads: derived only from the stored deadline and
+// the wall clock, so it never drifts and is right the moment the machine wakes.
+
+export type CountdownState = "on_track" | "heads_up" | "due" | "overdue";
+
+export type Countdown = { state: CountdownState; text: string };
+
+export const STATE_LABEL: Record<CountdownState, string> = {
+  on_track: "On track",
+  heads_up: "Heads-up",
+  due: "Due",
+  overdue: "Overdue",
+};
+
+/** "04:09" or "1:04:09" for a span of seconds. */
+function clockText(totalSeconds: number): string {
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const s = totalSeconds % 60;
+  const mm = String(m).padStart(2, "0");
+  const ss = String(s).padStart(2, "0");
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+/**
+ * On track until the heads-up window, heads-up until the deadline, due for the
+ * first minute after it, then overdue counting up ("+03:12 late").
+ */
+export function countdown(dueIso: string, nowMs: number, headsUpMinutes: number): Countdown {
+  const remainingMs = Date.parse(dueIso) - nowMs;
+  if (remainingMs > 0) {
+    const text = clockText(Math.ceil(remainingMs / 1000));
+    return { state: remainingMs > headsUpMinutes * 60_000 ? "on_track" : "heads_up", text };
+  }
+  const lateSeconds = Math.floor(-remainingMs / 1000);
+  if (lateSeconds < 60) return { state: "due", text: "due now" };
+  return { state: "overdue", text: `+${clockText(lateSeconds)} late` };
+}

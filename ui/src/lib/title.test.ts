@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { windowTitle } from "./title";
+import type { Board, Incident } from "./ipc";
+
+const incident = { id: "abcdef123456", external_id: "INC-7" } as Incident;
+const board = (due_at: string): Board => ({
+  open: [incident],
+  resolved: [],
+  heads_up_minutes: 5,
+  deadlines: [
+    {
+      incident_id: incident.id,
+      deadline: {
+        audience: "customers",
+        due_at,
+        cadence_minutes: 15,
+        relaxed: false,
+        snoozed: false,
+      },
+    },
+  ],
+});
+
+describe("windowTitle", () => {
+  const now = Date.parse("2026-11-27T14:00:00.000Z");
+  it.each([
+    ["2026-11-27T14:04:10.000Z", "INC-7: customers in 4 min — Herald"],
+    ["2026-11-27T14:00:20.000Z", "INC-7: customers due now — Herald"],
+    ["2026-11-27T13:57:00.000Z", "INC-7: customers 3 min late — Herald"],
+  ])("due %s reads %s", (due, title) => {
+    expect(windowTitle(board(due), now)).toBe(title);
+  });
+
+  it("is just Herald when nothing is scheduled", () => {
+    expect(windowTitle(null, now)).toBe("Herald");
+    expect(windowTitle({ ...board("2026-11-27T14:04:00.000Z"), deadlines: [] }, now)).toBe(
+      "Herald",
+    );
+  });
+});
