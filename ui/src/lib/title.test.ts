@@ -7,6 +7,7 @@ const board = (due_at: string): Board => ({
   open: [incident],
   resolved: [],
   heads_up_minutes: 5,
+  notification_problem: null,
   deadlines: [
     {
       incident_id: incident.id,

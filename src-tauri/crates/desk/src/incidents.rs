@@ -48,11 +48,9 @@ impl Desk {
                 settings::severity_matrix(conn)?,
             ))
         })?;
-        Ok(Board::from_incidents(
-            all,
-            deadlines,
-            matrix.heads_up_minutes,
-        ))
+        let mut board = Board::from_incidents(all, deadlines, matrix.heads_up_minutes);
+        board.notification_problem = self.notification_problem();
+        Ok(board)
     }
 
     pub fn incident(&self, id: &str) -> Result<IncidentView, Error> {

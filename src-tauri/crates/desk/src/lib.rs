@@ -4,6 +4,7 @@
 //! Each public method is one thing the comms lead does. Writes happen in one
 //! store transaction together with their timeline events.
 
+mod alerts;
 mod cadence;
 mod clock;
 mod error;
@@ -12,23 +13,28 @@ mod launch;
 mod recovery;
 mod settings;
 mod views;
+mod watcher;
 
 use std::path::Path;
 use std::sync::Arc;
 
 use herald_store::{OpenError, Store};
 
+pub use alerts::{Alert, Notifier};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{Error, ErrorCode};
 pub use launch::Launch;
 pub use recovery::{StartupProblem, move_aside};
 pub use views::{Board, IncidentDeadline, IncidentView};
+pub use watcher::Watcher;
 
 /// The open desk: the store plus the clock every use case reads time from.
 #[derive(Debug)]
 pub struct Desk {
     store: Store,
     clock: Arc<dyn Clock>,
+    /// Why the last desktop notification failed, if it did; the window says so.
+    notification_problem: std::sync::Mutex<Option<String>>,
 }
 
 impl Desk {
@@ -36,6 +42,7 @@ impl Desk {
         Ok(Desk {
             store: Store::open(path)?,
             clock,
+            notification_problem: std::sync::Mutex::new(None),
         })
     }
 

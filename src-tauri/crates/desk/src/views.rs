@@ -14,6 +14,8 @@ pub struct Board {
     pub deadlines: Vec<IncidentDeadline>,
     /// Minutes before a deadline that it counts as "heads-up".
     pub heads_up_minutes: u32,
+    /// Why desktop notifications are not getting through, if they are not.
+    pub notification_problem: Option<String>,
 }
 
 /// A deadline and the incident it belongs to.
@@ -38,6 +40,7 @@ impl Board {
             resolved,
             deadlines,
             heads_up_minutes,
+            notification_problem: None,
         }
     }
 }

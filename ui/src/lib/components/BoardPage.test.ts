@@ -67,6 +67,15 @@ describe("BoardPage", () => {
     expect(rows[1]).toMatch(/^Internal\s+(39|40):\d\d$/);
   });
 
+  it("says plainly when desktop notifications are not getting through", async () => {
+    const backend = fakeBackend();
+    backend.notificationProblem = "no notification server is running";
+    render(BoardPage, { context: backendContext(backend) });
+    const warning = await screen.findByTestId("notifications-unavailable");
+    expect(warning.textContent).toContain("Desktop notifications are unavailable");
+    expect(warning.textContent).toContain("no notification server is running");
+  });
+
   it("opens an incident when its row is chosen", async () => {
     const backend = fakeBackend();
     const view = await backend.declareIncident(form("checkout", "SEV2"));

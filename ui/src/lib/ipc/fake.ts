@@ -23,6 +23,7 @@ export class FakeBackend implements Backend {
   deadlines = new Map<string, Deadline[]>();
   updates = new Map<string, Update[]>();
   problem: StartupProblem | null = null;
+  notificationProblem: string | null = null;
   nextError: AppError | null = null;
   now = "2026-11-27T14:00:00.000Z";
   private seq = 0;
@@ -85,7 +86,13 @@ export class FakeBackend implements Backend {
       const deadlines = [...this.deadlines.entries()]
         .flatMap(([incident_id, list]) => list.map((deadline) => ({ incident_id, deadline })))
         .sort((a, b) => a.deadline.due_at.localeCompare(b.deadline.due_at));
-      return { open, resolved, deadlines, heads_up_minutes: this.matrix.heads_up_minutes };
+      return {
+        open,
+        resolved,
+        deadlines,
+        heads_up_minutes: this.matrix.heads_up_minutes,
+        notification_problem: this.notificationProblem,
+      };
     });
   }
 

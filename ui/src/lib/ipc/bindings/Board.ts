@@ -14,4 +14,8 @@ deadlines: Array<IncidentDeadline>,
 /**
  * Minutes before a deadline that it counts as "heads-up".
  */
-heads_up_minutes: number, };
+heads_up_minutes: number, 
+/**
+ * Why desktop notifications are not getting through, if they are not.
+ */
+notification_problem: string | null, };

@@ -1,0 +1,79 @@
+//! The deadline watcher: a background thread that raises alerts when they are
+//! owed. It never sleeps longer than a second without re-reading the wall clock,
+//! because monotonic timers stop while the machine is suspended (tokio#3185):
+//! after a resume, a clock jump or a restart, the next look is at most a second
+//! away. `wake()` makes it look at once (after resume, or after a change).
+
+use std::sync::Arc;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crate::{Alert, Desk, Notifier};
+
+/// Longest the watcher waits before re-reading the wall clock.
+const MAX_SLEEP: Duration = Duration::from_secs(1);
+/// Shortest wait, so a deadline in the past cannot spin the loop.
+const MIN_SLEEP: Duration = Duration::from_millis(20);
+
+#[derive(Debug)]
+pub struct Watcher {
+    wake: Sender<()>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Watcher {
+    /// Starts watching. `on_raised` hears of every alert raised (the shell uses
+    /// it to refresh the window and tray).
+    pub fn spawn(
+        desk: Arc<Desk>,
+        notifier: Arc<dyn Notifier>,
+        on_raised: impl Fn(&[Alert]) + Send + 'static,
+    ) -> Watcher {
+        let (wake, woken) = mpsc::channel::<()>();
+        let thread = std::thread::Builder::new()
+            .name("deadline-watcher".into())
+            .spawn(move || {
+                loop {
+                    // A failed round (a locked or broken database) is retried on
+                    // the next one; the countdown in the window still shows the state.
+                    if let Ok(raised) = desk.raise_due_alerts(notifier.as_ref())
+                        && !raised.is_empty()
+                    {
+                        on_raised(&raised);
+                    }
+                    let wait = match desk.next_alert_at() {
+                        Ok(Some(at)) => (at - desk.clock.now())
+                            .to_std()
+                            .unwrap_or(MIN_SLEEP)
+                            .clamp(MIN_SLEEP, MAX_SLEEP),
+                        _ => MAX_SLEEP,
+                    };
+                    match woken.recv_timeout(wait) {
+                        Ok(()) | Err(RecvTimeoutError::Timeout) => {}
+                        Err(RecvTimeoutError::Disconnected) => break,
+                    }
+                }
+            })
+            .ok();
+        Watcher { wake, thread }
+    }
+
+    /// Look now: the machine resumed, or something changed.
+    pub fn wake(&self) {
+        // A send fails only once the thread has stopped, which is shutdown.
+        let _ = self.wake.send(());
+    }
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        // Dropping the sender disconnects the channel, which ends the loop
+        // within one sleep; wait for it so no alert is half-recorded.
+        let (replacement, _) = mpsc::channel();
+        drop(std::mem::replace(&mut self.wake, replacement));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
