@@ -78,12 +78,12 @@ setup_build() {
   fi
 }
 
-# Everything the tests need on top: a virtual display, a private D-Bus, the
-# WebDriver bridge, screenshots.
+# Everything the tests need on top: a virtual display, a private D-Bus with mock
+# notification and logind services, the WebDriver bridge, screenshots.
 setup_test() {
   if command -v apt-get >/dev/null 2>&1; then
     apt_install xvfb xauth webkit2gtk-driver xclip dbus dbus-x11 libgl1-mesa-dri \
-      fonts-dejavu-core imagemagick x11-utils
+      fonts-dejavu-core imagemagick x11-utils python3-dbusmock libglib2.0-bin
   fi
   if ! command -v tauri-driver >/dev/null 2>&1; then
     cargo install tauri-driver --locked --version '^2'

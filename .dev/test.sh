@@ -17,6 +17,10 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 stage "rust: core, store and desk tests (with binding drift and schema fixtures)"
 cargo test --locked
 
+stage "desktop services: notifications and resume on private D-Bus buses"
+dbus-run-session --config-file="$ROOT/.dev/dbus-session.conf" -- \
+  cargo test --locked -p herald-notify
+
 stage "ui: types, formatting, component tests"
 (cd ui && npm run check && npm run lint && npm test)
 

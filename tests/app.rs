@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
-use herald_e2e::{App, Profile, app_binary};
+use herald_e2e::{App, NotificationServer, Profile, app_binary};
 
 /// Declares an incident through the form, starting from anywhere in the app.
 async fn declare(app: &App, title: &str, external_id: &str, severity: &str) {
@@ -242,7 +242,8 @@ async fn x_window_titles() -> String {
 }
 
 #[tokio::test]
-async fn a_short_cadence_counts_down_turns_due_and_an_update_resets_it() {
+async fn a_short_cadence_counts_down_turns_due_notifies_and_an_update_resets_it() {
+    let notifications = NotificationServer::start().await;
     let profile = Profile::new();
     let app = App::launch(&profile).await;
     app.click("nav button:nth-child(2)").await;
@@ -284,6 +285,25 @@ async fn a_short_cadence_counts_down_turns_due_and_an_update_resets_it() {
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     app.screenshot("cadence-due").await;
+
+    // The heads-up and the due alert reached the desktop's notification server.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let calls = notifications.calls().await;
+        if calls.contains("Customers update due now — INC-60") {
+            assert!(
+                calls.contains("Customers update due in 1 min — INC-60"),
+                "{calls}"
+            );
+            assert!(calls.contains("'urgency': <byte 0x02>"), "{calls}");
+            assert!(calls.contains("'snooze', 'Snooze 5 min'"), "{calls}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "no due notification: {calls}");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    app.shows("timeline", "Alert: Customers update due now — INC-60")
+        .await;
 
     // Logging the update posted elsewhere restarts the customers' minute.
     app.click("[data-testid=\"deadline-customers\"] .actions button:first-child")

@@ -246,3 +246,57 @@ impl App {
         println!("screenshot: {}", path.display());
     }
 }
+
+/// python-dbusmock's notification server on the test's session bus, so the
+/// app's real notifications have somewhere to go and can be read back.
+#[derive(Debug)]
+pub struct NotificationServer(std::process::Child);
+
+impl NotificationServer {
+    pub async fn start() -> NotificationServer {
+        let child = std::process::Command::new("/usr/bin/python3")
+            .args(["-m", "dbusmock", "--template", "notification_daemon"])
+            .args(["--parameters", "{\"capabilities\": \"body actions\"}"])
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("python3-dbusmock is installed");
+        let server = NotificationServer(child);
+        let deadline = Instant::now() + PATIENCE;
+        while !server.calls().await.starts_with('(') {
+            assert!(
+                Instant::now() < deadline,
+                "the mock notification server never answered"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        server
+    }
+
+    /// Every Notify call received so far, as gdbus prints them.
+    pub async fn calls(&self) -> String {
+        let out = Command::new("gdbus")
+            .args([
+                "call",
+                "--session",
+                "--dest",
+                "org.freedesktop.Notifications",
+            ])
+            .args([
+                "--object-path",
+                "/org/freedesktop/Notifications",
+                "--method",
+            ])
+            .args(["org.freedesktop.DBus.Mock.GetMethodCalls", "Notify"])
+            .output()
+            .await
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+}
+
+impl Drop for NotificationServer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

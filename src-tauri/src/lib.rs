@@ -3,6 +3,8 @@
 
 mod commands;
 mod data_dir;
+mod events;
+mod watch;
 
 use std::sync::Arc;
 
@@ -36,6 +38,8 @@ pub fn run() {
                 &dir.join(DATABASE_FILE),
                 Arc::new(SystemClock),
             ));
+            app.manage(watch::Watching::default());
+            watch::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -57,7 +61,7 @@ pub fn run() {
         .unwrap_or_else(|e| panic!("Herald could not start its window: {e}"));
 }
 
-fn focus_main_window(app: &tauri::AppHandle) {
+pub(crate) fn focus_main_window(app: &tauri::AppHandle) {
     if let Some(window) = app.get_webview_window("main") {
         // Best effort: a window manager may refuse focus, and there is nothing
         // better to do about it than leave the window where it is.

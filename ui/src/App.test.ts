@@ -15,6 +15,25 @@ describe("App", () => {
     expect(document.activeElement).toBe(screen.getByLabelText("Title"));
   });
 
+  it("opens the incident the lead chose on a notification", async () => {
+    navigate({ name: "board" });
+    const backend = fakeBackend();
+    const view = await backend.declareIncident({
+      external_id: "INC-8",
+      link: "",
+      title: "Search is slow",
+      severity: "SEV2",
+      status: "investigating",
+      customer_visible: true,
+      commander: "",
+      comms_lead: "",
+    });
+    render(App, { props: { backend } });
+    await screen.findByTestId("board-open");
+    for (const handler of backend.openIncidentHandlers) handler(view.incident.id);
+    expect(await screen.findByRole("heading", { name: "Search is slow" })).toBeTruthy();
+  });
+
   it("quits gracefully on Ctrl+Q", async () => {
     navigate({ name: "board" });
     const backend = fakeBackend();

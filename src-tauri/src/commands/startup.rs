@@ -10,6 +10,11 @@ pub fn startup_status(launch: State<'_, Launch>) -> Option<StartupProblem> {
 
 /// Moves the broken database aside and starts fresh; returns where the old file went.
 #[tauri::command]
-pub async fn move_database_aside(launch: State<'_, Launch>) -> Result<String, Error> {
-    launch.start_fresh().map(|p| p.display().to_string())
+pub async fn move_database_aside(
+    app: tauri::AppHandle,
+    launch: State<'_, Launch>,
+) -> Result<String, Error> {
+    let moved = launch.start_fresh()?;
+    crate::watch::start(&app);
+    Ok(moved.display().to_string())
 }

@@ -30,6 +30,10 @@ export interface Backend {
   saveSeverityMatrix(matrix: SeverityMatrix): Promise<SeverityMatrix>;
   /** Opens an http(s) link in the lead's default browser. */
   openLink(url: string): Promise<void>;
+  /** Calls `handler` with the incident id when the lead chooses "Open" on a notification. */
+  onOpenIncident(handler: (incidentId: string) => void): Promise<() => void>;
+  /** Calls `handler` whenever deadline alerts were raised or snoozed from a notification. */
+  onAlertsRaised(handler: () => void): Promise<() => void>;
   /** Sets the window's title (shown in the taskbar and window switcher). */
   setWindowTitle(title: string): Promise<void>;
   /** Quits Herald gracefully, saving the window's size and position. */

@@ -205,6 +205,22 @@ export class FakeBackend implements Backend {
   }
 
   title = "Herald";
+  openIncidentHandlers: ((id: string) => void)[] = [];
+  alertHandlers: (() => void)[] = [];
+
+  onOpenIncident(handler: (id: string) => void) {
+    this.openIncidentHandlers.push(handler);
+    return Promise.resolve(() => {
+      this.openIncidentHandlers = this.openIncidentHandlers.filter((h) => h !== handler);
+    });
+  }
+
+  onAlertsRaised(handler: () => void) {
+    this.alertHandlers.push(handler);
+    return Promise.resolve(() => {
+      this.alertHandlers = this.alertHandlers.filter((h) => h !== handler);
+    });
+  }
 
   setWindowTitle(title: string) {
     return this.answer("setWindowTitle", [title], () => {

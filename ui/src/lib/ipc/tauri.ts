@@ -2,6 +2,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
+import { listen } from "@tauri-apps/api/event";
 import { toAppError, type Backend } from "./backend";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -26,6 +27,9 @@ export const tauriBackend: Backend = {
   saveSeverityMatrix: (matrix) => call("save_severity_matrix", { matrix }),
   openLink: (url) => call("open_link", { url }),
   quit: () => call("quit"),
+  // Event names match src-tauri/src/events.rs.
+  onOpenIncident: (handler) => listen<string>("open-incident", (e) => handler(e.payload)),
+  onAlertsRaised: (handler) => listen("alerts-raised", () => handler()),
   setWindowTitle: async (title) => {
     try {
       await getCurrentWindow().setTitle(title);

@@ -1,0 +1,96 @@
+//! Desktop notifications for deadline alerts, through the freedesktop
+//! notification service (notify-rust, pure-Rust D-Bus on Linux).
+//!
+//! Due and overdue alerts are critical and stay until dismissed; a heads-up is
+//! normal. Where the server supports actions, each alert offers "Open" and
+//! "Snooze 5 min", and the chosen one is handed to the app's callback.
+//! `ResumeListener` hears logind announce a resume from suspend.
+
+mod resume;
+
+pub use resume::ResumeListener;
+
+use std::fmt;
+use std::sync::Arc;
+
+use herald_desk::{Alert, Notifier};
+use notify_rust::{Notification, Timeout, Urgency};
+
+/// What the lead chose on a notification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlertAction {
+    /// Bring Herald forward on that incident.
+    Open,
+    /// Push that audience's deadline back five minutes.
+    Snooze,
+}
+
+const OPEN: &str = "open";
+const SNOOZE: &str = "snooze";
+
+type OnAction = dyn Fn(&Alert, AlertAction) + Send + Sync;
+
+/// The real notifier: one desktop notification per alert.
+pub struct DesktopNotifier {
+    on_action: Arc<OnAction>,
+}
+
+impl fmt::Debug for DesktopNotifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DesktopNotifier").finish_non_exhaustive()
+    }
+}
+
+impl DesktopNotifier {
+    pub fn new(on_action: impl Fn(&Alert, AlertAction) + Send + Sync + 'static) -> Self {
+        DesktopNotifier {
+            on_action: Arc::new(on_action),
+        }
+    }
+}
+
+impl Notifier for DesktopNotifier {
+    fn notify(&self, alert: &Alert) -> Result<(), String> {
+        // Asked each time: the notification server can come and go while
+        // Herald runs, and the answer takes a millisecond.
+        let capabilities = notify_rust::get_capabilities()
+            .map_err(|e| format!("the desktop notification service did not answer ({e})"))?;
+        let mut notification = Notification::new();
+        notification
+            .appname("Herald")
+            .summary(&alert.text.summary)
+            .body(&alert.text.body);
+        if alert.text.critical {
+            notification
+                .urgency(Urgency::Critical)
+                .timeout(Timeout::Never);
+        } else {
+            notification.urgency(Urgency::Normal);
+        }
+        let actions = capabilities.iter().any(|c| c == "actions");
+        if actions {
+            notification
+                .action(OPEN, "Open")
+                .action(SNOOZE, "Snooze 5 min");
+        }
+        let handle = notification
+            .show()
+            .map_err(|e| format!("the desktop notification service refused the alert ({e})"))?;
+        if actions {
+            let alert = alert.clone();
+            let on_action = self.on_action.clone();
+            // Waiting for a click blocks, so each notification gets a thread
+            // that ends when the notification is acted on or closed.
+            let _ = std::thread::Builder::new()
+                .name("notification-action".into())
+                .spawn(move || {
+                    handle.wait_for_action(|action| match action {
+                        OPEN => on_action(&alert, AlertAction::Open),
+                        SNOOZE => on_action(&alert, AlertAction::Snooze),
+                        _ => {}
+                    });
+                });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,6 @@
+//! The one place backend happenings become UI event names.
+
+/// An alert was raised (payload: how many); the window refreshes its deadlines.
+pub const ALERTS_RAISED: &str = "alerts-raised";
+/// The lead chose "Open" on a notification (payload: the incident id).
+pub const OPEN_INCIDENT: &str = "open-incident";

@@ -1,0 +1,61 @@
+//! Keeps the deadline watcher running for the open database: desktop
+//! notifications as its notifier, their actions wired back into Herald, and
+//! logind's resume signal waking it at once.
+
+use std::sync::{Arc, Mutex};
+
+use herald_core::SnoozeRequest;
+use herald_desk::{Alert, Launch, Watcher};
+use herald_notify::{AlertAction, DesktopNotifier, ResumeListener};
+use tauri::{AppHandle, Emitter, Manager};
+
+use crate::events;
+
+/// The running watcher and resume listener, replaced when the database is.
+#[derive(Debug, Default)]
+pub struct Watching {
+    current: Mutex<Option<(Arc<Watcher>, Option<ResumeListener>)>>,
+}
+
+/// Starts (or restarts) watching the open database; does nothing while the
+/// database is broken, as there are no deadlines to watch.
+pub fn start(app: &AppHandle) {
+    let Ok(desk) = app.state::<Launch>().desk() else {
+        return;
+    };
+    let for_actions = app.clone();
+    let notifier = DesktopNotifier::new(move |alert, action| act(&for_actions, alert, action));
+    let for_events = app.clone();
+    let watcher = Arc::new(Watcher::spawn(desk, Arc::new(notifier), move |raised| {
+        let _ = for_events.emit(events::ALERTS_RAISED, raised.len());
+    }));
+    let waker = watcher.clone();
+    // Without a system bus or logind the watcher still re-reads the wall clock
+    // every second, so a resume is noticed all the same, just not instantly.
+    let resume = ResumeListener::start(None, move || waker.wake()).ok();
+    let state = app.state::<Watching>();
+    let mut current = state.current.lock().unwrap_or_else(|p| p.into_inner());
+    *current = Some((watcher, resume));
+}
+
+/// What a click on a notification does.
+fn act(app: &AppHandle, alert: &Alert, action: AlertAction) {
+    match action {
+        AlertAction::Open => {
+            crate::focus_main_window(app);
+            let _ = app.emit(events::OPEN_INCIDENT, &alert.incident_id);
+        }
+        AlertAction::Snooze => {
+            if let Ok(desk) = app.state::<Launch>().desk() {
+                let request = SnoozeRequest {
+                    audience: alert.audience,
+                    minutes: 5,
+                    reason: "Snoozed from the notification".into(),
+                };
+                // The deadline may have moved on since; then there is nothing to snooze.
+                let _ = desk.snooze(&alert.incident_id, request);
+                let _ = app.emit(events::ALERTS_RAISED, 0);
+            }
+        }
+    }
+}
