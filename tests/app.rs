@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
-use herald_e2e::{App, NotificationServer, Profile, app_binary};
+use herald_e2e::{App, NotificationServer, Profile, TrayHost, app_binary};
 
 /// Declares an incident through the form, starting from anywhere in the app.
 async fn declare(app: &App, title: &str, external_id: &str, severity: &str) {
@@ -333,5 +333,34 @@ async fn a_short_cadence_counts_down_turns_due_notifies_and_an_update_resets_it(
     )
     .await;
     app.screenshot("cadence").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_tray_shows_the_next_deadlines_as_soon_as_they_change() {
+    let tray = TrayHost::start().await;
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    declare(&app, "Payments failing", "INC-70", "SEV1").await;
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let seen = loop {
+        let seen = tray.read().await;
+        if seen.contains("'label': <'INC-70 · customers in") {
+            break seen;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the tray never listed the deadline: {seen}"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    };
+    // The label beside the icon carries the most urgent one.
+    assert!(seen.contains("(<'INC-70 · customers in"), "{seen}");
+    assert!(seen.contains("'INC-70 · executives in 30 min'"), "{seen}");
+    assert!(
+        seen.contains("'Show Herald'") && seen.contains("'Quit Herald'"),
+        "{seen}"
+    );
     app.quit().await;
 }

@@ -300,3 +300,122 @@ impl Drop for NotificationServer {
         let _ = self.0.wait();
     }
 }
+
+/// A StatusNotifier host (python-dbusmock standing in for a desktop panel), so
+/// the app's real tray icon registers and its label and menu can be read back.
+#[derive(Debug)]
+pub struct TrayHost(std::process::Child);
+
+const TRAY_ITEM: &str = "/org/ayatana/NotificationItem/tray_icon_tray_app_herald";
+
+impl TrayHost {
+    pub async fn start() -> TrayHost {
+        let child = std::process::Command::new("/usr/bin/python3")
+            .args([
+                "-m",
+                "dbusmock",
+                "org.kde.StatusNotifierWatcher",
+                "/StatusNotifierWatcher",
+            ])
+            .arg("org.kde.StatusNotifierWatcher")
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("python3-dbusmock is installed");
+        let host = TrayHost(child);
+        let deadline = Instant::now() + PATIENCE;
+        let mock = "org.freedesktop.DBus.Mock";
+        let watcher = "org.kde.StatusNotifierWatcher";
+        while !gdbus_session(
+            watcher,
+            "/StatusNotifierWatcher",
+            &[
+                &format!("{mock}.AddMethod"),
+                watcher,
+                "RegisterStatusNotifierItem",
+                "s",
+                "",
+                "",
+            ],
+        )
+        .await
+        {
+            assert!(
+                Instant::now() < deadline,
+                "the mock tray host never answered"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        for (name, value) in [
+            ("IsStatusNotifierHostRegistered", "<true>"),
+            ("ProtocolVersion", "<0>"),
+        ] {
+            assert!(
+                gdbus_session(
+                    watcher,
+                    "/StatusNotifierWatcher",
+                    &[&format!("{mock}.AddProperty"), watcher, name, value]
+                )
+                .await
+            );
+        }
+        host
+    }
+
+    /// The tray's label and menu labels, read from every connection of the
+    /// `herald` process (the item lives on one of them).
+    pub async fn read(&self) -> String {
+        let list = Command::new("busctl")
+            .args(["--user", "list", "--no-legend"])
+            .output()
+            .await
+            .unwrap();
+        let mut found = String::new();
+        for line in String::from_utf8_lossy(&list.stdout).lines() {
+            let fields: Vec<_> = line.split_whitespace().collect();
+            if fields.get(2) != Some(&"herald") {
+                continue;
+            }
+            for (path, args) in [
+                (
+                    TRAY_ITEM.to_owned(),
+                    vec![
+                        "org.freedesktop.DBus.Properties.Get",
+                        "org.kde.StatusNotifierItem",
+                        "XAyatanaLabel",
+                    ],
+                ),
+                (
+                    format!("{TRAY_ITEM}/Menu"),
+                    vec!["com.canonical.dbusmenu.GetLayout", "--", "0", "-1", "[]"],
+                ),
+            ] {
+                let out = Command::new("gdbus")
+                    .args(["call", "--session", "-d", fields[0], "-o", &path, "-m"])
+                    .args(&args)
+                    .output()
+                    .await
+                    .unwrap();
+                found.push_str(&String::from_utf8_lossy(&out.stdout));
+            }
+        }
+        found
+    }
+}
+
+impl Drop for TrayHost {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn gdbus_session(dest: &str, path: &str, method_and_args: &[&str]) -> bool {
+    Command::new("gdbus")
+        .args(["call", "--session", "-d", dest, "-o", path, "-m"])
+        .args(method_and_args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .await
+        .is_ok_and(|s| s.success())
+}

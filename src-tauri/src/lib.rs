@@ -4,6 +4,7 @@
 mod commands;
 mod data_dir;
 mod events;
+mod tray;
 mod watch;
 
 use std::sync::Arc;
@@ -40,6 +41,7 @@ pub fn run() {
             ));
             app.manage(watch::Watching::default());
             watch::start(app.handle());
+            tray::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -26,8 +26,22 @@ pub fn start(app: &AppHandle) {
     let for_actions = app.clone();
     let notifier = DesktopNotifier::new(move |alert, action| act(&for_actions, alert, action));
     let for_events = app.clone();
+    let desk_for_hook = desk.clone();
     let watcher = Arc::new(Watcher::spawn(desk, Arc::new(notifier), move |raised| {
         let _ = for_events.emit(events::ALERTS_RAISED, raised.len());
+        crate::tray::refresh(&for_events);
+    }));
+    // After every change the lead makes: the tray shows it at once, and the
+    // watcher looks again (a new deadline may already be in its heads-up).
+    let for_changes = app.clone();
+    // Weak: the desk holds this hook and the watcher holds the desk, so a
+    // strong reference here would keep a replaced watcher alive for ever.
+    let woken_by_change = Arc::downgrade(&watcher);
+    desk_for_hook.set_on_change(Arc::new(move || {
+        crate::tray::refresh(&for_changes);
+        if let Some(watcher) = woken_by_change.upgrade() {
+            watcher.wake();
+        }
     }));
     let waker = watcher.clone();
     // Without a system bus or logind the watcher still re-reads the wall clock

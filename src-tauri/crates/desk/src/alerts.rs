@@ -41,7 +41,7 @@ impl Desk {
             // Sent outside the database lock: a slow notification server must
             // never hold up the lead's own writes.
             let outcome = notifier.notify(&alert);
-            self.store.write(|tx| {
+            self.write(|tx| {
                 let Some(incident) = incidents::get(tx, &alert.incident_id)? else {
                     return Ok::<(), Error>(());
                 };

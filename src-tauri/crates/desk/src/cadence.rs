@@ -97,7 +97,7 @@ impl Desk {
     ) -> Result<IncidentView, Error> {
         let now = self.clock.now();
         let id = self.new_id();
-        self.store.write(|tx| {
+        self.write(|tx| {
             let incident = self.existing(tx, incident_id)?;
             let update = Update {
                 id: id.clone(),
@@ -128,7 +128,7 @@ impl Desk {
         let request = request.validate()?;
         let now = self.clock.now();
         let id = self.new_id();
-        self.store.write(|tx| {
+        self.write(|tx| {
             let incident = self.existing(tx, incident_id)?;
             let current = deadlines::for_incident(tx, incident_id)?
                 .into_iter()

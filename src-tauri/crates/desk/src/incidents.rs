@@ -14,7 +14,7 @@ impl Desk {
         let input = input.validate()?;
         let now = self.clock.now();
         let id = self.new_id();
-        self.store.write(|tx| {
+        self.write(|tx| {
             if incidents::external_id_taken(tx, &input.external_id)? {
                 return Err(Error::conflict(
                     "external_id",
@@ -79,7 +79,7 @@ impl Desk {
     /// Changes severity or status; the change and its timeline entries commit together.
     pub fn change_incident(&self, id: &str, change: IncidentChange) -> Result<IncidentView, Error> {
         let now = self.clock.now();
-        self.store.write(|tx| {
+        self.write(|tx| {
             let mut incident = self.existing(tx, id)?;
             let matrix = settings::severity_matrix(tx)?;
             let events = incident.apply(change, &matrix, now);

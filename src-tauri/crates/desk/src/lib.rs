@@ -12,6 +12,7 @@ mod incidents;
 mod launch;
 mod recovery;
 mod settings;
+mod tray;
 mod views;
 mod watcher;
 
@@ -25,16 +26,30 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{Error, ErrorCode};
 pub use launch::Launch;
 pub use recovery::{StartupProblem, move_aside};
+pub use tray::{TRAY_ITEMS, TraySummary};
 pub use views::{Board, IncidentDeadline, IncidentView};
 pub use watcher::Watcher;
 
 /// The open desk: the store plus the clock every use case reads time from.
-#[derive(Debug)]
 pub struct Desk {
     store: Store,
     clock: Arc<dyn Clock>,
     /// Why the last desktop notification failed, if it did; the window says so.
     notification_problem: std::sync::Mutex<Option<String>>,
+    /// Called after every committed write (the shell refreshes the tray).
+    on_change: std::sync::RwLock<Option<ChangeHook>>,
+}
+
+/// What the shell runs after every committed write.
+pub type ChangeHook = Arc<dyn Fn() + Send + Sync>;
+
+impl std::fmt::Debug for Desk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Desk")
+            .field("store", &self.store)
+            .field("clock", &self.clock)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Desk {
@@ -43,11 +58,34 @@ impl Desk {
             store: Store::open(path)?,
             clock,
             notification_problem: std::sync::Mutex::new(None),
+            on_change: std::sync::RwLock::new(None),
         })
     }
 
     pub fn database_path(&self) -> &Path {
         self.store.path()
+    }
+
+    /// Sets what runs after every committed write; one hook, the last set.
+    pub fn set_on_change(&self, hook: ChangeHook) {
+        *self.on_change.write().unwrap_or_else(|p| p.into_inner()) = Some(hook);
+    }
+
+    /// One store transaction; on commit, tells the change hook.
+    fn write<T>(
+        &self,
+        work: impl FnOnce(&herald_store::Transaction<'_>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let value = self.store.write(work)?;
+        let hook = self
+            .on_change
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        if let Some(hook) = hook {
+            hook();
+        }
+        Ok(value)
     }
 
     fn new_id(&self) -> String {

@@ -14,7 +14,7 @@ impl Desk {
     pub fn save_severity_matrix(&self, matrix: SeverityMatrix) -> Result<SeverityMatrix, Error> {
         matrix.validate()?;
         let now = self.clock.now();
-        self.store.write(|tx| {
+        self.write(|tx| {
             settings::save_severity_matrix(tx, &matrix)?;
             self.refresh_all_deadlines(tx, "Severity matrix edited", now)
         })?;

@@ -69,10 +69,14 @@ impl Watcher {
 impl Drop for Watcher {
     fn drop(&mut self) {
         // Dropping the sender disconnects the channel, which ends the loop
-        // within one sleep; wait for it so no alert is half-recorded.
+        // within one sleep; wait for it so no alert is half-recorded (unless
+        // the last reference is dropped on the watcher's own thread, which
+        // cannot wait for itself).
         let (replacement, _) = mpsc::channel();
         drop(std::mem::replace(&mut self.wake, replacement));
-        if let Some(thread) = self.thread.take() {
+        if let Some(thread) = self.thread.take()
+            && thread.thread().id() != std::thread::current().id()
+        {
             let _ = thread.join();
         }
     }

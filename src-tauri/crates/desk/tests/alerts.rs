@@ -240,3 +240,58 @@ fn a_refused_notification_is_recorded_and_the_board_says_notifications_are_unava
          no notification server is running)"
     );
 }
+
+#[test]
+fn the_tray_says_what_is_due_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(ManualClock::new(at(14, 0, 0)));
+    let desk = Desk::open(&dir.path().join("h.sqlite"), clock.clone()).unwrap();
+    assert_eq!(
+        desk.tray_summary().unwrap().tooltip,
+        "Herald — no open incidents"
+    );
+    declare(&desk);
+    clock.advance(Duration::minutes(11));
+    let tray = desk.tray_summary().unwrap();
+    assert_eq!(tray.tooltip, "Herald — next: INC-5 · customers in 4 min");
+    let labels: Vec<_> = tray.items.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "INC-5 · customers in 4 min",
+            "INC-5 · executives in 19 min",
+            "INC-5 · internal in 19 min"
+        ]
+    );
+    clock.advance(Duration::minutes(7));
+    assert_eq!(
+        desk.tray_summary().unwrap().items[0].1,
+        "INC-5 · customers 3 min late"
+    );
+}
+
+#[test]
+fn every_committed_write_tells_the_change_hook_and_a_refused_one_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(ManualClock::new(at(14, 0, 0)));
+    let desk = Desk::open(&dir.path().join("h.sqlite"), clock.clone()).unwrap();
+    let count = Arc::new(Mutex::new(0));
+    let seen = count.clone();
+    desk.set_on_change(Arc::new(move || *seen.lock().unwrap() += 1));
+    let id = declare(&desk);
+    assert_eq!(*count.lock().unwrap(), 1);
+    let empty = LoggedUpdate {
+        audience: Audience::Customers,
+        body: " ".into(),
+        posted_to: String::new(),
+    };
+    assert!(desk.log_update(&id, empty).is_err());
+    assert_eq!(*count.lock().unwrap(), 1, "nothing was written");
+    let update = LoggedUpdate {
+        audience: Audience::Customers,
+        body: "Investigating.".into(),
+        posted_to: String::new(),
+    };
+    desk.log_update(&id, update).unwrap();
+    assert_eq!(*count.lock().unwrap(), 2);
+}

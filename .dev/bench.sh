@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Benchmarks that print numbers (not timed tests):
+#  1. deadline -> Notify latency p50/p99 over 150 deadlines with both cores busy;
+#  2. the real app's idle CPU over 60 s with live countdowns on screen (Herald
+#     plus its WebKit processes, under Xvfb, software rendering).
+source "$(dirname "$0")/lib.sh"
+setup_build
+setup_test
+
+stage "alert latency"
+cargo run --locked --release -q -p herald-desk --example alert_latency
+
+stage "idle CPU with the countdown visible"
+build_app
+work="$(mktemp -d)"
+mkdir -p "$work/data" "$work/runtime"
+chmod 700 "$work/runtime"
+cargo run --locked -q -p herald-desk --example seed -- "$work/data/herald.sqlite"
+cat > "$work/measure.sh" <<'INNER'
+set -euo pipefail
+target/debug/herald &
+app=$!
+sleep 10   # start-up and first paint are not idle
+ticks() {  # utime + stime of Herald and every process it started, in clock ticks
+  local total=0
+  for pid in $app $(pgrep -P "$app" || true); do
+    if [ -r "/proc/$pid/stat" ]; then
+      read -r -a f < <(sed 's/^.*) //' "/proc/$pid/stat")
+      total=$(( total + f[11] + f[12] ))
+    fi
+  done
+  echo "$total"
+}
+before=$(ticks); start=$(date +%s.%N)
+sleep 60
+after=$(ticks); end=$(date +%s.%N)
+kill "$app"
+hz=$(getconf CLK_TCK)
+awk -v t=$(( after - before )) -v hz="$hz" -v s="$start" -v e="$end" \
+  'BEGIN { printf "  idle CPU over %.0f s: %.2f %% of one core (target <= 0.5 %%)\n", e - s, 100 * t / hz / (e - s) }'
+INNER
+HERALD_DATA_DIR="$work/data" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/xdg" \
+  XDG_RUNTIME_DIR="$work/runtime" NO_AT_BRIDGE=1 \
+  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+  dbus-run-session --config-file="$ROOT/.dev/dbus-session.conf" -- bash "$work/measure.sh"
+rm -rf "$work"
+print_timings

@@ -1,0 +1,60 @@
+//! What the system-tray icon says: the most urgent deadline in its tooltip,
+//! and the next few in its menu, each opening its incident.
+
+use chrono::{DateTime, Utc};
+
+use crate::{Board, Desk, Error};
+
+/// How many deadlines the tray menu lists.
+pub const TRAY_ITEMS: usize = 5;
+
+/// The tray's text, rebuilt from the board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraySummary {
+    pub tooltip: String,
+    /// (incident id, menu label), soonest first.
+    pub items: Vec<(String, String)>,
+}
+
+/// "in 4 min", "due now", "3 min late".
+fn when(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let seconds = (due - now).num_seconds();
+    let minutes = (seconds as f64 / 60.0).round() as i64;
+    match minutes {
+        m if m > 0 => format!("in {m} min"),
+        0 => "due now".to_owned(),
+        m => format!("{} min late", -m),
+    }
+}
+
+impl TraySummary {
+    pub fn from_board(board: &Board, now: DateTime<Utc>) -> TraySummary {
+        let items: Vec<(String, String)> = board
+            .deadlines
+            .iter()
+            .filter_map(|d| {
+                let incident = board.open.iter().find(|i| i.id == d.incident_id)?;
+                let label = format!(
+                    "{} · {} {}",
+                    incident.reference(),
+                    d.deadline.audience.label(),
+                    when(d.deadline.due_at, now)
+                );
+                Some((incident.id.clone(), label))
+            })
+            .take(TRAY_ITEMS)
+            .collect();
+        let tooltip = match items.first() {
+            Some((_, label)) => format!("Herald — next: {label}"),
+            None if board.open.is_empty() => "Herald — no open incidents".to_owned(),
+            None => "Herald — no updates scheduled".to_owned(),
+        };
+        TraySummary { tooltip, items }
+    }
+}
+
+impl Desk {
+    pub fn tray_summary(&self) -> Result<TraySummary, Error> {
+        Ok(TraySummary::from_board(&self.board()?, self.clock.now()))
+    }
+}

@@ -1,0 +1,112 @@
+//! The system-tray icon: the most urgent deadline in its tooltip (and, on
+//! Linux, in the label beside the icon), the next few
+//! in its menu (each opens its incident), Show and Quit. Refreshed every 20
+//! seconds and whenever an alert is raised.
+
+use std::time::Duration;
+
+use herald_desk::{Launch, TraySummary};
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
+use tauri::tray::TrayIconBuilder;
+use tauri::{AppHandle, Emitter, Manager, Wry};
+
+use crate::events;
+
+const TRAY_ID: &str = "herald";
+const SHOW: &str = "show";
+const QUIT: &str = "quit";
+const OPEN_PREFIX: &str = "open:";
+const REFRESH_EVERY: Duration = Duration::from_secs(20);
+
+/// Creates the tray icon and its refresh loop. A desktop without a tray (no
+/// StatusNotifier host) is not an error: Herald works without it.
+pub fn start(app: &AppHandle) {
+    let Some(icon) = app.default_window_icon().cloned() else {
+        return;
+    };
+    let built = TrayIconBuilder::with_id(TRAY_ID)
+        .icon(icon)
+        .tooltip("Herald")
+        .show_menu_on_left_click(true)
+        .on_menu_event(|app, event| {
+            let id = event.id().as_ref();
+            if id == QUIT {
+                app.exit(0);
+            } else if id == SHOW {
+                crate::focus_main_window(app);
+            } else if let Some(incident) = id.strip_prefix(OPEN_PREFIX) {
+                crate::focus_main_window(app);
+                let _ = app.emit(events::OPEN_INCIDENT, incident);
+            }
+        })
+        .build(app);
+    if built.is_err() {
+        return;
+    }
+    refresh(app);
+    let app = app.clone();
+    let _ = std::thread::Builder::new()
+        .name("tray-refresh".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(REFRESH_EVERY);
+                refresh(&app);
+            }
+        });
+}
+
+/// Rebuilds the tooltip and menu from the current deadlines.
+pub fn refresh(app: &AppHandle) {
+    let Some(tray) = app.tray_by_id(TRAY_ID) else {
+        return;
+    };
+    let summary = app
+        .state::<Launch>()
+        .desk()
+        .and_then(|desk| desk.tray_summary())
+        .unwrap_or_else(|e| TraySummary {
+            tooltip: format!("Herald — {}", e.message),
+            items: Vec::new(),
+        });
+    let _ = tray.set_tooltip(Some(&summary.tooltip));
+    // Linux trays (AppIndicator) show no tooltip; the title is the label
+    // beside the icon, so the most urgent deadline goes there.
+    let label = summary.items.first().map(|(_, label)| label.as_str());
+    let _ = tray.set_title(label);
+    if let Ok(menu) = menu(app, &summary) {
+        let _ = tray.set_menu(Some(menu));
+    }
+}
+
+fn menu(app: &AppHandle, summary: &TraySummary) -> tauri::Result<Menu<Wry>> {
+    let menu = Menu::new(app)?;
+    for (incident, label) in &summary.items {
+        let id = format!("{OPEN_PREFIX}{incident}");
+        menu.append(&MenuItem::with_id(app, id, label, true, None::<&str>)?)?;
+    }
+    if summary.items.is_empty() {
+        menu.append(&MenuItem::with_id(
+            app,
+            "none",
+            "No updates scheduled",
+            false,
+            None::<&str>,
+        )?)?;
+    }
+    menu.append(&PredefinedMenuItem::separator(app)?)?;
+    menu.append(&MenuItem::with_id(
+        app,
+        SHOW,
+        "Show Herald",
+        true,
+        None::<&str>,
+    )?)?;
+    menu.append(&MenuItem::with_id(
+        app,
+        QUIT,
+        "Quit Herald",
+        true,
+        None::<&str>,
+    )?)?;
+    Ok(menu)
+}
