@@ -15,6 +15,8 @@ const COMMANDS: &[&str] = &[
     "quit",
     "log_update",
     "snooze",
+    "toggle_countdown_window",
+    "show_incident",
 ];
 
 fn main() {

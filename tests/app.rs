@@ -364,3 +364,53 @@ async fn the_tray_shows_the_next_deadlines_as_soon_as_they_change() {
     );
     app.quit().await;
 }
+
+#[tokio::test]
+async fn the_compact_countdown_window_stays_on_top_with_the_next_deadlines() {
+    // Keeping a window above others is the window manager's job: run a real
+    // one (openbox) for this test, so the request can be seen honoured.
+    let _window_manager = herald_e2e::WindowManager::start().await;
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    declare(&app, "Search is slow", "INC-80", "SEV2").await;
+    app.click("[data-testid=\"countdown-toggle\"]").await;
+
+    // A real second X window, asking the window manager to keep it above.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !x_window_titles().await.contains("\"Herald countdown\"") {
+        assert!(Instant::now() < deadline, "{}", x_window_titles().await);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let state = tokio::process::Command::new("xprop")
+        .args(["-name", "Herald countdown", "_NET_WM_STATE"])
+        .output()
+        .await
+        .unwrap();
+    let state = String::from_utf8_lossy(&state.stdout).into_owned();
+    assert!(state.contains("_NET_WM_STATE_ABOVE"), "{state}");
+
+    // Its content: the next deadlines, read through WebDriver.
+    let main = app.client.window().await.unwrap();
+    let windows = app.client.windows().await.unwrap();
+    let compact = windows
+        .into_iter()
+        .find(|w| *w != main)
+        .expect("a second webview");
+    app.client.switch_to_window(compact).await.unwrap();
+    let rows = app.shows("countdown-window", "INC-80 · Customers").await;
+    assert!(rows.contains("INC-80 · Executives"), "{rows}");
+    app.screenshot("countdown-window").await;
+    app.client.switch_to_window(main).await.unwrap();
+
+    // The toggle closes it again.
+    app.click("[data-testid=\"countdown-toggle\"]").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while x_window_titles().await.contains("\"Herald countdown\"") {
+        assert!(
+            Instant::now() < deadline,
+            "the countdown window did not close"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    app.quit().await;
+}

@@ -419,3 +419,41 @@ async fn gdbus_session(dest: &str, path: &str, method_and_args: &[&str]) -> bool
         .await
         .is_ok_and(|s| s.success())
 }
+
+/// A real window manager (openbox) on the test's display, for tests about what
+/// only a window manager does, such as keeping a window above the others.
+#[derive(Debug)]
+pub struct WindowManager(std::process::Child);
+
+impl WindowManager {
+    pub async fn start() -> WindowManager {
+        let child = std::process::Command::new("openbox")
+            .arg("--sm-disable")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("openbox is installed (Debian package openbox)");
+        // openbox announces itself on the root window once it manages the display.
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let out = Command::new("xprop")
+                .args(["-root", "_NET_SUPPORTING_WM_CHECK"])
+                .output()
+                .await
+                .unwrap();
+            if String::from_utf8_lossy(&out.stdout).contains("window id") {
+                break;
+            }
+            assert!(Instant::now() < deadline, "openbox never took the display");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        WindowManager(child)
+    }
+}
+
+impl Drop for WindowManager {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

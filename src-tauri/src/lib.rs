@@ -56,6 +56,8 @@ pub fn run() {
             commands::settings::save_severity_matrix,
             commands::links::open_link,
             commands::window::quit,
+            commands::window::toggle_countdown_window,
+            commands::window::show_incident,
             commands::cadence::log_update,
             commands::cadence::snooze,
         ])

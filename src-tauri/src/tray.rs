@@ -14,6 +14,7 @@ use crate::events;
 
 const TRAY_ID: &str = "herald";
 const SHOW: &str = "show";
+const COUNTDOWN: &str = "countdown";
 const QUIT: &str = "quit";
 const OPEN_PREFIX: &str = "open:";
 const REFRESH_EVERY: Duration = Duration::from_secs(20);
@@ -34,6 +35,8 @@ pub fn start(app: &AppHandle) {
                 app.exit(0);
             } else if id == SHOW {
                 crate::focus_main_window(app);
+            } else if id == COUNTDOWN {
+                let _ = crate::commands::window::toggle_countdown(app);
             } else if let Some(incident) = id.strip_prefix(OPEN_PREFIX) {
                 crate::focus_main_window(app);
                 let _ = app.emit(events::OPEN_INCIDENT, incident);
@@ -94,19 +97,12 @@ fn menu(app: &AppHandle, summary: &TraySummary) -> tauri::Result<Menu<Wry>> {
         )?)?;
     }
     menu.append(&PredefinedMenuItem::separator(app)?)?;
-    menu.append(&MenuItem::with_id(
-        app,
-        SHOW,
-        "Show Herald",
-        true,
-        None::<&str>,
-    )?)?;
-    menu.append(&MenuItem::with_id(
-        app,
-        QUIT,
-        "Quit Herald",
-        true,
-        None::<&str>,
-    )?)?;
+    for (id, label) in [
+        (SHOW, "Show Herald"),
+        (COUNTDOWN, "Countdown window"),
+        (QUIT, "Quit Herald"),
+    ] {
+        menu.append(&MenuItem::with_id(app, id, label, true, None::<&str>)?)?;
+    }
     Ok(menu)
 }

@@ -34,6 +34,20 @@ describe("App", () => {
     expect(await screen.findByRole("heading", { name: "Search is slow" })).toBeTruthy();
   });
 
+  it("toggles the compact countdown window from the header", async () => {
+    navigate({ name: "board" });
+    const backend = fakeBackend();
+    render(App, { props: { backend } });
+    const toggle = await screen.findByTestId("countdown-toggle");
+    const user = userEvent.setup();
+    await user.click(toggle);
+    expect(backend.countdownOpen).toBe(true);
+    expect(toggle.getAttribute("aria-pressed")).toBe("true");
+    await user.click(toggle);
+    expect(backend.countdownOpen).toBe(false);
+    expect(toggle.getAttribute("aria-pressed")).toBe("false");
+  });
+
   it("quits gracefully on Ctrl+Q", async () => {
     navigate({ name: "board" });
     const backend = fakeBackend();

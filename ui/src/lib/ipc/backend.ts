@@ -34,6 +34,10 @@ export interface Backend {
   onOpenIncident(handler: (incidentId: string) => void): Promise<() => void>;
   /** Calls `handler` whenever deadline alerts were raised or snoozed from a notification. */
   onAlertsRaised(handler: () => void): Promise<() => void>;
+  /** Opens the compact always-on-top countdown window, or closes it; resolves to whether it is open. */
+  toggleCountdownWindow(): Promise<boolean>;
+  /** Brings the main window forward on an incident (used by the countdown window). */
+  showIncident(id: string): Promise<void>;
   /** Sets the window's title (shown in the taskbar and window switcher). */
   setWindowTitle(title: string): Promise<void>;
   /** Quits Herald gracefully, saving the window's size and position. */

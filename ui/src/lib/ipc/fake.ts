@@ -228,6 +228,20 @@ export class FakeBackend implements Backend {
     });
   }
 
+  countdownOpen = false;
+
+  toggleCountdownWindow() {
+    return this.answer(
+      "toggleCountdownWindow",
+      [],
+      () => (this.countdownOpen = !this.countdownOpen),
+    );
+  }
+
+  showIncident(id: string) {
+    return this.answer("showIncident", [id], () => undefined);
+  }
+
   quit() {
     return this.answer("quit", [], () => undefined);
   }

@@ -27,6 +27,8 @@ export const tauriBackend: Backend = {
   saveSeverityMatrix: (matrix) => call("save_severity_matrix", { matrix }),
   openLink: (url) => call("open_link", { url }),
   quit: () => call("quit"),
+  toggleCountdownWindow: () => call("toggle_countdown_window"),
+  showIncident: (id) => call("show_incident", { id }),
   // Event names match src-tauri/src/events.rs.
   onOpenIncident: (handler) => listen<string>("open-incident", (e) => handler(e.payload)),
   onAlertsRaised: (handler) => listen("alerts-raised", () => handler()),
