@@ -3,16 +3,22 @@
 //! because monotonic timers stop while the machine is suspended (tokio#3185):
 //! after a resume, a clock jump or a restart, the next look is at most a second
 //! away. `wake()` makes it look at once (after resume, or after a change).
+//! Between wakes it reads the database only when the next alert stage is due,
+//! or every 30 s as a backstop, so an idle Herald does no SQLite work each second.
 
 use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
 
 use crate::{Alert, Desk, Notifier};
 
 /// Longest the watcher waits before re-reading the wall clock.
 const MAX_SLEEP: Duration = Duration::from_secs(1);
+/// Longest the watcher trusts its last read of the deadlines without a wake.
+const REREAD: Duration = Duration::from_secs(30);
 /// Shortest wait, so a deadline in the past cannot spin the loop.
 const MIN_SLEEP: Duration = Duration::from_millis(20);
 
@@ -34,23 +40,36 @@ impl Watcher {
         let thread = std::thread::Builder::new()
             .name("deadline-watcher".into())
             .spawn(move || {
+                // When the next stage begins, as last read from the database.
+                let mut next: Option<DateTime<Utc>> = None;
+                let mut read_at = Instant::now();
+                let mut stale = true;
                 loop {
-                    // A failed round (a locked or broken database) is retried on
-                    // the next one; the countdown in the window still shows the state.
-                    if let Ok(raised) = desk.raise_due_alerts(notifier.as_ref())
-                        && !raised.is_empty()
-                    {
-                        on_raised(&raised);
+                    let now = desk.clock.now();
+                    // Look at the database only when a stage is due, something
+                    // changed (every write wakes us), or a while has passed; the
+                    // wall clock itself is re-read every second regardless.
+                    if stale || next.is_some_and(|at| now >= at) || read_at.elapsed() >= REREAD {
+                        // A failed round (a locked or broken database) is retried on
+                        // the next one; the countdown in the window still shows the state.
+                        if let Ok(raised) = desk.raise_due_alerts(notifier.as_ref())
+                            && !raised.is_empty()
+                        {
+                            on_raised(&raised);
+                        }
+                        next = desk.next_alert_at().ok().flatten();
+                        read_at = Instant::now();
+                        stale = false;
                     }
-                    let wait = match desk.next_alert_at() {
-                        Ok(Some(at)) => (at - desk.clock.now())
+                    let wait = next.map_or(MAX_SLEEP, |at| {
+                        (at - desk.clock.now())
                             .to_std()
                             .unwrap_or(MIN_SLEEP)
-                            .clamp(MIN_SLEEP, MAX_SLEEP),
-                        _ => MAX_SLEEP,
-                    };
+                            .clamp(MIN_SLEEP, MAX_SLEEP)
+                    });
                     match woken.recv_timeout(wait) {
-                        Ok(()) | Err(RecvTimeoutError::Timeout) => {}
+                        Ok(()) => stale = true,
+                        Err(RecvTimeoutError::Timeout) => {}
                         Err(RecvTimeoutError::Disconnected) => break,
                     }
                 }

@@ -17,21 +17,64 @@ export function startClock(): () => void {
   };
 }
 
-/** A once-a-second clock for countdowns, running only while one is on screen. */
+/**
+ * The countdown clock. It ticks every second only while a countdown on screen
+ * shows seconds (heads-up, due, overdue); otherwise it wakes when a shown minute
+ * is about to change, and at least every 5 s, so the display is right within
+ * seconds after the machine wakes. Text is all that changes, so a calm window
+ * repaints about once a minute.
+ */
 export const seconds = $state({ now: Date.now() });
 
-let secondUsers = 0;
-let secondTimer: ReturnType<typeof setInterval> | undefined;
+type Shown = { dues: string[]; headsUpMinutes: number };
+const shown = new Map<symbol, Shown>();
+let tickTimer: ReturnType<typeof setTimeout> | undefined;
 
-export function startSecondTicker(): () => void {
-  secondUsers += 1;
-  seconds.now = Date.now();
-  secondTimer ??= setInterval(() => (seconds.now = Date.now()), 1000);
-  return () => {
-    secondUsers -= 1;
-    if (secondUsers === 0) {
-      clearInterval(secondTimer);
-      secondTimer = undefined;
+const SECOND = 1_000;
+const LONGEST = 5_000;
+
+/** How long until any shown countdown's text can change. */
+function nextTickIn(now: number): number {
+  let wait = LONGEST;
+  for (const { dues, headsUpMinutes } of shown.values()) {
+    for (const due of dues) {
+      const remaining = Date.parse(due) - now;
+      if (remaining <= headsUpMinutes * 60_000 + SECOND) return SECOND;
+      const toMinuteChange = remaining % 60_000;
+      wait = Math.min(wait, toMinuteChange + 5);
     }
+  }
+  return Math.max(50, wait);
+}
+
+function schedule() {
+  clearTimeout(tickTimer);
+  tickTimer = undefined;
+  if (shown.size === 0) return;
+  tickTimer = setTimeout(() => {
+    seconds.now = Date.now();
+    schedule();
+  }, nextTickIn(Date.now()));
+}
+
+/**
+ * Registers the deadlines a component shows. Call `update` whenever they are
+ * (re)loaded, which also resyncs the clock; call `stop` when it unmounts.
+ */
+export function showCountdowns(): {
+  update: (dues: string[], headsUpMinutes: number) => void;
+  stop: () => void;
+} {
+  const key = Symbol("countdowns");
+  return {
+    update(dues, headsUpMinutes) {
+      shown.set(key, { dues, headsUpMinutes });
+      seconds.now = Date.now();
+      schedule();
+    },
+    stop() {
+      shown.delete(key);
+      schedule();
+    },
   };
 }
