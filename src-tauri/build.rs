@@ -17,6 +17,19 @@ const COMMANDS: &[&str] = &[
     "snooze",
     "toggle_countdown_window",
     "show_incident",
+    "sync",
+    "save_draft",
+    "preview_draft",
+    "use_template",
+    "review_draft",
+    "publish",
+    "confirm_metrics",
+    "override_resolution_gate",
+    "copy_update",
+    "message_settings",
+    "default_message_settings",
+    "save_message_settings",
+    "preview_template",
 ];
 
 fn main() {

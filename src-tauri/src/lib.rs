@@ -33,6 +33,7 @@ pub fn run() {
     builder
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .setup(|app| {
             let dir = data_dir::resolve(app.handle())?;
             app.manage(Launch::open(
@@ -60,6 +61,19 @@ pub fn run() {
             commands::window::show_incident,
             commands::cadence::log_update,
             commands::cadence::snooze,
+            commands::drafts::sync,
+            commands::drafts::save_draft,
+            commands::drafts::preview_draft,
+            commands::drafts::use_template,
+            commands::drafts::review_draft,
+            commands::drafts::publish,
+            commands::drafts::confirm_metrics,
+            commands::drafts::override_resolution_gate,
+            commands::drafts::copy_update,
+            commands::messages::message_settings,
+            commands::messages::default_message_settings,
+            commands::messages::save_message_settings,
+            commands::messages::preview_template,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| panic!("Herald could not start its window: {e}"));

@@ -2,8 +2,10 @@
 //! errors cross as the desk's `{code, message, fields}`.
 
 pub mod cadence;
+pub mod drafts;
 pub mod incidents;
 pub mod links;
+pub mod messages;
 pub mod settings;
 pub mod startup;
 pub mod window;

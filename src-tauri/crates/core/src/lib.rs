@@ -6,8 +6,12 @@
 
 pub mod alerts;
 pub mod cadence;
+pub mod gate;
+pub mod guardrails;
 pub mod incident;
 pub mod matrix;
+pub mod sync;
+pub mod templates;
 pub mod terms;
 pub mod timeline;
 pub mod update;
@@ -15,8 +19,12 @@ pub mod validation;
 
 pub use alerts::{AlertStage, AlertText};
 pub use cadence::{AudienceFacts, Deadline, DeadlineChange};
+pub use gate::{GateState, ResolutionGate};
+pub use guardrails::{Finding, GuardrailSettings, Rule, Strictness};
 pub use incident::{Incident, IncidentChange, NewIncident};
 pub use matrix::{Cadence, CommsLead, SeverityMatrix, SeverityPolicy, StatusCadence};
+pub use sync::{EtaConfidence, IcSync, SyncChange, SyncFacts};
+pub use templates::{Template, TemplateKind, TemplateSet};
 pub use terms::{Audience, Severity, Status};
 pub use timeline::{EventKind, TimelineEvent};
 pub use update::{LoggedUpdate, SnoozeRequest, Update};

@@ -32,9 +32,12 @@ impl Severity {
 }
 
 /// Where the incident stands, in the status-page vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    #[default]
     Investigating,
     Identified,
     Monitoring,

@@ -7,6 +7,8 @@ use ts_rs::TS;
 
 use crate::alerts::AlertStage;
 use crate::cadence::DeadlineChange;
+use crate::guardrails::Rule;
+use crate::sync::SyncChange;
 use crate::terms::{Audience, Severity, Status};
 
 /// What happened. Stored as JSON; the `type` tag is also kept in its own column
@@ -47,6 +49,36 @@ pub enum EventKind {
         minutes: u32,
         reason: String,
     },
+    /// The lead pulled the IC's state; `changes` lists what differs from the last sync.
+    IcSynced {
+        sync_id: String,
+        changes: Vec<SyncChange>,
+    },
+    /// The lead marked a draft "reviewed for accuracy and tone".
+    DraftReviewed {
+        audience: Audience,
+        revision: u32,
+    },
+    /// Herald published an update the lead wrote in an audience tab.
+    UpdatePublished {
+        update_id: String,
+        audience: Audience,
+        author: String,
+    },
+    /// The lead published past blocking guardrail findings, with a reason.
+    GuardrailsOverridden {
+        audience: Audience,
+        rules: Vec<Rule>,
+        reason: String,
+    },
+    /// The lead confirmed the metrics held through the monitoring hold.
+    MetricsConfirmed {
+        held_minutes: u32,
+    },
+    /// The lead opened the resolution gate early, with a reason.
+    ResolutionGateOverridden {
+        reason: String,
+    },
     /// A deadline alert was raised; `delivered` says whether the desktop
     /// notification reached a notification server.
     AlertSent {
@@ -70,6 +102,12 @@ impl EventKind {
             Self::UpdateLogged { .. } => "update_logged",
             Self::DeadlineSnoozed { .. } => "deadline_snoozed",
             Self::AlertSent { .. } => "alert_sent",
+            Self::IcSynced { .. } => "ic_synced",
+            Self::DraftReviewed { .. } => "draft_reviewed",
+            Self::UpdatePublished { .. } => "update_published",
+            Self::GuardrailsOverridden { .. } => "guardrails_overridden",
+            Self::MetricsConfirmed { .. } => "metrics_confirmed",
+            Self::ResolutionGateOverridden { .. } => "resolution_gate_overridden",
         }
     }
 
@@ -123,6 +161,50 @@ impl EventKind {
                 "Snoozed the {} deadline {minutes} min: {reason}",
                 audience.label()
             ),
+            Self::IcSynced { changes, .. } => {
+                if changes.is_empty() {
+                    "IC sync: no change".to_owned()
+                } else {
+                    let fields: Vec<&str> =
+                        changes.iter().map(|c| sync_field_label(&c.field)).collect();
+                    format!("IC sync: {} changed", fields.join(", "))
+                }
+            }
+            Self::DraftReviewed { audience, .. } => {
+                format!(
+                    "{} draft reviewed for accuracy and tone",
+                    capitalised(audience.label())
+                )
+            }
+            Self::UpdatePublished {
+                audience, author, ..
+            } => {
+                if author.is_empty() {
+                    format!("Update for {} published", audience.label())
+                } else {
+                    format!("Update for {} published by {author}", audience.label())
+                }
+            }
+            Self::GuardrailsOverridden {
+                audience,
+                rules,
+                reason,
+            } => {
+                let ids: Vec<&str> = rules.iter().map(|r| r.as_str()).collect();
+                format!(
+                    "Published for {} past guardrails ({}): {reason}",
+                    audience.label(),
+                    ids.join(", ")
+                )
+            }
+            Self::MetricsConfirmed { held_minutes } => {
+                format!(
+                    "Metrics confirmed held after {held_minutes} min in monitoring; all-clear allowed"
+                )
+            }
+            Self::ResolutionGateOverridden { reason } => {
+                format!("Resolution gate overridden: {reason}")
+            }
             Self::AlertSent {
                 summary,
                 delivered,
@@ -139,6 +221,28 @@ impl EventKind {
             },
         }
     }
+}
+
+/// How a sync answer is named in a sentence.
+pub fn sync_field_label(field: &str) -> &str {
+    match field {
+        "affected" => "affected",
+        "customer_impact" => "customer impact",
+        "known" => "what we know",
+        "doing" => "what we are doing",
+        "eta" => "ETA",
+        "eta_confidence" => "ETA confidence",
+        "status" => "status",
+        other => other,
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// "customers due 14:30 → 14:45 UTC", in UTC so the stored sentence is exact;

@@ -28,6 +28,8 @@ pub struct Update {
     pub posted_at: DateTime<Utc>,
     /// `logged` (posted elsewhere and recorded here) or `published` (sent by Herald).
     pub source: String,
+    /// Who published it: the incident's comms lead at the time, when named.
+    pub author: String,
 }
 
 /// "Log an update I posted elsewhere".

@@ -77,49 +77,67 @@ impl Desk {
         Ok(())
     }
 
-    /// "Log an update I posted elsewhere": keeps it as a published update and
-    /// restarts that audience's cadence from now. Publishing from Herald will
-    /// come through this same path.
+    /// "Log an update I posted elsewhere": keeps it as an update and restarts
+    /// that audience's cadence from now.
     pub fn log_update(
         &self,
         incident_id: &str,
         input: LoggedUpdate,
     ) -> Result<IncidentView, Error> {
         let input = input.validate()?;
-        self.record_update(incident_id, input, "logged")
-    }
-
-    pub(crate) fn record_update(
-        &self,
-        incident_id: &str,
-        input: LoggedUpdate,
-        source: &str,
-    ) -> Result<IncidentView, Error> {
         let now = self.clock.now();
-        let id = self.new_id();
         self.write(|tx| {
             let incident = self.existing(tx, incident_id)?;
-            let update = Update {
-                id: id.clone(),
-                incident_id: incident.id.clone(),
-                audience: input.audience,
-                body: input.body,
-                posted_to: input.posted_to,
-                posted_at: now,
-                source: source.to_owned(),
-            };
-            updates::insert(tx, &update)?;
-            let logged = EventKind::UpdateLogged {
-                update_id: id.clone(),
-                audience: update.audience,
-                posted_to: update.posted_to.clone(),
-            };
-            let cause = logged.summary();
-            self.record(tx, &incident, vec![logged], now)?;
-            let matrix = settings::severity_matrix(tx)?;
-            self.refresh_deadlines(tx, &incident, &matrix, &cause, now)
+            self.record_update(tx, &incident, input, None, now)
         })?;
         self.incident(incident_id)
+    }
+
+    /// Stores an update with its timeline entry and resets the audience's
+    /// deadline. Logging and publishing both come through here; an `author`
+    /// of `None` means logged by hand, `Some` published from Herald.
+    pub(crate) fn record_update(
+        &self,
+        tx: &Transaction<'_>,
+        incident: &Incident,
+        input: LoggedUpdate,
+        published_by: impl Into<Option<String>>,
+        now: DateTime<Utc>,
+    ) -> Result<(), Error> {
+        let id = self.new_id();
+        let published_by = published_by.into();
+        let update = Update {
+            id: id.clone(),
+            incident_id: incident.id.clone(),
+            audience: input.audience,
+            body: input.body,
+            posted_to: input.posted_to,
+            posted_at: now,
+            source: if published_by.is_some() {
+                "published"
+            } else {
+                "logged"
+            }
+            .to_owned(),
+            author: published_by.clone().unwrap_or_default(),
+        };
+        updates::insert(tx, &update)?;
+        let event = match published_by {
+            Some(author) => EventKind::UpdatePublished {
+                update_id: id,
+                audience: update.audience,
+                author,
+            },
+            None => EventKind::UpdateLogged {
+                update_id: id,
+                audience: update.audience,
+                posted_to: update.posted_to.clone(),
+            },
+        };
+        let cause = event.summary();
+        self.record(tx, incident, vec![event], now)?;
+        let matrix = settings::severity_matrix(tx)?;
+        self.refresh_deadlines(tx, incident, &matrix, &cause, now)
     }
 
     /// Pushes one audience's deadline back 5, 10 or 15 minutes from when it is
@@ -173,7 +191,11 @@ impl Desk {
         self.incident(incident_id)
     }
 
-    pub(crate) fn existing(&self, tx: &Transaction<'_>, id: &str) -> Result<Incident, Error> {
+    pub(crate) fn existing(
+        &self,
+        tx: &herald_store::Connection,
+        id: &str,
+    ) -> Result<Incident, Error> {
         incidents::get(tx, id)?.ok_or_else(|| Error::not_found("That incident"))
     }
 }

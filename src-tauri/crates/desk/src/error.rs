@@ -16,6 +16,9 @@ pub enum ErrorCode {
     NotFound,
     /// The input clashes with something already saved (a duplicate ID).
     Conflict,
+    /// A gate stands in the way (review, guardrails, resolution gate); the
+    /// message says which and what opens it, `fields` names the input to fix.
+    Blocked,
     /// The database could not be opened at start; the recovery screen handles it.
     DatabaseUnavailable,
     /// Reading or writing the database failed.
@@ -48,6 +51,16 @@ impl Error {
             ErrorCode::NotFound,
             format!("{what} was not found; it may have been removed."),
         )
+    }
+
+    /// A gate in the way, named by the field the lead can act on.
+    pub fn blocked(field: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self {
+            code: ErrorCode::Blocked,
+            fields: vec![FieldError::new(field, message.clone())],
+            message,
+        }
     }
 
     /// A clash on one field, shown beside that field.

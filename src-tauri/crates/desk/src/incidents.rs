@@ -2,7 +2,9 @@
 
 use herald_core::cadence::is_long_incident;
 use herald_core::{EventKind, Incident, IncidentChange, NewIncident, TimelineEvent};
-use herald_store::{Transaction, deadlines, incidents, settings, timeline, updates};
+use herald_store::{Transaction, deadlines, drafts, incidents, settings, syncs, timeline, updates};
+
+use crate::drafts::DraftContext;
 
 use crate::views::IncidentDeadline;
 use crate::{Board, Desk, Error, IncidentView};
@@ -61,10 +63,22 @@ impl Desk {
                     return Ok(None);
                 };
                 let matrix = settings::severity_matrix(conn)?;
+                let events = timeline::for_incident(conn, id)?;
+                let context = DraftContext::load(conn, incident.clone(), &events, now)?;
+                let stored = drafts::for_incident(conn, id)?;
+                let all_syncs = syncs::for_incident(conn, id)?;
+                let sync_changes = match (all_syncs.first(), all_syncs.get(1)) {
+                    (Some(latest), Some(before)) => latest.facts.changes_since(&before.facts),
+                    _ => Vec::new(),
+                };
                 Ok(Some(IncidentView {
                     long_incident: is_long_incident(&incident, &matrix, now),
                     heads_up_minutes: matrix.heads_up_minutes,
-                    timeline: timeline::for_incident(conn, id)?,
+                    drafts: context.views(&stored, now),
+                    gate: context.gate.clone(),
+                    latest_sync: context.latest_sync.clone(),
+                    sync_changes,
+                    timeline: events,
                     deadlines: deadlines::for_incident(conn, id)?
                         .into_iter()
                         .map(|(d, _)| d)
@@ -81,6 +95,9 @@ impl Desk {
         let now = self.clock.now();
         self.write(|tx| {
             let mut incident = self.existing(tx, id)?;
+            if let IncidentChange::Status(to) = change {
+                return self.change_status_in(tx, incident, to, now);
+            }
             let matrix = settings::severity_matrix(tx)?;
             let events = incident.apply(change, &matrix, now);
             if let Some(first) = events.first() {

@@ -7,9 +7,12 @@
 mod alerts;
 mod cadence;
 mod clock;
+mod drafts;
 mod error;
+mod gate;
 mod incidents;
 mod launch;
+mod publish;
 mod recovery;
 mod settings;
 mod tray;
@@ -25,9 +28,11 @@ pub use alerts::{Alert, Notifier};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{Error, ErrorCode};
 pub use launch::Launch;
+pub use publish::PublishRequest;
 pub use recovery::{StartupProblem, move_aside};
+pub use settings::MessageSettings;
 pub use tray::{TRAY_ITEMS, TraySummary};
-pub use views::{Board, IncidentDeadline, IncidentView};
+pub use views::{Board, DraftView, IncidentDeadline, IncidentView};
 pub use watcher::Watcher;
 
 /// The open desk: the store plus the clock every use case reads time from.

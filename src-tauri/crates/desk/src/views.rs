@@ -1,6 +1,9 @@
 //! What the UI is sent: read models built from the domain types.
 
-use herald_core::{Deadline, Incident, TimelineEvent, Update};
+use herald_core::{
+    Audience, Deadline, Finding, IcSync, Incident, ResolutionGate, SyncChange, TemplateKind,
+    TimelineEvent, Update,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -58,4 +61,33 @@ pub struct IncidentView {
     pub heads_up_minutes: u32,
     /// Whether the incident is old enough for long-incident mode.
     pub long_incident: bool,
+    /// The latest IC sync, if there has been one.
+    pub latest_sync: Option<IcSync>,
+    /// What the latest sync changed compared with the one before it.
+    pub sync_changes: Vec<SyncChange>,
+    /// One draft per audience, in audience order.
+    pub drafts: Vec<DraftView>,
+    pub gate: ResolutionGate,
+}
+
+/// One audience's working draft, checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DraftView {
+    pub audience: Audience,
+    pub body: String,
+    /// Bumped on every save; reviews and publishing name the revision they saw.
+    pub revision: u32,
+    pub template_kind: TemplateKind,
+    /// The lead has changed the text since it was generated.
+    pub edited: bool,
+    /// A newer IC sync exists than the one this draft was generated from.
+    pub stale: bool,
+    /// The current revision was marked "reviewed for accuracy and tone".
+    pub reviewed: bool,
+    pub review_required: bool,
+    pub findings: Vec<Finding>,
+    /// Characters in the body plus the footer, as the channel will count them.
+    pub length: u32,
+    /// The line Herald appends when publishing ("Next update by 15:05 UTC").
+    pub footer: Option<String>,
 }

@@ -30,6 +30,11 @@ fn export_all(dir: &Path) {
     herald_desk::IncidentView::export_all(&cfg).unwrap();
     herald_desk::Error::export_all(&cfg).unwrap();
     herald_desk::StartupProblem::export_all(&cfg).unwrap();
+    herald_core::SyncFacts::export_all(&cfg).unwrap();
+    herald_core::TemplateKind::export_all(&cfg).unwrap();
+    herald_desk::DraftView::export_all(&cfg).unwrap();
+    herald_desk::PublishRequest::export_all(&cfg).unwrap();
+    herald_desk::MessageSettings::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -276,6 +276,8 @@ fn a_matrix_edit_and_a_status_change_recompute_and_resolving_clears() {
         .unwrap();
     assert_eq!(due(&view)[0], (Customers, "15:00".to_owned()));
 
+    f.clock.advance(Duration::minutes(30));
+    f.desk.confirm_metrics(&id).unwrap();
     let view = f
         .desk
         .change_incident(&id, IncidentChange::Status(Status::Resolved))

@@ -139,6 +139,9 @@ fn changing_severity_and_status_lands_on_the_timeline_with_its_time() {
         ]
     );
     f.clock.advance(Duration::minutes(3));
+    f.desk
+        .override_resolution_gate(&id, "IC confirmed the all-clear")
+        .unwrap();
     let view = f
         .desk
         .change_incident(&id, IncidentChange::Status(Status::Resolved))
@@ -182,6 +185,7 @@ fn the_board_puts_open_incidents_worst_and_oldest_first_then_the_resolved() {
     let done_last = declare("F", Severity::Sev4);
     for id in [&done_first, &done_last] {
         f.clock.advance(Duration::minutes(1));
+        f.desk.override_resolution_gate(id, "drill").unwrap();
         f.desk
             .change_incident(id, IncidentChange::Status(Status::Resolved))
             .unwrap();

@@ -6,12 +6,14 @@
 //! commit together or not at all.
 
 pub mod deadlines;
+pub mod drafts;
 mod error;
 pub mod incidents;
 pub mod migrations;
 mod open;
 pub mod settings;
 pub mod snoozes;
+pub mod syncs;
 mod time;
 pub mod timeline;
 pub mod updates;

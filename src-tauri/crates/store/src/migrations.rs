@@ -15,6 +15,7 @@ use rusqlite::Connection;
 pub const ALL: &[&str] = &[
     include_str!("../migrations/0001_incidents.sql"),
     include_str!("../migrations/0002_cadence.sql"),
+    include_str!("../migrations/0003_drafts.sql"),
 ];
 
 /// The schema version this build writes.

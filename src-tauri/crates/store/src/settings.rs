@@ -1,35 +1,78 @@
 //! The `settings` table: app-wide settings, one JSON value per key.
 
-use herald_core::SeverityMatrix;
+use herald_core::{GuardrailSettings, SeverityMatrix, TemplateSet};
 use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::StoreError;
 
 const SEVERITY_MATRIX: &str = "severity_matrix";
+const TEMPLATES: &str = "templates";
+const GUARDRAILS: &str = "guardrails";
 
-/// The saved matrix, or the shipped defaults when none has been saved.
-pub fn severity_matrix(conn: &Connection) -> Result<SeverityMatrix, StoreError> {
+/// The value saved under `key`, or `None` when nothing has been saved.
+fn load<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>, StoreError> {
     let text: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [SEVERITY_MATRIX],
-            |row| row.get(0),
-        )
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+            row.get(0)
+        })
         .optional()?;
-    match text {
-        None => Ok(SeverityMatrix::default()),
-        Some(text) => serde_json::from_str(&text)
-            .map_err(|e| StoreError::BadData(format!("saved severity matrix: {e}"))),
-    }
+    text.map(|text| {
+        serde_json::from_str(&text)
+            .map_err(|e| StoreError::BadData(format!("saved {}: {e}", key.replace('_', " "))))
+    })
+    .transpose()
 }
 
-pub fn save_severity_matrix(conn: &Connection, matrix: &SeverityMatrix) -> Result<(), StoreError> {
-    let text = serde_json::to_string(matrix)
-        .map_err(|e| StoreError::BadData(format!("cannot encode severity matrix: {e}")))?;
+fn store<T: Serialize>(conn: &Connection, key: &str, value: &T) -> Result<(), StoreError> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| StoreError::BadData(format!("cannot encode {key}: {e}")))?;
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![SEVERITY_MATRIX, text],
+        params![key, text],
     )?;
     Ok(())
+}
+
+/// The saved matrix, or the shipped defaults when none has been saved.
+pub fn severity_matrix(conn: &Connection) -> Result<SeverityMatrix, StoreError> {
+    Ok(load(conn, SEVERITY_MATRIX)?.unwrap_or_default())
+}
+
+pub fn save_severity_matrix(conn: &Connection, matrix: &SeverityMatrix) -> Result<(), StoreError> {
+    store(conn, SEVERITY_MATRIX, matrix)
+}
+
+/// The saved templates, or the shipped ones.
+pub fn templates(conn: &Connection) -> Result<TemplateSet, StoreError> {
+    Ok(load(conn, TEMPLATES)?.unwrap_or_else(TemplateSet::defaults))
+}
+
+pub fn save_templates(conn: &Connection, templates: &TemplateSet) -> Result<(), StoreError> {
+    store(conn, TEMPLATES, templates)
+}
+
+/// The saved guardrail settings, or the shipped ones.
+pub fn guardrails(conn: &Connection) -> Result<GuardrailSettings, StoreError> {
+    Ok(load(conn, GUARDRAILS)?.unwrap_or_else(GuardrailSettings::defaults))
+}
+
+pub fn save_guardrails(
+    conn: &Connection,
+    guardrails: &GuardrailSettings,
+) -> Result<(), StoreError> {
+    store(conn, GUARDRAILS, guardrails)
+}
+
+const CUSTOMER_TIME_ZONE: &str = "customer_time_zone";
+
+/// The zone customer messages state times in; UTC until the lead picks one.
+pub fn customer_time_zone(conn: &Connection) -> Result<String, StoreError> {
+    Ok(load(conn, CUSTOMER_TIME_ZONE)?.unwrap_or_else(|| "UTC".to_owned()))
+}
+
+pub fn save_customer_time_zone(conn: &Connection, zone: &str) -> Result<(), StoreError> {
+    store(conn, CUSTOMER_TIME_ZONE, &zone)
 }

@@ -9,8 +9,8 @@ use crate::time::{from_text, to_text};
 
 pub fn insert(conn: &Connection, update: &Update) -> Result<(), StoreError> {
     conn.execute(
-        "INSERT INTO updates (id, incident_id, audience, body, posted_to, posted_at, source) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO updates (id, incident_id, audience, body, posted_to, posted_at, source, author) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             update.id,
             update.incident_id,
@@ -19,6 +19,7 @@ pub fn insert(conn: &Connection, update: &Update) -> Result<(), StoreError> {
             update.posted_to,
             to_text(update.posted_at),
             update.source,
+            update.author,
         ],
     )?;
     Ok(())
@@ -27,7 +28,7 @@ pub fn insert(conn: &Connection, update: &Update) -> Result<(), StoreError> {
 /// An incident's updates, newest first.
 pub fn for_incident(conn: &Connection, incident_id: &str) -> Result<Vec<Update>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT id, incident_id, audience, body, posted_to, posted_at, source FROM updates \
+        "SELECT id, incident_id, audience, body, posted_to, posted_at, source, author FROM updates \
          WHERE incident_id = ?1 ORDER BY posted_at DESC, rowid DESC",
     )?;
     let rows = stmt.query_map([incident_id], |row| {
@@ -39,10 +40,11 @@ pub fn for_incident(conn: &Connection, incident_id: &str) -> Result<Vec<Update>,
             row.get::<_, String>(4)?,
             row.get::<_, String>(5)?,
             row.get::<_, String>(6)?,
+            row.get::<_, String>(7)?,
         ))
     })?;
     rows.map(|row| {
-        let (id, incident_id, audience, body, posted_to, posted_at, source) = row?;
+        let (id, incident_id, audience, body, posted_to, posted_at, source, author) = row?;
         Ok(Update {
             audience: Audience::parse(&audience)
                 .ok_or_else(|| StoreError::BadData(format!("unknown audience {audience:?}")))?,
@@ -52,6 +54,7 @@ pub fn for_incident(conn: &Connection, incident_id: &str) -> Result<Vec<Update>,
             body,
             posted_to,
             source,
+            author,
         })
     })
     .collect()

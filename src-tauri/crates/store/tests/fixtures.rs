@@ -11,7 +11,7 @@
 
 use std::path::PathBuf;
 
-use herald_store::{Store, incidents, migrations, timeline};
+use herald_store::{Store, drafts, incidents, migrations, settings, syncs, timeline, updates};
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -63,7 +63,14 @@ fn every_schema_version_has_a_fixture_that_migrates_cleanly() {
                 );
                 for incident in &all {
                     timeline::for_incident(conn, &incident.id)?;
+                    updates::for_incident(conn, &incident.id)?;
+                    syncs::for_incident(conn, &incident.id)?;
+                    drafts::for_incident(conn, &incident.id)?;
                 }
+                settings::severity_matrix(conn)?;
+                settings::templates(conn)?;
+                settings::guardrails(conn)?;
+                settings::customer_time_zone(conn)?;
                 Ok(())
             })
             .unwrap_or_else(|e| panic!("v{version}: {e}"));

@@ -2,11 +2,13 @@
 import type { AlertStage } from "./AlertStage";
 import type { Audience } from "./Audience";
 import type { DeadlineChange } from "./DeadlineChange";
+import type { Rule } from "./Rule";
 import type { Severity } from "./Severity";
 import type { Status } from "./Status";
+import type { SyncChange } from "./SyncChange";
 
 /**
  * What happened. Stored as JSON; the `type` tag is also kept in its own column
  * so the timeline can be filtered by kind.
  */
-export type EventKind = { "type": "declared", title: string, severity: Severity, status: Status, customer_visible: boolean, } | { "type": "comms_lead_activated", severity: Severity, } | { "type": "severity_changed", from: Severity, to: Severity, } | { "type": "status_changed", from: Status, to: Status, } | { "type": "deadlines_changed", cause: string, changes: Array<DeadlineChange>, } | { "type": "update_logged", update_id: string, audience: Audience, posted_to: string, } | { "type": "deadline_snoozed", audience: Audience, minutes: number, reason: string, } | { "type": "alert_sent", audience: Audience, stage: AlertStage, summary: string, delivered: boolean, problem: string | null, };
+export type EventKind = { "type": "declared", title: string, severity: Severity, status: Status, customer_visible: boolean, } | { "type": "comms_lead_activated", severity: Severity, } | { "type": "severity_changed", from: Severity, to: Severity, } | { "type": "status_changed", from: Status, to: Status, } | { "type": "deadlines_changed", cause: string, changes: Array<DeadlineChange>, } | { "type": "update_logged", update_id: string, audience: Audience, posted_to: string, } | { "type": "deadline_snoozed", audience: Audience, minutes: number, reason: string, } | { "type": "ic_synced", sync_id: string, changes: Array<SyncChange>, } | { "type": "draft_reviewed", audience: Audience, revision: number, } | { "type": "update_published", update_id: string, audience: Audience, author: string, } | { "type": "guardrails_overridden", audience: Audience, rules: Array<Rule>, reason: string, } | { "type": "metrics_confirmed", held_minutes: number, } | { "type": "resolution_gate_overridden", reason: string, } | { "type": "alert_sent", audience: Audience, stage: AlertStage, summary: string, delivered: boolean, problem: string | null, };

@@ -12,4 +12,8 @@ posted_to: string, posted_at: string,
 /**
  * `logged` (posted elsewhere and recorded here) or `published` (sent by Herald).
  */
-source: string, };
+source: string, 
+/**
+ * Who published it: the incident's comms lead at the time, when named.
+ */
+author: string, };

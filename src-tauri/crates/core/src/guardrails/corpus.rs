@@ -1,0 +1,325 @@
+//! The labelled corpus format and the precision/recall report over it.
+//!
+//! One entry per line: `audience[+flag...] | expected rule ids | sentence`.
+//! - `audience` is `customers`, `executives`, `internal` or `incident_channel`;
+//!   the shipped strictness for that audience applies (internal allows jargon,
+//!   the incident channel is unchecked).
+//! - flags: `+eta_confirmed` (the IC sync confirms the ETA) and `+gate_open`
+//!   (the resolution gate is open). Without them, neither holds.
+//! - expected rule ids are comma-separated, or `-` for a clean sentence.
+//! - the sentence is the rest of the line, taken exactly.
+//!
+//! Blank lines and lines starting with `#` are ignored. A line
+//! `@glossary Term, Another term` sets the codename glossary for the lines after it.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use super::{GuardrailSettings, LintContext, Rule, lint};
+use crate::terms::Audience;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub line: usize,
+    pub audience: Audience,
+    pub eta_confirmed: bool,
+    pub gate_open: bool,
+    pub glossary: Vec<String>,
+    pub expected: BTreeSet<Rule>,
+    pub text: String,
+}
+
+/// A line that does not follow the format.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct CorpusError {
+    pub line: usize,
+    pub message: String,
+}
+
+pub fn parse(source: &str) -> Result<Vec<Entry>, CorpusError> {
+    let mut entries = Vec::new();
+    let mut glossary: Vec<String> = Vec::new();
+    for (index, raw) in source.lines().enumerate() {
+        let line = index + 1;
+        let fail = |message: String| CorpusError { line, message };
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if let Some(terms) = trimmed.strip_prefix("@glossary") {
+            glossary = terms
+                .split(',')
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .collect();
+            continue;
+        }
+        let mut fields = raw.splitn(3, '|');
+        let (Some(head), Some(rules), Some(text)) = (fields.next(), fields.next(), fields.next())
+        else {
+            return Err(fail("expected `audience | rule ids | sentence`".to_owned()));
+        };
+        let mut head = head.trim().split('+');
+        let audience_text = head.next().unwrap_or_default();
+        let audience = Audience::parse(audience_text)
+            .ok_or_else(|| fail(format!("unknown audience {audience_text:?}")))?;
+        let (mut eta_confirmed, mut gate_open) = (false, false);
+        for flag in head {
+            match flag {
+                "eta_confirmed" => eta_confirmed = true,
+                "gate_open" => gate_open = true,
+                other => return Err(fail(format!("unknown flag {other:?}"))),
+            }
+        }
+        let mut expected = BTreeSet::new();
+        let rules = rules.trim();
+        if rules != "-" {
+            for id in rules.split(',').map(str::trim) {
+                expected.insert(
+                    Rule::parse(id).ok_or_else(|| fail(format!("unknown rule id {id:?}")))?,
+                );
+            }
+        }
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(fail("the sentence is empty".to_owned()));
+        }
+        entries.push(Entry {
+            line,
+            audience,
+            eta_confirmed,
+            gate_open,
+            glossary: glossary.clone(),
+            expected,
+            text: text.to_owned(),
+        });
+    }
+    Ok(entries)
+}
+
+/// Confusion counts for one rule over the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RuleScore {
+    pub rule: Option<Rule>,
+    pub true_positives: usize,
+    pub false_positives: usize,
+    pub false_negatives: usize,
+    pub true_negatives: usize,
+}
+
+impl RuleScore {
+    fn ratio(top: usize, bottom: usize) -> f64 {
+        if bottom == 0 {
+            1.0
+        } else {
+            top as f64 / bottom as f64
+        }
+    }
+
+    pub fn precision(&self) -> f64 {
+        Self::ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
+    }
+
+    pub fn recall(&self) -> f64 {
+        Self::ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
+    }
+
+    pub fn false_positive_rate(&self) -> f64 {
+        if self.false_positives + self.true_negatives == 0 {
+            0.0
+        } else {
+            self.false_positives as f64 / (self.false_positives + self.true_negatives) as f64
+        }
+    }
+}
+
+/// An entry where the linter and the label disagree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    pub line: usize,
+    pub text: String,
+    pub expected: BTreeSet<Rule>,
+    pub found: BTreeSet<Rule>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub entries: usize,
+    /// One score per rule, then the total over all rules (`rule: None`).
+    pub scores: Vec<RuleScore>,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// Lints every entry with its audience's shipped strictness and scores it.
+pub fn score(entries: &[Entry]) -> Report {
+    let settings = GuardrailSettings::defaults();
+    let mut scores: Vec<RuleScore> = Rule::ALL
+        .into_iter()
+        .map(|rule| RuleScore {
+            rule: Some(rule),
+            ..RuleScore::default()
+        })
+        .collect();
+    let mut disagreements = Vec::new();
+    for entry in entries {
+        let context = LintContext {
+            eta_confirmed: entry.eta_confirmed,
+            resolution_allowed: entry.gate_open,
+            glossary: &entry.glossary,
+        };
+        let found: BTreeSet<Rule> = settings
+            .apply(entry.audience, lint(&entry.text, &context))
+            .into_iter()
+            .map(|f| f.rule)
+            .collect();
+        for score in &mut scores {
+            let rule = score.rule.unwrap_or(Rule::Speculation);
+            match (entry.expected.contains(&rule), found.contains(&rule)) {
+                (true, true) => score.true_positives += 1,
+                (false, true) => score.false_positives += 1,
+                (true, false) => score.false_negatives += 1,
+                (false, false) => score.true_negatives += 1,
+            }
+        }
+        if found != entry.expected {
+            disagreements.push(Disagreement {
+                line: entry.line,
+                text: entry.text.clone(),
+                expected: entry.expected.clone(),
+                found,
+            });
+        }
+    }
+    let total = scores
+        .iter()
+        .fold(RuleScore::default(), |sum, s| RuleScore {
+            rule: None,
+            true_positives: sum.true_positives + s.true_positives,
+            false_positives: sum.false_positives + s.false_positives,
+            false_negatives: sum.false_negatives + s.false_negatives,
+            true_negatives: sum.true_negatives + s.true_negatives,
+        });
+    scores.push(total);
+    Report {
+        entries: entries.len(),
+        scores,
+        disagreements,
+    }
+}
+
+fn ids(rules: &BTreeSet<Rule>) -> String {
+    if rules.is_empty() {
+        "-".to_owned()
+    } else {
+        rules
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{} labelled sentences", self.entries)?;
+        writeln!(
+            f,
+            "{:<22} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}",
+            "rule", "tp", "fp", "fn", "precision", "recall", "fpr"
+        )?;
+        for s in &self.scores {
+            writeln!(
+                f,
+                "{:<22} {:>5} {:>5} {:>5} {:>9.3} {:>7.3} {:>6.3}",
+                s.rule.map_or("all rules", Rule::as_str),
+                s.true_positives,
+                s.false_positives,
+                s.false_negatives,
+                s.precision(),
+                s.recall(),
+                s.false_positive_rate()
+            )?;
+        }
+        for d in &self.disagreements {
+            writeln!(
+                f,
+                "line {}: expected {}, found {}: {}",
+                d.line,
+                ids(&d.expected),
+                ids(&d.found),
+                d.text
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_parses_flags_rules_and_glossary() {
+        let source = "# comment\n\n@glossary Kite, Bluebird\ncustomers+eta_confirmed+gate_open | blame, jargon | A | b\nexecutives | - | Clean.\n";
+        let entries = parse(source).unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].line, 4);
+        assert!(entries[0].eta_confirmed && entries[0].gate_open);
+        assert_eq!(entries[0].text, "A | b");
+        assert_eq!(entries[0].glossary, ["Kite", "Bluebird"]);
+        assert_eq!(
+            entries[0].expected.iter().copied().collect::<Vec<_>>(),
+            [Rule::Blame, Rule::Jargon]
+        );
+        assert!(entries[1].expected.is_empty());
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        let cases = [
+            ("nope", "line 1: expected `audience | rule ids | sentence`"),
+            ("vips | - | x", "line 1: unknown audience \"vips\""),
+            ("customers+drill | - | x", "line 1: unknown flag \"drill\""),
+            (
+                "customers | gossip | x",
+                "line 1: unknown rule id \"gossip\"",
+            ),
+            ("\ncustomers | - |  ", "line 2: the sentence is empty"),
+        ];
+        for (source, message) in cases {
+            assert_eq!(parse(source).unwrap_err().to_string(), message);
+        }
+    }
+
+    #[test]
+    fn scores_count_each_kind_of_outcome() {
+        let entries = parse(
+            "customers | speculation | We think it broke.\ncustomers | - | We think so.\ncustomers | blame | All good here.\ncustomers | - | Fine.\n",
+        )
+        .unwrap();
+        let report = score(&entries);
+        let speculation = report.scores[0];
+        assert_eq!(
+            (
+                speculation.true_positives,
+                speculation.false_positives,
+                speculation.true_negatives
+            ),
+            (1, 1, 2)
+        );
+        assert_eq!(report.scores[1].false_negatives, 1);
+        assert_eq!(report.disagreements.len(), 2);
+        assert!(
+            report
+                .to_string()
+                .contains("line 2: expected -, found speculation")
+        );
+    }
+}

@@ -1,0 +1,288 @@
+//! Guardrails: the "what not to say" linter run on every draft.
+//!
+//! Pure functions over text: [`lint`] finds every span a rule objects to, and
+//! [`GuardrailSettings::apply`] decides, per audience, which findings matter and
+//! whether they block publishing. The rules themselves live in `rules`; the
+//! labelled corpus that measures them is read by `corpus`.
+
+pub mod corpus;
+mod rules;
+mod settings;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use settings::{AudienceGuardrails, GuardrailSettings, Strictness};
+
+/// Which guardrail a finding comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    Speculation,
+    Blame,
+    UnconfirmedEta,
+    PrematureResolution,
+    Jargon,
+    PersonName,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 6] = [
+        Self::Speculation,
+        Self::Blame,
+        Self::UnconfirmedEta,
+        Self::PrematureResolution,
+        Self::Jargon,
+        Self::PersonName,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Speculation => "speculation",
+            Self::Blame => "blame",
+            Self::UnconfirmedEta => "unconfirmed_eta",
+            Self::PrematureResolution => "premature_resolution",
+            Self::Jargon => "jargon",
+            Self::PersonName => "person_name",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Rule> {
+        Self::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    /// Why the rule exists, in one sentence the lead can act on.
+    pub fn why(self) -> &'static str {
+        match self {
+            Self::Speculation => {
+                "Guessing at the cause mid-incident is often wrong, and a wrong public cause is hard to take back."
+            }
+            Self::Blame => {
+                "Naming a team, a person or a vendor as at fault shifts blame instead of owning the problem."
+            }
+            Self::UnconfirmedEta => {
+                "An ETA the IC has not confirmed becomes a broken promise if it slips."
+            }
+            Self::PrematureResolution => {
+                "Calling it resolved before the metrics have held through monitoring risks a second, worse announcement."
+            }
+            Self::Jargon => {
+                "Hostnames, addresses, codenames and error codes mean nothing to readers outside the team and can expose internals."
+            }
+            Self::PersonName => "Naming people in incident updates exposes them and invites blame.",
+        }
+    }
+
+    /// A rewording that keeps the message honest without the problem.
+    pub fn suggestion(self) -> &'static str {
+        match self {
+            Self::Speculation => {
+                "Say what is affected and that the team is investigating; leave the cause to the postmortem."
+            }
+            Self::Blame => {
+                "Own it: \"we\" and \"a change\" or \"a third-party provider\", without naming who."
+            }
+            Self::UnconfirmedEta => {
+                "Drop the time, or mark the ETA confirmed in the IC sync; promise the next update time instead."
+            }
+            Self::PrematureResolution => {
+                "Say \"A fix has been implemented and we are monitoring the results.\""
+            }
+            Self::Jargon => {
+                "Describe the effect in plain words (\"some requests fail\") instead of the system detail."
+            }
+            Self::PersonName => {
+                "Refer to the role (\"our on-call engineer\", \"the incident commander\") instead of the name."
+            }
+        }
+    }
+}
+
+/// One thing a rule objects to, with its exact span.
+///
+/// `start` and `end` count UTF-16 code units, the unit the editor's text uses,
+/// so the window can highlight the span directly; `text` is the span itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Finding {
+    pub rule: Rule,
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub why: String,
+    pub suggestion: String,
+    /// Whether it stops publishing (the audience is strict) until overridden.
+    pub blocking: bool,
+}
+
+/// What the linter needs to know beyond the text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LintContext<'a> {
+    /// The latest IC sync marks the ETA as confirmed.
+    pub eta_confirmed: bool,
+    /// The resolution gate is open: all-clear wording may go out.
+    pub resolution_allowed: bool,
+    /// Internal codenames (user-edited) that must not reach outsiders.
+    pub glossary: &'a [String],
+}
+
+/// Every finding in `text`, in order of position. None blocks yet: that depends
+/// on the audience (see [`GuardrailSettings::apply`]).
+pub fn lint(text: &str, context: &LintContext<'_>) -> Vec<Finding> {
+    let mut spans = rules::find_all(text, context);
+    spans.sort_by_key(|s| (s.start, s.rule, s.end));
+    merge_overlaps(&mut spans);
+    let mut units = Utf16Offsets::new(text);
+    spans
+        .into_iter()
+        .map(|span| Finding {
+            rule: span.rule,
+            start: units.at(span.start),
+            end: units.at(span.end),
+            text: text[span.start..span.end].to_owned(),
+            why: span.rule.why().to_owned(),
+            suggestion: span.rule.suggestion().to_owned(),
+            blocking: false,
+        })
+        .collect()
+}
+
+/// A byte range a rule matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    rule: Rule,
+    start: usize,
+    end: usize,
+}
+
+/// Joins overlapping spans of the same rule, so one phrase is one finding.
+fn merge_overlaps(spans: &mut Vec<Span>) {
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans.drain(..) {
+        if let Some(same) = merged
+            .iter_mut()
+            .rev()
+            .find(|m| m.rule == span.rule && span.start < m.end)
+        {
+            same.end = same.end.max(span.end);
+        } else {
+            merged.push(span);
+        }
+    }
+    *spans = merged;
+}
+
+/// Converts increasing byte offsets to UTF-16 offsets in one pass.
+struct Utf16Offsets<'a> {
+    text: &'a str,
+    byte: usize,
+    unit: u32,
+}
+
+impl<'a> Utf16Offsets<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            unit: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> u32 {
+        if byte < self.byte {
+            self.byte = 0;
+            self.unit = 0;
+        }
+        let units = self.text[self.byte..byte].encode_utf16().count();
+        self.unit += u32::try_from(units).unwrap_or(u32::MAX);
+        self.byte = byte;
+        self.unit
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules_in(text: &str, context: &LintContext<'_>) -> Vec<&'static str> {
+        lint(text, context)
+            .iter()
+            .map(|f| f.rule.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_finding_names_its_exact_span_in_utf16_units() {
+        let text = "🙏 We think the root cause is a bad deploy.";
+        let findings = lint(text, &LintContext::default());
+        let first = &findings[0];
+        assert_eq!(first.rule, Rule::Speculation);
+        assert_eq!(first.text, "We think");
+        // The emoji is two UTF-16 units, then a space.
+        assert_eq!((first.start, first.end), (3, 11));
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let second = &findings[1];
+        assert_eq!(
+            String::from_utf16_lossy(&utf16[second.start as usize..second.end as usize]),
+            second.text
+        );
+        assert!(!first.why.is_empty() && !first.suggestion.is_empty());
+    }
+
+    #[test]
+    fn context_turns_eta_and_resolution_rules_off() {
+        let text = "The issue is resolved and service will be restored within 30 minutes.";
+        assert_eq!(
+            rules_in(text, &LintContext::default()),
+            ["premature_resolution", "unconfirmed_eta"]
+        );
+        let open = LintContext {
+            eta_confirmed: true,
+            resolution_allowed: true,
+            glossary: &[],
+        };
+        assert!(rules_in(text, &open).is_empty());
+    }
+
+    #[test]
+    fn glossary_codenames_are_found_whole_word_and_any_case() {
+        let glossary = vec!["Bluebird".to_owned(), "  ".to_owned()];
+        let context = LintContext {
+            glossary: &glossary,
+            ..LintContext::default()
+        };
+        assert_eq!(
+            rules_in("The BLUEBIRD cluster is slow.", &context),
+            ["jargon"]
+        );
+        assert!(rules_in("Bluebirds sing.", &context).is_empty());
+    }
+
+    #[test]
+    fn overlapping_matches_of_one_rule_become_one_finding() {
+        let mut spans = vec![
+            Span {
+                rule: Rule::Jargon,
+                start: 0,
+                end: 5,
+            },
+            Span {
+                rule: Rule::Jargon,
+                start: 3,
+                end: 9,
+            },
+            Span {
+                rule: Rule::Blame,
+                start: 4,
+                end: 6,
+            },
+            Span {
+                rule: Rule::Jargon,
+                start: 10,
+                end: 12,
+            },
+        ];
+        merge_overlaps(&mut spans);
+        assert_eq!(spans.len(), 3);
+        assert_eq!((spans[0].start, spans[0].end), (0, 9));
+    }
+}
