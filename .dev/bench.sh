@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks that print numbers (not timed tests):
 #  1. deadline -> Notify latency p50/p99 over 150 deadlines with both cores busy;
-#  2. the real app's idle CPU over 60 s with live countdowns on screen (Herald
+#  2. the guardrails linter on a 5,000-character draft, and its corpus report;
+#  3. the real app's idle CPU over 60 s with live countdowns on screen (Herald
 #     plus its WebKit processes, under Xvfb, software rendering).
 source "$(dirname "$0")/lib.sh"
 setup_build
@@ -9,6 +10,12 @@ setup_test
 
 stage "alert latency"
 cargo run --locked --release -q -p herald-desk --example alert_latency
+
+stage "guardrails: lint a 5,000-character draft"
+cargo run --locked --release -q -p herald-core --example lint_bench
+
+stage "guardrails: precision and recall on the labelled corpus"
+cargo run --locked --release -q -p herald-core --bin herald-lint-report
 
 stage "idle CPU with the countdown visible"
 build_app

@@ -163,6 +163,17 @@ impl App {
             .unwrap_or_else(|e| panic!("nothing matches {css:?}: {e}"))
     }
 
+    /// Waits up to `patience` for an element matching `css`, for things that
+    /// take real time (a one-minute hold).
+    pub async fn find_within(&self, css: &str, patience: Duration) -> Element {
+        self.client
+            .wait()
+            .at_most(patience)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("nothing matches {css:?} within {patience:?}: {e}"))
+    }
+
     pub async fn by_test_id(&self, id: &str) -> Element {
         self.find(&format!("[data-testid=\"{id}\"]")).await
     }
@@ -185,7 +196,7 @@ impl App {
     /// Empties the input and types `text`, as keystrokes. WebDriver's clear()
     /// fires no `input` event, so to leave a field empty a character is typed
     /// and deleted, which the form's bound state then sees.
-    async fn replace_text(&self, css: &str, text: &str) {
+    pub async fn replace_text(&self, css: &str, text: &str) {
         let input = self.find(css).await;
         input.clear().await.unwrap();
         let keys = if text.is_empty() {
@@ -194,6 +205,43 @@ impl App {
             text.to_owned()
         };
         input.send_keys(&keys).await.unwrap();
+    }
+
+    /// The current value of the input or textarea matching `css`.
+    pub async fn value(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    /// Waits until the input or textarea matching `css` holds exactly `text`.
+    pub async fn wait_for_value(&self, css: &str, text: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let found = self.value(css).await;
+            if found == text {
+                return;
+            }
+            if Instant::now() > deadline {
+                self.screenshot("failure").await;
+                panic!("{css:?} never held {text:?}; last held {found:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The X clipboard's text, read with xclip while Herald still owns it.
+    pub async fn clipboard(&self) -> String {
+        let out = Command::new("xclip")
+            .args(["-o", "-selection", "clipboard"])
+            .output()
+            .await
+            .expect("xclip reads the X clipboard");
+        assert!(out.status.success(), "xclip: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
     }
 
     /// Chooses `value` in the `<select>` with `id`.

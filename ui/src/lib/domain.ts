@@ -1,6 +1,16 @@
 // Labels and lists for the domain's closed vocabularies, in one place.
 
-import type { Audience, CommsLead, Severity, Status } from "./ipc";
+import type {
+  Audience,
+  CommsLead,
+  EtaConfidence,
+  GateState,
+  Rule,
+  Severity,
+  Status,
+  Strictness,
+  TemplateKind,
+} from "./ipc";
 
 export const SEVERITIES: Severity[] = ["SEV1", "SEV2", "SEV3", "SEV4"];
 export const STATUSES: Status[] = ["investigating", "identified", "monitoring", "resolved"];
@@ -33,3 +43,67 @@ export const ACTIVATION_TRIGGERS = [
   "Leadership or external stakeholders are watching",
   "The incident commander is being pulled away from the fix",
 ];
+
+export const ETA_CONFIDENCES: EtaConfidence[] = ["none", "low", "medium", "high", "confirmed"];
+
+export const TEMPLATE_KINDS: TemplateKind[] = [
+  "investigating",
+  "identified",
+  "monitoring",
+  "holding",
+  "resolution",
+];
+
+export const TEMPLATE_KIND_LABEL: Record<TemplateKind, string> = {
+  investigating: "Investigating",
+  identified: "Identified",
+  monitoring: "Monitoring",
+  holding: "Holding line (no change)",
+  resolution: "Resolution",
+};
+
+/** The template a draft is regenerated from for an incident in `status`. */
+export function templateForStatus(status: Status): TemplateKind {
+  return status === "resolved" ? "resolution" : status;
+}
+
+export const RULE_LABEL: Record<Rule, string> = {
+  speculation: "Root-cause speculation",
+  blame: "Blame",
+  unconfirmed_eta: "Unconfirmed ETA",
+  premature_resolution: "Resolved before the gate opens",
+  jargon: "Jargon or technical detail",
+  person_name: "A person's name",
+};
+
+export const STRICTNESS_LABEL: Record<Strictness, string> = {
+  block: "Block publishing",
+  warn: "Warn",
+  off: "Off",
+};
+
+export const GATE_LABEL: Record<GateState, string> = {
+  not_monitoring: "Closed: not in monitoring yet",
+  holding: "Holding in monitoring",
+  awaiting_confirmation: "Hold passed: confirm the metrics held",
+  open: "Open: all-clear may go out",
+  resolved: "Resolved",
+};
+
+/** What each IC sync question asks, in form order. */
+export const SYNC_QUESTIONS = [
+  { field: "affected", label: "What is affected" },
+  { field: "customer_impact", label: "What customers experience" },
+  { field: "known", label: "What we know" },
+  { field: "doing", label: "What we are doing" },
+] as const;
+
+export const SYNC_FIELD_LABEL: Record<string, string> = {
+  affected: "Affected",
+  customer_impact: "Customer impact",
+  known: "What we know",
+  doing: "What we are doing",
+  eta: "ETA",
+  eta_confidence: "ETA confidence",
+  status: "Status",
+};

@@ -1,6 +1,7 @@
 // Test data for component tests.
 
-import type { SeverityMatrix, SeverityPolicy, StatusCadence } from "../lib/ipc";
+import type { MessageSettings, SeverityMatrix, SeverityPolicy, StatusCadence } from "../lib/ipc";
+import { AUDIENCES, TEMPLATE_KINDS } from "../lib/domain";
 import { FakeBackend } from "../lib/ipc/fake";
 
 const every = (m: number | null): StatusCadence => ({
@@ -43,6 +44,29 @@ export function testMatrix(): SeverityMatrix {
   };
 }
 
+/** Message settings shaped like the shipped ones, with short template texts. */
+export function testMessages(): MessageSettings {
+  return {
+    templates: {
+      templates: AUDIENCES.flatMap((audience) =>
+        TEMPLATE_KINDS.map((kind) => ({ audience, kind, body: `${kind}: {affected}` })),
+      ),
+    },
+    guardrails: {
+      audiences: AUDIENCES.map((audience) => ({
+        audience,
+        strictness: audience === "customers" ? "block" : "warn",
+        allow_jargon: audience === "internal",
+        review_required: audience === "customers",
+      })),
+      glossary: ["Bluebird"],
+    },
+    customer_time_zone: "UTC",
+  };
+}
+
 export function fakeBackend(): FakeBackend {
-  return new FakeBackend(testMatrix());
+  const backend = new FakeBackend(testMatrix());
+  backend.messages = testMessages();
+  return backend;
 }

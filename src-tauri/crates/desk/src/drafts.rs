@@ -72,10 +72,15 @@ impl DraftContext {
         )
     }
 
-    /// A fresh draft, generated for the incident's current status.
+    /// A fresh draft, generated for the incident's current status. Before the
+    /// first IC sync there are no facts to write from, so it starts empty.
     fn generate(&self, audience: Audience, revision: u32, now: DateTime<Utc>) -> StoredDraft {
         let kind = TemplateKind::for_status(self.incident.status);
-        let body = self.render(audience, kind);
+        let body = if self.latest_sync.is_some() {
+            self.render(audience, kind)
+        } else {
+            String::new()
+        };
         StoredDraft {
             incident_id: self.incident.id.clone(),
             audience,
@@ -197,7 +202,7 @@ impl Desk {
                 let stored = drafts::get(tx, incident_id, audience)?;
                 let untouched = stored.as_ref().is_none_or(|d| d.body == d.generated_body);
                 if untouched {
-                    let revision = stored.map_or(0, |d| d.revision + 1);
+                    let revision = stored.map_or(1, |d| d.revision + 1);
                     drafts::save(tx, &context.generate(audience, revision, now))?;
                 }
             }
@@ -253,7 +258,7 @@ impl Desk {
         let now = self.clock.now();
         self.write(|tx| {
             let context = self.draft_context(tx, incident_id)?;
-            let revision = drafts::get(tx, incident_id, audience)?.map_or(0, |d| d.revision + 1);
+            let revision = drafts::get(tx, incident_id, audience)?.map_or(1, |d| d.revision + 1);
             let body = context.render(audience, kind);
             let draft = StoredDraft {
                 incident_id: incident_id.to_owned(),

@@ -11,6 +11,12 @@ import type { SnoozeRequest } from "./bindings/SnoozeRequest";
 import type { NewIncident } from "./bindings/NewIncident";
 import type { SeverityMatrix } from "./bindings/SeverityMatrix";
 import type { StartupProblem } from "./bindings/StartupProblem";
+import type { Audience } from "./bindings/Audience";
+import type { DraftView } from "./bindings/DraftView";
+import type { MessageSettings } from "./bindings/MessageSettings";
+import type { PublishRequest } from "./bindings/PublishRequest";
+import type { SyncFacts } from "./bindings/SyncFacts";
+import type { TemplateKind } from "./bindings/TemplateKind";
 
 export interface Backend {
   /** Why the database could not be opened at start, or null when it is open. */
@@ -25,6 +31,29 @@ export interface Backend {
   logUpdate(id: string, update: LoggedUpdate): Promise<IncidentView>;
   /** Pushes one audience's deadline back 5, 10 or 15 minutes, with a reason. */
   snooze(id: string, request: SnoozeRequest): Promise<IncidentView>;
+  /** Saves an IC sync; drafts the lead has not edited are regenerated from it. */
+  sync(id: string, facts: SyncFacts): Promise<IncidentView>;
+  /** Autosaves one audience's draft; any edit clears its review mark. */
+  saveDraft(id: string, audience: Audience, body: string): Promise<DraftView>;
+  /** What a template would write now, for a diff; saves nothing. */
+  previewDraft(id: string, audience: Audience, kind: TemplateKind): Promise<string>;
+  /** Replaces the draft with a template's text. */
+  useTemplate(id: string, audience: Audience, kind: TemplateKind): Promise<DraftView>;
+  /** Marks one revision "reviewed for accuracy and tone". */
+  reviewDraft(id: string, audience: Audience, revision: number): Promise<IncidentView>;
+  /** Publishes a draft revision; refused while a gate is closed. */
+  publish(id: string, request: PublishRequest): Promise<IncidentView>;
+  /** Confirms the metrics held through the monitoring hold. */
+  confirmMetrics(id: string): Promise<IncidentView>;
+  /** Opens the resolution gate early, with a reason for the timeline. */
+  overrideResolutionGate(id: string, reason: string): Promise<IncidentView>;
+  /** Copies an update's exact text to the system clipboard. */
+  copyUpdate(id: string, updateId: string): Promise<void>;
+  messageSettings(): Promise<MessageSettings>;
+  defaultMessageSettings(): Promise<MessageSettings>;
+  saveMessageSettings(settings: MessageSettings): Promise<MessageSettings>;
+  /** A template filled from a sample incident; rejects naming an unknown placeholder. */
+  previewTemplate(body: string): Promise<string>;
   severityMatrix(): Promise<SeverityMatrix>;
   defaultSeverityMatrix(): Promise<SeverityMatrix>;
   saveSeverityMatrix(matrix: SeverityMatrix): Promise<SeverityMatrix>;

@@ -12,6 +12,26 @@ import type { IncidentView } from "./bindings/IncidentView";
 import type { SeverityMatrix } from "./bindings/SeverityMatrix";
 import type { StartupProblem } from "./bindings/StartupProblem";
 import type { TimelineEvent } from "./bindings/TimelineEvent";
+import type { Audience } from "./bindings/Audience";
+import type { DraftView } from "./bindings/DraftView";
+import type { Finding } from "./bindings/Finding";
+import type { IcSync } from "./bindings/IcSync";
+import type { MessageSettings } from "./bindings/MessageSettings";
+import type { PublishRequest } from "./bindings/PublishRequest";
+import type { ResolutionGate } from "./bindings/ResolutionGate";
+import type { SyncFacts } from "./bindings/SyncFacts";
+import type { TemplateKind } from "./bindings/TemplateKind";
+
+const AUDIENCES: Audience[] = ["customers", "executives", "internal", "incident_channel"];
+
+/** A stand-in for the real templates: enough to see which one was used. */
+export function fakeTemplateText(
+  audience: Audience,
+  kind: TemplateKind,
+  facts?: SyncFacts,
+): string {
+  return `${audience} ${kind}: ${facts?.affected ?? ""}`;
+}
 
 export type Call = { method: keyof Backend; args: unknown[] };
 
@@ -27,6 +47,13 @@ export class FakeBackend implements Backend {
   nextError: AppError | null = null;
   now = "2026-11-27T14:00:00.000Z";
   private seq = 0;
+  drafts = new Map<string, DraftView[]>();
+  syncs = new Map<string, IcSync>();
+  gates = new Map<string, ResolutionGate>();
+  /** What the fake "linter" finds; tests set it. The real rules are tested in Rust. */
+  findingsFor: (audience: Audience, body: string) => Finding[] = () => [];
+  messages: MessageSettings | null = null;
+  copied: string[] = [];
 
   constructor(
     public matrix: SeverityMatrix,
@@ -59,7 +86,55 @@ export class FakeBackend implements Backend {
       updates: this.updates.get(id) ?? [],
       heads_up_minutes: this.matrix.heads_up_minutes,
       long_incident: false,
+      latest_sync: this.syncs.get(id) ?? null,
+      sync_changes: [],
+      drafts: this.draftsOf(id),
+      gate: this.gates.get(id) ?? {
+        state: "not_monitoring",
+        hold_minutes: 30,
+        monitoring_since: null,
+        hold_until: null,
+        overridden: false,
+      },
     };
+  }
+
+  private draftsOf(id: string): DraftView[] {
+    let list = this.drafts.get(id);
+    if (!list) {
+      list = AUDIENCES.map((audience) => this.draft(audience, "", 0, "investigating"));
+      this.drafts.set(id, list);
+    }
+    return list;
+  }
+
+  private draft(audience: Audience, body: string, revision: number, kind: TemplateKind): DraftView {
+    const footer = audience === "customers" ? "Next update by 14:15 UTC" : null;
+    return {
+      audience,
+      body,
+      revision,
+      template_kind: kind,
+      edited: false,
+      stale: false,
+      reviewed: false,
+      review_required: audience === "customers" || audience === "executives",
+      findings: this.findingsFor(audience, body),
+      length: [...body].length + (footer ? [...footer].length + 2 : 0),
+      footer,
+    };
+  }
+
+  private replaceDraft(id: string, next: DraftView) {
+    this.drafts.set(
+      id,
+      this.draftsOf(id).map((d) => (d.audience === next.audience ? next : d)),
+    );
+    return next;
+  }
+
+  private findDraft(id: string, audience: Audience): DraftView {
+    return this.draftsOf(id).find((d) => d.audience === audience)!;
   }
 
   startupStatus() {
@@ -150,6 +225,7 @@ export class FakeBackend implements Backend {
         ...update,
         posted_at: this.now,
         source: "logged",
+        author: "",
       });
       this.updates.set(id, list);
       const next = new Date(Date.parse(this.now) + 30 * 60_000).toISOString();
@@ -189,6 +265,161 @@ export class FakeBackend implements Backend {
       );
       this.record(id, { type: "deadline_snoozed", ...request }, `Snoozed ${request.audience}`);
       return this.view(id);
+    });
+  }
+
+  sync(id: string, facts: SyncFacts) {
+    return this.answer("sync", [id, facts], () => {
+      const incident = this.view(id).incident;
+      incident.status = facts.status;
+      const sync = { id: `s${++this.seq}`, incident_id: id, at: this.now, facts };
+      this.syncs.set(id, sync);
+      const kind = facts.status === "resolved" ? "resolution" : facts.status;
+      for (const audience of AUDIENCES) {
+        const old = this.findDraft(id, audience);
+        if (!old.edited) {
+          const body = fakeTemplateText(audience, kind, facts);
+          this.replaceDraft(id, this.draft(audience, body, old.revision + 1, kind));
+        } else {
+          this.replaceDraft(id, { ...old, stale: true });
+        }
+      }
+      this.record(id, { type: "ic_synced", sync_id: sync.id, changes: [] }, "IC sync: no change");
+      return this.view(id);
+    });
+  }
+
+  saveDraft(id: string, audience: Audience, body: string) {
+    return this.answer("saveDraft", [id, audience, body], () => {
+      if ([...body].length > 100_000) {
+        throw {
+          code: "invalid_input",
+          message: `The draft is ${[...body].length} characters; Herald keeps at most 100000.`,
+          fields: [{ field: "body", message: "too long" }],
+        };
+      }
+      const old = this.findDraft(id, audience);
+      if (old.body === body) return old;
+      const next = this.draft(audience, body, old.revision + 1, old.template_kind);
+      return this.replaceDraft(id, { ...next, edited: true, stale: old.stale });
+    });
+  }
+
+  previewDraft(id: string, audience: Audience, kind: TemplateKind) {
+    return this.answer("previewDraft", [id, audience, kind], () =>
+      fakeTemplateText(audience, kind, this.syncs.get(id)?.facts),
+    );
+  }
+
+  useTemplate(id: string, audience: Audience, kind: TemplateKind) {
+    return this.answer("useTemplate", [id, audience, kind], () => {
+      const old = this.findDraft(id, audience);
+      const body = fakeTemplateText(audience, kind, this.syncs.get(id)?.facts);
+      return this.replaceDraft(id, this.draft(audience, body, old.revision + 1, kind));
+    });
+  }
+
+  reviewDraft(id: string, audience: Audience, revision: number) {
+    return this.answer("reviewDraft", [id, audience, revision], () => {
+      const old = this.findDraft(id, audience);
+      this.replaceDraft(id, { ...old, reviewed: old.revision === revision });
+      this.record(id, { type: "draft_reviewed", audience, revision }, `${audience} draft reviewed`);
+      return this.view(id);
+    });
+  }
+
+  publish(id: string, request: PublishRequest) {
+    return this.answer("publish", [id, request], () => {
+      const draft = this.findDraft(id, request.audience);
+      const blocked = (field: string, message: string) => ({
+        code: "blocked",
+        message,
+        fields: [{ field, message }],
+      });
+      if (draft.review_required && !draft.reviewed) {
+        throw blocked("review", "Mark the draft reviewed first.");
+      }
+      if (draft.findings.some((f) => f.blocking) && !request.override_reason) {
+        throw blocked("override_reason", "The draft has blocking guardrail findings.");
+      }
+      const body = draft.footer ? `${draft.body}\n\n${draft.footer}` : draft.body;
+      const list = this.updates.get(id) ?? [];
+      const updateId = `u${++this.seq}`;
+      list.unshift({
+        id: updateId,
+        incident_id: id,
+        audience: request.audience,
+        body,
+        posted_to: "",
+        posted_at: this.now,
+        source: "published",
+        author: "Bo",
+      });
+      this.updates.set(id, list);
+      this.replaceDraft(id, { ...draft, reviewed: false });
+      this.record(
+        id,
+        { type: "update_published", update_id: updateId, audience: request.audience, author: "Bo" },
+        `Update for ${request.audience} published`,
+      );
+      return this.view(id);
+    });
+  }
+
+  private openGate(id: string, overridden: boolean) {
+    const gate = this.view(id).gate;
+    this.gates.set(id, { ...gate, state: "open", overridden });
+    return this.view(id);
+  }
+
+  confirmMetrics(id: string) {
+    return this.answer("confirmMetrics", [id], () => this.openGate(id, false));
+  }
+
+  overrideResolutionGate(id: string, reason: string) {
+    return this.answer("overrideResolutionGate", [id, reason], () => this.openGate(id, true));
+  }
+
+  copyUpdate(id: string, updateId: string) {
+    return this.answer("copyUpdate", [id, updateId], () => {
+      const update = (this.updates.get(id) ?? []).find((u) => u.id === updateId);
+      if (update) this.copied.push(update.body);
+    });
+  }
+
+  messageSettings() {
+    return this.answer("messageSettings", [], () => this.messages!);
+  }
+
+  defaultMessageSettings() {
+    return this.answer("defaultMessageSettings", [], () => this.messages!);
+  }
+
+  saveMessageSettings(settings: MessageSettings) {
+    return this.answer("saveMessageSettings", [settings], () => {
+      const bad = settings.templates.templates.find((t) =>
+        /\{(?!affected\})[a-z_]+\}/.test(t.body),
+      );
+      if (bad) {
+        const message = "Unknown placeholder in template.";
+        throw {
+          code: "invalid_input",
+          message,
+          fields: [{ field: `${bad.audience}.${bad.kind}`, message }],
+        };
+      }
+      return (this.messages = structuredClone(settings));
+    });
+  }
+
+  previewTemplate(body: string) {
+    return this.answer("previewTemplate", [body], () => {
+      const unknown = /\{(?!affected\})([a-z_]+)\}/.exec(body);
+      if (unknown) {
+        const message = `Unknown placeholder {${unknown[1]}}.`;
+        throw { code: "invalid_input", message, fields: [{ field: "body", message }] };
+      }
+      return body.replaceAll("{affected}", "checkout on the website");
     });
   }
 

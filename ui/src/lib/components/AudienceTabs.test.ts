@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import IncidentPage from "./IncidentPage.svelte";
+import { backendContext } from "../state/backend";
+import { fakeBackend } from "../../test-support/fixtures";
+import type { Finding } from "../ipc";
+import { clock } from "../state/clock.svelte";
+
+async function setup() {
+  const backend = fakeBackend();
+  const view = await backend.declareIncident({
+    external_id: "INC-9",
+    link: "",
+    title: "Payments failing",
+    severity: "SEV1",
+    status: "investigating",
+    customer_visible: true,
+    commander: "Ana",
+    comms_lead: "Bo",
+  });
+  // A stand-in linter: "We think" is speculation, blocking for customers.
+  backend.findingsFor = (audience, body): Finding[] => {
+    const start = body.indexOf("We think");
+    return start < 0
+      ? []
+      : [
+          {
+            rule: "speculation",
+            start,
+            end: start + 8,
+            text: "We think",
+            why: "Guessing is often wrong.",
+            suggestion: "Say what is affected.",
+            blocking: audience === "customers",
+          },
+        ];
+  };
+  render(IncidentPage, { props: { id: view.incident.id }, context: backendContext(backend) });
+  await screen.findByRole("heading", { name: "Payments failing" });
+  return { backend, id: view.incident.id, user: userEvent.setup() };
+}
+
+const editor = () => screen.getByLabelText("Customers draft") as HTMLTextAreaElement;
+
+describe("IC sync and audience tabs", () => {
+  it("saves a sync from the keyboard and shows the regenerated drafts", async () => {
+    const { backend, user } = await setup();
+    await user.type(screen.getByLabelText("What is affected"), "checkout");
+    await user.keyboard("{Control>}{Enter}{/Control}");
+    await screen.findByText("Sync saved; untouched drafts were regenerated.");
+    expect(backend.calls.find((c) => c.method === "sync")?.args[1]).toMatchObject({
+      affected: "checkout",
+      status: "investigating",
+    });
+    expect(editor().value).toBe("customers investigating: checkout");
+    await user.click(screen.getByRole("tab", { name: "Executives" }));
+    expect((screen.getByLabelText("Executives draft") as HTMLTextAreaElement).value).toBe(
+      "executives investigating: checkout",
+    );
+    // Arrow keys move between tabs.
+    await user.keyboard("{ArrowRight}");
+    expect(screen.getByRole("tab", { name: "Internal" }).getAttribute("aria-selected")).toBe(
+      "true",
+    );
+  });
+
+  it("autosaves edits, highlights findings in place, and publishes past them only with a reason", async () => {
+    const { backend, id, user } = await setup();
+    await user.type(editor(), "We think it broke.");
+    await waitFor(() => expect(backend.drafts.get(id)?.[0]?.body).toBe("We think it broke."));
+    const mark = await screen.findByText("We think", { selector: "mark" });
+    expect(mark.classList.contains("blocking")).toBe(true);
+    expect(mark.dataset.rule).toBe("speculation");
+    const finding = screen.getByTestId("finding");
+    expect(within(finding).getByText("blocks publishing")).toBeTruthy();
+
+    await user.click(screen.getByTestId("publish"));
+    expect(await screen.findByTestId("publish-error")).toHaveProperty(
+      "textContent",
+      "Mark the draft reviewed first.",
+    );
+    await user.click(screen.getByTestId("reviewed"));
+    await waitFor(() =>
+      expect((screen.getByTestId("reviewed") as HTMLInputElement).checked).toBe(true),
+    );
+    await user.click(screen.getByTestId("publish"));
+    await screen.findByTestId("override");
+    await user.type(screen.getByTestId("override-reason"), "Legal approved");
+    await user.click(screen.getByRole("button", { name: "Publish with override" }));
+    await screen.findByTestId("publish-notice");
+    expect(backend.calls.at(-1)?.args[1]).toMatchObject({ override_reason: "Legal approved" });
+    const history = screen.getByTestId("published");
+    expect(
+      within(history).getByText(/We think it broke\.\s+Next update by 14:15 UTC/),
+    ).toBeTruthy();
+
+    await user.click(within(history).getByTestId("copy-update"));
+    await screen.findByTestId("copied");
+    expect(backend.copied).toEqual(["We think it broke.\n\nNext update by 14:15 UTC"]);
+  });
+
+  it("shows a diff before replacing an edited draft, and keeps it on request", async () => {
+    const { backend, id, user } = await setup();
+    await backend.sync(id, {
+      affected: "search",
+      customer_impact: "",
+      known: "",
+      doing: "",
+      eta: "",
+      eta_confidence: "none",
+      status: "investigating",
+    });
+    await user.click(screen.getByRole("tab", { name: "Internal" }));
+    await user.click(screen.getByRole("tab", { name: "Customers" }));
+    await user.clear(editor());
+    await user.type(editor(), "My words");
+    await user.click(screen.getByTestId("holding"));
+    const diff = await screen.findByTestId("draft-diff");
+    expect(diff.querySelector("ins")?.textContent).toContain("customers holding: search");
+    expect(diff.querySelector("del")?.textContent).toContain("My");
+    await user.click(screen.getByTestId("diff-keep"));
+    expect(editor().value).toBe("My words");
+    await user.click(screen.getByTestId("holding"));
+    await user.click(await screen.findByTestId("diff-replace"));
+    await waitFor(() => expect(editor().value).toBe("customers holding: search"));
+  });
+
+  it("keeps an oversized draft in the editor and says why it was not saved", async () => {
+    const { backend, user } = await setup();
+    backend.nextError = {
+      code: "invalid_input",
+      message: "The draft is 100001 characters; Herald keeps at most 100000.",
+      fields: [{ field: "body", message: "too long" }],
+    };
+    await user.type(editor(), "Too long");
+    expect(await screen.findByTestId("draft-save-error")).toHaveProperty(
+      "textContent",
+      "The draft is 100001 characters; Herald keeps at most 100000.",
+    );
+    expect(editor().value).toBe("Too long");
+  });
+});
+
+describe("Resolution gate", () => {
+  it("counts the hold down, then offers the confirmation", async () => {
+    const { backend, id, user } = await setup();
+    const holdUntil = new Date(clock.now + 12 * 60_000 - 1_000).toISOString();
+    backend.gates.set(id, {
+      state: "holding",
+      hold_minutes: 30,
+      monitoring_since: new Date().toISOString(),
+      hold_until: holdUntil,
+      overridden: false,
+    });
+    await backend.changeIncident(id, { type: "status", value: "monitoring" });
+    await user.selectOptions(screen.getByLabelText("Severity"), "SEV2");
+    expect((await screen.findByTestId("hold-countdown")).textContent).toBe("12 min");
+    expect(screen.queryByTestId("confirm-metrics")).toBeNull();
+
+    backend.gates.set(id, { ...backend.gates.get(id)!, state: "awaiting_confirmation" });
+    await user.selectOptions(screen.getByLabelText("Severity"), "SEV1");
+    await user.click(await screen.findByTestId("confirm-metrics"));
+    await waitFor(() => expect(screen.getByTestId("gate").dataset.state).toBe("open"));
+  });
+
+  it("needs a reason to override", async () => {
+    const { backend, id, user } = await setup();
+    await user.click(screen.getByTestId("override-gate"));
+    await user.type(screen.getByTestId("gate-reason"), "IC call at 15:02");
+    await user.click(screen.getByRole("button", { name: "Open the gate" }));
+    await waitFor(() => expect(screen.getByTestId("gate").dataset.state).toBe("open"));
+    expect(backend.calls.at(-1)).toEqual({
+      method: "overrideResolutionGate",
+      args: [id, "IC call at 15:02"],
+    });
+  });
+});
