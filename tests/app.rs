@@ -439,7 +439,12 @@ async fn a_sync_becomes_a_checked_reviewed_customer_update_that_resets_the_count
     let due = "[data-testid=\"deadline-customers\"] time";
     let due_before = app.find(due).await.attr("datetime").await.unwrap();
 
-    sync(&app, "checkout in the EU", "Some payments fail with an error.").await;
+    sync(
+        &app,
+        "checkout in the EU",
+        "Some payments fail with an error.",
+    )
+    .await;
     app.wait_for_value(
         CUSTOMER_DRAFT,
         "We are investigating an issue affecting checkout in the EU. Some payments fail with an error.\n\nOur team is engaged and working to restore normal service.",
@@ -482,7 +487,10 @@ async fn a_sync_becomes_a_checked_reviewed_customer_update_that_resets_the_count
         "the countdown restarted: {timeline}"
     );
     let due_after = app.find(due).await.attr("datetime").await.unwrap();
-    assert!(due_after > due_before, "the customer deadline moved: {due_before:?} → {due_after:?}");
+    assert!(
+        due_after > due_before,
+        "the customer deadline moved: {due_before:?} → {due_after:?}"
+    );
     app.screenshot("published").await;
 
     // One click copies the exact published text for posting by hand.
@@ -502,7 +510,8 @@ async fn the_resolution_gate_holds_all_clear_wording_until_the_hold_has_passed()
     let app = App::launch(&profile).await;
     // A one-minute hold keeps the test short while the real clock runs it.
     app.click("nav button:nth-child(2)").await;
-    app.replace_text("input[name=\"sev3.hold_minutes\"]", "1").await;
+    app.replace_text("input[name=\"sev3.hold_minutes\"]", "1")
+        .await;
     app.click("[data-testid=\"settings-save\"]").await;
     app.shows("settings-saved", "saved").await;
     declare(&app, "Slow exports", "INC-301", "SEV3").await;

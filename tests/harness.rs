@@ -240,7 +240,11 @@ impl App {
             .output()
             .await
             .expect("xclip reads the X clipboard");
-        assert!(out.status.success(), "xclip: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "xclip: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     }
 
