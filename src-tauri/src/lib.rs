@@ -35,6 +35,7 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .setup(|app| {
+            std::thread::spawn(herald_core::guardrails::warm_up);
             let dir = data_dir::resolve(app.handle())?;
             app.manage(Launch::open(
                 &dir.join(DATABASE_FILE),

@@ -57,5 +57,6 @@ describe("IncidentPage", () => {
     await user.selectOptions(screen.getByLabelText("Status"), "monitoring");
     expect((await screen.findByTestId("incident-error")).textContent).toContain("could not save");
     expect(backend.incidents[0]!.status).toBe("investigating");
+    expect((screen.getByLabelText("Status") as HTMLSelectElement).value).toBe("investigating");
   });
 });

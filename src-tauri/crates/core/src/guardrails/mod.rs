@@ -125,6 +125,12 @@ pub struct LintContext<'a> {
     pub glossary: &'a [String],
 }
 
+/// Compiles the rules' patterns ahead of the first draft (tens of milliseconds
+/// once per process); the shell calls it on a background thread at start.
+pub fn warm_up() {
+    rules::compile_all();
+}
+
 /// Every finding in `text`, in order of position. None blocks yet: that depends
 /// on the audience (see [`GuardrailSettings::apply`]).
 pub fn lint(text: &str, context: &LintContext<'_>) -> Vec<Finding> {

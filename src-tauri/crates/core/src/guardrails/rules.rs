@@ -124,6 +124,21 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Compiles every pattern now, so the lead's first keystroke does not wait for it.
+pub(super) fn compile_all() {
+    LazyLock::force(&SPECULATION);
+    LazyLock::force(&BLAME);
+    LazyLock::force(&ETA_TIME);
+    LazyLock::force(&RESTORATION);
+    LazyLock::force(&ABOUT_UPDATES);
+    LazyLock::force(&EXPLICIT_ETA);
+    LazyLock::force(&RESOLVED);
+    LazyLock::force(&NOT_A_CLAIM);
+    LazyLock::force(&JARGON);
+    LazyLock::force(&JARGON_EACH);
+    LazyLock::force(&PERSON);
+}
+
 pub(super) fn find_all(text: &str, context: &LintContext<'_>) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut push = |rule, start, end| spans.push(Span { rule, start, end });
