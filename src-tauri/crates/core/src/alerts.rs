@@ -159,7 +159,8 @@ pub fn text(
     }
 }
 
-fn capitalised(text: &str) -> String {
+/// The text with its first letter in upper case ("incident channel" → "Incident channel").
+pub(crate) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()

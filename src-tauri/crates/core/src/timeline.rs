@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::alerts::AlertStage;
+use crate::alerts::{AlertStage, capitalised};
 use crate::cadence::DeadlineChange;
 use crate::guardrails::Rule;
 use crate::sync::SyncChange;
@@ -235,14 +235,6 @@ pub fn sync_field_label(field: &str) -> &str {
         "status" => "status",
         other => other,
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// "customers due 14:30 → 14:45 UTC", in UTC so the stored sentence is exact;
