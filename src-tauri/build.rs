@@ -30,6 +30,13 @@ const COMMANDS: &[&str] = &[
     "default_message_settings",
     "save_message_settings",
     "preview_template",
+    "handoff",
+    "copy_handoff",
+    "take_over",
+    "add_constraint",
+    "change_constraint",
+    "add_ask",
+    "change_ask",
 ];
 
 fn main() {

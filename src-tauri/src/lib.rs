@@ -75,6 +75,13 @@ pub fn run() {
             commands::messages::default_message_settings,
             commands::messages::save_message_settings,
             commands::messages::preview_template,
+            commands::handoff::handoff,
+            commands::handoff::copy_handoff,
+            commands::handoff::take_over,
+            commands::handoff::add_constraint,
+            commands::handoff::change_constraint,
+            commands::handoff::add_ask,
+            commands::handoff::change_ask,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| panic!("Herald could not start its window: {e}"));

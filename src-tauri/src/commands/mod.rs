@@ -3,6 +3,7 @@
 
 pub mod cadence;
 pub mod drafts;
+pub mod handoff;
 pub mod incidents;
 pub mod links;
 pub mod messages;

@@ -8,6 +8,7 @@ pub mod alerts;
 pub mod cadence;
 pub mod gate;
 pub mod guardrails;
+pub mod handoff;
 pub mod incident;
 pub mod matrix;
 pub mod sync;

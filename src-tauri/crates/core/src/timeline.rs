@@ -8,6 +8,7 @@ use ts_rs::TS;
 use crate::alerts::{AlertStage, capitalised};
 use crate::cadence::DeadlineChange;
 use crate::guardrails::Rule;
+use crate::handoff::AskState;
 use crate::sync::SyncChange;
 use crate::terms::{Audience, Severity, Status};
 
@@ -79,6 +80,41 @@ pub enum EventKind {
     ResolutionGateOverridden {
         reason: String,
     },
+    /// A tone rule or constraint was added for the incident.
+    ConstraintAdded {
+        constraint_id: String,
+        text: String,
+    },
+    /// A constraint was reworded or closed.
+    ConstraintChanged {
+        constraint_id: String,
+        text: String,
+        closed: bool,
+    },
+    /// A comms ask was recorded, with its owner.
+    AskAdded {
+        ask_id: String,
+        text: String,
+        owner: String,
+    },
+    /// An ask was reworded, reassigned, done or dropped.
+    AskChanged {
+        ask_id: String,
+        text: String,
+        owner: String,
+        state: AskState,
+    },
+    /// The lead copied a handoff for the next lead.
+    HandedOff {
+        from: String,
+        to: String,
+        format: String,
+    },
+    /// A lead took the incident over from a handoff (the acknowledgement).
+    TookOver {
+        from: String,
+        to: String,
+    },
     /// A deadline alert was raised; `delivered` says whether the desktop
     /// notification reached a notification server.
     AlertSent {
@@ -103,6 +139,12 @@ impl EventKind {
             Self::DeadlineSnoozed { .. } => "deadline_snoozed",
             Self::AlertSent { .. } => "alert_sent",
             Self::IcSynced { .. } => "ic_synced",
+            Self::ConstraintAdded { .. } => "constraint_added",
+            Self::ConstraintChanged { .. } => "constraint_changed",
+            Self::AskAdded { .. } => "ask_added",
+            Self::AskChanged { .. } => "ask_changed",
+            Self::HandedOff { .. } => "handed_off",
+            Self::TookOver { .. } => "took_over",
             Self::DraftReviewed { .. } => "draft_reviewed",
             Self::UpdatePublished { .. } => "update_published",
             Self::GuardrailsOverridden { .. } => "guardrails_overridden",
@@ -161,6 +203,52 @@ impl EventKind {
                 "Snoozed the {} deadline {minutes} min: {reason}",
                 audience.label()
             ),
+            Self::ConstraintAdded { text, .. } => format!("Constraint added: {text}"),
+            Self::ConstraintChanged { text, closed, .. } => {
+                if *closed {
+                    format!("Constraint closed: {text}")
+                } else {
+                    format!("Constraint changed: {text}")
+                }
+            }
+            Self::AskAdded { text, owner, .. } => {
+                if owner.is_empty() {
+                    format!("Comms ask added: {text}")
+                } else {
+                    format!("Comms ask added: {text} (owner: {owner})")
+                }
+            }
+            Self::AskChanged {
+                text, owner, state, ..
+            } => {
+                let owner = if owner.is_empty() {
+                    String::new()
+                } else {
+                    format!(", owner: {owner}")
+                };
+                format!("Comms ask {}: {text}{owner}", state.as_str())
+            }
+            Self::HandedOff { from, to, format } => {
+                let from = if from.is_empty() {
+                    "the comms lead"
+                } else {
+                    from
+                };
+                let to = if to.is_empty() {
+                    String::new()
+                } else {
+                    format!(" to {to}")
+                };
+                format!("Handoff copied by {from}{to} ({format})")
+            }
+            Self::TookOver { from, to } => {
+                let from = if from.is_empty() {
+                    "the previous lead"
+                } else {
+                    from
+                };
+                format!("{to} took over as comms lead from {from}")
+            }
             Self::IcSynced { changes, .. } => {
                 if changes.is_empty() {
                     "IC sync: no change".to_owned()

@@ -3,9 +3,15 @@
 use std::fmt::Debug;
 
 use chrono::{DateTime, Utc};
+use herald_core::templates::{Tz, parse_zone};
 
 pub trait Clock: Send + Sync + Debug {
     fn now(&self) -> DateTime<Utc>;
+
+    /// The zone the lead reads times in (handoffs show it beside UTC).
+    fn zone(&self) -> Tz {
+        Tz::UTC
+    }
 }
 
 /// The wall clock. The one place in Herald allowed to read it.
@@ -16,6 +22,15 @@ impl Clock for SystemClock {
     #[allow(clippy::disallowed_methods)]
     fn now(&self) -> DateTime<Utc> {
         Utc::now()
+    }
+
+    /// The OS's zone (TZ, /etc/localtime, or the platform's setting); UTC when
+    /// it cannot be read or named.
+    fn zone(&self) -> Tz {
+        iana_time_zone::get_timezone()
+            .ok()
+            .and_then(|name| parse_zone(&name).ok())
+            .unwrap_or(Tz::UTC)
     }
 }
 

@@ -2,9 +2,12 @@
 
 use herald_core::cadence::is_long_incident;
 use herald_core::{EventKind, Incident, IncidentChange, NewIncident, TimelineEvent};
-use herald_store::{Transaction, deadlines, drafts, incidents, settings, syncs, timeline, updates};
+use herald_store::{
+    Transaction, deadlines, drafts, incidents, notes, settings, syncs, timeline, updates,
+};
 
 use crate::drafts::DraftContext;
+use crate::handoff::role_holding;
 
 use crate::views::IncidentDeadline;
 use crate::{Board, Desk, Error, IncidentView};
@@ -76,6 +79,14 @@ impl Desk {
                     heads_up_minutes: matrix.heads_up_minutes,
                     drafts: context.views(&stored, now),
                     gate: context.gate.clone(),
+                    constraints: notes::constraints(conn, id)?,
+                    asks: notes::asks(conn, id)?,
+                    role: role_holding(
+                        &incident,
+                        &events,
+                        &settings::handoff_preferences(conn)?,
+                        now,
+                    ),
                     latest_sync: context.latest_sync.clone(),
                     sync_changes,
                     timeline: events,

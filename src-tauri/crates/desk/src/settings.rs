@@ -20,6 +20,8 @@ pub struct MessageSettings {
     pub guardrails: GuardrailSettings,
     /// The zone "Next update by HH:MM <zone>" is written in ("UTC", "Europe/Berlin").
     pub customer_time_zone: String,
+    /// After how long one lead has held the role Herald suggests a handoff.
+    pub suggest_handoff_after_minutes: u32,
 }
 
 impl MessageSettings {
@@ -29,6 +31,7 @@ impl MessageSettings {
             templates: TemplateSet::defaults(),
             guardrails: GuardrailSettings::defaults(),
             customer_time_zone: "UTC".to_owned(),
+            suggest_handoff_after_minutes: 180,
         }
     }
 }
@@ -55,6 +58,8 @@ impl Desk {
                 templates: settings::templates(conn)?,
                 guardrails: settings::guardrails(conn)?,
                 customer_time_zone: settings::customer_time_zone(conn)?,
+                suggest_handoff_after_minutes: settings::handoff_preferences(conn)?
+                    .suggest_after_minutes,
             })
         })?)
     }
@@ -77,8 +82,17 @@ impl Desk {
         if let Err(message) = parse_zone(&zone) {
             errors.push(FieldError::new("customer_time_zone", message));
         }
+        if !(15..=1440).contains(&input.suggest_handoff_after_minutes) {
+            errors.push(FieldError::new(
+                "suggest_handoff_after_minutes",
+                "Suggest a handoff after 15 to 1440 minutes.",
+            ));
+        }
         Invalid::check(errors)?;
         self.write(|tx| {
+            let mut handoff = settings::handoff_preferences(tx)?;
+            handoff.suggest_after_minutes = input.suggest_handoff_after_minutes;
+            settings::save_handoff_preferences(tx, &handoff)?;
             settings::save_templates(tx, &input.templates)?;
             settings::save_guardrails(tx, &guardrails)?;
             settings::save_customer_time_zone(tx, &zone)?;

@@ -1,10 +1,13 @@
 //! What the UI is sent: read models built from the domain types.
 
+use herald_core::handoff::{Ask, Constraint};
 use herald_core::{
     Audience, Deadline, Finding, IcSync, Incident, ResolutionGate, SyncChange, TemplateKind,
     TimelineEvent, Update,
 };
 use serde::{Deserialize, Serialize};
+
+use crate::RoleHolding;
 use ts_rs::TS;
 
 /// The incident board: open incidents (worst first, then oldest) above the
@@ -68,6 +71,12 @@ pub struct IncidentView {
     /// One draft per audience, in audience order.
     pub drafts: Vec<DraftView>,
     pub gate: ResolutionGate,
+    /// Tone/constraints, open and closed, oldest first.
+    pub constraints: Vec<Constraint>,
+    /// Comms asks, whatever their state, oldest first.
+    pub asks: Vec<Ask>,
+    /// Who has held the role since when, and whether to suggest a handoff.
+    pub role: RoleHolding,
 }
 
 /// One audience's working draft, checked.

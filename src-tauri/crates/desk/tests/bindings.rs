@@ -35,6 +35,11 @@ fn export_all(dir: &Path) {
     herald_desk::DraftView::export_all(&cfg).unwrap();
     herald_desk::PublishRequest::export_all(&cfg).unwrap();
     herald_desk::MessageSettings::export_all(&cfg).unwrap();
+    herald_core::handoff::NoteInput::export_all(&cfg).unwrap();
+    herald_core::handoff::AskState::export_all(&cfg).unwrap();
+    herald_core::handoff::HandoffFormat::export_all(&cfg).unwrap();
+    herald_desk::HandoffText::export_all(&cfg).unwrap();
+    herald_desk::TakeOver::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

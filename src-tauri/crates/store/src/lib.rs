@@ -10,6 +10,7 @@ pub mod drafts;
 mod error;
 pub mod incidents;
 pub mod migrations;
+pub mod notes;
 mod open;
 pub mod settings;
 pub mod snoozes;

@@ -76,3 +76,33 @@ pub fn customer_time_zone(conn: &Connection) -> Result<String, StoreError> {
 pub fn save_customer_time_zone(conn: &Connection, zone: &str) -> Result<(), StoreError> {
     store(conn, CUSTOMER_TIME_ZONE, &zone)
 }
+
+const HANDOFF: &str = "handoff";
+
+/// The lead's handoff preferences: the format last chosen, and after how long
+/// in the role Herald suggests a handoff.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct HandoffPreferences {
+    pub format: herald_core::handoff::HandoffFormat,
+    pub suggest_after_minutes: u32,
+}
+
+impl Default for HandoffPreferences {
+    fn default() -> Self {
+        Self {
+            format: herald_core::handoff::HandoffFormat::Markdown,
+            suggest_after_minutes: 180,
+        }
+    }
+}
+
+pub fn handoff_preferences(conn: &Connection) -> Result<HandoffPreferences, StoreError> {
+    Ok(load(conn, HANDOFF)?.unwrap_or_default())
+}
+
+pub fn save_handoff_preferences(
+    conn: &Connection,
+    preferences: &HandoffPreferences,
+) -> Result<(), StoreError> {
+    store(conn, HANDOFF, preferences)
+}

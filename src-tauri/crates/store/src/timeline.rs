@@ -7,10 +7,20 @@ use crate::StoreError;
 use crate::time::{from_text, to_text};
 
 pub fn append(conn: &Connection, event: &TimelineEvent) -> Result<(), StoreError> {
+    write(conn, event, "INSERT").map(|_| ())
+}
+
+/// Appends an event unless one with its id is already there (a merged handoff);
+/// says whether it was new.
+pub fn append_if_new(conn: &Connection, event: &TimelineEvent) -> Result<bool, StoreError> {
+    write(conn, event, "INSERT OR IGNORE").map(|rows| rows == 1)
+}
+
+fn write(conn: &Connection, event: &TimelineEvent, verb: &str) -> Result<usize, StoreError> {
     let data = serde_json::to_string(&event.kind)
         .map_err(|e| StoreError::BadData(format!("cannot encode event: {e}")))?;
-    conn.execute(
-        "INSERT INTO timeline_events (id, incident_id, at, kind, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+    Ok(conn.execute(
+        &format!("{verb} INTO timeline_events (id, incident_id, at, kind, data) VALUES (?1, ?2, ?3, ?4, ?5)"),
         params![
             event.id,
             event.incident_id,
@@ -18,8 +28,7 @@ pub fn append(conn: &Connection, event: &TimelineEvent) -> Result<(), StoreError
             event.kind.name(),
             data
         ],
-    )?;
-    Ok(())
+    )?)
 }
 
 /// An incident's events, oldest first; events at the same instant keep the order

@@ -8,9 +8,19 @@ use crate::StoreError;
 use crate::time::{from_text, to_text};
 
 pub fn insert(conn: &Connection, update: &Update) -> Result<(), StoreError> {
-    conn.execute(
-        "INSERT INTO updates (id, incident_id, audience, body, posted_to, posted_at, source, author) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    write(conn, update, "INSERT").map(|_| ())
+}
+
+/// Inserts an update unless one with its id is there (a merged handoff); says
+/// whether it was new.
+pub fn insert_if_new(conn: &Connection, update: &Update) -> Result<bool, StoreError> {
+    write(conn, update, "INSERT OR IGNORE").map(|rows| rows == 1)
+}
+
+fn write(conn: &Connection, update: &Update, verb: &str) -> Result<usize, StoreError> {
+    Ok(conn.execute(
+        &format!("{verb} INTO updates (id, incident_id, audience, body, posted_to, posted_at, source, author) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
         params![
             update.id,
             update.incident_id,
@@ -21,8 +31,7 @@ pub fn insert(conn: &Connection, update: &Update) -> Result<(), StoreError> {
             update.source,
             update.author,
         ],
-    )?;
-    Ok(())
+    )?)
 }
 
 /// An incident's updates, newest first.

@@ -11,7 +11,9 @@
 
 use std::path::PathBuf;
 
-use herald_store::{Store, drafts, incidents, migrations, settings, syncs, timeline, updates};
+use herald_store::{
+    Store, drafts, incidents, migrations, notes, settings, syncs, timeline, updates,
+};
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -66,11 +68,14 @@ fn every_schema_version_has_a_fixture_that_migrates_cleanly() {
                     updates::for_incident(conn, &incident.id)?;
                     syncs::for_incident(conn, &incident.id)?;
                     drafts::for_incident(conn, &incident.id)?;
+                    notes::constraints(conn, &incident.id)?;
+                    notes::asks(conn, &incident.id)?;
                 }
                 settings::severity_matrix(conn)?;
                 settings::templates(conn)?;
                 settings::guardrails(conn)?;
                 settings::customer_time_zone(conn)?;
+                settings::handoff_preferences(conn)?;
                 Ok(())
             })
             .unwrap_or_else(|e| panic!("v{version}: {e}"));

@@ -9,4 +9,8 @@ export type MessageSettings = { templates: TemplateSet, guardrails: GuardrailSet
 /**
  * The zone "Next update by HH:MM <zone>" is written in ("UTC", "Europe/Berlin").
  */
-customer_time_zone: string, };
+customer_time_zone: string, 
+/**
+ * After how long one lead has held the role Herald suggests a handoff.
+ */
+suggest_handoff_after_minutes: number, };

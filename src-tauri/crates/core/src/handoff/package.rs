@@ -1,0 +1,176 @@
+//! The machine-readable part of a handoff: everything the next lead's Herald
+//! needs to take over, as a fenced, versioned, checksummed block that survives
+//! being pasted through chat, e-mail or a terminal.
+//!
+//!     ```herald-handoff v1
+//!     sha256 <64 hex digits of the JSON's SHA-256>
+//!     <the JSON, base64, in lines of 76>
+//!     ```
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::notes::{Ask, Constraint};
+use crate::cadence::Deadline;
+use crate::incident::Incident;
+use crate::templates::TemplateKind;
+use crate::terms::Audience;
+use crate::timeline::TimelineEvent;
+use crate::update::Update;
+
+pub const TAG: &str = "herald-handoff";
+pub const VERSION: u32 = 1;
+/// The largest paste Herald reads: far above any real handoff, small enough
+/// that a stray paste of a log file is refused before it is parsed.
+pub const MAX_PASTE: usize = 1_000_000;
+const LINE: usize = 76;
+
+/// One audience's working draft as handed over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSnapshot {
+    pub audience: Audience,
+    pub body: String,
+    pub template_kind: TemplateKind,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Everything that travels. No secret is in here by construction: channels
+/// travel only as the names in `Update::posted_to`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandoffPackage {
+    pub exported_at: DateTime<Utc>,
+    pub from_lead: String,
+    pub to_lead: String,
+    pub incident: Incident,
+    pub constraints: Vec<Constraint>,
+    pub asks: Vec<Ask>,
+    pub drafts: Vec<DraftSnapshot>,
+    /// The most recent updates, newest first.
+    pub updates: Vec<Update>,
+    /// Absolute deadlines as they stood at handoff.
+    pub deadlines: Vec<Deadline>,
+    /// The timeline (most recent events), oldest first.
+    pub timeline: Vec<TimelineEvent>,
+}
+
+/// Why a paste was refused. Each says what to do next.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HandoffError {
+    #[error(
+        "The paste is {bytes} bytes; a handoff is at most {MAX_PASTE}. Paste only the handoff."
+    )]
+    TooLarge { bytes: usize },
+    #[error(
+        "This is not a Herald handoff: it has no ```herald-handoff block. Copy the whole handoff, including that block."
+    )]
+    NotAHandoff,
+    #[error(
+        "This handoff is version {found}; this Herald reads version {VERSION}. Ask the sender to update Herald or send plain text."
+    )]
+    WrongVersion { found: String },
+    #[error(
+        "The handoff is cut off: its block has no closing ```. Copy it again, all the way to the end."
+    )]
+    Truncated,
+    #[error(
+        "The handoff's checksum does not match: it was changed or damaged on the way. Copy it again."
+    )]
+    ChecksumFailed,
+    #[error("The handoff block is damaged: {0}. Copy it again.")]
+    Corrupt(String),
+}
+
+fn checksum(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The fenced block for a package.
+pub fn encode(package: &HandoffPackage) -> String {
+    // Serializing plain data with string keys cannot fail.
+    let json = serde_json::to_vec(package).unwrap_or_default();
+    let text = STANDARD.encode(&json);
+    let mut out = format!("```{TAG} v{VERSION}\nsha256 {}\n", checksum(&json));
+    for chunk in text.as_bytes().chunks(LINE) {
+        out.push_str(&String::from_utf8_lossy(chunk));
+        out.push('\n');
+    }
+    out.push_str("```");
+    out
+}
+
+/// Finds the block anywhere in a paste and reads it back, or says exactly why not.
+pub fn decode(paste: &str) -> Result<HandoffPackage, HandoffError> {
+    if paste.len() > MAX_PASTE {
+        return Err(HandoffError::TooLarge { bytes: paste.len() });
+    }
+    let fence = format!("```{TAG}");
+    let mut lines = paste.lines().map(str::trim);
+    let header = lines
+        .by_ref()
+        .find(|l| l.starts_with(&fence))
+        .ok_or(HandoffError::NotAHandoff)?;
+    let version = header[fence.len()..].trim();
+    if version != format!("v{VERSION}") {
+        let found = version.trim_start_matches('v');
+        return Err(if found.is_empty() {
+            HandoffError::Corrupt("the block does not say its version".into())
+        } else {
+            HandoffError::WrongVersion {
+                found: found.chars().take(20).collect(),
+            }
+        });
+    }
+    let expected = match lines.next() {
+        None => return Err(HandoffError::Truncated),
+        Some(line) => line
+            .strip_prefix("sha256 ")
+            .map(str::trim)
+            .filter(|hex| hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .ok_or_else(|| HandoffError::Corrupt("the checksum line is missing".into()))?
+            .to_ascii_lowercase(),
+    };
+    let mut body = String::new();
+    let mut closed = false;
+    for line in lines {
+        if line == "```" {
+            closed = true;
+            break;
+        }
+        body.extend(line.chars().filter(|c| !c.is_whitespace()));
+    }
+    if !closed {
+        return Err(HandoffError::Truncated);
+    }
+    let json = STANDARD
+        .decode(body.as_bytes())
+        .map_err(|_| HandoffError::ChecksumFailed)?;
+    if checksum(&json) != expected {
+        return Err(HandoffError::ChecksumFailed);
+    }
+    let package: HandoffPackage = serde_json::from_slice(&json).map_err(|e| {
+        HandoffError::Corrupt(format!("its contents do not read as a handoff ({e})"))
+    })?;
+    check(&package)?;
+    Ok(package)
+}
+
+/// Everything in the package must belong to its incident.
+fn check(package: &HandoffPackage) -> Result<(), HandoffError> {
+    let id = &package.incident.id;
+    let foreign = package.constraints.iter().any(|c| &c.incident_id != id)
+        || package.asks.iter().any(|a| &a.incident_id != id)
+        || package.updates.iter().any(|u| &u.incident_id != id)
+        || package.timeline.iter().any(|e| &e.incident_id != id);
+    if id.trim().is_empty() || foreign {
+        return Err(HandoffError::Corrupt(
+            "it mixes records of different incidents".into(),
+        ));
+    }
+    Ok(())
+}

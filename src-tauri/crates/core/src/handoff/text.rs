@@ -1,0 +1,251 @@
+//! The human part of a handoff: PRODUCT.md's template filled from Herald's
+//! state, in Markdown, Slack mrkdwn or plain text, with times in the lead's zone
+//! and UTC alongside. Fields with no data yet say so instead of going blank.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::notes::{Ask, Constraint};
+use crate::incident::Incident;
+use crate::terms::Audience;
+use crate::update::Update;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum HandoffFormat {
+    #[default]
+    Markdown,
+    Slack,
+    Plain,
+}
+
+impl HandoffFormat {
+    pub const ALL: [HandoffFormat; 3] = [Self::Markdown, Self::Slack, Self::Plain];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Markdown => "markdown",
+            Self::Slack => "slack",
+            Self::Plain => "plain",
+        }
+    }
+}
+
+/// One audience's line: when it last heard from us, when it hears next, how
+/// often, and where its updates went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AudienceState {
+    pub audience: Audience,
+    pub last_update: Option<DateTime<Utc>>,
+    pub next_due: Option<DateTime<Utc>>,
+    pub cadence_minutes: Option<u32>,
+    /// Where its updates were posted, most recent first, without repeats.
+    pub posted_to: Vec<String>,
+}
+
+/// Everything the human text says, read from the store by the desk.
+#[derive(Debug, Clone)]
+pub struct HandoffFacts<'a> {
+    pub incident: &'a Incident,
+    /// The last customer update, the current public message.
+    pub public_message: Option<&'a Update>,
+    pub audiences: Vec<AudienceState>,
+    pub constraints: Vec<&'a Constraint>,
+    pub asks: Vec<&'a Ask>,
+    pub from_lead: &'a str,
+    pub to_lead: &'a str,
+    pub at: DateTime<Utc>,
+    pub zone: Tz,
+}
+
+/// Markup for one format: bold, a link, a quote prefix, a bullet.
+struct Style {
+    bold: fn(&str) -> String,
+    link: fn(&str, &str) -> String,
+    quote: &'static str,
+    bullet: &'static str,
+}
+
+fn style(format: HandoffFormat) -> Style {
+    match format {
+        HandoffFormat::Markdown => Style {
+            bold: |t| format!("**{t}**"),
+            link: |text, url| format!("[{text}]({url})"),
+            quote: "> ",
+            bullet: "- ",
+        },
+        HandoffFormat::Slack => Style {
+            bold: |t| format!("*{t}*"),
+            link: |text, url| format!("<{url}|{text}>"),
+            quote: "> ",
+            bullet: "• ",
+        },
+        HandoffFormat::Plain => Style {
+            bold: |t| t.to_owned(),
+            link: |text, url| format!("{text} ({url})"),
+            quote: "    ",
+            bullet: "- ",
+        },
+    }
+}
+
+/// "14:05 CET (13:05 UTC)", or "13:05 UTC" when the lead works in UTC.
+pub fn both_zones(at: DateTime<Utc>, zone: Tz) -> String {
+    let utc = at.format("%H:%M UTC").to_string();
+    if zone == Tz::UTC {
+        utc
+    } else {
+        format!("{} ({utc})", at.with_timezone(&zone).format("%H:%M %Z"))
+    }
+}
+
+/// The human handoff, without the machine block.
+pub fn render(facts: &HandoffFacts<'_>, format: HandoffFormat) -> String {
+    let s = style(format);
+    let time = |t: DateTime<Utc>| both_zones(t, facts.zone);
+    let incident = facts.incident;
+    let mut out = Vec::new();
+    out.push(format!(
+        "{} ({}, {})",
+        (s.bold)(&format!(
+            "Comms handoff: {} — {}",
+            incident.reference(),
+            incident.title
+        )),
+        incident.severity.as_str(),
+        incident.status.as_str()
+    ));
+    let to = if facts.to_lead.is_empty() {
+        String::new()
+    } else {
+        format!(" to {}", facts.to_lead)
+    };
+    let from = if facts.from_lead.is_empty() {
+        "the comms lead"
+    } else {
+        facts.from_lead
+    };
+    out.push(format!("Handed over by {from}{to} at {}", time(facts.at)));
+    out.push(String::new());
+
+    let reference = if incident.link.is_empty() {
+        incident.reference().to_owned()
+    } else {
+        (s.link)(incident.reference(), &incident.link)
+    };
+    out.push(format!("{}{} {reference}", s.bullet, (s.bold)("Incident:")));
+
+    match facts.public_message {
+        None => out.push(format!(
+            "{}{} no customer update published yet",
+            s.bullet,
+            (s.bold)("Current public message:")
+        )),
+        Some(update) => {
+            let place = if update.posted_to.is_empty() {
+                String::new()
+            } else {
+                format!("posted to {}, ", update.posted_to)
+            };
+            out.push(format!(
+                "{}{} ({place}{} at {})",
+                s.bullet,
+                (s.bold)("Current public message:"),
+                update.source,
+                time(update.posted_at)
+            ));
+            for line in update.body.lines() {
+                out.push(format!("  {}{line}", s.quote).trim_end().to_owned());
+            }
+        }
+    }
+
+    out.push(format!(
+        "{}{}",
+        s.bullet,
+        (s.bold)("Last update / next scheduled update:")
+    ));
+    for a in &facts.audiences {
+        let last = a.last_update.map_or("none yet".to_owned(), time);
+        let next = a.next_due.map_or("none scheduled".to_owned(), time);
+        out.push(format!(
+            "  {}{}: last {last} / next {next}",
+            s.bullet,
+            capital(a.audience.label())
+        ));
+    }
+
+    let cadence: Vec<String> = facts
+        .audiences
+        .iter()
+        .filter_map(|a| {
+            a.cadence_minutes
+                .map(|m| format!("{} every {m} min", a.audience.label()))
+        })
+        .collect();
+    out.push(format!(
+        "{}{} {}",
+        s.bullet,
+        (s.bold)("Cadence:"),
+        if cadence.is_empty() {
+            "no updates scheduled at this severity and status".to_owned()
+        } else {
+            cadence.join(", ")
+        }
+    ));
+
+    let engaged: Vec<String> = facts
+        .audiences
+        .iter()
+        .filter(|a| a.last_update.is_some())
+        .map(|a| {
+            if a.posted_to.is_empty() {
+                format!("{} (posted by hand)", a.audience.label())
+            } else {
+                format!("{} via {}", a.audience.label(), a.posted_to.join(", "))
+            }
+        })
+        .collect();
+    out.push(format!(
+        "{}{} {}",
+        s.bullet,
+        (s.bold)("Audiences engaged:"),
+        if engaged.is_empty() {
+            "none yet".to_owned()
+        } else {
+            engaged.join("; ")
+        }
+    ));
+
+    out.push(format!(
+        "{}{}",
+        s.bullet,
+        (s.bold)("Tone/constraints so far:")
+    ));
+    if facts.constraints.is_empty() {
+        out.push(format!("  {}none recorded", s.bullet));
+    }
+    for c in &facts.constraints {
+        out.push(format!("  {}{}", s.bullet, c.text));
+    }
+
+    out.push(format!("{}{}", s.bullet, (s.bold)("Open comms asks:")));
+    if facts.asks.is_empty() {
+        out.push(format!("  {}none", s.bullet));
+    }
+    for a in &facts.asks {
+        let owner = if a.owner.is_empty() {
+            "no owner yet".to_owned()
+        } else {
+            format!("owner: {}", a.owner)
+        };
+        out.push(format!("  {}{} ({owner})", s.bullet, a.text));
+    }
+    out.join("\n")
+}
+
+fn capital(text: &str) -> String {
+    crate::alerts::capitalised(text)
+}
