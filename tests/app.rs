@@ -539,3 +539,70 @@ async fn the_resolution_gate_holds_all_clear_wording_until_the_hold_has_passed()
     set_status(&app, "monitoring", "resolved").await;
     app.quit().await;
 }
+
+#[tokio::test]
+async fn a_handoff_copied_in_one_herald_is_taken_over_in_another() {
+    let bo_profile = Profile::new();
+    let bo = App::launch(&bo_profile).await;
+    declare(&bo, "Paiements refusés — Zahlung", "INC-500", "SEV1").await;
+    bo.replace_text("input[name=\"constraint\"]", "No RCA speculation")
+        .await;
+    bo.click("[data-testid=\"add-constraint\"]").await;
+    bo.replace_text("input[name=\"ask\"]", "Support needs a holding line")
+        .await;
+    bo.replace_text("input[name=\"ask_owner\"]", "Dana").await;
+    bo.click("[data-testid=\"add-ask\"]").await;
+    bo.shows(
+        "handoff-preview",
+        "Support needs a holding line (owner: Dana)",
+    )
+    .await;
+    let due = "[data-testid=\"deadline-customers\"] time";
+    let bo_due = bo.find(due).await.attr("datetime").await.unwrap();
+
+    bo.replace_text("input[name=\"handoff-to\"]", "Chloe").await;
+    bo.click("[data-testid=\"copy-handoff\"]").await;
+    bo.shows("handoff-copied", "Copied the Markdown handoff")
+        .await;
+    bo.shows("timeline", "Handoff copied by Bo Chen to Chloe (markdown)")
+        .await;
+    let preview = bo.by_test_id("handoff-preview").await.text().await.unwrap();
+    let clipboard = bo.clipboard().await;
+    assert_eq!(clipboard.trim_end(), preview.trim_end());
+    assert!(
+        clipboard.starts_with("**Comms handoff: INC-500 — Paiements refusés — Zahlung** (SEV1, investigating)\nHanded over by Bo Chen to Chloe at "),
+        "{clipboard}"
+    );
+    assert!(clipboard.contains("- **Current public message:** no customer update published yet"));
+    assert!(clipboard.contains("\n```herald-handoff v1\nsha256 "));
+    bo.screenshot("handoff").await;
+
+    // The next lead's Herald, on its own data directory, while Bo's still owns
+    // the clipboard: paste with Ctrl+V, take over, and find everything there.
+    let chloe_profile = Profile::new();
+    let chloe = App::launch(&chloe_profile).await;
+    chloe.click("[data-testid=\"take-over-button\"]").await;
+    chloe
+        .find("#take-over-paste")
+        .await
+        .send_keys(&format!("{}v{}", Key::Control, Key::Null))
+        .await
+        .unwrap();
+    chloe.wait_for_value("#take-over-paste", &clipboard).await;
+    chloe.fill("take-over-lead", "Chloe").await;
+    chloe.click("[data-testid=\"take-over-submit\"]").await;
+    chloe.shows("take-over-report", "Incident recreated").await;
+    chloe.click("[data-testid=\"open-taken-over\"]").await;
+    chloe
+        .wait_for_text("#incident-title", "Paiements refusés — Zahlung")
+        .await;
+    let chloe_due = chloe.find(due).await.attr("datetime").await.unwrap();
+    assert_eq!(chloe_due, bo_due, "the absolute deadline travelled");
+    chloe.shows("constraints", "No RCA speculation").await;
+    chloe
+        .shows("timeline", "Chloe took over as comms lead from Bo Chen")
+        .await;
+    chloe.screenshot("taken-over").await;
+    chloe.quit().await;
+    bo.quit().await;
+}

@@ -62,6 +62,7 @@ export function testMessages(): MessageSettings {
       glossary: ["Bluebird"],
     },
     customer_time_zone: "UTC",
+    suggest_handoff_after_minutes: 180,
   };
 }
 

@@ -89,7 +89,9 @@ describe("IC sync and audience tabs", () => {
     await user.type(screen.getByTestId("override-reason"), "Legal approved");
     await user.click(screen.getByRole("button", { name: "Publish with override" }));
     await screen.findByTestId("publish-notice");
-    expect(backend.calls.at(-1)?.args[1]).toMatchObject({ override_reason: "Legal approved" });
+    expect(backend.lastCall("publish")?.args[1]).toMatchObject({
+      override_reason: "Legal approved",
+    });
     const history = screen.getByTestId("published");
     expect(
       within(history).getByText(/We think it broke\.\s+Next update by 14:15 UTC/),
@@ -170,7 +172,7 @@ describe("Resolution gate", () => {
     await user.type(screen.getByTestId("gate-reason"), "IC call at 15:02");
     await user.click(screen.getByRole("button", { name: "Open the gate" }));
     await waitFor(() => expect(screen.getByTestId("gate").dataset.state).toBe("open"));
-    expect(backend.calls.at(-1)).toEqual({
+    expect(backend.lastCall("overrideResolutionGate")).toEqual({
       method: "overrideResolutionGate",
       args: [id, "IC call at 15:02"],
     });

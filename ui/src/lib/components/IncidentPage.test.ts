@@ -43,7 +43,7 @@ describe("IncidentPage", () => {
   it("changes severity and shows the new timeline entry", async () => {
     const { backend, id, user } = await setup();
     await user.selectOptions(screen.getByLabelText("Severity"), "SEV1");
-    expect(backend.calls.at(-1)).toEqual({
+    expect(backend.lastCall("changeIncident")).toEqual({
       method: "changeIncident",
       args: [id, { type: "severity", value: "SEV1" }],
     });

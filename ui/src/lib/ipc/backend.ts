@@ -17,6 +17,11 @@ import type { MessageSettings } from "./bindings/MessageSettings";
 import type { PublishRequest } from "./bindings/PublishRequest";
 import type { SyncFacts } from "./bindings/SyncFacts";
 import type { TemplateKind } from "./bindings/TemplateKind";
+import type { AskState } from "./bindings/AskState";
+import type { HandoffFormat } from "./bindings/HandoffFormat";
+import type { HandoffText } from "./bindings/HandoffText";
+import type { NoteInput } from "./bindings/NoteInput";
+import type { TakeOver } from "./bindings/TakeOver";
 
 export interface Backend {
   /** Why the database could not be opened at start, or null when it is open. */
@@ -54,6 +59,21 @@ export interface Backend {
   saveMessageSettings(settings: MessageSettings): Promise<MessageSettings>;
   /** A template filled from a sample incident; rejects naming an unknown placeholder. */
   previewTemplate(body: string): Promise<string>;
+  /** The handoff text and block, in `format` (null: the lead's last choice); records nothing. */
+  handoff(id: string, format: HandoffFormat | null, to: string): Promise<HandoffText>;
+  /** Records the handoff on the timeline and puts it on the system clipboard. */
+  copyHandoff(id: string, format: HandoffFormat, to: string): Promise<HandoffText>;
+  /** Recreates or merges an incident from a pasted handoff. */
+  takeOver(paste: string, lead: string): Promise<TakeOver>;
+  addConstraint(id: string, input: NoteInput): Promise<IncidentView>;
+  changeConstraint(
+    id: string,
+    constraintId: string,
+    input: NoteInput,
+    closed: boolean,
+  ): Promise<IncidentView>;
+  addAsk(id: string, input: NoteInput): Promise<IncidentView>;
+  changeAsk(id: string, askId: string, input: NoteInput, state: AskState): Promise<IncidentView>;
   severityMatrix(): Promise<SeverityMatrix>;
   defaultSeverityMatrix(): Promise<SeverityMatrix>;
   saveSeverityMatrix(matrix: SeverityMatrix): Promise<SeverityMatrix>;

@@ -21,6 +21,11 @@ import type { PublishRequest } from "./bindings/PublishRequest";
 import type { ResolutionGate } from "./bindings/ResolutionGate";
 import type { SyncFacts } from "./bindings/SyncFacts";
 import type { TemplateKind } from "./bindings/TemplateKind";
+import type { Ask } from "./bindings/Ask";
+import type { AskState } from "./bindings/AskState";
+import type { Constraint } from "./bindings/Constraint";
+import type { HandoffFormat } from "./bindings/HandoffFormat";
+import type { NoteInput } from "./bindings/NoteInput";
 
 const AUDIENCES: Audience[] = ["customers", "executives", "internal", "incident_channel"];
 
@@ -54,11 +59,19 @@ export class FakeBackend implements Backend {
   findingsFor: (audience: Audience, body: string) => Finding[] = () => [];
   messages: MessageSettings | null = null;
   copied: string[] = [];
+  constraints = new Map<string, Constraint[]>();
+  asks = new Map<string, Ask[]>();
+  handoffFormat: HandoffFormat = "markdown";
 
   constructor(
     public matrix: SeverityMatrix,
     private readonly defaults: SeverityMatrix = structuredClone(matrix),
   ) {}
+
+  /** The most recent call of `method`, whatever was called after it. */
+  lastCall(method: keyof Backend): Call | undefined {
+    return [...this.calls].reverse().find((c) => c.method === method);
+  }
 
   private async answer<T>(method: keyof Backend, args: unknown[], work: () => T): Promise<T> {
     this.calls.push({ method, args: structuredClone(args) });
@@ -89,6 +102,14 @@ export class FakeBackend implements Backend {
       latest_sync: this.syncs.get(id) ?? null,
       sync_changes: [],
       drafts: this.draftsOf(id),
+      constraints: this.constraints.get(id) ?? [],
+      asks: this.asks.get(id) ?? [],
+      role: {
+        since: incident.started_at,
+        last_change: null,
+        suggest_handoff: false,
+        suggest_after_minutes: 180,
+      },
       gate: this.gates.get(id) ?? {
         state: "not_monitoring",
         hold_minutes: 30,
@@ -420,6 +441,89 @@ export class FakeBackend implements Backend {
         throw { code: "invalid_input", message, fields: [{ field: "body", message }] };
       }
       return body.replaceAll("{affected}", "checkout on the website");
+    });
+  }
+
+  private handoffText(id: string, format: HandoffFormat, to: string): string {
+    const incident = this.view(id).incident;
+    return `[${format}] Handoff: ${incident.title}${to ? ` to ${to}` : ""}\n\n\`\`\`herald-handoff v1\n\`\`\``;
+  }
+
+  handoff(id: string, format: HandoffFormat | null, to: string) {
+    return this.answer("handoff", [id, format, to], () => {
+      const chosen = format ?? this.handoffFormat;
+      return { format: chosen, text: this.handoffText(id, chosen, to) };
+    });
+  }
+
+  copyHandoff(id: string, format: HandoffFormat, to: string) {
+    return this.answer("copyHandoff", [id, format, to], () => {
+      this.handoffFormat = format;
+      const text = this.handoffText(id, format, to);
+      this.copied.push(text);
+      this.record(id, { type: "handed_off", from: "Bo", to, format }, `Handoff copied by Bo`);
+      return { format, text };
+    });
+  }
+
+  takeOver(paste: string, lead: string) {
+    return this.answer("takeOver", [paste, lead], () => {
+      if (!paste.includes("```herald-handoff")) {
+        const message = "This is not a Herald handoff.";
+        throw { code: "invalid_input", message, fields: [{ field: "paste", message }] };
+      }
+      return {
+        incident_id: this.incidents[0]?.id ?? "none",
+        created: true,
+        changes: ["Created it"],
+      };
+    });
+  }
+
+  private note(id: string, input: NoteInput) {
+    return {
+      id: `n${++this.seq}`,
+      incident_id: id,
+      text: input.text.trim(),
+      created_at: this.now,
+      updated_at: this.now,
+    };
+  }
+
+  addConstraint(id: string, input: NoteInput) {
+    return this.answer("addConstraint", [id, input], () => {
+      const list = this.constraints.get(id) ?? [];
+      list.push({ ...this.note(id, input), closed_at: null });
+      this.constraints.set(id, list);
+      return this.view(id);
+    });
+  }
+
+  changeConstraint(id: string, constraintId: string, input: NoteInput, closed: boolean) {
+    return this.answer("changeConstraint", [id, constraintId, input, closed], () => {
+      for (const c of this.constraints.get(id) ?? []) {
+        if (c.id === constraintId)
+          Object.assign(c, { text: input.text, closed_at: closed ? this.now : null });
+      }
+      return this.view(id);
+    });
+  }
+
+  addAsk(id: string, input: NoteInput) {
+    return this.answer("addAsk", [id, input], () => {
+      const list = this.asks.get(id) ?? [];
+      list.push({ ...this.note(id, input), owner: input.owner, state: "open" });
+      this.asks.set(id, list);
+      return this.view(id);
+    });
+  }
+
+  changeAsk(id: string, askId: string, input: NoteInput, state: AskState) {
+    return this.answer("changeAsk", [id, askId, input, state], () => {
+      for (const a of this.asks.get(id) ?? []) {
+        if (a.id === askId) Object.assign(a, { text: input.text, owner: input.owner, state });
+      }
+      return this.view(id);
     });
   }
 

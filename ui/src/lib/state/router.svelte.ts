@@ -1,7 +1,11 @@
-// Which view is showing. Herald has four, so a tiny state machine beats a router library.
+// Which view is showing. Herald has five, so a tiny state machine beats a router library.
 
 export type Route =
-  { name: "board" } | { name: "declare" } | { name: "incident"; id: string } | { name: "settings" };
+  | { name: "board" }
+  | { name: "declare" }
+  | { name: "incident"; id: string }
+  | { name: "settings" }
+  | { name: "take-over" };
 
 export const router = $state<{ route: Route }>({ route: { name: "board" } });
 

@@ -94,10 +94,12 @@ fn style(format: HandoffFormat) -> Style {
 /// "14:05 CET (13:05 UTC)", or "13:05 UTC" when the lead works in UTC.
 pub fn both_zones(at: DateTime<Utc>, zone: Tz) -> String {
     let utc = at.format("%H:%M UTC").to_string();
-    if zone == Tz::UTC {
+    let local = at.with_timezone(&zone).format("%H:%M %Z").to_string();
+    // Etc/UTC, Zulu and friends all print as UTC: say it once.
+    if local == utc {
         utc
     } else {
-        format!("{} ({utc})", at.with_timezone(&zone).format("%H:%M %Z"))
+        format!("{local} ({utc})")
     }
 }
 
@@ -248,4 +250,21 @@ pub fn render(facts: &HandoffFacts<'_>, format: HandoffFormat) -> String {
 
 fn capital(text: &str) -> String {
     crate::alerts::capitalised(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn every_name_for_utc_prints_once_and_other_zones_show_utc_beside() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 27, 13, 5, 0).unwrap();
+        for name in ["UTC", "Etc/UTC", "Zulu", "Etc/Universal"] {
+            let zone: Tz = name.parse().unwrap();
+            assert_eq!(both_zones(at, zone), "13:05 UTC", "{name}");
+        }
+        let tokyo: Tz = "Asia/Tokyo".parse().unwrap();
+        assert_eq!(both_zones(at, tokyo), "22:05 JST (13:05 UTC)");
+    }
 }
