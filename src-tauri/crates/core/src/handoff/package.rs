@@ -1,11 +1,13 @@
 //! The machine-readable part of a handoff: everything the next lead's Herald
 //! needs to take over, as a fenced, versioned, checksummed block that survives
-//! being pasted through chat, e-mail or a terminal.
+//! being pasted through chat, e-mail or a terminal:
 //!
-//!     ```herald-handoff v1
-//!     sha256 <64 hex digits of the JSON's SHA-256>
-//!     <the JSON, base64, in lines of 76>
-//!     ```
+//! ````text
+//! ```herald-handoff v1
+//! sha256 <64 hex digits of the JSON's SHA-256>
+//! <the JSON, base64, in lines of 76>
+//! ```
+//! ````
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
