@@ -37,6 +37,11 @@ const COMMANDS: &[&str] = &[
     "change_constraint",
     "add_ask",
     "change_ask",
+    "add_note",
+    "correct_note",
+    "timeline_page",
+    "export_postmortem",
+    "copy_postmortem",
 ];
 
 fn main() {

@@ -34,6 +34,7 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             std::thread::spawn(herald_core::guardrails::warm_up);
             let dir = data_dir::resolve(app.handle())?;
@@ -82,6 +83,11 @@ pub fn run() {
             commands::handoff::change_constraint,
             commands::handoff::add_ask,
             commands::handoff::change_ask,
+            commands::postmortem::add_note,
+            commands::postmortem::correct_note,
+            commands::postmortem::timeline_page,
+            commands::postmortem::export_postmortem,
+            commands::postmortem::copy_postmortem,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| panic!("Herald could not start its window: {e}"));

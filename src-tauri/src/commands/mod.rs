@@ -7,6 +7,7 @@ pub mod handoff;
 pub mod incidents;
 pub mod links;
 pub mod messages;
+pub mod postmortem;
 pub mod settings;
 pub mod startup;
 pub mod window;

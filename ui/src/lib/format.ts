@@ -32,3 +32,11 @@ export function formatUtc(iso: string): string {
     .replace("T", " ")
     .replace(/\.\d+Z$/, " UTC");
 }
+
+/** A duration in seconds as "45 s", "12 min" or "1 h 05 min". */
+export function formatSeconds(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, "0")} min`;
+}

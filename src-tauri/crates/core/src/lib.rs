@@ -11,6 +11,7 @@ pub mod guardrails;
 pub mod handoff;
 pub mod incident;
 pub mod matrix;
+pub mod postmortem;
 pub mod sync;
 pub mod templates;
 pub mod terms;

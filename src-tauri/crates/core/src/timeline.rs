@@ -115,6 +115,18 @@ pub enum EventKind {
         from: String,
         to: String,
     },
+    /// The lead's note. `backdated` when it is about an earlier moment than when
+    /// it was written; the event's time is the moment it is about.
+    NoteAdded {
+        note_id: String,
+        text: String,
+        backdated: bool,
+    },
+    /// A correction of an earlier note; the original stays on the timeline.
+    NoteCorrected {
+        note_id: String,
+        text: String,
+    },
     /// A deadline alert was raised; `delivered` says whether the desktop
     /// notification reached a notification server.
     AlertSent {
@@ -139,6 +151,8 @@ impl EventKind {
             Self::DeadlineSnoozed { .. } => "deadline_snoozed",
             Self::AlertSent { .. } => "alert_sent",
             Self::IcSynced { .. } => "ic_synced",
+            Self::NoteAdded { .. } => "note_added",
+            Self::NoteCorrected { .. } => "note_corrected",
             Self::ConstraintAdded { .. } => "constraint_added",
             Self::ConstraintChanged { .. } => "constraint_changed",
             Self::AskAdded { .. } => "ask_added",
@@ -203,6 +217,16 @@ impl EventKind {
                 "Snoozed the {} deadline {minutes} min: {reason}",
                 audience.label()
             ),
+            Self::NoteAdded {
+                text, backdated, ..
+            } => {
+                if *backdated {
+                    format!("Note (back-dated): {text}")
+                } else {
+                    format!("Note: {text}")
+                }
+            }
+            Self::NoteCorrected { text, .. } => format!("Note corrected: {text}"),
             Self::ConstraintAdded { text, .. } => format!("Constraint added: {text}"),
             Self::ConstraintChanged { text, closed, .. } => {
                 if *closed {

@@ -6,11 +6,17 @@ use herald_store::{
     Transaction, deadlines, drafts, incidents, notes, settings, syncs, timeline, updates,
 };
 
+use herald_core::postmortem::{chart, metrics};
+
 use crate::drafts::DraftContext;
 use crate::handoff::role_holding;
 
+use crate::views::CommsSummary;
 use crate::views::IncidentDeadline;
 use crate::{Board, Desk, Error, IncidentView};
+
+/// How many of the newest timeline events an incident view carries.
+pub const TIMELINE_SHOWN: usize = 200;
 
 impl Desk {
     /// Declares an incident from the form. Nothing is saved if any field is wrong
@@ -53,8 +59,11 @@ impl Desk {
                 settings::severity_matrix(conn)?,
             ))
         })?;
+        let now = self.clock.now();
+        let summary = self.store.read(|conn| last_30_days(conn, now))?;
         let mut board = Board::from_incidents(all, deadlines, matrix.heads_up_minutes);
         board.notification_problem = self.notification_problem();
+        board.last_30_days = summary;
         Ok(board)
     }
 
@@ -74,7 +83,13 @@ impl Desk {
                     (Some(latest), Some(before)) => latest.facts.changes_since(&before.facts),
                     _ => Vec::new(),
                 };
+                let metrics = metrics::compute(&incident, &events, now);
+                let chart = chart::svg(&incident, &events, &metrics, now);
+                let timeline_total = u32::try_from(events.len()).unwrap_or(u32::MAX);
                 Ok(Some(IncidentView {
+                    metrics,
+                    chart,
+                    timeline_total,
                     long_incident: is_long_incident(&incident, &matrix, now),
                     heads_up_minutes: matrix.heads_up_minutes,
                     drafts: context.views(&stored, now),
@@ -89,7 +104,8 @@ impl Desk {
                     ),
                     latest_sync: context.latest_sync.clone(),
                     sync_changes,
-                    timeline: events,
+                    // The window shows the newest events and pages back for more.
+                    timeline: events[events.len().saturating_sub(TIMELINE_SHOWN)..].to_vec(),
                     deadlines: deadlines::for_incident(conn, id)?
                         .into_iter()
                         .map(|(d, _)| d)
@@ -136,4 +152,29 @@ impl Desk {
         }
         Ok(())
     }
+}
+
+/// Punctuality over the incidents declared in the 30 days before `now`.
+fn last_30_days(
+    conn: &herald_store::Connection,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<CommsSummary, herald_store::StoreError> {
+    let since = now - chrono::Duration::days(30);
+    let mut summary = CommsSummary::default();
+    for incident in incidents::all(conn)?
+        .into_iter()
+        .filter(|i| i.started_at >= since)
+    {
+        let events = timeline::for_incident(conn, &incident.id)?;
+        let m = metrics::compute(&incident, &events, now);
+        summary.incidents += 1;
+        for a in &m.audiences {
+            summary.updates += a.updates;
+            summary.on_time += a.on_time;
+            summary.late += a.late;
+            summary.missed += a.missed;
+            summary.longest_silence = summary.longest_silence.max(a.longest_silence);
+        }
+    }
+    Ok(summary)
 }

@@ -1,6 +1,7 @@
 //! What the UI is sent: read models built from the domain types.
 
 use herald_core::handoff::{Ask, Constraint};
+use herald_core::postmortem::CommsMetrics;
 use herald_core::{
     Audience, Deadline, Finding, IcSync, Incident, ResolutionGate, SyncChange, TemplateKind,
     TimelineEvent, Update,
@@ -22,6 +23,21 @@ pub struct Board {
     pub heads_up_minutes: u32,
     /// Why desktop notifications are not getting through, if they are not.
     pub notification_problem: Option<String>,
+    /// Comms punctuality over the incidents declared in the last 30 days.
+    pub last_30_days: CommsSummary,
+}
+
+/// A small roll-up of comms punctuality across incidents.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CommsSummary {
+    pub incidents: u32,
+    pub updates: u32,
+    pub on_time: u32,
+    pub late: u32,
+    pub missed: u32,
+    /// The longest silence to any audience in any of them, in seconds.
+    #[ts(type = "number")]
+    pub longest_silence: i64,
 }
 
 /// A deadline and the incident it belongs to.
@@ -47,6 +63,7 @@ impl Board {
             deadlines,
             heads_up_minutes,
             notification_problem: None,
+            last_30_days: CommsSummary::default(),
         }
     }
 }
@@ -77,6 +94,12 @@ pub struct IncidentView {
     pub asks: Vec<Ask>,
     /// Who has held the role since when, and whether to suggest a handoff.
     pub role: RoleHolding,
+    /// How many events the whole timeline has; `timeline` holds the newest.
+    pub timeline_total: u32,
+    /// Comms punctuality so far.
+    pub metrics: CommsMetrics,
+    /// The cadence chart as SVG text.
+    pub chart: String,
 }
 
 /// One audience's working draft, checked.

@@ -40,6 +40,8 @@ fn export_all(dir: &Path) {
     herald_core::handoff::HandoffFormat::export_all(&cfg).unwrap();
     herald_desk::HandoffText::export_all(&cfg).unwrap();
     herald_desk::TakeOver::export_all(&cfg).unwrap();
+    herald_desk::NoteRequest::export_all(&cfg).unwrap();
+    herald_desk::PostmortemFiles::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

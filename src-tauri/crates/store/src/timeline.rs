@@ -41,19 +41,45 @@ pub fn for_incident(
         "SELECT id, incident_id, at, data FROM timeline_events \
          WHERE incident_id = ?1 ORDER BY at, rowid",
     )?;
-    let rows = stmt.query_map([incident_id], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, String>(2)?,
-            row.get::<_, String>(3)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (id, incident_id, at, data) = row?;
-        let kind: EventKind = serde_json::from_str(&data)
-            .map_err(|e| StoreError::BadData(format!("event {id}: {e}")))?;
-        Ok(TimelineEvent::new(id, incident_id, from_text(&at)?, kind))
-    })
-    .collect()
+    let rows = stmt.query_map([incident_id], read_row)?;
+    rows.map(|row| from_row(row?)).collect()
+}
+
+type Row = (String, String, String, String);
+
+fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+}
+
+fn from_row((id, incident_id, at, data): Row) -> Result<TimelineEvent, StoreError> {
+    let kind: EventKind =
+        serde_json::from_str(&data).map_err(|e| StoreError::BadData(format!("event {id}: {e}")))?;
+    Ok(TimelineEvent::new(id, incident_id, from_text(&at)?, kind))
+}
+
+/// Up to `limit` events older than the event `before` (or the newest, when
+/// `None`), newest first: one page of a long timeline, read by the index.
+pub fn page(
+    conn: &Connection,
+    incident_id: &str,
+    before: Option<&str>,
+    limit: u32,
+) -> Result<Vec<TimelineEvent>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, incident_id, at, data FROM timeline_events \
+         WHERE incident_id = ?1 AND (?2 IS NULL OR (at, rowid) < \
+           (SELECT at, rowid FROM timeline_events WHERE id = ?2)) \
+         ORDER BY at DESC, rowid DESC LIMIT ?3",
+    )?;
+    let rows = stmt.query_map(params![incident_id, before, limit], read_row)?;
+    rows.map(|row| from_row(row?)).collect()
+}
+
+/// How many events an incident has.
+pub fn count(conn: &Connection, incident_id: &str) -> Result<u32, StoreError> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM timeline_events WHERE incident_id = ?1",
+        [incident_id],
+        |row| row.get(0),
+    )?)
 }

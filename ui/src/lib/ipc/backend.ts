@@ -22,6 +22,8 @@ import type { HandoffFormat } from "./bindings/HandoffFormat";
 import type { HandoffText } from "./bindings/HandoffText";
 import type { NoteInput } from "./bindings/NoteInput";
 import type { TakeOver } from "./bindings/TakeOver";
+import type { NoteRequest } from "./bindings/NoteRequest";
+import type { TimelineEvent } from "./bindings/TimelineEvent";
 
 export interface Backend {
   /** Why the database could not be opened at start, or null when it is open. */
@@ -74,6 +76,16 @@ export interface Backend {
   ): Promise<IncidentView>;
   addAsk(id: string, input: NoteInput): Promise<IncidentView>;
   changeAsk(id: string, askId: string, input: NoteInput, state: AskState): Promise<IncidentView>;
+  /** Adds a note, optionally back-dated. */
+  addNote(id: string, request: NoteRequest): Promise<IncidentView>;
+  /** Records a correction of a note; the original stays. */
+  correctNote(id: string, noteId: string, text: string): Promise<IncidentView>;
+  /** Older timeline events, newest first, before the event `before`. */
+  timelinePage(id: string, before: string | null, limit: number): Promise<TimelineEvent[]>;
+  /** Asks where to save and writes the postmortem files; resolves to the Markdown's path, or null if cancelled. */
+  exportPostmortem(id: string): Promise<string | null>;
+  /** Copies the postmortem's Markdown to the clipboard. */
+  copyPostmortem(id: string): Promise<void>;
   severityMatrix(): Promise<SeverityMatrix>;
   defaultSeverityMatrix(): Promise<SeverityMatrix>;
   saveSeverityMatrix(matrix: SeverityMatrix): Promise<SeverityMatrix>;

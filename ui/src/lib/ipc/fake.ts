@@ -26,6 +26,7 @@ import type { AskState } from "./bindings/AskState";
 import type { Constraint } from "./bindings/Constraint";
 import type { HandoffFormat } from "./bindings/HandoffFormat";
 import type { NoteInput } from "./bindings/NoteInput";
+import type { NoteRequest } from "./bindings/NoteRequest";
 
 const AUDIENCES: Audience[] = ["customers", "executives", "internal", "incident_channel"];
 
@@ -102,6 +103,15 @@ export class FakeBackend implements Backend {
       latest_sync: this.syncs.get(id) ?? null,
       sync_changes: [],
       drafts: this.draftsOf(id),
+      timeline_total: (this.timelines.get(id) ?? []).length,
+      metrics: {
+        audiences: [],
+        reviews: 0,
+        guardrail_overrides: 0,
+        gate_overrides: 0,
+        handoffs: 0,
+      },
+      chart: '<svg xmlns="http://www.w3.org/2000/svg" data-testid="fake-chart"></svg>',
       constraints: this.constraints.get(id) ?? [],
       asks: this.asks.get(id) ?? [],
       role: {
@@ -188,6 +198,14 @@ export class FakeBackend implements Backend {
         deadlines,
         heads_up_minutes: this.matrix.heads_up_minutes,
         notification_problem: this.notificationProblem,
+        last_30_days: {
+          incidents: this.incidents.length,
+          updates: 0,
+          on_time: 0,
+          late: 0,
+          missed: 0,
+          longest_silence: 0,
+        },
       };
     });
   }
@@ -524,6 +542,44 @@ export class FakeBackend implements Backend {
         if (a.id === askId) Object.assign(a, { text: input.text, owner: input.owner, state });
       }
       return this.view(id);
+    });
+  }
+
+  addNote(id: string, request: NoteRequest) {
+    return this.answer("addNote", [id, request], () => {
+      const noteId = `note${++this.seq}`;
+      const backdated = request.at !== null;
+      this.record(
+        id,
+        { type: "note_added", note_id: noteId, text: request.text, backdated },
+        backdated ? `Note (back-dated): ${request.text}` : `Note: ${request.text}`,
+      );
+      return this.view(id);
+    });
+  }
+
+  correctNote(id: string, noteId: string, text: string) {
+    return this.answer("correctNote", [id, noteId, text], () => {
+      this.record(id, { type: "note_corrected", note_id: noteId, text }, `Note corrected: ${text}`);
+      return this.view(id);
+    });
+  }
+
+  timelinePage(id: string, before: string | null, limit: number) {
+    return this.answer("timelinePage", [id, before, limit], () => {
+      const all = [...(this.timelines.get(id) ?? [])].reverse();
+      const start = before ? all.findIndex((e) => e.id === before) + 1 : 0;
+      return all.slice(start, start + limit);
+    });
+  }
+
+  exportPostmortem(id: string) {
+    return this.answer("exportPostmortem", [id], () => `/exports/${id}-comms.md`);
+  }
+
+  copyPostmortem(id: string) {
+    return this.answer("copyPostmortem", [id], () => {
+      this.copied.push(`# Comms: ${this.view(id).incident.title}`);
     });
   }
 

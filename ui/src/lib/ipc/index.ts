@@ -48,3 +48,7 @@ export type { HandoffText } from "./bindings/HandoffText";
 export type { NoteInput } from "./bindings/NoteInput";
 export type { RoleHolding } from "./bindings/RoleHolding";
 export type { TakeOver } from "./bindings/TakeOver";
+export type { NoteRequest } from "./bindings/NoteRequest";
+export type { CommsMetrics } from "./bindings/CommsMetrics";
+export type { AudienceMetrics } from "./bindings/AudienceMetrics";
+export type { CommsSummary } from "./bindings/CommsSummary";

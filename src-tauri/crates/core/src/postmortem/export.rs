@@ -1,0 +1,229 @@
+//! The postmortem's comms section as files: Markdown (with the chart beside it
+//! as SVG), the full record as JSON, and the timeline as CSV. Times are UTC so
+//! the document reads the same wherever it is opened.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::metrics::{AudienceMetrics, CommsMetrics, walk};
+use crate::handoff::{Ask, Constraint};
+use crate::incident::Incident;
+use crate::sync::IcSync;
+use crate::timeline::{EventKind, TimelineEvent};
+use crate::update::Update;
+
+/// Everything Herald knows about an incident, as exported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostmortemRecord {
+    pub incident: Incident,
+    pub timeline: Vec<TimelineEvent>,
+    /// Oldest first.
+    pub updates: Vec<Update>,
+    pub syncs: Vec<IcSync>,
+    pub constraints: Vec<Constraint>,
+    pub asks: Vec<Ask>,
+    pub metrics: CommsMetrics,
+}
+
+fn utc(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// "1 h 05 min", "12 min", "45 s".
+pub fn duration(seconds: i64) -> String {
+    let s = seconds.max(0);
+    match s {
+        0..60 => format!("{s} s"),
+        60..3600 => format!("{} min", s / 60),
+        _ => format!("{} h {:02} min", s / 3600, (s % 3600) / 60),
+    }
+}
+
+fn row(m: &AudienceMetrics) -> String {
+    let opt = |v: Option<i64>| v.map_or("—".to_owned(), duration);
+    format!(
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+        capital(m.audience.label()),
+        opt(m.first_update_after),
+        m.updates,
+        m.on_time,
+        m.late,
+        m.missed,
+        opt(m.mean_lateness),
+        opt(m.worst_lateness),
+        duration(m.longest_silence)
+    )
+}
+
+/// The Markdown document; `chart_file` is the SVG's file name beside it.
+pub fn markdown(record: &PostmortemRecord, chart_file: &str) -> String {
+    let i = &record.incident;
+    let m = &record.metrics;
+    let mut out = Vec::new();
+    out.push(format!("# Comms: {} — {}", i.reference(), i.title));
+    out.push(String::new());
+    let resolved = i.resolved_at.map_or("not resolved".to_owned(), |t| {
+        format!("resolved {}", utc(t))
+    });
+    out.push(format!(
+        "{} · {} · declared {} · {resolved} · comms lead {}",
+        i.severity.as_str(),
+        i.status.as_str(),
+        utc(i.started_at),
+        if i.comms_lead.is_empty() {
+            "not named"
+        } else {
+            &i.comms_lead
+        }
+    ));
+    if !i.link.is_empty() {
+        out.push(String::new());
+        out.push(format!("Incident record: {}", i.link));
+    }
+    out.push(String::new());
+    out.push("## Summary".to_owned());
+    out.push(String::new());
+    let published: u32 = m.audiences.iter().map(|a| a.updates).sum();
+    let late: u32 = m.audiences.iter().map(|a| a.late).sum();
+    let missed: u32 = m.audiences.iter().map(|a| a.missed).sum();
+    if published == 0 {
+        out.push("No updates were published.".to_owned());
+    } else {
+        out.push(format!(
+            "{published} update{} to {} audience{}; {late} late, {missed} deadline{} missed. {} review{}, {} guardrail override{}, {} gate override{}, {} handoff{}.",
+            s(published),
+            m.audiences.iter().filter(|a| a.updates > 0).count(),
+            s(u32::try_from(m.audiences.iter().filter(|a| a.updates > 0).count()).unwrap_or(0)),
+            s(missed),
+            m.reviews,
+            s(m.reviews),
+            m.guardrail_overrides,
+            s(m.guardrail_overrides),
+            m.gate_overrides,
+            s(m.gate_overrides),
+            m.handoffs,
+            s(m.handoffs)
+        ));
+    }
+    out.push(String::new());
+    out.push("## Punctuality".to_owned());
+    out.push(String::new());
+    out.push("| audience | first update | updates | on time | late | missed | mean lateness | worst lateness | longest silence |".to_owned());
+    out.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- |".to_owned());
+    out.extend(m.audiences.iter().map(row));
+    out.push(String::new());
+    out.push("## Cadence chart".to_owned());
+    out.push(String::new());
+    out.push(format!("![Cadence chart: deadlines, updates on time and late, silences, status changes]({chart_file})"));
+    out.push(String::new());
+    out.push("## Updates".to_owned());
+    out.push(String::new());
+    let (answered, _) = walk(&record.timeline);
+    if record.updates.is_empty() {
+        out.push("No updates were published.".to_owned());
+        out.push(String::new());
+    }
+    for u in &record.updates {
+        let punctual = answered
+            .iter()
+            .find(|a| a.audience == u.audience && a.at == u.posted_at)
+            .map(|a| if a.late() { ", late" } else { ", on time" })
+            .unwrap_or("");
+        let by = if u.source == "published" {
+            if u.author.is_empty() {
+                "published".to_owned()
+            } else {
+                format!("published by {}", u.author)
+            }
+        } else {
+            "logged (posted by hand)".to_owned()
+        };
+        out.push(format!(
+            "### {} — {} ({by}{punctual})",
+            utc(u.posted_at),
+            capital(u.audience.label())
+        ));
+        out.push(String::new());
+        for line in u.body.lines() {
+            out.push(format!("> {line}").trim_end().to_owned());
+        }
+        out.push(String::new());
+        let channels = if u.posted_to.is_empty() {
+            "none recorded"
+        } else {
+            &u.posted_to
+        };
+        out.push(format!(
+            "Channels: {channels}. Delivery receipts: none (sent by hand)."
+        ));
+        out.push(String::new());
+    }
+    section(&mut out, "Handoffs", &record.timeline, |k| {
+        matches!(k, EventKind::HandedOff { .. } | EventKind::TookOver { .. })
+    });
+    section(&mut out, "Approvals and overrides", &record.timeline, |k| {
+        matches!(
+            k,
+            EventKind::DraftReviewed { .. }
+                | EventKind::GuardrailsOverridden { .. }
+                | EventKind::MetricsConfirmed { .. }
+                | EventKind::ResolutionGateOverridden { .. }
+        )
+    });
+    section(&mut out, "Notes", &record.timeline, |k| {
+        matches!(
+            k,
+            EventKind::NoteAdded { .. } | EventKind::NoteCorrected { .. }
+        )
+    });
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+fn section(
+    out: &mut Vec<String>,
+    title: &str,
+    events: &[TimelineEvent],
+    pick: fn(&EventKind) -> bool,
+) {
+    out.push(format!("## {title}"));
+    out.push(String::new());
+    let chosen: Vec<&TimelineEvent> = events.iter().filter(|e| pick(&e.kind)).collect();
+    if chosen.is_empty() {
+        out.push("None.".to_owned());
+    }
+    for e in chosen {
+        out.push(format!("- {} — {}", utc(e.at), e.summary));
+    }
+    out.push(String::new());
+}
+
+fn s(n: u32) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn capital(text: &str) -> String {
+    crate::alerts::capitalised(text)
+}
+
+/// The timeline as CSV: time (UTC, RFC 3339), kind, summary.
+pub fn timeline_csv(events: &[TimelineEvent]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing to memory cannot fail; a failed row would only drop that row.
+    let _ = writer.write_record(["at", "kind", "summary"]);
+    for e in events {
+        let _ = writer.write_record([
+            e.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                .as_str(),
+            e.kind.name(),
+            e.summary.as_str(),
+        ]);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The full record as pretty JSON.
+pub fn json(record: &PostmortemRecord) -> String {
+    serde_json::to_string_pretty(record).unwrap_or_default()
+}

@@ -1,0 +1,112 @@
+//! Notes, timeline pages, and the postmortem export: a native save dialog,
+//! then the Markdown with its chart, the JSON record and the CSV timeline
+//! written side by side; or the Markdown on the clipboard.
+
+use std::path::{Path, PathBuf};
+
+use herald_core::TimelineEvent;
+use herald_desk::{Error, ErrorCode, IncidentView, Launch, NoteRequest, PostmortemFiles};
+use tauri::{AppHandle, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+use tauri_plugin_dialog::DialogExt;
+
+#[tauri::command]
+pub async fn add_note(
+    launch: State<'_, Launch>,
+    id: String,
+    request: NoteRequest,
+) -> Result<IncidentView, Error> {
+    launch.desk()?.add_note(&id, request)
+}
+
+#[tauri::command]
+pub async fn correct_note(
+    launch: State<'_, Launch>,
+    id: String,
+    note_id: String,
+    text: String,
+) -> Result<IncidentView, Error> {
+    launch.desk()?.correct_note(&id, &note_id, &text)
+}
+
+#[tauri::command]
+pub async fn timeline_page(
+    launch: State<'_, Launch>,
+    id: String,
+    before: Option<String>,
+    limit: u32,
+) -> Result<Vec<TimelineEvent>, Error> {
+    launch.desk()?.timeline_page(&id, before.as_deref(), limit)
+}
+
+/// Asks where to save, then writes the four files. Resolves to the Markdown's
+/// path, or `None` when the lead cancels.
+#[tauri::command]
+pub async fn export_postmortem(
+    app: AppHandle,
+    launch: State<'_, Launch>,
+    id: String,
+) -> Result<Option<String>, Error> {
+    let desk = launch.desk()?;
+    let suggested = desk.postmortem(&id)?.stem;
+    let Some(chosen) = app
+        .dialog()
+        .file()
+        .set_title("Export the comms postmortem")
+        .set_file_name(format!("{suggested}.md"))
+        .add_filter("Markdown", &["md"])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let markdown = chosen.into_path().map_err(|e| {
+        Error::new(
+            ErrorCode::Internal,
+            format!("That is not a file on this computer: {e}"),
+        )
+    })?;
+    let stem = markdown
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or(suggested);
+    let files = desk.postmortem_named(&id, Some(&stem))?;
+    write_all(&markdown.with_extension("md"), &files)?;
+    Ok(Some(markdown.with_extension("md").display().to_string()))
+}
+
+fn write_all(markdown: &Path, files: &PostmortemFiles) -> Result<(), Error> {
+    let dir = markdown
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let outputs = [
+        (markdown.to_path_buf(), &files.markdown),
+        (dir.join(format!("{}-cadence.svg", files.stem)), &files.svg),
+        (dir.join(format!("{}.json", files.stem)), &files.json),
+        (dir.join(format!("{}-timeline.csv", files.stem)), &files.csv),
+    ];
+    for (path, text) in outputs {
+        std::fs::write(&path, text).map_err(|e| {
+            Error::new(
+                ErrorCode::Storage,
+                format!("Herald could not write {}: {e}", path.display()),
+            )
+        })?;
+    }
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn copy_postmortem(
+    app: AppHandle,
+    launch: State<'_, Launch>,
+    id: String,
+) -> Result<(), Error> {
+    let files = launch.desk()?.postmortem(&id)?;
+    app.clipboard().write_text(files.markdown).map_err(|e| {
+        Error::new(
+            ErrorCode::Internal,
+            format!("Herald could not reach the clipboard: {e}"),
+        )
+    })
+}
