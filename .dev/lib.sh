@@ -83,7 +83,7 @@ setup_build() {
 setup_test() {
   if command -v apt-get >/dev/null 2>&1; then
     apt_install xvfb xauth webkit2gtk-driver xclip dbus dbus-x11 libgl1-mesa-dri \
-      fonts-dejavu-core imagemagick x11-utils python3-dbusmock libglib2.0-bin openbox
+      fonts-dejavu-core imagemagick x11-utils python3-dbusmock libglib2.0-bin openbox xdotool
   fi
   if ! command -v tauri-driver >/dev/null 2>&1; then
     cargo install tauri-driver --locked --version '^2'

@@ -606,3 +606,49 @@ async fn a_handoff_copied_in_one_herald_is_taken_over_in_another() {
     chloe.quit().await;
     bo.quit().await;
 }
+
+#[tokio::test]
+async fn a_note_goes_on_the_timeline_and_the_postmortem_is_exported_through_the_save_dialog() {
+    let _window_manager = herald_e2e::WindowManager::start().await;
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    declare(&app, "Exports stuck", "INC-600", "SEV2").await;
+    app.replace_text("input[name=\"note\"]", "Bridge opened by Ana")
+        .await;
+    app.click("[data-testid=\"add-note\"]").await;
+    app.shows("timeline", "Note: Bridge opened by Ana").await;
+    app.find("[data-testid=\"chart\"] svg").await;
+
+    let out = profile.path().join("exports");
+    std::fs::create_dir_all(&out).unwrap();
+    let chosen = out.join("INC-600-review.md");
+    app.click("[data-testid=\"export-postmortem\"]").await;
+    // Typed without ".md": GTK keeps the suggested extension when it selects
+    // only the base name, and Herald adds it when it does not.
+    herald_e2e::answer_save_dialog("Export the comms postmortem", &out.join("INC-600-review"))
+        .await;
+    app.shows("exported", "INC-600-review.md,").await;
+
+    let markdown = std::fs::read_to_string(&chosen).unwrap();
+    assert!(
+        markdown.starts_with("# Comms: INC-600 — Exports stuck\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("Note: Bridge opened by Ana"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("## Updates\n\nNo updates were published."));
+    assert!(markdown.contains("](INC-600-review-cadence.svg)"));
+    let svg = std::fs::read_to_string(out.join("INC-600-review-cadence.svg")).unwrap();
+    assert!(svg.starts_with("<svg"), "{svg}");
+    let csv = std::fs::read_to_string(out.join("INC-600-review-timeline.csv")).unwrap();
+    assert!(
+        csv.contains(",note_added,Note: Bridge opened by Ana"),
+        "{csv}"
+    );
+    let json = std::fs::read_to_string(out.join("INC-600-review.json")).unwrap();
+    assert!(json.contains("\"external_id\": \"INC-600\""));
+    app.screenshot("postmortem").await;
+    app.quit().await;
+}

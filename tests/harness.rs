@@ -477,6 +477,56 @@ async fn gdbus_session(dest: &str, path: &str, method_and_args: &[&str]) -> bool
 #[derive(Debug)]
 pub struct WindowManager(std::process::Child);
 
+/// Answers the native save dialog titled `title` with `path`, as a person
+/// would: focus it, type the full path into its name field, press Enter.
+pub async fn answer_save_dialog(title: &str, path: &Path) {
+    let deadline = Instant::now() + PATIENCE;
+    let window = loop {
+        let out = Command::new("xdotool")
+            .args(["search", "--name", title])
+            .output()
+            .await
+            .expect("xdotool is installed (Debian package xdotool)");
+        let found = String::from_utf8_lossy(&out.stdout);
+        if let Some(id) = found.lines().next() {
+            break id.trim().to_owned();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no window titled {title:?} appeared"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    // Let GTK finish laying out the chooser before typing into it.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let xdotool = |args: Vec<String>| async move {
+        let status = Command::new("xdotool").args(&args).status().await.unwrap();
+        assert!(status.success(), "xdotool {args:?}");
+    };
+    xdotool(vec![
+        "windowactivate".into(),
+        "--sync".into(),
+        window.clone(),
+    ])
+    .await;
+    xdotool(vec![
+        "key".into(),
+        "--window".into(),
+        window.clone(),
+        "ctrl+a".into(),
+    ])
+    .await;
+    xdotool(vec![
+        "type".into(),
+        "--delay".into(),
+        "30".into(),
+        path.display().to_string(),
+    ])
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(vec!["key".into(), "Return".into()]).await;
+}
+
 impl WindowManager {
     pub async fn start() -> WindowManager {
         let child = std::process::Command::new("openbox")

@@ -59,19 +59,33 @@ pub async fn export_postmortem(
     else {
         return Ok(None);
     };
-    let markdown = chosen.into_path().map_err(|e| {
+    let chosen = chosen.into_path().map_err(|e| {
         Error::new(
             ErrorCode::Internal,
             format!("That is not a file on this computer: {e}"),
         )
     })?;
-    let stem = markdown
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or(suggested);
+    // "review", "review.md" and a doubled "review.md.md" all mean review.md.
+    let name = chosen
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut stem = name.as_str();
+    while let Some(shorter) = stem
+        .strip_suffix(".md")
+        .or_else(|| stem.strip_suffix(".MD"))
+    {
+        stem = shorter;
+    }
+    let stem = if stem.is_empty() {
+        suggested
+    } else {
+        stem.to_owned()
+    };
+    let markdown = chosen.with_file_name(format!("{stem}.md"));
     let files = desk.postmortem_named(&id, Some(&stem))?;
-    write_all(&markdown.with_extension("md"), &files)?;
-    Ok(Some(markdown.with_extension("md").display().to_string()))
+    write_all(&markdown, &files)?;
+    Ok(Some(markdown.display().to_string()))
 }
 
 fn write_all(markdown: &Path, files: &PostmortemFiles) -> Result<(), Error> {
