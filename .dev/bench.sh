@@ -2,7 +2,8 @@
 # Benchmarks that print numbers (not timed tests):
 #  1. deadline -> Notify latency p50/p99 over 150 deadlines with both cores busy;
 #  2. the guardrails linter on a 5,000-character draft, and its corpus report;
-#  3. the real app's idle CPU over 60 s with live countdowns on screen (Herald
+#  3. 10,000 timeline events: page query, postmortem export, one insert;
+#  4. the real app's idle CPU over 60 s with live countdowns on screen (Herald
 #     plus its WebKit processes, under Xvfb, software rendering).
 source "$(dirname "$0")/lib.sh"
 setup_build
@@ -16,6 +17,9 @@ cargo run --locked --release -q -p herald-core --example lint_bench
 
 stage "guardrails: precision and recall on the labelled corpus"
 cargo run --locked --release -q -p herald-core --bin herald-lint-report
+
+stage "a 10,000-event timeline"
+cargo run --locked --release -q -p herald-desk --example timeline_bench
 
 stage "idle CPU with the countdown visible"
 build_app
