@@ -49,12 +49,25 @@ fn main() {
         let began = Instant::now();
         if n % 50 == 0 {
             // An update writes the update, its event and a deadline change.
-            desk.log_update(&id, LoggedUpdate { audience: Audience::ALL[n % 3], body: format!("Update {n}"), posted_to: "status page".into() })
-                .unwrap();
+            desk.log_update(
+                &id,
+                LoggedUpdate {
+                    audience: Audience::ALL[n % 3],
+                    body: format!("Update {n}"),
+                    posted_to: "status page".into(),
+                },
+            )
+            .unwrap();
             n += 2;
         } else {
-            desk.add_note(&id, NoteRequest { text: format!("Note {n}: the team tried another fix"), at: None })
-                .unwrap();
+            desk.add_note(
+                &id,
+                NoteRequest {
+                    text: format!("Note {n}: the team tried another fix"),
+                    at: None,
+                },
+            )
+            .unwrap();
             n += 1;
         }
         inserts.push(began.elapsed());
@@ -78,7 +91,10 @@ fn main() {
         exports.push(began.elapsed());
         assert!(files.markdown.len() > 10_000);
     }
-    println!("  full postmortem export (Markdown, SVG, JSON, CSV): {} (target ≤ 100 ms)", stats(exports));
+    println!(
+        "  full postmortem export (Markdown, SVG, JSON, CSV): {} (target ≤ 100 ms)",
+        stats(exports)
+    );
 
     let mut views = Vec::new();
     for _ in 0..20 {
@@ -86,6 +102,12 @@ fn main() {
         desk.incident(&id).unwrap();
         views.push(began.elapsed());
     }
-    println!("  incident view (newest 200 events, metrics, chart): {}", stats(views));
-    println!("  one write with its timeline event (note or update): {}", stats(inserts));
+    println!(
+        "  incident view (newest 200 events, metrics, chart): {}",
+        stats(views)
+    );
+    println!(
+        "  one write with its timeline event (note or update): {}",
+        stats(inserts)
+    );
 }
