@@ -1,45 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { render, screen, waitFor, within } from "@testing-library/svelte";
-import userEvent from "@testing-library/user-event";
-import IncidentPage from "./IncidentPage.svelte";
-import { backendContext } from "../state/backend";
-import { fakeBackend } from "../../test-support/fixtures";
+import { screen, waitFor, within } from "@testing-library/svelte";
+import { openIncident } from "../../test-support/incident-page";
 import type { Finding } from "../ipc";
 import { clock } from "../state/clock.svelte";
 
-async function setup() {
-  const backend = fakeBackend();
-  const view = await backend.declareIncident({
-    external_id: "INC-9",
-    link: "",
-    title: "Payments failing",
-    severity: "SEV1",
-    status: "investigating",
-    customer_visible: true,
-    commander: "Ana",
-    comms_lead: "Bo",
+const setup = () =>
+  openIncident({ title: "Payments failing", severity: "SEV1" }, (backend) => {
+    // A stand-in linter: "We think" is speculation, blocking for customers.
+    backend.findingsFor = (audience, body): Finding[] => {
+      const start = body.indexOf("We think");
+      return start < 0
+        ? []
+        : [
+            {
+              rule: "speculation",
+              start,
+              end: start + 8,
+              text: "We think",
+              why: "Guessing is often wrong.",
+              suggestion: "Say what is affected.",
+              blocking: audience === "customers",
+            },
+          ];
+    };
   });
-  // A stand-in linter: "We think" is speculation, blocking for customers.
-  backend.findingsFor = (audience, body): Finding[] => {
-    const start = body.indexOf("We think");
-    return start < 0
-      ? []
-      : [
-          {
-            rule: "speculation",
-            start,
-            end: start + 8,
-            text: "We think",
-            why: "Guessing is often wrong.",
-            suggestion: "Say what is affected.",
-            blocking: audience === "customers",
-          },
-        ];
-  };
-  render(IncidentPage, { props: { id: view.incident.id }, context: backendContext(backend) });
-  await screen.findByRole("heading", { name: "Payments failing" });
-  return { backend, id: view.incident.id, user: userEvent.setup() };
-}
 
 const editor = () => screen.getByLabelText("Customers draft") as HTMLTextAreaElement;
 

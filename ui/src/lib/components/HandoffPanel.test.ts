@@ -1,27 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import IncidentPage from "./IncidentPage.svelte";
 import TakeOverPage from "./TakeOverPage.svelte";
 import { backendContext } from "../state/backend";
 import { fakeBackend } from "../../test-support/fixtures";
+import { openIncident } from "../../test-support/incident-page";
 
-async function setup() {
-  const backend = fakeBackend();
-  const view = await backend.declareIncident({
-    external_id: "INC-5",
-    link: "",
-    title: "Slow search",
-    severity: "SEV2",
-    status: "investigating",
-    customer_visible: true,
-    commander: "Ana",
-    comms_lead: "Bo",
-  });
-  render(IncidentPage, { props: { id: view.incident.id }, context: backendContext(backend) });
-  await screen.findByRole("heading", { name: "Slow search" });
-  return { backend, id: view.incident.id, user: userEvent.setup() };
-}
+const setup = () => openIncident({ external_id: "INC-5", title: "Slow search" });
 
 describe("Handoff", () => {
   it("previews in the remembered format, switches format, and copies with the shortcut", async () => {

@@ -1,26 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { render, screen, within } from "@testing-library/svelte";
-import userEvent from "@testing-library/user-event";
-import IncidentPage from "./IncidentPage.svelte";
-import { backendContext } from "../state/backend";
-import { fakeBackend } from "../../test-support/fixtures";
+import { screen, within } from "@testing-library/svelte";
+import { openIncident } from "../../test-support/incident-page";
 
-async function setup() {
-  const backend = fakeBackend();
-  const view = await backend.declareIncident({
-    external_id: "INC-9",
-    link: "https://incidents.example.com/INC-9",
-    title: "Payments failing",
-    severity: "SEV2",
-    status: "investigating",
-    customer_visible: true,
-    commander: "Ana",
-    comms_lead: "Bo",
-  });
-  render(IncidentPage, { props: { id: view.incident.id }, context: backendContext(backend) });
-  await screen.findByRole("heading", { name: "Payments failing" });
-  return { backend, id: view.incident.id, user: userEvent.setup() };
-}
+const setup = () => openIncident({ link: "https://incidents.example.com/INC-9" });
 
 describe("IncidentPage", () => {
   it("shows the header: reference link, people, and the activated role", async () => {

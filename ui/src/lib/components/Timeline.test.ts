@@ -4,24 +4,10 @@ import userEvent from "@testing-library/user-event";
 import IncidentPage from "./IncidentPage.svelte";
 import { backendContext } from "../state/backend";
 import { fakeBackend } from "../../test-support/fixtures";
+import { openIncident } from "../../test-support/incident-page";
 import { formatSeconds } from "../format";
 
-async function setup() {
-  const backend = fakeBackend();
-  const view = await backend.declareIncident({
-    external_id: "INC-8",
-    link: "",
-    title: "Exports stuck",
-    severity: "SEV2",
-    status: "investigating",
-    customer_visible: true,
-    commander: "Ana",
-    comms_lead: "Bo",
-  });
-  render(IncidentPage, { props: { id: view.incident.id }, context: backendContext(backend) });
-  await screen.findByRole("heading", { name: "Exports stuck" });
-  return { backend, id: view.incident.id, user: userEvent.setup() };
-}
+const setup = () => openIncident({ external_id: "INC-8", title: "Exports stuck" });
 
 describe("Timeline", () => {
   it("adds a back-dated note, corrects it, and filters and searches", async () => {
