@@ -9,7 +9,7 @@ use herald_core::templates::{self, Tz, next_update_line, parse_zone};
 use herald_core::update::MAX_BODY;
 use herald_core::{
     Audience, EtaConfidence, EventKind, GuardrailSettings, IcSync, Incident, IncidentChange,
-    ResolutionGate, Status, SyncFacts, TemplateKind, TemplateSet, TimelineEvent,
+    ResolutionGate, SyncFacts, TemplateKind, TemplateSet, TimelineEvent,
 };
 use herald_store::drafts::{self, StoredDraft};
 use herald_store::{Connection, StoreError, Transaction, settings, syncs, timeline};
@@ -171,7 +171,7 @@ impl Desk {
         self.write(|tx| {
             let incident = self.existing(tx, incident_id)?;
             if facts.status != incident.status {
-                self.change_status_in(tx, incident, facts.status, now)?;
+                self.change_in(tx, incident, IncidentChange::Status(facts.status), now)?;
             }
             let incident = self.existing(tx, incident_id)?;
             let previous = syncs::latest(tx, incident_id)?
@@ -321,41 +321,6 @@ impl Desk {
             ));
         }
         Ok(draft)
-    }
-
-    /// Moves the incident to `to` inside a running transaction. Resolving waits
-    /// for the resolution gate.
-    pub(crate) fn change_status_in(
-        &self,
-        tx: &Transaction<'_>,
-        mut incident: Incident,
-        to: Status,
-        now: DateTime<Utc>,
-    ) -> Result<(), Error> {
-        let matrix = settings::severity_matrix(tx)?;
-        if to == Status::Resolved {
-            let events = timeline::for_incident(tx, &incident.id)?;
-            let gate = ResolutionGate::compute(
-                &incident,
-                matrix.policy(incident.severity).hold_minutes,
-                &events,
-                now,
-            );
-            if !gate.is_open() {
-                return Err(Error::blocked(
-                    "status",
-                    crate::gate::closed_reason(&gate, now),
-                ));
-            }
-        }
-        let events = incident.apply(IncidentChange::Status(to), &matrix, now);
-        if let Some(first) = events.first() {
-            let cause = first.summary();
-            herald_store::incidents::update(tx, &incident)?;
-            self.record(tx, &incident, events, now)?;
-            self.refresh_deadlines(tx, &incident, &matrix, &cause, now)?;
-        }
-        Ok(())
     }
 }
 

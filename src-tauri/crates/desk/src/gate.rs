@@ -2,8 +2,8 @@
 //! the hold, or override with a reason. Both go on the timeline.
 
 use chrono::{DateTime, Utc};
-use herald_core::{EventKind, GateState, ResolutionGate};
-use herald_store::{settings, timeline};
+use herald_core::{EventKind, GateState, Incident, ResolutionGate};
+use herald_store::{Connection, StoreError, settings, timeline};
 
 use crate::{Desk, Error, IncidentView};
 
@@ -30,20 +30,29 @@ pub(crate) fn closed_reason(gate: &ResolutionGate, now: DateTime<Utc>) -> String
     }
 }
 
+/// The gate as it stands now, read from the stored matrix and timeline.
+pub(crate) fn current_gate(
+    conn: &Connection,
+    incident: &Incident,
+    now: DateTime<Utc>,
+) -> Result<ResolutionGate, StoreError> {
+    let matrix = settings::severity_matrix(conn)?;
+    let events = timeline::for_incident(conn, &incident.id)?;
+    Ok(ResolutionGate::compute(
+        incident,
+        matrix.policy(incident.severity).hold_minutes,
+        &events,
+        now,
+    ))
+}
+
 impl Desk {
     /// The lead confirms the metrics held through the monitoring hold.
     pub fn confirm_metrics(&self, incident_id: &str) -> Result<IncidentView, Error> {
         let now = self.clock.now();
         self.write(|tx| {
             let incident = self.existing(tx, incident_id)?;
-            let matrix = settings::severity_matrix(tx)?;
-            let events = timeline::for_incident(tx, incident_id)?;
-            let gate = ResolutionGate::compute(
-                &incident,
-                matrix.policy(incident.severity).hold_minutes,
-                &events,
-                now,
-            );
+            let gate = current_gate(tx, &incident, now)?;
             if gate.state != GateState::AwaitingConfirmation {
                 let message = match gate.state {
                     GateState::Open | GateState::Resolved => {

@@ -1,7 +1,7 @@
 //! Declaring incidents, the board, and changing severity and status.
 
 use herald_core::cadence::is_long_incident;
-use herald_core::{EventKind, Incident, IncidentChange, NewIncident, TimelineEvent};
+use herald_core::{EventKind, Incident, IncidentChange, NewIncident, Status, TimelineEvent};
 use herald_store::{
     Transaction, deadlines, drafts, incidents, notes, settings, syncs, timeline, updates,
 };
@@ -9,6 +9,7 @@ use herald_store::{
 use herald_core::postmortem::{chart, metrics};
 
 use crate::drafts::DraftContext;
+use crate::gate::{closed_reason, current_gate};
 use crate::handoff::role_holding;
 
 use crate::views::CommsSummary;
@@ -121,21 +122,36 @@ impl Desk {
     pub fn change_incident(&self, id: &str, change: IncidentChange) -> Result<IncidentView, Error> {
         let now = self.clock.now();
         self.write(|tx| {
-            let mut incident = self.existing(tx, id)?;
-            if let IncidentChange::Status(to) = change {
-                return self.change_status_in(tx, incident, to, now);
-            }
-            let matrix = settings::severity_matrix(tx)?;
-            let events = incident.apply(change, &matrix, now);
-            if let Some(first) = events.first() {
-                let cause = first.summary();
-                incidents::update(tx, &incident)?;
-                self.record(tx, &incident, events, now)?;
-                self.refresh_deadlines(tx, &incident, &matrix, &cause, now)?;
-            }
-            Ok::<(), Error>(())
+            let incident = self.existing(tx, id)?;
+            self.change_in(tx, incident, change, now)
         })?;
         self.incident(id)
+    }
+
+    /// Applies a change inside a running transaction (the status select and
+    /// an IC sync both come here). Resolving waits for the resolution gate.
+    pub(crate) fn change_in(
+        &self,
+        tx: &Transaction<'_>,
+        mut incident: Incident,
+        change: IncidentChange,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), Error> {
+        if change == IncidentChange::Status(Status::Resolved) {
+            let gate = current_gate(tx, &incident, now)?;
+            if !gate.is_open() {
+                return Err(Error::blocked("status", closed_reason(&gate, now)));
+            }
+        }
+        let matrix = settings::severity_matrix(tx)?;
+        let events = incident.apply(change, &matrix, now);
+        if let Some(first) = events.first() {
+            let cause = first.summary();
+            incidents::update(tx, &incident)?;
+            self.record(tx, &incident, events, now)?;
+            self.refresh_deadlines(tx, &incident, &matrix, &cause, now)?;
+        }
+        Ok(())
     }
 
     /// Appends the events a change produced, all stamped with the change's time.
