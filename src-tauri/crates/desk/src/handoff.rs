@@ -19,7 +19,7 @@ use crate::{Desk, Error};
 
 /// How many of the latest updates and timeline events travel in a handoff.
 const RECENT_UPDATES: usize = 50;
-const RECENT_EVENTS: usize = 500;
+const RECENT_EVENTS: u32 = 500;
 
 /// The handoff as the view shows it, before or after copying.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -175,9 +175,9 @@ impl Desk {
             at: now,
             zone: self.clock.zone(),
         };
-        let mut events = timeline::for_incident(conn, incident_id)?;
-        let skip = events.len().saturating_sub(RECENT_EVENTS);
-        events.drain(..skip);
+        // The newest events by the index, then oldest first as the package keeps them.
+        let mut events = timeline::page(conn, incident_id, None, RECENT_EVENTS)?;
+        events.reverse();
         let package = HandoffPackage {
             exported_at: now,
             from_lead: incident.comms_lead.clone(),
