@@ -112,7 +112,8 @@ fn changing_severity_and_status_lands_on_the_timeline_with_its_time() {
         .unwrap();
     assert_eq!(view.incident.severity, Severity::Sev1);
     // The change itself; where it moved the deadlines is the cadence tests' business.
-    let last_two: Vec<_> = view
+    // Everything after the declaration (skip(1) drops it), which must be exactly these two.
+    let after_declaring: Vec<_> = view
         .timeline
         .iter()
         .filter(|e| e.kind.name() != "deadlines_changed")
@@ -121,7 +122,7 @@ fn changing_severity_and_status_lands_on_the_timeline_with_its_time() {
         .collect();
     let at = start() + Duration::minutes(7);
     assert_eq!(
-        last_two,
+        after_declaring,
         [
             (
                 EventKind::SeverityChanged {
