@@ -127,6 +127,21 @@ pub enum EventKind {
         note_id: String,
         text: String,
     },
+    /// An update could not be delivered to a channel without the lead: it
+    /// failed, went stale, or may have posted without an answer.
+    DeliveryProblem {
+        update_id: String,
+        audience: Audience,
+        channel: String,
+        problem: String,
+    },
+    /// The lead resent or discarded an undelivered update.
+    DeliveryDecided {
+        update_id: String,
+        audience: Audience,
+        channel: String,
+        action: String,
+    },
     /// A deadline alert was raised; `delivered` says whether the desktop
     /// notification reached a notification server.
     AlertSent {
@@ -158,6 +173,8 @@ impl EventKind {
             Self::AskAdded { .. } => "ask_added",
             Self::AskChanged { .. } => "ask_changed",
             Self::HandedOff { .. } => "handed_off",
+            Self::DeliveryProblem { .. } => "delivery_problem",
+            Self::DeliveryDecided { .. } => "delivery_decided",
             Self::TookOver { .. } => "took_over",
             Self::DraftReviewed { .. } => "draft_reviewed",
             Self::UpdatePublished { .. } => "update_published",
@@ -265,6 +282,33 @@ impl EventKind {
                 };
                 format!("Handoff copied by {from}{to} ({format})")
             }
+            Self::DeliveryProblem {
+                audience,
+                channel,
+                problem,
+                ..
+            } => format!(
+                "Update for {} not delivered to {channel}: {problem}",
+                audience.label()
+            ),
+            Self::DeliveryDecided {
+                audience,
+                channel,
+                action,
+                ..
+            } if action == "discarded" => format!(
+                "Undelivered update for {} to {channel} discarded by the lead",
+                audience.label()
+            ),
+            Self::DeliveryDecided {
+                audience,
+                channel,
+                action,
+                ..
+            } => format!(
+                "Update for {} {action} to {channel} by the lead",
+                audience.label()
+            ),
             Self::TookOver { from, to } => {
                 let from = if from.is_empty() {
                     "the previous lead"

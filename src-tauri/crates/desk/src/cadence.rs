@@ -89,6 +89,7 @@ impl Desk {
         self.write(|tx| {
             let incident = self.existing(tx, incident_id)?;
             self.record_update(tx, &incident, input, None, now)
+                .map(drop)
         })?;
         self.incident(incident_id)
     }
@@ -103,7 +104,7 @@ impl Desk {
         input: LoggedUpdate,
         published_by: impl Into<Option<String>>,
         now: DateTime<Utc>,
-    ) -> Result<(), Error> {
+    ) -> Result<Update, Error> {
         let id = self.new_id();
         let published_by = published_by.into();
         let update = Update {
@@ -137,7 +138,8 @@ impl Desk {
         let cause = event.summary();
         self.record(tx, incident, vec![event], now)?;
         let matrix = settings::severity_matrix(tx)?;
-        self.refresh_deadlines(tx, incident, &matrix, &cause, now)
+        self.refresh_deadlines(tx, incident, &matrix, &cause, now)?;
+        Ok(update)
     }
 
     /// Pushes one audience's deadline back 5, 10 or 15 minutes from when it is

@@ -19,6 +19,9 @@ pub enum ErrorCode {
     /// A gate stands in the way (review, guardrails, resolution gate); the
     /// message says which and what opens it, `fields` names the input to fix.
     Blocked,
+    /// The OS keychain could not be reached or refused; no secret was stored
+    /// anywhere else.
+    KeychainUnavailable,
     /// The database could not be opened at start; the recovery screen handles it.
     DatabaseUnavailable,
     /// Reading or writing the database failed.

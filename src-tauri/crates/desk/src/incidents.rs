@@ -88,6 +88,7 @@ impl Desk {
                 let chart = chart::svg(&incident, &events, &metrics, now);
                 let timeline_total = u32::try_from(events.len()).unwrap_or(u32::MAX);
                 Ok(Some(IncidentView {
+                    deliveries: crate::deliveries::for_incident(conn, id)?,
                     metrics,
                     chart,
                     timeline_total,

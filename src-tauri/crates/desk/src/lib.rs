@@ -6,7 +6,10 @@
 
 mod alerts;
 mod cadence;
+mod channels;
 mod clock;
+mod courier;
+mod deliveries;
 mod drafts;
 mod error;
 mod gate;
@@ -17,6 +20,7 @@ mod notes;
 mod postmortem;
 mod publish;
 mod recovery;
+mod secrets;
 mod settings;
 mod tray;
 mod views;
@@ -28,13 +32,17 @@ use std::sync::Arc;
 use herald_store::{OpenError, Store};
 
 pub use alerts::{Alert, Notifier};
+pub use channels::{ChannelInput, ChannelView, RelaySettings, TestResult};
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use courier::{Attempt, DeliveryProblem, Job, Next, ProblemHook, Transport, scrub, verdict_of};
+pub use deliveries::DeliveryView;
 pub use error::{Error, ErrorCode};
 pub use handoff::{HandoffText, RoleHolding, TakeOver};
 pub use launch::Launch;
 pub use postmortem::{NoteRequest, PostmortemFiles};
 pub use publish::PublishRequest;
 pub use recovery::{StartupProblem, move_aside};
+pub use secrets::{MemorySecrets, NoKeychain, SecretError, SecretStore, reference_for};
 pub use settings::MessageSettings;
 pub use tray::{TRAY_ITEMS, TraySummary};
 pub use views::{Board, DraftView, IncidentDeadline, IncidentView};
@@ -48,6 +56,11 @@ pub struct Desk {
     notification_problem: std::sync::Mutex<Option<String>>,
     /// Called after every committed write (the shell refreshes the tray).
     on_change: std::sync::RwLock<Option<ChangeHook>>,
+    /// The OS keychain once the shell provides it; until then, none.
+    secrets: std::sync::RwLock<Arc<dyn SecretStore>>,
+    backoff: std::sync::RwLock<herald_core::relay::Backoff>,
+    /// Called for each delivery the lead must hear about.
+    on_problem: std::sync::RwLock<Option<ProblemHook>>,
 }
 
 /// What the shell runs after every committed write.
@@ -69,6 +82,9 @@ impl Desk {
             clock,
             notification_problem: std::sync::Mutex::new(None),
             on_change: std::sync::RwLock::new(None),
+            secrets: std::sync::RwLock::new(Arc::new(NoKeychain)),
+            backoff: std::sync::RwLock::new(herald_core::relay::Backoff::default()),
+            on_problem: std::sync::RwLock::new(None),
         })
     }
 
@@ -79,6 +95,23 @@ impl Desk {
     /// Sets what runs after every committed write; one hook, the last set.
     pub fn set_on_change(&self, hook: ChangeHook) {
         *self.on_change.write().unwrap_or_else(|p| p.into_inner()) = Some(hook);
+    }
+
+    /// The desk's clock, for threads that wait on the times it hands out.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// Sets where channel secrets live (the OS keychain in the app).
+    pub fn set_secrets(&self, secrets: Arc<dyn SecretStore>) {
+        *self.secrets.write().unwrap_or_else(|p| p.into_inner()) = secrets;
+    }
+
+    fn secrets(&self) -> Arc<dyn SecretStore> {
+        self.secrets
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// One store transaction; on commit, tells the change hook.

@@ -1,8 +1,10 @@
 //! Publishing a draft: every gate checked in one transaction, then the exact
 //! text recorded as an update that resets the audience's deadline.
 
-use herald_core::{Audience, EventKind, LoggedUpdate};
-use herald_store::drafts;
+use herald_core::relay::{COMPONENT_STATUSES, Channel, ComponentImpact, Outgoing, check_limits};
+use herald_core::{Audience, EventKind, FieldError, Incident, Invalid, LoggedUpdate, Update};
+use herald_store::deliveries::{self, Delivery};
+use herald_store::{Transaction, channels, drafts};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -16,6 +18,16 @@ pub struct PublishRequest {
     /// The revision the lead is looking at; a newer one is refused.
     pub revision: u32,
     pub override_reason: Option<String>,
+    /// Statuspage: the impact to set on each component (customer updates).
+    #[serde(default)]
+    pub components: Vec<ComponentImpact>,
+    /// Statuspage: whether subscribers are e-mailed about this update.
+    #[serde(default = "yes")]
+    pub notify_subscribers: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Desk {
@@ -82,18 +94,104 @@ impl Desk {
                 Some(footer) => format!("{}\n\n{footer}", draft.body.trim_end()),
                 None => draft.body.trim_end().to_owned(),
             };
+            let bound = bound_channels(tx, audience)?;
+            check_components(&request.components)?;
+            let names: Vec<&str> = bound.iter().map(|c| c.name.as_str()).collect();
             let update = LoggedUpdate {
                 audience,
                 body,
-                posted_to: String::new(),
+                posted_to: herald_core::relay::clip(&names.join(", "), 200),
             }
             .validate()?;
             draft.reviewed_revision = None;
             drafts::save(tx, &draft)?;
             self.record(tx, &context.incident, events, now)?;
             let author = context.incident.comms_lead.clone();
-            self.record_update(tx, &context.incident, update, author, now)
+            let update = self.record_update(tx, &context.incident, update, author, now)?;
+            self.enqueue(tx, &context.incident, &update, &bound, &request)
         })?;
         self.incident(incident_id)
+    }
+}
+
+/// Every switched-on channel that serves the audience, in the order added.
+fn bound_channels(tx: &Transaction<'_>, audience: Audience) -> Result<Vec<Channel>, Error> {
+    Ok(channels::all(tx)?
+        .into_iter()
+        .filter(|c| c.enabled && c.audiences.contains(&audience))
+        .collect())
+}
+
+fn check_components(components: &[ComponentImpact]) -> Result<(), Error> {
+    match components
+        .iter()
+        .find(|c| !COMPONENT_STATUSES.contains(&c.status.as_str()))
+    {
+        Some(bad) => Err(Error::from(Invalid(vec![FieldError::new(
+            "components",
+            format!(
+                "Component impact {:?} is not one Statuspage knows ({}).",
+                bad.status,
+                COMPONENT_STATUSES.join(", ")
+            ),
+        )]))),
+        None => Ok(()),
+    }
+}
+
+impl Desk {
+    /// Writes one delivery per bound channel, in the publishing transaction,
+    /// after checking the update fits each; a misfit refuses the whole publish.
+    fn enqueue(
+        &self,
+        tx: &Transaction<'_>,
+        incident: &Incident,
+        update: &Update,
+        bound: &[Channel],
+        request: &PublishRequest,
+    ) -> Result<(), Error> {
+        for channel in bound {
+            let out = Outgoing {
+                delivery_id: self.new_id(),
+                update_id: update.id.clone(),
+                incident_id: incident.id.clone(),
+                external_id: incident.external_id.clone(),
+                link: incident.link.clone(),
+                title: incident.title.clone(),
+                severity: incident.severity,
+                status: incident.status,
+                audience: update.audience,
+                body: update.body.clone(),
+                published_at: update.posted_at,
+                remote_incident: String::new(),
+                components: request.components.clone(),
+                notify_subscribers: request.notify_subscribers,
+            };
+            check_limits(channel, &out)
+                .map_err(|e| Error::from(Invalid(vec![FieldError::new("body", e.to_string())])))?;
+            deliveries::insert(
+                tx,
+                &Delivery {
+                    id: out.delivery_id,
+                    update_id: update.id.clone(),
+                    incident_id: incident.id.clone(),
+                    channel_id: channel.id.clone(),
+                    state: "queued".into(),
+                    attempts: 0,
+                    next_attempt_at: update.posted_at,
+                    created_at: update.posted_at,
+                    updated_at: update.posted_at,
+                    last_error: String::new(),
+                    decision: String::new(),
+                    unknown_outcomes: 0,
+                    delivered_at: None,
+                    remote_id: String::new(),
+                    remote_link: String::new(),
+                    components: out.components,
+                    notify_subscribers: out.notify_subscribers,
+                },
+            )?;
+        }
+        Ok(())
     }
 }

@@ -100,6 +100,8 @@ pub struct IncidentView {
     pub metrics: CommsMetrics,
     /// The cadence chart as SVG text.
     pub chart: String,
+    /// Where each published update went, oldest first.
+    pub deliveries: Vec<crate::DeliveryView>,
 }
 
 /// One audience's working draft, checked.

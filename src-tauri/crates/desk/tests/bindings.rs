@@ -42,6 +42,13 @@ fn export_all(dir: &Path) {
     herald_desk::TakeOver::export_all(&cfg).unwrap();
     herald_desk::NoteRequest::export_all(&cfg).unwrap();
     herald_desk::PostmortemFiles::export_all(&cfg).unwrap();
+    herald_desk::ChannelView::export_all(&cfg).unwrap();
+    herald_desk::ChannelInput::export_all(&cfg).unwrap();
+    herald_desk::RelaySettings::export_all(&cfg).unwrap();
+    herald_desk::TestResult::export_all(&cfg).unwrap();
+    herald_desk::DeliveryProblem::export_all(&cfg).unwrap();
+    herald_core::relay::ChannelKind::export_all(&cfg).unwrap();
+    herald_core::relay::SmtpSecurity::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -85,6 +85,8 @@ fn publish(
             audience,
             revision,
             override_reason: None,
+            components: Vec::new(),
+            notify_subscribers: true,
         },
     )
 }
@@ -322,6 +324,8 @@ fn an_override_publishes_past_blocking_findings_and_is_recorded() {
         audience: Audience::Customers,
         revision: saved.revision,
         override_reason: Some(reason.into()),
+        components: Vec::new(),
+        notify_subscribers: true,
     };
     let err = f.desk.publish(&f.id, request("  ")).unwrap_err();
     assert_eq!(err.fields[0].field, "reason");

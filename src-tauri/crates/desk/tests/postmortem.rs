@@ -71,6 +71,8 @@ fn scripted() -> (Desk, Arc<ManualClock>, tempfile::TempDir, String) {
             audience: Audience::Customers,
             revision: draft.revision,
             override_reason: None,
+            components: Vec::new(),
+            notify_subscribers: true,
         },
     )
     .unwrap();
@@ -90,6 +92,8 @@ fn scripted() -> (Desk, Arc<ManualClock>, tempfile::TempDir, String) {
             audience: Audience::Customers,
             revision: draft.revision,
             override_reason: Some("Priya agreed".into()),
+            components: Vec::new(),
+            notify_subscribers: true,
         },
     )
     .unwrap();

@@ -45,3 +45,9 @@ pub enum StoreError {
     #[error("stored data could not be read back ({0})")]
     BadData(String),
 }
+
+impl From<serde_json::Error> for StoreError {
+    fn from(error: serde_json::Error) -> Self {
+        StoreError::BadData(error.to_string())
+    }
+}

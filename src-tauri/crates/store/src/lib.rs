@@ -5,7 +5,9 @@
 //! [`Store::write`], one transaction, so a domain change and its timeline event
 //! commit together or not at all.
 
+pub mod channels;
 pub mod deadlines;
+pub mod deliveries;
 pub mod drafts;
 mod error;
 pub mod incidents;

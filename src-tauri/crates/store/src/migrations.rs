@@ -17,6 +17,7 @@ pub const ALL: &[&str] = &[
     include_str!("../migrations/0002_cadence.sql"),
     include_str!("../migrations/0003_drafts.sql"),
     include_str!("../migrations/0004_handoff.sql"),
+    include_str!("../migrations/0005_relay.sql"),
 ];
 
 /// The schema version this build writes.

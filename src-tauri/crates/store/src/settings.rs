@@ -36,6 +36,18 @@ fn store<T: Serialize>(conn: &Connection, key: &str, value: &T) -> Result<(), St
     Ok(())
 }
 
+/// A setting saved under `key`, or its default when none has been saved.
+pub fn load_or_default<T: DeserializeOwned + Default>(
+    conn: &Connection,
+    key: &str,
+) -> Result<T, StoreError> {
+    Ok(load(conn, key)?.unwrap_or_default())
+}
+
+pub fn save_value<T: Serialize>(conn: &Connection, key: &str, value: &T) -> Result<(), StoreError> {
+    store(conn, key, value)
+}
+
 /// The saved matrix, or the shipped defaults when none has been saved.
 pub fn severity_matrix(conn: &Connection) -> Result<SeverityMatrix, StoreError> {
     Ok(load(conn, SEVERITY_MATRIX)?.unwrap_or_default())

@@ -12,7 +12,8 @@
 use std::path::PathBuf;
 
 use herald_store::{
-    Store, drafts, incidents, migrations, notes, settings, syncs, timeline, updates,
+    Store, channels, deliveries, drafts, incidents, migrations, notes, settings, syncs, timeline,
+    updates,
 };
 
 fn fixtures() -> PathBuf {
@@ -70,12 +71,14 @@ fn every_schema_version_has_a_fixture_that_migrates_cleanly() {
                     drafts::for_incident(conn, &incident.id)?;
                     notes::constraints(conn, &incident.id)?;
                     notes::asks(conn, &incident.id)?;
+                    deliveries::for_incident(conn, &incident.id)?;
                 }
                 settings::severity_matrix(conn)?;
                 settings::templates(conn)?;
                 settings::guardrails(conn)?;
                 settings::customer_time_zone(conn)?;
                 settings::handoff_preferences(conn)?;
+                channels::all(conn)?;
                 Ok(())
             })
             .unwrap_or_else(|e| panic!("v{version}: {e}"));

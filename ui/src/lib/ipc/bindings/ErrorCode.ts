@@ -3,4 +3,4 @@
 /**
  * The closed set of error codes. Adding one is an API change for the UI.
  */
-export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "blocked" | "database_unavailable" | "storage" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "blocked" | "keychain_unavailable" | "database_unavailable" | "storage" | "internal";

@@ -3,6 +3,7 @@ import type { Ask } from "./Ask";
 import type { CommsMetrics } from "./CommsMetrics";
 import type { Constraint } from "./Constraint";
 import type { Deadline } from "./Deadline";
+import type { DeliveryView } from "./DeliveryView";
 import type { DraftView } from "./DraftView";
 import type { IcSync } from "./IcSync";
 import type { Incident } from "./Incident";
@@ -67,4 +68,8 @@ metrics: CommsMetrics,
 /**
  * The cadence chart as SVG text.
  */
-chart: string, };
+chart: string, 
+/**
+ * Where each published update went, oldest first.
+ */
+deliveries: Array<DeliveryView>, };

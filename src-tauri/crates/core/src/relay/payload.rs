@@ -1,0 +1,521 @@
+//! The exact request each kind of channel sends for one update.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{Value, json};
+
+use super::channel::{Channel, ChannelKind, ChannelSecret, ComponentImpact, SmtpSecurity};
+use super::signing::sign;
+use crate::{Audience, Severity, Status};
+
+/// One update on its way to one channel: everything the adapters render from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outgoing {
+    /// Stable across retries: the signed webhook's `webhook-id`, the mail's
+    /// Message-ID and the Statuspage metadata stamp.
+    pub delivery_id: String,
+    pub update_id: String,
+    pub incident_id: String,
+    pub external_id: String,
+    pub link: String,
+    pub title: String,
+    pub severity: Severity,
+    pub status: Status,
+    pub audience: Audience,
+    pub body: String,
+    pub published_at: DateTime<Utc>,
+    /// The Statuspage incident an earlier delivery created; empty before that.
+    pub remote_incident: String,
+    pub components: Vec<ComponentImpact>,
+    pub notify_subscribers: bool,
+}
+
+/// What goes over the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    Http(HttpRequest),
+    Email(Email),
+}
+
+/// An HTTP request. Debug leaves out the URL and headers: both can hold secrets.
+#[derive(Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    pub method: &'static str,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl std::fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("body_bytes", &self.body.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A multipart/alternative mail with a Message-ID fixed per delivery, so a
+/// resend after an unknown outcome is recognised as the same message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    pub server: SmtpServer,
+    pub from: String,
+    pub to: Vec<String>,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    pub message_id: String,
+}
+
+/// The mail server to hand the message to. Debug leaves out the password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmtpServer {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    pub username: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for SmtpServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpServer")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("security", &self.security)
+            .finish_non_exhaustive()
+    }
+}
+
+const SLACK_SECTION: usize = 3000;
+const SLACK_HEADER: usize = 150;
+const DISCORD_TITLE: usize = 256;
+const STATUSPAGE_NAME: usize = 255;
+
+/// Renders the request for a channel. `now_unix` is the signed webhook's
+/// timestamp (the attempt time, not the publish time).
+pub fn render(
+    channel: &Channel,
+    secret: &ChannelSecret,
+    out: &Outgoing,
+    now_unix: i64,
+) -> Result<Request, String> {
+    let post = |url: String, body: Value| {
+        Request::Http(HttpRequest {
+            method: "POST",
+            url,
+            headers: vec![json_header()],
+            body: body.to_string(),
+        })
+    };
+    Ok(match channel.kind {
+        ChannelKind::Slack => post(secret.url.clone(), slack(out)),
+        ChannelKind::Mattermost => post(secret.url.clone(), mattermost(out)),
+        ChannelKind::Teams => post(secret.url.clone(), teams(out)),
+        ChannelKind::Discord => post(with_query(&secret.url, "wait=true"), discord(out)),
+        ChannelKind::GoogleChat => post(
+            with_query(
+                &secret.url,
+                "messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD",
+            ),
+            google_chat(out),
+        ),
+        ChannelKind::Statuspage => Request::Http(statuspage(channel, secret, out)),
+        ChannelKind::Email => Request::Email(email(channel, secret, out)),
+        ChannelKind::SignedWebhook => {
+            let body = signed_body(out).to_string();
+            let signature = sign(&secret.token, &out.delivery_id, now_unix, &body)
+                .map_err(|e| e.to_string())?;
+            Request::Http(HttpRequest {
+                method: "POST",
+                url: secret.url.clone(),
+                headers: vec![
+                    json_header(),
+                    ("webhook-id".into(), out.delivery_id.clone()),
+                    ("webhook-timestamp".into(), now_unix.to_string()),
+                    ("webhook-signature".into(), signature),
+                ],
+                body,
+            })
+        }
+    })
+}
+
+fn json_header() -> (String, String) {
+    ("content-type".into(), "application/json".into())
+}
+
+fn with_query(url: &str, query: &str) -> String {
+    let joiner = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{joiner}{query}")
+}
+
+/// Cuts text to `max` characters, ending with an ellipsis when cut.
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max - 1).collect();
+    cut.push('…');
+    cut
+}
+
+fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Investigating => "Investigating",
+        Status::Identified => "Identified",
+        Status::Monitoring => "Monitoring",
+        Status::Resolved => "Resolved",
+    }
+}
+
+fn summary_line(out: &Outgoing) -> String {
+    let mut line = format!("{} · {}", out.severity.as_str(), status_label(out.status));
+    if !out.external_id.is_empty() {
+        line.push_str(" · ");
+        line.push_str(&out.external_id);
+    }
+    line
+}
+
+/// Slack's mrkdwn needs only these three escaped.
+pub(crate) fn slack_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Splits text into pieces of at most `max` characters, at a paragraph or line
+/// break where there is one, so a long update reads as consecutive sections.
+fn chunks(text: &str, max: usize) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut rest: Vec<char> = text.chars().collect();
+    while rest.len() > max {
+        let window: String = rest[..max].iter().collect();
+        let cut = window
+            .rfind("\n\n")
+            .or_else(|| window.rfind('\n'))
+            .or_else(|| window.rfind(' '))
+            .map(|byte| window[..byte].chars().count())
+            .filter(|&n| n > 0)
+            .unwrap_or(max);
+        pieces.push(rest[..cut].iter().collect::<String>().trim_end().to_owned());
+        rest = rest[cut..].to_vec();
+        while rest.first().is_some_and(|c| c.is_whitespace()) {
+            rest.remove(0);
+        }
+    }
+    if !rest.is_empty() {
+        pieces.push(rest.into_iter().collect());
+    }
+    pieces
+}
+
+fn slack(out: &Outgoing) -> Value {
+    let mut blocks = vec![
+        json!({"type": "header", "text": {"type": "plain_text", "text": clip(&out.title, SLACK_HEADER), "emoji": true}}),
+        json!({"type": "context", "elements": [{"type": "mrkdwn", "text": slack_escape(&summary_line(out))}]}),
+    ];
+    for piece in chunks(&slack_escape(&out.body), SLACK_SECTION) {
+        blocks.push(json!({"type": "section", "text": {"type": "mrkdwn", "text": piece}}));
+    }
+    if out.link.starts_with("http") {
+        blocks.push(json!({"type": "actions", "elements": [{"type": "button", "text": {"type": "plain_text", "text": "Open incident"}, "url": out.link}]}));
+    }
+    json!({"text": slack_escape(&out.body), "blocks": blocks})
+}
+
+fn mattermost(out: &Outgoing) -> Value {
+    json!({
+        "text": format!("#### {}\n{}", out.title, summary_line(out)),
+        "attachments": [{
+            "fallback": format!("{}: {}", out.title, clip(&out.body, 200)),
+            "color": severity_colour(out.severity),
+            "text": out.body,
+        }],
+    })
+}
+
+fn severity_colour(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Sev1 => "#b91c1c",
+        Severity::Sev2 => "#c2410c",
+        Severity::Sev3 => "#a16207",
+        Severity::Sev4 => "#4b5563",
+    }
+}
+
+fn teams(out: &Outgoing) -> Value {
+    let mut facts = vec![
+        json!({"title": "Severity", "value": out.severity.as_str()}),
+        json!({"title": "Status", "value": status_label(out.status)}),
+    ];
+    if !out.external_id.is_empty() {
+        facts.push(json!({"title": "Incident", "value": out.external_id}));
+    }
+    let mut card = json!({
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "type": "AdaptiveCard",
+        "version": "1.4",
+        "body": [
+            {"type": "TextBlock", "text": out.title, "weight": "Bolder", "size": "Medium", "wrap": true},
+            {"type": "FactSet", "facts": facts},
+            {"type": "TextBlock", "text": out.body, "wrap": true},
+        ],
+    });
+    if out.link.starts_with("http") {
+        card["actions"] =
+            json!([{"type": "Action.OpenUrl", "title": "Open incident", "url": out.link}]);
+    }
+    json!({
+        "type": "message",
+        "attachments": [{
+            "contentType": "application/vnd.microsoft.card.adaptive",
+            "contentUrl": null,
+            "content": card,
+        }],
+    })
+}
+
+fn discord(out: &Outgoing) -> Value {
+    let colour = u32::from_str_radix(&severity_colour(out.severity)[1..], 16).unwrap_or(0);
+    let mut embed = json!({
+        "title": clip(&out.title, DISCORD_TITLE),
+        "description": out.body,
+        "color": colour,
+        "fields": [
+            {"name": "Severity", "value": out.severity.as_str(), "inline": true},
+            {"name": "Status", "value": status_label(out.status), "inline": true},
+        ],
+        "timestamp": out.published_at.to_rfc3339_opts(SecondsFormat::Secs, true),
+    });
+    if out.link.starts_with("http") {
+        embed["url"] = json!(out.link);
+    }
+    json!({"embeds": [embed], "allowed_mentions": {"parse": []}})
+}
+
+/// Google Chat's text paragraphs read a small HTML subset, so the body is
+/// escaped and its line breaks kept.
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn google_chat(out: &Outgoing) -> Value {
+    json!({
+        "text": format!("{} — {}", out.title, summary_line(out)),
+        "cardsV2": [{
+            "cardId": format!("herald-{}", out.update_id),
+            "card": {
+                "header": {"title": out.title, "subtitle": summary_line(out)},
+                "sections": [{"widgets": [{"textParagraph": {"text": html_escape(&out.body).replace('\n', "<br>")}}]}],
+            },
+        }],
+        "thread": {"threadKey": format!("herald-{}", out.incident_id)},
+    })
+}
+
+fn statuspage(channel: &Channel, secret: &ChannelSecret, out: &Outgoing) -> HttpRequest {
+    let o = &channel.options;
+    let incidents = format!(
+        "{}/pages/{}/incidents",
+        o.statuspage_api_base, o.statuspage_page_id
+    );
+    let mut incident = json!({
+        "status": out.status.as_str(),
+        "body": out.body,
+        "deliver_notifications": out.notify_subscribers,
+        "metadata": {"herald": {"incident_id": out.incident_id, "delivery_id": out.delivery_id}},
+    });
+    if !out.components.is_empty() {
+        let components: serde_json::Map<String, Value> = out
+            .components
+            .iter()
+            .map(|c| (c.id.clone(), json!(c.status)))
+            .collect();
+        incident["components"] = Value::Object(components);
+        incident["component_ids"] = json!(out.components.iter().map(|c| &c.id).collect::<Vec<_>>());
+    }
+    let (method, url) = if out.remote_incident.is_empty() {
+        incident["name"] = json!(clip(&out.title, STATUSPAGE_NAME));
+        ("POST", incidents)
+    } else {
+        ("PATCH", format!("{incidents}/{}", out.remote_incident))
+    };
+    HttpRequest {
+        method,
+        url,
+        headers: vec![json_header(), statuspage_auth(secret)],
+        body: json!({"incident": incident}).to_string(),
+    }
+}
+
+fn statuspage_auth(secret: &ChannelSecret) -> (String, String) {
+    ("authorization".into(), format!("OAuth {}", secret.token))
+}
+
+/// The read that settles an unknown Statuspage outcome: the page's recent
+/// incidents, searched for this delivery's metadata stamp by [`find_stamped`].
+pub fn statuspage_lookup(channel: &Channel, secret: &ChannelSecret) -> HttpRequest {
+    let o = &channel.options;
+    HttpRequest {
+        method: "GET",
+        url: format!(
+            "{}/pages/{}/incidents?limit=100",
+            o.statuspage_api_base, o.statuspage_page_id
+        ),
+        headers: vec![statuspage_auth(secret)],
+        body: String::new(),
+    }
+}
+
+/// The Statuspage incident id whose metadata carries `delivery_id`, if any.
+pub fn find_stamped(body: &str, delivery_id: &str) -> Option<String> {
+    let incidents: Value = serde_json::from_str(body).ok()?;
+    incidents.as_array()?.iter().find_map(|incident| {
+        (incident["metadata"]["herald"]["delivery_id"].as_str() == Some(delivery_id))
+            .then(|| incident["id"].as_str().map(str::to_owned))
+            .flatten()
+    })
+}
+
+fn email(channel: &Channel, secret: &ChannelSecret, out: &Outgoing) -> Email {
+    let o = &channel.options;
+    let domain = o
+        .email_from
+        .rsplit_once('@')
+        .map(|(_, d)| d.trim_end_matches('>').to_owned())
+        .unwrap_or_else(|| "herald.invalid".into());
+    let mut text = format!("{}\n{}\n\n{}\n", out.title, summary_line(out), out.body);
+    if !out.link.is_empty() {
+        text.push_str(&format!("\n{}\n", out.link));
+    }
+    let paragraphs: String = out
+        .body
+        .split("\n\n")
+        .map(|p| format!("<p>{}</p>", html_escape(p).replace('\n', "<br>")))
+        .collect();
+    let html = format!(
+        "<!doctype html><html><body><h2>{}</h2><p><strong>{}</strong></p>{paragraphs}</body></html>",
+        html_escape(&out.title),
+        html_escape(&summary_line(out)),
+    );
+    Email {
+        server: SmtpServer {
+            host: o.smtp_host.clone(),
+            port: o.smtp_port,
+            security: o.smtp_security,
+            username: o.smtp_username.clone(),
+            password: secret.token.clone(),
+        },
+        from: o.email_from.clone(),
+        to: o.email_to.clone(),
+        subject: format!(
+            "[{}] {} — {}",
+            out.severity.as_str(),
+            out.title,
+            status_label(out.status)
+        ),
+        text,
+        html,
+        message_id: format!("<{}@{domain}>", out.delivery_id),
+    }
+}
+
+fn signed_body(out: &Outgoing) -> Value {
+    let published = out.published_at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    json!({
+        "type": "incident.update",
+        "timestamp": published,
+        "data": {
+            "incident_id": out.incident_id,
+            "external_id": out.external_id,
+            "title": out.title,
+            "severity": out.severity.as_str(),
+            "status": out.status.as_str(),
+            "audience": out.audience.as_str(),
+            "update_id": out.update_id,
+            "body": out.body,
+            "published_at": published,
+            "link": out.link,
+        },
+    })
+}
+
+/// The test message for "Send test message": a harmless post for chat and
+/// webhooks, a read of the page for Statuspage (a test must never open an
+/// incident on a public status page).
+pub fn render_test(
+    channel: &Channel,
+    secret: &ChannelSecret,
+    now: DateTime<Utc>,
+) -> Result<Request, String> {
+    if channel.kind == ChannelKind::Statuspage {
+        let o = &channel.options;
+        return Ok(Request::Http(HttpRequest {
+            method: "GET",
+            url: format!("{}/pages/{}", o.statuspage_api_base, o.statuspage_page_id),
+            headers: vec![statuspage_auth(secret)],
+            body: String::new(),
+        }));
+    }
+    let out = Outgoing {
+        delivery_id: format!("test-{}", now.timestamp_millis()),
+        update_id: format!("test-{}", now.timestamp_millis()),
+        incident_id: "test".into(),
+        external_id: String::new(),
+        link: String::new(),
+        title: "Herald test message".into(),
+        severity: Severity::Sev4,
+        status: Status::Resolved,
+        audience: channel
+            .audiences
+            .first()
+            .copied()
+            .unwrap_or(Audience::Internal),
+        body: format!(
+            "This is a test from Herald for the channel \"{}\". There is no incident.",
+            channel.name
+        ),
+        published_at: now,
+        remote_incident: String::new(),
+        components: Vec::new(),
+        notify_subscribers: false,
+    };
+    render(channel, secret, &out, now.timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_splits_at_paragraphs_within_the_limit() {
+        let text = format!("{}\n\n{}", "a".repeat(2000), "b".repeat(2500));
+        let pieces = chunks(&text, 3000);
+        assert_eq!(pieces, vec!["a".repeat(2000), "b".repeat(2500)]);
+        let solid = "x".repeat(7000);
+        let pieces = chunks(&solid, 3000);
+        assert_eq!(
+            pieces.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            vec![3000, 3000, 1000]
+        );
+    }
+
+    #[test]
+    fn clip_marks_the_cut() {
+        assert_eq!(clip("abcdef", 4), "abc…");
+        assert_eq!(clip("abc", 4), "abc");
+    }
+
+    #[test]
+    fn stamped_incident_is_found_by_delivery() {
+        let body =
+            r#"[{"id":"a","metadata":{}},{"id":"b","metadata":{"herald":{"delivery_id":"d1"}}}]"#;
+        assert_eq!(find_stamped(body, "d1").as_deref(), Some("b"));
+        assert_eq!(find_stamped(body, "d2"), None);
+        assert_eq!(find_stamped("not json", "d1"), None);
+    }
+}

@@ -1,0 +1,55 @@
+//! Channel secrets in the OS keychain (Secret Service on Linux, Keychain on
+//! macOS, Credential Manager on Windows) through the keyring crate. One entry
+//! per channel holds the secret as JSON; SQLite keeps only the entry's name.
+
+use herald_core::relay::ChannelSecret;
+use herald_desk::{SecretError, SecretStore};
+
+const SERVICE: &str = "Herald";
+
+#[derive(Debug, Default)]
+pub struct Keychain;
+
+fn entry(reference: &str) -> Result<keyring::Entry, SecretError> {
+    keyring::Entry::new(SERVICE, reference).map_err(explain)
+}
+
+/// Words for the lead; the keyring's own message never holds the secret.
+fn explain(error: keyring::Error) -> SecretError {
+    use keyring::Error as E;
+    SecretError(match error {
+        E::NoStorageAccess(_) | E::PlatformFailure(_) => format!(
+            "No OS keychain is reachable ({error}). Start or unlock your keyring (Secret Service on Linux) \
+             and try again; Herald never keeps a secret in plain text."
+        ),
+        other => format!("The OS keychain refused: {other}."),
+    })
+}
+
+impl SecretStore for Keychain {
+    fn put(&self, reference: &str, secret: &ChannelSecret) -> Result<(), SecretError> {
+        let text = serde_json::to_string(secret)
+            .map_err(|_| SecretError("The secret could not be encoded.".into()))?;
+        entry(reference)?.set_password(&text).map_err(explain)
+    }
+
+    fn get(&self, reference: &str) -> Result<Option<ChannelSecret>, SecretError> {
+        match entry(reference)?.get_password() {
+            Ok(text) => serde_json::from_str(&text).map(Some).map_err(|_| {
+                SecretError(
+                    "The keychain entry for this channel is damaged; paste the secret again."
+                        .into(),
+                )
+            }),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(other) => Err(explain(other)),
+        }
+    }
+
+    fn delete(&self, reference: &str) -> Result<(), SecretError> {
+        match entry(reference)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(other) => Err(explain(other)),
+        }
+    }
+}

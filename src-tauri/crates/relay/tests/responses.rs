@@ -1,0 +1,387 @@
+//! Response classes against a scripted local server (wiremock), through the
+//! real HTTP transport and a real SQLite outbox: what each answer does to a
+//! delivery, and that each channel keeps its order.
+
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use std::time::Duration as StdDuration;
+
+use chrono::Duration;
+use herald_core::relay::ChannelKind;
+use herald_desk::Clock;
+use herald_relay::Wire;
+use support::{fixture, runtime};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn wire() -> Wire {
+    Wire::with_timeouts(StdDuration::from_secs(2), StdDuration::from_millis(700))
+}
+
+#[test]
+fn rate_limited_waits_for_retry_after_then_delivers() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "7"))
+            .up_to_n_times(1)
+            .mount(&server),
+    );
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(200).set_body_string("ok"))
+            .mount(&server),
+    );
+    let f = fixture();
+    let slack = f.webhook(
+        ChannelKind::Slack,
+        "Ops Slack",
+        &format!("{}/services/T/B/secret", server.uri()),
+    );
+    f.publish("We are investigating failed logins.").unwrap();
+
+    let job = match f.desk.next_delivery(&slack).unwrap() {
+        herald_desk::Next::Send(job) => job,
+        other => panic!("expected a send, got {other:?}"),
+    };
+    f.desk.deliver(&job, &wire()).unwrap();
+    let waiting = f.delivery(&slack);
+    assert_eq!(waiting.state, "retrying");
+    assert_eq!(
+        waiting.next_attempt_at,
+        f.clock.now() + Duration::seconds(7)
+    );
+    assert!(
+        waiting.last_error.contains("retrying in 7 s"),
+        "{}",
+        waiting.last_error
+    );
+    match f.desk.next_delivery(&slack).unwrap() {
+        herald_desk::Next::WaitUntil(at) => assert_eq!(at, waiting.next_attempt_at),
+        other => panic!("expected to wait, got {other:?}"),
+    }
+
+    f.drain(&slack, &wire(), 5);
+    let done = f.delivery(&slack);
+    assert_eq!((done.state.as_str(), done.attempts), ("delivered", 2));
+    assert_eq!(rt.block_on(server.received_requests()).unwrap().len(), 2);
+}
+
+#[test]
+fn server_errors_back_off_then_deliver_with_a_receipt() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(500))
+            .up_to_n_times(3)
+            .mount(&server),
+    );
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(r#"{"id":"1187"}"#))
+            .mount(&server),
+    );
+    let f = fixture();
+    let discord = f.webhook(
+        ChannelKind::Discord,
+        "Discord",
+        &format!("{}/api/webhooks/1/token", server.uri()),
+    );
+    f.publish("Logins are failing for some users.").unwrap();
+    assert_eq!(f.drain(&discord, &wire(), 10), 4);
+    let done = f.delivery(&discord);
+    assert_eq!(done.state, "delivered");
+    assert_eq!(done.remote_id, "1187");
+    let requests = rt.block_on(server.received_requests()).unwrap();
+    assert_eq!(requests.len(), 4);
+    assert_eq!(requests[0].url.query(), Some("wait=true"));
+    // Capped exponential backoff with full jitter: never past 2, 4, 8 s.
+    let times: Vec<_> = f.desk.incident(&f.incident).unwrap().deliveries;
+    assert!(times[0].delivered_at.unwrap() - support::start() <= Duration::seconds(14));
+}
+
+#[test]
+fn a_bad_request_fails_at_once_and_tells_the_lead_without_the_secret() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(
+                ResponseTemplate::new(400)
+                    .set_body_string("invalid_payload for /services/T/B/SECRETPART"),
+            )
+            .mount(&server),
+    );
+    let f = fixture();
+    let slack = f.webhook(
+        ChannelKind::Slack,
+        "Ops Slack",
+        &format!("{}/services/T/B/SECRETPART", server.uri()),
+    );
+    f.publish("We are investigating.").unwrap();
+    assert_eq!(f.drain(&slack, &wire(), 5), 1);
+    let failed = f.delivery(&slack);
+    assert_eq!(failed.state, "failed");
+    assert!(
+        failed.last_error.contains("HTTP 400"),
+        "{}",
+        failed.last_error
+    );
+    assert!(
+        !failed.last_error.contains("SECRETPART"),
+        "{}",
+        failed.last_error
+    );
+    let problems = f.problems.lock().unwrap().clone();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].channel, "Ops Slack");
+    let timeline = f.desk.incident(&f.incident).unwrap().timeline;
+    let event = timeline
+        .iter()
+        .rev()
+        .find(|e| e.kind.name() == "delivery_problem")
+        .unwrap();
+    assert!(!event.kind.summary().contains("SECRETPART"));
+}
+
+#[test]
+fn gone_disables_the_channel_until_it_is_turned_back_on() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(410).set_body_string("channel_is_archived"))
+            .mount(&server),
+    );
+    let f = fixture();
+    let slack = f.webhook(
+        ChannelKind::Slack,
+        "Ops Slack",
+        &format!("{}/services/T/B/x", server.uri()),
+    );
+    f.publish("First.").unwrap();
+    f.drain(&slack, &wire(), 5);
+    assert_eq!(f.delivery(&slack).state, "failed");
+    let channel = f
+        .desk
+        .channels()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.channel.id == slack)
+        .unwrap();
+    assert!(!channel.channel.enabled);
+    assert!(channel.channel.disabled_reason.contains("HTTP 410"));
+    // A switched-off channel gets nothing new, and a resend waits for it.
+    f.publish("Second.").unwrap();
+    assert_eq!(f.deliveries().len(), 1);
+    let error = f.desk.resend_delivery(&f.delivery(&slack).id).unwrap_err();
+    assert!(error.message.contains("back on"), "{}", error.message);
+    assert_eq!(rt.block_on(server.received_requests()).unwrap().len(), 1);
+}
+
+#[test]
+fn a_redirect_is_never_followed() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(
+        Mock::given(path("/hook"))
+            .respond_with(
+                ResponseTemplate::new(302)
+                    .insert_header("Location", format!("{}/elsewhere", server.uri())),
+            )
+            .mount(&server),
+    );
+    let f = fixture();
+    let hook = f.webhook(
+        ChannelKind::Mattermost,
+        "Mattermost",
+        &format!("{}/hook", server.uri()),
+    );
+    f.publish("Update.").unwrap();
+    f.drain(&hook, &wire(), 5);
+    let failed = f.delivery(&hook);
+    assert_eq!(failed.state, "failed");
+    assert!(
+        failed.last_error.contains("redirect"),
+        "{}",
+        failed.last_error
+    );
+    let requests = rt.block_on(server.received_requests()).unwrap();
+    assert_eq!(requests.len(), 1);
+}
+
+#[test]
+fn a_timeout_after_sending_asks_the_lead_for_chat_and_resends_signed_webhooks_with_the_same_id() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    let slow = ResponseTemplate::new(200).set_delay(StdDuration::from_secs(2));
+    rt.block_on(
+        Mock::given(path("/slack"))
+            .respond_with(slow.clone())
+            .mount(&server),
+    );
+    rt.block_on(
+        Mock::given(path("/signed"))
+            .respond_with(slow)
+            .up_to_n_times(1)
+            .mount(&server),
+    );
+    rt.block_on(
+        Mock::given(path("/signed"))
+            .respond_with(ResponseTemplate::new(204))
+            .mount(&server),
+    );
+    let f = fixture();
+    let slack = f.webhook(
+        ChannelKind::Slack,
+        "Ops Slack",
+        &format!("{}/slack", server.uri()),
+    );
+    let signed = f.webhook(
+        ChannelKind::SignedWebhook,
+        "Receiver",
+        &format!("{}/signed", server.uri()),
+    );
+    f.publish("We are investigating.").unwrap();
+
+    f.drain(&slack, &wire(), 3);
+    let slack_delivery = f.delivery(&slack);
+    assert_eq!(slack_delivery.state, "needs_decision");
+    assert_eq!(slack_delivery.decision, "unknown_outcome");
+    assert!(slack_delivery.may_have_posted);
+    assert!(
+        slack_delivery.last_error.contains("may have posted"),
+        "{}",
+        slack_delivery.last_error
+    );
+
+    f.drain(&signed, &wire(), 3);
+    let signed_delivery = f.delivery(&signed);
+    assert_eq!(signed_delivery.state, "delivered");
+    assert!(signed_delivery.may_have_posted);
+    let ids: Vec<String> = rt
+        .block_on(server.received_requests())
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path() == "/signed")
+        .map(|r| {
+            r.headers
+                .get("webhook-id")
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert_eq!(ids[0], ids[1], "a resend keeps its webhook-id");
+    assert_eq!(ids[0], signed_delivery.id);
+
+    // The lead resends the chat message; it goes out again.
+    rt.block_on(server.reset());
+    rt.block_on(
+        Mock::given(path("/slack"))
+            .respond_with(ResponseTemplate::new(200))
+            .mount(&server),
+    );
+    f.desk.resend_delivery(&slack_delivery.id).unwrap();
+    f.drain(&slack, &wire(), 3);
+    assert_eq!(f.delivery(&slack).state, "delivered");
+}
+
+#[test]
+fn a_refused_connection_is_retried_until_the_window_runs_out() {
+    // A port nothing listens on: bind, note the port, close.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let f = fixture();
+    let hook = f.webhook(
+        ChannelKind::Mattermost,
+        "Mattermost",
+        &format!("http://127.0.0.1:{port}/hooks/x"),
+    );
+    f.publish("Update.").unwrap();
+    let attempts = f.drain(&hook, &wire(), 100);
+    let stale = f.delivery(&hook);
+    assert_eq!(stale.state, "needs_decision");
+    assert_eq!(stale.decision, "stale");
+    assert!(!stale.may_have_posted, "nothing was sent");
+    assert!(attempts > 3, "retried {attempts} times");
+    assert!(f.clock.now() - support::start() <= Duration::minutes(31));
+    assert!(stale.last_error.contains("refused"), "{}", stale.last_error);
+}
+
+#[test]
+fn each_channel_keeps_its_order() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(503))
+            .up_to_n_times(2)
+            .mount(&server),
+    );
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(200))
+            .mount(&server),
+    );
+    let f = fixture();
+    let hook = f.webhook(
+        ChannelKind::SignedWebhook,
+        "Receiver",
+        &format!("{}/in", server.uri()),
+    );
+    let texts: Vec<String> = (1..=6).map(|n| format!("Update number {n}.")).collect();
+    for text in &texts {
+        f.publish(text).unwrap();
+        f.advance(Duration::seconds(1));
+    }
+    f.drain(&hook, &wire(), 20);
+    let bodies: Vec<String> = rt
+        .block_on(server.received_requests())
+        .unwrap()
+        .iter()
+        .map(|r| {
+            serde_json::from_slice::<serde_json::Value>(&r.body).unwrap()["data"]["body"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    // The first update was tried three times, and nothing overtook it.
+    let mut expected = vec![texts[0].clone(), texts[0].clone()];
+    expected.extend(texts.iter().cloned());
+    assert_eq!(bodies, expected);
+    assert!(f.deliveries().iter().all(|d| d.state == "delivered"));
+}
+
+#[test]
+fn an_update_too_long_for_a_channel_is_refused_at_publish_naming_the_limit() {
+    let f = fixture();
+    f.webhook(
+        ChannelKind::Slack,
+        "Ops Slack",
+        "http://127.0.0.1:9/services/x",
+    );
+    let error = f.publish(&"word ".repeat(1_000)).unwrap_err();
+    assert!(
+        error
+            .message
+            .contains("Ops Slack (Slack) takes at most 4,000 characters"),
+        "{}",
+        error.message
+    );
+    let view = f.desk.incident(&f.incident).unwrap();
+    assert!(
+        view.updates.is_empty() && view.deliveries.is_empty(),
+        "nothing was saved"
+    );
+}
