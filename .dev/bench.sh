@@ -21,6 +21,9 @@ cargo run --locked --release -q -p herald-core --bin herald-lint-report
 stage "a 10,000-event timeline"
 cargo run --locked --release -q -p herald-desk --example timeline_bench
 
+stage "outbox: throughput and publish → first attempt"
+cargo run --locked --release -q -p herald-relay --example outbox_bench
+
 stage "idle CPU with the countdown visible"
 build_app
 work="$(mktemp -d)"

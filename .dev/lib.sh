@@ -69,7 +69,7 @@ setup_build() {
   else
     apt_install libwebkit2gtk-4.1-dev libjavascriptcoregtk-4.1-dev libsoup-3.0-dev \
       build-essential libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev \
-      pkg-config file
+      pkg-config file libdbus-1-dev
   fi
   # npm ci only when the lock file changed since the last install.
   if [ ! -f ui/node_modules/.herald-lock ] || ! cmp -s ui/package-lock.json ui/node_modules/.herald-lock; then
@@ -83,7 +83,19 @@ setup_build() {
 setup_test() {
   if command -v apt-get >/dev/null 2>&1; then
     apt_install xvfb xauth webkit2gtk-driver xclip dbus dbus-x11 libgl1-mesa-dri \
-      fonts-dejavu-core imagemagick x11-utils python3-dbusmock libglib2.0-bin openbox xdotool
+      fonts-dejavu-core imagemagick x11-utils python3-dbusmock libglib2.0-bin openbox xdotool \
+      gnome-keyring python3-venv
+  fi
+  # The vendors' validators the relay tests send to: Python packages in a venv
+  # (Debian's Python, as the brief asks), npm packages beside their lock file.
+  if [ ! -f .dev/venv/.herald-requirements ] || ! cmp -s tests/validators/requirements.txt .dev/venv/.herald-requirements; then
+    /usr/bin/python3 -m venv .dev/venv
+    .dev/venv/bin/pip install --quiet --disable-pip-version-check -r tests/validators/requirements.txt
+    cp tests/validators/requirements.txt .dev/venv/.herald-requirements
+  fi
+  if [ ! -f tests/validators/node_modules/.herald-lock ] || ! cmp -s tests/validators/package-lock.json tests/validators/node_modules/.herald-lock; then
+    (cd tests/validators && npm ci --no-audit --no-fund)
+    cp tests/validators/package-lock.json tests/validators/node_modules/.herald-lock
   fi
   if ! command -v tauri-driver >/dev/null 2>&1; then
     cargo install tauri-driver --locked --version '^2'

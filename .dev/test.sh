@@ -21,6 +21,13 @@ stage "desktop services: notifications and resume on private D-Bus buses"
 dbus-run-session --config-file="$ROOT/.dev/dbus-session.conf" -- \
   cargo test --locked -p herald-notify
 
+stage "relay: response classes, crash test, vendor validators, real keychain"
+relay_runtime="$(mktemp -d)"
+chmod 700 "$relay_runtime"
+XDG_RUNTIME_DIR="$relay_runtime" dbus-run-session --config-file="$ROOT/.dev/dbus-session.conf" -- \
+  "$ROOT/.dev/with-keyring.sh" cargo test --locked -p herald-relay
+rm -rf "$relay_runtime"
+
 stage "ui: types, formatting, component tests"
 (cd ui && npm run check && npm run lint && npm test)
 
@@ -34,6 +41,6 @@ chmod 700 "$runtime_dir"
 XDG_RUNTIME_DIR="$runtime_dir" WEBKIT_DISABLE_COMPOSITING_MODE=1 NO_AT_BRIDGE=1 \
   xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
   dbus-run-session --config-file="$ROOT/.dev/dbus-session.conf" -- \
-  cargo test --locked -p herald-e2e -- --test-threads=1
+  "$ROOT/.dev/with-keyring.sh" cargo test --locked -p herald-e2e -- --test-threads=1
 rm -rf "$runtime_dir"
 echo "Screenshots of each view: $ROOT/target/e2e-screenshots/"

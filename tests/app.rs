@@ -6,24 +6,7 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
-use herald_e2e::{App, NotificationServer, Profile, TrayHost, app_binary};
-
-/// Declares an incident through the form, starting from anywhere in the app.
-async fn declare(app: &App, title: &str, external_id: &str, severity: &str) {
-    app.click("[data-testid=\"declare-button\"]").await;
-    app.fill("declare-title", title).await;
-    app.fill("declare-external-id", external_id).await;
-    app.fill(
-        "declare-link",
-        &format!("https://incidents.example.com/{external_id}"),
-    )
-    .await;
-    app.choose("declare-severity", severity).await;
-    app.fill("declare-commander", "Ana Lima").await;
-    app.fill("declare-comms-lead", "Bo Chen").await;
-    app.click("[data-testid=\"declare-submit\"]").await;
-    app.wait_for_text("#incident-title", title).await;
-}
+use herald_e2e::{App, NotificationServer, Profile, TrayHost, app_binary, declare};
 
 /// Changes the incident's status and waits for the timeline to say so.
 async fn set_status(app: &App, from: &str, to: &str) {

@@ -4,3 +4,5 @@
 pub const ALERTS_RAISED: &str = "alerts-raised";
 /// The lead chose "Open" on a notification (payload: the incident id).
 pub const OPEN_INCIDENT: &str = "open-incident";
+/// A delivery moved (sent, retried, failed); the incident view re-reads.
+pub const DELIVERIES_CHANGED: &str = "deliveries-changed";

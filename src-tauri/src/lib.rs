@@ -4,6 +4,7 @@
 mod commands;
 mod data_dir;
 mod events;
+mod relay;
 mod tray;
 mod watch;
 
@@ -43,7 +44,9 @@ pub fn run() {
                 Arc::new(SystemClock),
             ));
             app.manage(watch::Watching::default());
+            app.manage(relay::Relaying::default());
             watch::start(app.handle());
+            relay::start(app.handle());
             tray::start(app.handle());
             Ok(())
         })
@@ -88,6 +91,14 @@ pub fn run() {
             commands::postmortem::timeline_page,
             commands::postmortem::export_postmortem,
             commands::postmortem::copy_postmortem,
+            commands::channels::channels,
+            commands::channels::save_channel,
+            commands::channels::delete_channel,
+            commands::channels::test_channel,
+            commands::channels::relay_settings,
+            commands::channels::save_relay_settings,
+            commands::channels::resend_delivery,
+            commands::channels::discard_delivery,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| panic!("Herald could not start its window: {e}"));

@@ -39,6 +39,7 @@ pub fn start(app: &AppHandle) {
     let woken_by_change = Arc::downgrade(&watcher);
     desk_for_hook.set_on_change(Arc::new(move || {
         crate::tray::refresh(&for_changes);
+        crate::relay::wake(&for_changes);
         if let Some(watcher) = woken_by_change.upgrade() {
             watcher.wake();
         }

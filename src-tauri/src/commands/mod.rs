@@ -2,6 +2,7 @@
 //! errors cross as the desk's `{code, message, fields}`.
 
 pub mod cadence;
+pub mod channels;
 pub mod drafts;
 pub mod handoff;
 pub mod incidents;

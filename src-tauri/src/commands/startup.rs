@@ -16,5 +16,6 @@ pub async fn move_database_aside(
 ) -> Result<String, Error> {
     let moved = launch.start_fresh()?;
     crate::watch::start(&app);
+    crate::relay::start(&app);
     Ok(moved.display().to_string())
 }

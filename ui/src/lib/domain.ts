@@ -2,6 +2,7 @@
 
 import type {
   Audience,
+  ChannelKind,
   CommsLead,
   EtaConfidence,
   GateState,
@@ -106,4 +107,45 @@ export const SYNC_FIELD_LABEL: Record<string, string> = {
   eta: "ETA",
   eta_confidence: "ETA confidence",
   status: "Status",
+};
+
+export const CHANNEL_KINDS: ChannelKind[] = [
+  "slack",
+  "teams",
+  "discord",
+  "google_chat",
+  "mattermost",
+  "statuspage",
+  "email",
+  "signed_webhook",
+];
+
+export const CHANNEL_KIND_LABEL: Record<ChannelKind, string> = {
+  slack: "Slack incoming webhook",
+  teams: "Microsoft Teams (Workflows webhook)",
+  discord: "Discord webhook",
+  google_chat: "Google Chat webhook",
+  mattermost: "Mattermost incoming webhook",
+  statuspage: "Atlassian Statuspage",
+  email: "E-mail (SMTP)",
+  signed_webhook: "Signed webhook (Standard Webhooks)",
+};
+
+export const COMPONENT_STATUS_LABEL: Record<string, string> = {
+  operational: "Operational",
+  degraded_performance: "Degraded performance",
+  partial_outage: "Partial outage",
+  major_outage: "Major outage",
+  under_maintenance: "Under maintenance",
+};
+
+/** How a delivery's state reads in the update history. */
+export const DELIVERY_STATE_LABEL: Record<string, string> = {
+  queued: "queued",
+  sending: "sending",
+  delivered: "delivered",
+  retrying: "retrying",
+  failed: "failed",
+  needs_decision: "needs decision",
+  discarded: "discarded",
 };

@@ -94,3 +94,22 @@ impl Notifier for DesktopNotifier {
         Ok(())
     }
 }
+
+/// Tells the lead an update did not reach a channel: failed, stale, or "may
+/// have posted". Critical, so it stays until dismissed.
+pub fn notify_delivery_problem(problem: &herald_desk::DeliveryProblem) -> Result<(), String> {
+    Notification::new()
+        .appname("Herald")
+        .summary(&format!("Not delivered to {}", problem.channel))
+        .body(&format!(
+            "{} ({}): {}",
+            problem.incident_title,
+            problem.audience.label(),
+            problem.problem
+        ))
+        .urgency(Urgency::Critical)
+        .timeout(Timeout::Never)
+        .show()
+        .map(drop)
+        .map_err(|e| format!("the desktop notification service refused the delivery alert ({e})"))
+}

@@ -19,7 +19,6 @@ pub struct Courier {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
 struct Inner {
     desk: Arc<Desk>,
     transport: Arc<dyn Transport>,
@@ -27,11 +26,25 @@ struct Inner {
     signal: Mutex<u64>,
     woken: Condvar,
     stopped: AtomicBool,
+    /// Runs after each attempt is recorded (the window re-reads).
+    on_progress: Box<dyn Fn() + Send + Sync>,
+}
+
+impl std::fmt::Debug for Inner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Courier")
+            .field("desk", &self.desk)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Courier {
     /// Settles deliveries a crash left mid-send, then starts delivering.
-    pub fn start(desk: Arc<Desk>, transport: Arc<dyn Transport>) -> Courier {
+    pub fn start(
+        desk: Arc<Desk>,
+        transport: Arc<dyn Transport>,
+        on_progress: impl Fn() + Send + Sync + 'static,
+    ) -> Courier {
         if let Err(e) = desk.recover_deliveries() {
             eprintln!("herald: could not settle deliveries left in flight: {e}");
         }
@@ -42,6 +55,7 @@ impl Courier {
             signal: Mutex::new(0),
             woken: Condvar::new(),
             stopped: AtomicBool::new(false),
+            on_progress: Box::new(on_progress),
         });
         let dispatcher = inner.clone();
         thread::Builder::new()
@@ -115,6 +129,7 @@ impl Inner {
                     if let Err(e) = self.desk.deliver(&job, self.transport.as_ref()) {
                         eprintln!("herald: could not record a delivery: {e}");
                     }
+                    (self.on_progress)();
                     let pace = job.channel.kind.pace_millis();
                     if pace > 0 {
                         thread::sleep(Duration::from_millis(pace));

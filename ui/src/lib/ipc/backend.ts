@@ -10,6 +10,10 @@ import type { LoggedUpdate } from "./bindings/LoggedUpdate";
 import type { SnoozeRequest } from "./bindings/SnoozeRequest";
 import type { NewIncident } from "./bindings/NewIncident";
 import type { SeverityMatrix } from "./bindings/SeverityMatrix";
+import type { ChannelView } from "./bindings/ChannelView";
+import type { ChannelInput } from "./bindings/ChannelInput";
+import type { TestResult } from "./bindings/TestResult";
+import type { RelaySettings } from "./bindings/RelaySettings";
 import type { StartupProblem } from "./bindings/StartupProblem";
 import type { Audience } from "./bindings/Audience";
 import type { DraftView } from "./bindings/DraftView";
@@ -86,6 +90,20 @@ export interface Backend {
   exportPostmortem(id: string): Promise<string | null>;
   /** Copies the postmortem's Markdown to the clipboard. */
   copyPostmortem(id: string): Promise<void>;
+  /** Settings → Channels: every channel, its secret only as a masked hint. */
+  channels(): Promise<ChannelView[]>;
+  /** Saves a channel; `secret` null keeps the one in the keychain. */
+  saveChannel(input: ChannelInput): Promise<ChannelView[]>;
+  deleteChannel(id: string): Promise<ChannelView[]>;
+  /** Sends a harmless test through the channel and says what happened. */
+  testChannel(id: string): Promise<TestResult>;
+  relaySettings(): Promise<RelaySettings>;
+  saveRelaySettings(settings: RelaySettings): Promise<RelaySettings>;
+  /** The lead's decision on an undelivered update. */
+  resendDelivery(id: string): Promise<void>;
+  discardDelivery(id: string): Promise<void>;
+  /** A delivery moved (sent, retrying, failed); payload-free. */
+  onDeliveriesChanged(handler: () => void): Promise<() => void>;
   severityMatrix(): Promise<SeverityMatrix>;
   defaultSeverityMatrix(): Promise<SeverityMatrix>;
   saveSeverityMatrix(matrix: SeverityMatrix): Promise<SeverityMatrix>;

@@ -27,6 +27,11 @@ import type { Constraint } from "./bindings/Constraint";
 import type { HandoffFormat } from "./bindings/HandoffFormat";
 import type { NoteInput } from "./bindings/NoteInput";
 import type { NoteRequest } from "./bindings/NoteRequest";
+import type { ChannelView } from "./bindings/ChannelView";
+import type { ChannelInput } from "./bindings/ChannelInput";
+import type { DeliveryView } from "./bindings/DeliveryView";
+import type { RelaySettings } from "./bindings/RelaySettings";
+import type { TestResult } from "./bindings/TestResult";
 
 const AUDIENCES: Audience[] = ["customers", "executives", "internal", "incident_channel"];
 
@@ -63,6 +68,12 @@ export class FakeBackend implements Backend {
   constraints = new Map<string, Constraint[]>();
   asks = new Map<string, Ask[]>();
   handoffFormat: HandoffFormat = "markdown";
+  channelList: ChannelView[] = [];
+  /** Secrets as saved, by channel id: what the keychain would hold. */
+  secrets = new Map<string, { url: string; token: string }>();
+  deliveries = new Map<string, DeliveryView[]>();
+  relay: RelaySettings = { stale_after_minutes: 30 };
+  testResult: TestResult = { ok: true, message: "The test message was accepted by Slack." };
 
   constructor(
     public matrix: SeverityMatrix,
@@ -112,6 +123,7 @@ export class FakeBackend implements Backend {
         handoffs: 0,
       },
       chart: '<svg xmlns="http://www.w3.org/2000/svg" data-testid="fake-chart"></svg>',
+      deliveries: this.deliveries.get(id) ?? [],
       constraints: this.constraints.get(id) ?? [],
       asks: this.asks.get(id) ?? [],
       role: {
@@ -395,6 +407,26 @@ export class FakeBackend implements Backend {
         author: "Bo",
       });
       this.updates.set(id, list);
+      const queued = this.channelList
+        .filter((c) => c.channel.enabled && c.channel.audiences.includes(request.audience))
+        .map((c): DeliveryView => ({
+          id: `d${++this.seq}`,
+          update_id: updateId,
+          channel_id: c.channel.id,
+          channel_name: c.channel.name,
+          channel_kind: c.channel.kind,
+          state: "queued",
+          attempts: 0,
+          next_attempt_at: this.now,
+          last_error: "",
+          decision: "",
+          may_have_posted: false,
+          delivered_at: null,
+          remote_id: "",
+          remote_link: "",
+          channel_enabled: true,
+        }));
+      this.deliveries.set(id, [...(this.deliveries.get(id) ?? []), ...queued]);
       this.replaceDraft(id, { ...draft, reviewed: false });
       this.record(
         id,
@@ -603,6 +635,72 @@ export class FakeBackend implements Backend {
     this.openIncidentHandlers.push(handler);
     return Promise.resolve(() => {
       this.openIncidentHandlers = this.openIncidentHandlers.filter((h) => h !== handler);
+    });
+  }
+
+  channels() {
+    return this.answer("channels", [], () => this.channelList);
+  }
+
+  saveChannel(input: ChannelInput) {
+    return this.answer("saveChannel", [input], () => {
+      const channel = { ...input.channel, id: input.channel.id || `c${++this.seq}` };
+      if (input.secret) this.secrets.set(channel.id, input.secret);
+      const view: ChannelView = {
+        channel,
+        secret_hint: this.secrets.has(channel.id)
+          ? "https://hooks.example.com/••••"
+          : "nothing stored",
+        waiting: 0,
+        text_limit: channel.kind === "slack" ? 4000 : null,
+      };
+      const at = this.channelList.findIndex((c) => c.channel.id === channel.id);
+      if (at >= 0) this.channelList[at] = view;
+      else this.channelList.push(view);
+      return this.channelList;
+    });
+  }
+
+  deleteChannel(id: string) {
+    return this.answer("deleteChannel", [id], () => {
+      this.channelList = this.channelList.filter((c) => c.channel.id !== id);
+      return this.channelList;
+    });
+  }
+
+  testChannel(id: string) {
+    return this.answer("testChannel", [id], () => this.testResult);
+  }
+
+  relaySettings() {
+    return this.answer("relaySettings", [], () => this.relay);
+  }
+
+  saveRelaySettings(settings: RelaySettings) {
+    return this.answer("saveRelaySettings", [settings], () => (this.relay = settings));
+  }
+
+  private setDelivery(id: string, state: string) {
+    for (const list of this.deliveries.values()) {
+      const d = list.find((x) => x.id === id);
+      if (d) Object.assign(d, { state, decision: "", last_error: "" });
+    }
+  }
+
+  resendDelivery(id: string) {
+    return this.answer("resendDelivery", [id], () => this.setDelivery(id, "queued"));
+  }
+
+  discardDelivery(id: string) {
+    return this.answer("discardDelivery", [id], () => this.setDelivery(id, "discarded"));
+  }
+
+  deliveryHandlers: (() => void)[] = [];
+
+  onDeliveriesChanged(handler: () => void) {
+    this.deliveryHandlers.push(handler);
+    return Promise.resolve(() => {
+      this.deliveryHandlers = this.deliveryHandlers.filter((h) => h !== handler);
     });
   }
 

@@ -58,6 +58,15 @@ export const tauriBackend: Backend = {
   // Event names match src-tauri/src/events.rs.
   onOpenIncident: (handler) => listen<string>("open-incident", (e) => handler(e.payload)),
   onAlertsRaised: (handler) => listen("alerts-raised", () => handler()),
+  channels: () => call("channels"),
+  saveChannel: (input) => call("save_channel", { input }),
+  deleteChannel: (id) => call("delete_channel", { id }),
+  testChannel: (id) => call("test_channel", { id }),
+  relaySettings: () => call("relay_settings"),
+  saveRelaySettings: (settings) => call("save_relay_settings", { settings }),
+  resendDelivery: (id) => call("resend_delivery", { id }),
+  discardDelivery: (id) => call("discard_delivery", { id }),
+  onDeliveriesChanged: (handler) => listen("deliveries-changed", () => handler()),
   setWindowTitle: async (title) => {
     try {
       await getCurrentWindow().setTitle(title);

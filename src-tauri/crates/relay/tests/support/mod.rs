@@ -31,8 +31,18 @@ pub fn start() -> DateTime<Utc> {
 }
 
 pub fn fixture() -> Fixture {
+    fixture_at(start())
+}
+
+/// A fixture whose clock starts at the real time: receivers that check
+/// timestamps (Standard Webhooks allows five minutes) need it.
+pub fn fixture_now() -> Fixture {
+    fixture_at(herald_desk::SystemClock.now())
+}
+
+fn fixture_at(at: DateTime<Utc>) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(ManualClock::new(start()));
+    let clock = Arc::new(ManualClock::new(at));
     let desk = Arc::new(Desk::open(&dir.path().join("herald.sqlite"), clock.clone()).unwrap());
     desk.set_secrets(Arc::new(MemorySecrets::default()));
     desk.set_backoff(Backoff {

@@ -1,0 +1,63 @@
+//! Settings → Channels, and the lead's decisions on undelivered updates.
+
+use herald_desk::{ChannelInput, ChannelView, Error, ErrorCode, Launch, RelaySettings, TestResult};
+use herald_relay::Wire;
+use tauri::State;
+
+#[tauri::command]
+pub async fn channels(launch: State<'_, Launch>) -> Result<Vec<ChannelView>, Error> {
+    launch.desk()?.channels()
+}
+
+#[tauri::command]
+pub async fn save_channel(
+    launch: State<'_, Launch>,
+    input: ChannelInput,
+) -> Result<Vec<ChannelView>, Error> {
+    launch.desk()?.save_channel(input)
+}
+
+#[tauri::command]
+pub async fn delete_channel(
+    launch: State<'_, Launch>,
+    id: String,
+) -> Result<Vec<ChannelView>, Error> {
+    launch.desk()?.delete_channel(&id)
+}
+
+/// Async: the test waits on the network (at most 30 s), off the main thread.
+#[tauri::command]
+pub async fn test_channel(launch: State<'_, Launch>, id: String) -> Result<TestResult, Error> {
+    let desk = launch.desk()?;
+    tauri::async_runtime::spawn_blocking(move || desk.test_channel(&id, &Wire::default()))
+        .await
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::Internal,
+                format!("The test stopped unexpectedly ({e})."),
+            )
+        })?
+}
+
+#[tauri::command]
+pub async fn relay_settings(launch: State<'_, Launch>) -> Result<RelaySettings, Error> {
+    launch.desk()?.relay_settings()
+}
+
+#[tauri::command]
+pub async fn save_relay_settings(
+    launch: State<'_, Launch>,
+    settings: RelaySettings,
+) -> Result<RelaySettings, Error> {
+    launch.desk()?.save_relay_settings(settings)
+}
+
+#[tauri::command]
+pub async fn resend_delivery(launch: State<'_, Launch>, id: String) -> Result<(), Error> {
+    launch.desk()?.resend_delivery(&id)
+}
+
+#[tauri::command]
+pub async fn discard_delivery(launch: State<'_, Launch>, id: String) -> Result<(), Error> {
+    launch.desk()?.discard_delivery(&id)
+}
