@@ -298,27 +298,11 @@ impl Desk {
             } else {
                 ""
             };
-            self.write(|tx| {
-                Ok(deliveries::settle(
-                    tx,
-                    &delivery.id,
-                    &Settle {
-                        state: "retrying",
-                        next_attempt_at: now,
-                        last_error: &format!(
-                            "{why}; the outcome is unknown, so Herald checks before sending again"
-                        ),
-                        decision,
-                        unknown_outcome: true,
-                    },
-                    now,
-                )?)
-            })
+            let why =
+                format!("{why}; the outcome is unknown, so Herald checks before sending again");
+            self.retrying(&delivery.id, now, &why, decision, true, now)
         } else {
-            let channel = self
-                .store
-                .read(|conn| channels::get(conn, &delivery.channel_id))?
-                .ok_or_else(|| Error::not_found("That channel"))?;
+            let channel = self.channel_of(delivery)?;
             let message = format!("{why}; it may have posted — resend?");
             self.needs_decision(delivery, &channel, UNKNOWN, &message, true, now)
         }
@@ -334,25 +318,41 @@ impl Desk {
     ) -> Result<(), Error> {
         let stale_after = Duration::minutes(i64::from(self.relay_settings()?.stale_after_minutes));
         if at - delivery.created_at > stale_after {
-            let channel = self
-                .store
-                .read(|conn| channels::get(conn, &delivery.channel_id))?
-                .ok_or_else(|| Error::not_found("That channel"))?;
+            let channel = self.channel_of(delivery)?;
             let message = format!(
                 "{why}; the next try would be past the {} minute window — resend or discard",
                 stale_after.num_minutes()
             );
             return self.needs_decision(delivery, &channel, STALE, &message, unknown_outcome, now);
         }
+        self.retrying(&delivery.id, at, why, "", unknown_outcome, now)
+    }
+
+    fn channel_of(&self, delivery: &Delivery) -> Result<Channel, Error> {
+        self.store
+            .read(|conn| channels::get(conn, &delivery.channel_id))?
+            .ok_or_else(|| Error::not_found("That channel"))
+    }
+
+    /// Back in the queue, due at `at`, with why it was not delivered yet.
+    fn retrying(
+        &self,
+        delivery_id: &str,
+        at: DateTime<Utc>,
+        why: &str,
+        decision: &str,
+        unknown_outcome: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(), Error> {
         self.write(|tx| {
             Ok(deliveries::settle(
                 tx,
-                &delivery.id,
+                delivery_id,
                 &Settle {
                     state: "retrying",
                     next_attempt_at: at,
                     last_error: why,
-                    decision: "",
+                    decision,
                     unknown_outcome,
                 },
                 now,

@@ -3,7 +3,7 @@
 //! metrics, and the postmortem export.
 
 use chrono::{DateTime, Duration, Utc};
-use herald_core::postmortem::{PostmortemRecord, chart, export, metrics};
+use herald_core::postmortem::{PostmortemRecord, Receipt, chart, export, metrics};
 use herald_core::{EventKind, FieldError, Invalid, TimelineEvent};
 use herald_store::{Connection, StoreError, incidents, notes, syncs, timeline, updates};
 use serde::{Deserialize, Serialize};
@@ -172,6 +172,18 @@ pub(crate) fn record(
         syncs: all_syncs,
         constraints: notes::constraints(conn, incident_id)?,
         asks: notes::asks(conn, incident_id)?,
+        receipts: crate::deliveries::for_incident(conn, incident_id)?
+            .into_iter()
+            .map(|d| Receipt {
+                update_id: d.update_id,
+                channel: d.channel_name,
+                state: d.state,
+                delivered_at: d.delivered_at,
+                remote_id: d.remote_id,
+                remote_link: d.remote_link,
+                last_error: d.last_error,
+            })
+            .collect(),
         incident,
     }))
 }

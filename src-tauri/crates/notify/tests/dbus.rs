@@ -130,6 +130,23 @@ fn alerts_reach_the_notification_server_and_a_click_comes_back() {
         );
         assert!(calls.contains("'urgency': <byte 0x02>"), "{calls}");
 
+        // An update that did not reach a channel is critical too, with the reason.
+        herald_notify::notify_delivery_problem(&herald_desk::DeliveryProblem {
+            incident_id: "i1".into(),
+            incident_title: "Login failures".into(),
+            audience: Audience::Customers,
+            channel: "Ops Slack".into(),
+            problem: "the service refused the message (HTTP 400)".into(),
+        })
+        .unwrap();
+        let calls = server.notify_calls();
+        assert!(calls.contains("'Not delivered to Ops Slack'"), "{calls}");
+        assert!(
+            calls
+                .contains("Login failures (customers): the service refused the message (HTTP 400)"),
+            "{calls}"
+        );
+
         // The lead clicks "Snooze 5 min" on notification 1.
         gdbus(&[
             "org.freedesktop.DBus.Mock.EmitSignal",

@@ -102,6 +102,18 @@ fn server_errors_back_off_then_deliver_with_a_receipt() {
     // Capped exponential backoff with full jitter: never past 2, 4, 8 s.
     let times: Vec<_> = f.desk.incident(&f.incident).unwrap().deliveries;
     assert!(times[0].delivered_at.unwrap() - support::start() <= Duration::seconds(14));
+
+    // The receipt reaches the postmortem, by channel name, never by URL.
+    let export = f.desk.postmortem(&f.incident).unwrap();
+    assert!(
+        export.markdown.contains("Channels: Discord. Delivery receipts: Discord delivered 2026-11-27 14:00 UTC (id 1187)."),
+        "{}",
+        export.markdown
+    );
+    assert!(
+        !export.markdown.contains("/api/webhooks/1/token")
+            && !export.json.contains("/api/webhooks/1/token")
+    );
 }
 
 #[test]
@@ -384,4 +396,137 @@ fn an_update_too_long_for_a_channel_is_refused_at_publish_naming_the_limit() {
         view.updates.is_empty() && view.deliveries.is_empty(),
         "nothing was saved"
     );
+}
+
+#[test]
+fn an_unknown_statuspage_outcome_is_looked_up_before_anything_is_sent_again() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    // The create is accepted but the answer comes too late.
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(
+                ResponseTemplate::new(201)
+                    .set_body_string(r#"{"id":"late1"}"#)
+                    .set_delay(StdDuration::from_secs(2)),
+            )
+            .mount(&server),
+    );
+    let f = fixture();
+    let page = f.channel(
+        ChannelKind::Statuspage,
+        "Status page",
+        &[herald_core::Audience::Customers],
+        herald_core::relay::ChannelOptions {
+            statuspage_page_id: "abc123".into(),
+            statuspage_api_base: server.uri(),
+            ..Default::default()
+        },
+        herald_core::relay::ChannelSecret {
+            url: String::new(),
+            token: "key".into(),
+        },
+    );
+    f.publish_to(
+        herald_core::Audience::Customers,
+        "Some customers cannot sign in.",
+        Vec::new(),
+    )
+    .unwrap();
+    let job = match f.desk.next_delivery(&page).unwrap() {
+        herald_desk::Next::Send(job) => job,
+        other => panic!("expected a send, got {other:?}"),
+    };
+    f.desk.deliver(&job, &wire()).unwrap();
+    let pending = f.delivery(&page);
+    assert_eq!(pending.state, "retrying");
+    assert!(pending.may_have_posted);
+
+    // The page now lists the incident, stamped with this delivery's id.
+    let listed = format!(
+        r#"[{{"id":"other","metadata":{{}}}},{{"id":"p31zjtct2jer","metadata":{{"herald":{{"delivery_id":"{}"}}}}}}]"#,
+        pending.id
+    );
+    rt.block_on(
+        Mock::given(method("GET"))
+            .and(path("/pages/abc123/incidents"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(listed))
+            .mount(&server),
+    );
+    f.drain(&page, &wire(), 3);
+    let settled = f.delivery(&page);
+    assert_eq!(settled.state, "delivered");
+    assert_eq!(settled.remote_id, "p31zjtct2jer");
+    let requests = rt.block_on(server.received_requests()).unwrap();
+    let posts = requests
+        .iter()
+        .filter(|r| r.method.as_str() == "POST")
+        .count();
+    assert_eq!(posts, 1, "found by the lookup, so not created twice");
+
+    // The next update patches the incident it found.
+    rt.block_on(server.reset());
+    rt.block_on(
+        Mock::given(method("PATCH"))
+            .and(path("/pages/abc123/incidents/p31zjtct2jer"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(r#"{"id":"p31zjtct2jer"}"#))
+            .mount(&server),
+    );
+    f.advance(Duration::minutes(1));
+    f.publish_to(
+        herald_core::Audience::Customers,
+        "Sign-ins are recovering.",
+        Vec::new(),
+    )
+    .unwrap();
+    f.drain(&page, &wire(), 3);
+    assert_eq!(f.delivery(&page).state, "delivered");
+}
+
+#[test]
+fn channels_need_their_secret_and_deleting_one_discards_what_waits_for_it() {
+    let f = fixture();
+    let error = f
+        .desk
+        .save_channel(herald_desk::ChannelInput {
+            channel: herald_core::relay::Channel {
+                id: String::new(),
+                name: "Ops Slack".into(),
+                kind: ChannelKind::Slack,
+                audiences: vec![herald_core::Audience::IncidentChannel],
+                enabled: true,
+                disabled_reason: String::new(),
+                options: Default::default(),
+            },
+            secret: None,
+        })
+        .unwrap_err();
+    assert_eq!(error.fields[0].field, "secret.url");
+    assert!(f.desk.channels().unwrap().is_empty());
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let hook = f.webhook(
+        ChannelKind::Mattermost,
+        "Mattermost",
+        &format!("http://127.0.0.1:{port}/hooks/x"),
+    );
+    f.publish("First.").unwrap();
+    f.publish("Second.").unwrap();
+    assert_eq!(f.desk.channels().unwrap()[0].waiting, 2);
+    f.desk.delete_channel(&hook).unwrap();
+    assert!(f.desk.channels().unwrap().is_empty());
+    let states: Vec<String> = f.deliveries().into_iter().map(|d| d.state).collect();
+    assert_eq!(states, ["discarded", "discarded"]);
+    assert_eq!(
+        f.deliveries()[0].channel_name,
+        "Mattermost",
+        "the history keeps the name"
+    );
+    // Nothing is bound any more: a publish records the update only.
+    f.publish("Third.").unwrap();
+    assert_eq!(f.deliveries().len(), 2);
 }

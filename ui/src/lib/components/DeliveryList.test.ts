@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, within } from "@testing-library/svelte";
 import { openIncident } from "../../test-support/incident-page";
+import { newChannel } from "../channel";
 
 describe("Delivery states in the update history", () => {
   it("shows each channel's state and lets the lead resend or discard", async () => {
@@ -8,23 +9,10 @@ describe("Delivery states in the update history", () => {
       for (const name of ["Ops Slack", "Receiver"]) {
         void b.saveChannel({
           channel: {
-            id: "",
+            ...newChannel(),
             name,
             kind: name === "Ops Slack" ? "slack" : "signed_webhook",
             audiences: ["incident_channel"],
-            enabled: true,
-            disabled_reason: "",
-            options: {
-              statuspage_page_id: "",
-              statuspage_api_base: "",
-              statuspage_components: [],
-              smtp_host: "",
-              smtp_port: 0,
-              smtp_security: "starttls",
-              smtp_username: "",
-              email_from: "",
-              email_to: [],
-            },
           },
           secret: { url: "https://x.example/h", token: "" },
         });

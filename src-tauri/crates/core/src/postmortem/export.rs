@@ -23,6 +23,48 @@ pub struct PostmortemRecord {
     pub constraints: Vec<Constraint>,
     pub asks: Vec<Ask>,
     pub metrics: CommsMetrics,
+    /// Where each published update was delivered, oldest first.
+    #[serde(default)]
+    pub receipts: Vec<Receipt>,
+}
+
+/// One delivery of one update, as the export records it. Channel names only:
+/// no URL, token or other secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub update_id: String,
+    pub channel: String,
+    pub state: String,
+    pub delivered_at: Option<DateTime<Utc>>,
+    pub remote_id: String,
+    pub remote_link: String,
+    pub last_error: String,
+}
+
+impl Receipt {
+    fn describe(&self) -> String {
+        match (self.state.as_str(), self.delivered_at) {
+            ("delivered", Some(at)) => {
+                let mut text = format!("{} delivered {}", self.channel, utc(at));
+                if !self.remote_id.is_empty() {
+                    text.push_str(&format!(" (id {})", self.remote_id));
+                }
+                if !self.remote_link.is_empty() {
+                    text.push_str(&format!(" {}", self.remote_link));
+                }
+                text
+            }
+            (state, _) if self.last_error.is_empty() => {
+                format!("{} {}", self.channel, state.replace('_', " "))
+            }
+            (state, _) => format!(
+                "{} {}: {}",
+                self.channel,
+                state.replace('_', " "),
+                self.last_error
+            ),
+        }
+    }
 }
 
 fn utc(t: DateTime<Utc>) -> String {
@@ -153,8 +195,19 @@ pub fn markdown(record: &PostmortemRecord, chart_file: &str) -> String {
         } else {
             &u.posted_to
         };
+        let receipts: Vec<String> = record
+            .receipts
+            .iter()
+            .filter(|r| r.update_id == u.id)
+            .map(Receipt::describe)
+            .collect();
+        let receipts = if receipts.is_empty() {
+            "none (sent by hand)".to_owned()
+        } else {
+            receipts.join("; ")
+        };
         out.push(format!(
-            "Channels: {channels}. Delivery receipts: none (sent by hand)."
+            "Channels: {channels}. Delivery receipts: {receipts}."
         ));
         out.push(String::new());
     }

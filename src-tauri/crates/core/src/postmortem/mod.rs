@@ -5,5 +5,5 @@ pub mod chart;
 pub mod export;
 pub mod metrics;
 
-pub use export::PostmortemRecord;
+pub use export::{PostmortemRecord, Receipt};
 pub use metrics::{AudienceMetrics, CommsMetrics};
