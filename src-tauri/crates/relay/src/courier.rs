@@ -10,9 +10,14 @@ use std::time::Duration;
 
 use herald_desk::{Desk, Next, Transport};
 
-/// How often the dispatcher looks for work without being woken: the backstop
-/// for retries coming due.
-const TICK: Duration = Duration::from_millis(500);
+/// How often the dispatcher looks for work without being woken. Every commit
+/// wakes it and lanes wait out their own retries, so this is only a backstop;
+/// kept long so an idle Herald does not poll the database.
+const TICK: Duration = Duration::from_secs(5);
+
+/// The longest a lane waits before looking at its queue again (a resend or a
+/// switched-on channel also wakes it at once).
+const LANE_WAIT: Duration = Duration::from_secs(1);
 
 #[derive(Debug, Clone)]
 pub struct Courier {
@@ -137,7 +142,7 @@ impl Inner {
                 }
                 Ok(Next::WaitUntil(at)) => {
                     let left = (at - self.desk.now()).to_std().unwrap_or(Duration::ZERO);
-                    self.wait(left.min(TICK));
+                    self.wait(left.min(LANE_WAIT));
                 }
                 Ok(Next::Idle) => break,
                 Err(e) => {

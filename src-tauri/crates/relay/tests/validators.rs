@@ -114,15 +114,21 @@ fn prism(spec: &str) -> Server {
     let (child, mut lines) = spawn(
         Command::new(validators_dir().join("node_modules/.bin/prism"))
             .args(["mock", "-h", "127.0.0.1", "-p", &port.to_string()])
-            .arg(root().join("../shared/specs").join(spec)),
+            .arg(validators_dir().join("specs").join(spec)),
     );
     let deadline = Instant::now() + Duration::from_secs(120);
+    let mut listening = false;
     for line in lines.by_ref() {
         if line.unwrap().contains("Prism is listening") {
+            listening = true;
             break;
         }
-        assert!(Instant::now() < deadline, "Prism did not start");
+        assert!(Instant::now() < deadline, "Prism did not start in time");
     }
+    assert!(
+        listening,
+        "Prism stopped before listening on {spec} (its error is above)"
+    );
     // Keep draining Prism's log so it never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
     Server {

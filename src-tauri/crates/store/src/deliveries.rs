@@ -124,10 +124,12 @@ pub fn head(conn: &Connection, channel_id: &str) -> Result<Option<Delivery>, Sto
     .transpose()
 }
 
-/// Channels with a delivery on its way.
+/// Switched-on channels with a delivery on its way (a switched-off channel's
+/// deliveries wait for it, so there is nothing to start a lane for).
 pub fn busy_channels(conn: &Connection) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT DISTINCT channel_id FROM deliveries WHERE state IN {OPEN_STATES}"
+        "SELECT DISTINCT d.channel_id FROM deliveries d JOIN channels c ON c.id = d.channel_id \
+         WHERE d.state IN {OPEN_STATES} AND c.enabled = 1 AND c.deleted_at IS NULL"
     ))?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
