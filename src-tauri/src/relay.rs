@@ -20,7 +20,7 @@ pub fn start(app: &AppHandle) {
     let Ok(desk) = app.state::<Launch>().desk() else {
         return;
     };
-    desk.set_secrets(Arc::new(Keychain));
+    desk.set_secrets(Arc::new(Keychain::default()));
     let for_problems = app.clone();
     desk.set_on_delivery_problem(Arc::new(move |problem: &DeliveryProblem| {
         if let Err(why) = herald_notify::notify_delivery_problem(problem) {

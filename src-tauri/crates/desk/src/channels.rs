@@ -14,8 +14,9 @@ use crate::{Desk, Error, ErrorCode};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ChannelView {
     pub channel: Channel,
-    /// "https://hooks.slack.com/••••", "key ••••", or why the keychain could not be read.
-    pub secret_hint: String,
+    /// "https://hooks.slack.com/••••", "key ••••", or why the keychain could not
+    /// be read. `None` where the keychain was not asked (the incident view).
+    pub secret_hint: Option<String>,
     /// Deliveries still on their way to it.
     pub waiting: u32,
     /// The most characters one update may have here, where the target counts characters.
@@ -50,6 +51,23 @@ pub struct TestResult {
     pub message: String,
 }
 
+/// Every channel without touching the keychain: what the incident view shows
+/// under the editor (where the update goes, the tightest limit).
+pub(crate) fn summaries(
+    conn: &herald_store::Connection,
+) -> Result<Vec<ChannelView>, herald_store::StoreError> {
+    let waiting = deliveries::open_counts(conn)?;
+    Ok(channels::all(conn)?
+        .into_iter()
+        .map(|channel| ChannelView {
+            secret_hint: None,
+            waiting: waiting.get(&channel.id).copied().unwrap_or(0),
+            text_limit: text_limit(channel.kind).map(|n| n as u32),
+            channel,
+        })
+        .collect())
+}
+
 impl From<SecretError> for Error {
     fn from(error: SecretError) -> Self {
         Error::new(ErrorCode::KeychainUnavailable, error.0)
@@ -77,24 +95,20 @@ fn hint(secret: &ChannelSecret) -> String {
 }
 
 impl Desk {
+    /// Every channel for Settings, each with its secret's masked hint.
     pub fn channels(&self) -> Result<Vec<ChannelView>, Error> {
-        let (list, waiting) = self.store.read(|conn| {
-            let list = channels::all(conn)?;
-            let open = deliveries::open_counts(conn)?;
-            Ok::<_, herald_store::StoreError>((list, open))
-        })?;
         let secrets = self.secrets();
-        Ok(list
+        Ok(self
+            .store
+            .read(summaries)?
             .into_iter()
-            .map(|channel| ChannelView {
-                secret_hint: match secrets.get(&reference_for(&channel.id)) {
+            .map(|view| ChannelView {
+                secret_hint: Some(match secrets.get(&reference_for(&view.channel.id)) {
                     Ok(Some(secret)) => hint(&secret),
                     Ok(None) => "missing from the keychain: paste it again".into(),
                     Err(SecretError(why)) => why,
-                },
-                waiting: waiting.get(&channel.id).copied().unwrap_or(0),
-                text_limit: text_limit(channel.kind).map(|n| n as u32),
-                channel,
+                }),
+                ..view
             })
             .collect())
     }

@@ -89,6 +89,7 @@ impl Desk {
                 let timeline_total = u32::try_from(events.len()).unwrap_or(u32::MAX);
                 Ok(Some(IncidentView {
                     deliveries: crate::deliveries::for_incident(conn, id)?,
+                    channels: crate::channels::summaries(conn)?,
                     metrics,
                     chart,
                     timeline_total,

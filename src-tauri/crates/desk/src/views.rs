@@ -102,6 +102,8 @@ pub struct IncidentView {
     pub chart: String,
     /// Where each published update went, oldest first.
     pub deliveries: Vec<crate::DeliveryView>,
+    /// The channels updates can go to (no secrets, the keychain is not asked).
+    pub channels: Vec<crate::ChannelView>,
 }
 
 /// One audience's working draft, checked.

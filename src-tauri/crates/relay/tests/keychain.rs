@@ -21,20 +21,32 @@ fn secrets_round_trip_through_the_real_keychain_and_only_a_reference_is_stored()
         url: "https://hooks.slack.com/services/T0/B0/s3cr3t-ÿ".into(),
         token: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".into(),
     };
-    let keychain = Keychain;
-    assert_eq!(keychain.get(&reference).unwrap(), None);
-    keychain.put(&reference, &secret).unwrap();
-    assert_eq!(keychain.get(&reference).unwrap(), Some(secret.clone()));
-    keychain.delete(&reference).unwrap();
-    assert_eq!(keychain.get(&reference).unwrap(), None);
-    keychain.delete(&reference).unwrap();
+    // A fresh `Keychain` each time, so every read goes to the Secret Service
+    // rather than the session's memory of it.
+    let fresh = Keychain::default;
+    assert_eq!(fresh().get(&reference).unwrap(), None);
+    fresh().put(&reference, &secret).unwrap();
+    assert_eq!(fresh().get(&reference).unwrap(), Some(secret.clone()));
+    let remembering = fresh();
+    assert_eq!(remembering.get(&reference).unwrap(), Some(secret.clone()));
+    remembering.delete(&reference).unwrap();
+    assert_eq!(
+        remembering.get(&reference).unwrap(),
+        None,
+        "a delete is not remembered past"
+    );
+    assert_eq!(fresh().get(&reference).unwrap(), None);
+    fresh().delete(&reference).unwrap();
 
     // Through the desk: the channel row names the entry, never the secret.
     let f = support::fixture();
-    f.desk.set_secrets(Arc::new(Keychain));
+    f.desk.set_secrets(Arc::new(Keychain::default()));
     let id = f.webhook(ChannelKind::Slack, "Ops Slack", &secret.url);
     let view = f.desk.channels().unwrap().remove(0);
-    assert_eq!(view.secret_hint, "https://hooks.slack.com/••••");
+    assert_eq!(
+        view.secret_hint.as_deref(),
+        Some("https://hooks.slack.com/••••")
+    );
     let conn = rusqlite::Connection::open(f.dir.path().join("herald.sqlite")).unwrap();
     let (options, reference): (String, String) = conn
         .query_row(
@@ -45,10 +57,10 @@ fn secrets_round_trip_through_the_real_keychain_and_only_a_reference_is_stored()
         .unwrap();
     assert!(!options.contains("s3cr3t"));
     assert_eq!(reference, format!("herald/channel/{id}"));
-    assert_eq!(Keychain.get(&reference).unwrap().unwrap().url, secret.url);
+    assert_eq!(fresh().get(&reference).unwrap().unwrap().url, secret.url);
     f.desk.delete_channel(&id).unwrap();
     assert_eq!(
-        Keychain.get(&reference).unwrap(),
+        fresh().get(&reference).unwrap(),
         None,
         "deleting the channel removes its secret"
     );
@@ -58,7 +70,7 @@ fn secrets_round_trip_through_the_real_keychain_and_only_a_reference_is_stored()
 fn without_a_keychain_herald_says_so_and_saves_nothing() {
     if std::env::var_os("HERALD_NO_KEYCHAIN_CHILD").is_some() {
         let f = support::fixture();
-        f.desk.set_secrets(Arc::new(Keychain));
+        f.desk.set_secrets(Arc::new(Keychain::default()));
         let error = f
             .desk
             .save_channel(herald_desk::ChannelInput {

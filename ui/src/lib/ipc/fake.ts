@@ -124,6 +124,7 @@ export class FakeBackend implements Backend {
       },
       chart: '<svg xmlns="http://www.w3.org/2000/svg" data-testid="fake-chart"></svg>',
       deliveries: this.deliveries.get(id) ?? [],
+      channels: this.channelList.map((c) => ({ ...c, secret_hint: null })),
       constraints: this.constraints.get(id) ?? [],
       asks: this.asks.get(id) ?? [],
       role: {

@@ -6,9 +6,10 @@ import type { Channel } from "./Channel";
  */
 export type ChannelView = { channel: Channel, 
 /**
- * "https://hooks.slack.com/••••", "key ••••", or why the keychain could not be read.
+ * "https://hooks.slack.com/••••", "key ••••", or why the keychain could not
+ * be read. `None` where the keychain was not asked (the incident view).
  */
-secret_hint: string, 
+secret_hint: string | null, 
 /**
  * Deliveries still on their way to it.
  */
