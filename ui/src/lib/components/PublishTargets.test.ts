@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { screen, within } from "@testing-library/svelte";
+import { openIncident } from "../../test-support/incident-page";
+import { newChannel } from "../channel";
+import type { PublishRequest } from "../ipc";
+
+describe("Where a publish goes", () => {
+  it("sets Statuspage component impact and the subscriber toggle from the customer tab", async () => {
+    const { backend, user } = await openIncident({}, (b) => {
+      const page = newChannel();
+      void b.saveChannel({
+        channel: {
+          ...page,
+          name: "Status page",
+          kind: "statuspage",
+          audiences: ["customers"],
+          options: {
+            ...page.options,
+            statuspage_page_id: "abc123",
+            statuspage_components: [{ id: "c-login", name: "Login" }],
+          },
+        },
+        secret: { url: "", token: "key" },
+      });
+      void b.saveChannel({
+        channel: { ...newChannel(), name: "Ops Slack", audiences: ["customers"] },
+        secret: { url: "https://hooks.slack.com/services/x", token: "" },
+      });
+    });
+    const editor = screen.getByTestId("draft-editor");
+    const targets = within(editor).getByTestId("publish-targets");
+    expect(targets.textContent).toContain("Goes to Status page, Ops Slack.");
+    expect(within(targets).getByTestId("channel-limit").textContent).toContain(
+      "Ops Slack takes up to 4,000 characters.",
+    );
+
+    await user.selectOptions(within(targets).getByTestId("component-c-login"), "major_outage");
+    await user.click(within(targets).getByTestId("notify-subscribers"));
+    await user.type(within(editor).getByRole("textbox"), "Some customers cannot sign in.");
+    await user.click(within(editor).getByTestId("reviewed"));
+    await user.click(within(editor).getByTestId("publish"));
+    await screen.findByTestId("deliveries");
+    const request = backend.lastCall("publish")!.args[1] as PublishRequest;
+    expect(request.components).toEqual([{ id: "c-login", status: "major_outage" }]);
+    expect(request.notify_subscribers).toBe(false);
+  });
+});
