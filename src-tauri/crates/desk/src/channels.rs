@@ -1,7 +1,7 @@
 //! Settings → Channels: adding, editing, switching off and deleting channels,
 //! with their secrets in the keychain, and "Send test message".
 
-use herald_core::relay::{self, Channel, ChannelSecret, Request, Verdict, text_limit};
+use herald_core::relay::{self, Channel, ChannelSecret, Request, text_limit};
 use herald_store::{channels, deliveries, settings};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -209,8 +209,13 @@ impl Desk {
             .map_err(|why| Error::new(ErrorCode::InvalidInput, why))?;
         let attempt = transport.send(&request);
         let scrub = |text: String| crate::courier::scrub(&text, &secret);
-        Ok(match verdict_of(channel.kind, &attempt) {
-            Verdict::Delivered { .. } => TestResult {
+        let verdict = verdict_of(channel.kind, &attempt);
+        Ok(match verdict.reason() {
+            Some(reason) => TestResult {
+                ok: false,
+                message: scrub(format!("The test did not go through: {reason}.")),
+            },
+            None => TestResult {
                 ok: true,
                 message: match (&request, &attempt) {
                     (Request::Http(r), Attempt::Answered(reply)) if r.method == "GET" => format!(
@@ -220,13 +225,6 @@ impl Desk {
                     ),
                     _ => format!("The test message was accepted by {}.", channel.kind.label()),
                 },
-            },
-            Verdict::WaitThenRetry { reason, .. }
-            | Verdict::Retry { reason }
-            | Verdict::Failed { reason }
-            | Verdict::Disable { reason } => TestResult {
-                ok: false,
-                message: scrub(format!("The test did not go through: {reason}.")),
             },
         })
     }

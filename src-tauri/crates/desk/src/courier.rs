@@ -215,13 +215,8 @@ impl Desk {
                 }
                 other => {
                     // Unread, the outcome stays unknown: never resend blind.
-                    let why = match verdict_of(job.channel.kind, &other) {
-                        Verdict::Delivered { .. } => "the lookup found nothing".to_owned(),
-                        Verdict::WaitThenRetry { reason, .. }
-                        | Verdict::Retry { reason }
-                        | Verdict::Failed { reason }
-                        | Verdict::Disable { reason } => reason,
-                    };
+                    let verdict = verdict_of(job.channel.kind, &other);
+                    let why = verdict.reason().unwrap_or("the lookup found nothing");
                     return self.settle(
                         job,
                         &Attempt::Unknown(format!("could not look it up: {why}")),
@@ -448,10 +443,7 @@ impl Desk {
         let Some(incident) = incidents::get(tx, &delivery.incident_id)? else {
             return Ok(None);
         };
-        let Some(update) = updates::for_incident(tx, &incident.id)?
-            .into_iter()
-            .find(|u| u.id == delivery.update_id)
-        else {
+        let Some(update) = updates::get(tx, &delivery.update_id)? else {
             return Ok(None);
         };
         let kind = event(update.id.clone(), update.audience);
@@ -474,29 +466,14 @@ impl Desk {
         self.store
             .read(|conn| {
                 let incident = incidents::get(conn, &delivery.incident_id)?;
-                let update = updates::for_incident(conn, &delivery.incident_id)?
-                    .into_iter()
-                    .find(|u| u.id == delivery.update_id);
+                let update = updates::get(conn, &delivery.update_id)?;
                 let remote = channels::remote_incident(conn, &channel.id, &delivery.incident_id)?;
                 Ok::<_, herald_store::StoreError>(incident.zip(update).map(|(incident, update)| {
                     Outgoing {
-                        delivery_id: delivery.id.clone(),
-                        update_id: update.id,
-                        incident_id: incident.id,
-                        external_id: incident.external_id,
-                        link: incident.link,
-                        title: incident.title,
-                        severity: incident.severity,
-                        // The status the update was written under is the incident's
-                        // now unless a later update moved it; the latest is what
-                        // the status page must show.
-                        status: incident.status,
-                        audience: update.audience,
-                        body: update.body,
-                        published_at: update.posted_at,
                         remote_incident: remote.unwrap_or_default(),
                         components: delivery.components.clone(),
                         notify_subscribers: delivery.notify_subscribers,
+                        ..Outgoing::for_update(delivery.id.clone(), &incident, &update)
                     }
                 }))
             })?

@@ -34,9 +34,8 @@ impl Desk {
     /// The exact text of a published or logged update, for the clipboard.
     pub fn update_text(&self, incident_id: &str, update_id: &str) -> Result<String, Error> {
         self.store
-            .read(|conn| herald_store::updates::for_incident(conn, incident_id))?
-            .into_iter()
-            .find(|u| u.id == update_id)
+            .read(|conn| herald_store::updates::get(conn, update_id))?
+            .filter(|u| u.incident_id == incident_id)
             .map(|u| u.body)
             .ok_or_else(|| Error::not_found("That update"))
     }
@@ -152,20 +151,9 @@ impl Desk {
     ) -> Result<(), Error> {
         for channel in bound {
             let out = Outgoing {
-                delivery_id: self.new_id(),
-                update_id: update.id.clone(),
-                incident_id: incident.id.clone(),
-                external_id: incident.external_id.clone(),
-                link: incident.link.clone(),
-                title: incident.title.clone(),
-                severity: incident.severity,
-                status: incident.status,
-                audience: update.audience,
-                body: update.body.clone(),
-                published_at: update.posted_at,
-                remote_incident: String::new(),
                 components: request.components.clone(),
                 notify_subscribers: request.notify_subscribers,
+                ..Outgoing::for_update(self.new_id(), incident, update)
             };
             check_limits(channel, &out)
                 .map_err(|e| Error::from(Invalid(vec![FieldError::new("body", e.to_string())])))?;

@@ -109,15 +109,6 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Channel>, StoreError> {
     .transpose()
 }
 
-/// The keychain entry holding a channel's secret.
-pub fn secret_ref(conn: &Connection, id: &str) -> Result<Option<String>, StoreError> {
-    Ok(conn
-        .query_row("SELECT secret_ref FROM channels WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?)
-}
-
 /// The Statuspage incident a channel opened for a Herald incident.
 pub fn remote_incident(
     conn: &Connection,

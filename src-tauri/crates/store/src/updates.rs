@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use herald_core::{Audience, Update};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::StoreError;
 use crate::time::{from_text, to_text};
@@ -34,26 +34,35 @@ fn write(conn: &Connection, update: &Update, verb: &str) -> Result<usize, StoreE
     )?)
 }
 
+const COLUMNS: &str = "id, incident_id, audience, body, posted_to, posted_at, source, author";
+
 /// An incident's updates, newest first.
 pub fn for_incident(conn: &Connection, incident_id: &str) -> Result<Vec<Update>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT id, incident_id, audience, body, posted_to, posted_at, source, author FROM updates \
-         WHERE incident_id = ?1 ORDER BY posted_at DESC, rowid DESC",
-    )?;
-    let rows = stmt.query_map([incident_id], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, String>(2)?,
-            row.get::<_, String>(3)?,
-            row.get::<_, String>(4)?,
-            row.get::<_, String>(5)?,
-            row.get::<_, String>(6)?,
-            row.get::<_, String>(7)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (id, incident_id, audience, body, posted_to, posted_at, source, author) = row?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM updates WHERE incident_id = ?1 ORDER BY posted_at DESC, rowid DESC"
+    ))?;
+    let rows = stmt.query_map([incident_id], read)?;
+    rows.map(|row| row?).collect()
+}
+
+/// One update by its id.
+pub fn get(conn: &Connection, id: &str) -> Result<Option<Update>, StoreError> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM updates WHERE id = ?1"),
+        [id],
+        read,
+    )
+    .optional()?
+    .transpose()
+}
+
+fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Update, StoreError>> {
+    let text = |i: usize| row.get::<_, String>(i);
+    let audience = text(2)?;
+    let posted_at = text(5)?;
+    let (id, incident_id, body, posted_to, source, author) =
+        (text(0)?, text(1)?, text(3)?, text(4)?, text(6)?, text(7)?);
+    Ok((|| {
         Ok(Update {
             audience: Audience::parse(&audience)
                 .ok_or_else(|| StoreError::BadData(format!("unknown audience {audience:?}")))?,
@@ -65,8 +74,7 @@ pub fn for_incident(conn: &Connection, incident_id: &str) -> Result<Vec<Update>,
             source,
             author,
         })
-    })
-    .collect()
+    })())
 }
 
 /// When the last update for an audience went out.

@@ -32,6 +32,19 @@ pub enum Verdict {
     Disable { reason: String },
 }
 
+impl Verdict {
+    /// Why the message was not delivered; `None` when it was.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Verdict::Delivered { .. } => None,
+            Verdict::WaitThenRetry { reason, .. }
+            | Verdict::Retry { reason }
+            | Verdict::Failed { reason }
+            | Verdict::Disable { reason } => Some(reason),
+        }
+    }
+}
+
 /// The longest Herald honours from a Retry-After, so a bad header cannot park
 /// an incident update for hours; the stale window still applies.
 const MAX_RETRY_AFTER: f64 = 600.0;
@@ -224,6 +237,11 @@ mod tests {
                 "{status}"
             );
         }
+        assert_eq!(classify(Teams, &reply(202, None, "")).reason(), None);
+        assert_eq!(
+            classify(Slack, &reply(403, None, "")).reason(),
+            Some("the service refused the credentials (HTTP 403)")
+        );
         assert!(matches!(
             classify_smtp(451, "try later"),
             Verdict::Retry { .. }

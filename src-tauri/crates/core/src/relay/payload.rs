@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::channel::{Channel, ChannelKind, ChannelSecret, ComponentImpact, SmtpSecurity};
 use super::signing::sign;
-use crate::{Audience, Severity, Status};
+use crate::{Audience, Incident, Severity, Status, Update};
 
 /// One update on its way to one channel: everything the adapters render from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +27,31 @@ pub struct Outgoing {
     pub remote_incident: String,
     pub components: Vec<ComponentImpact>,
     pub notify_subscribers: bool,
+}
+
+impl Outgoing {
+    /// One update of an incident on its way under `delivery_id`, with no
+    /// Statuspage incident yet, no component impact and subscribers notified.
+    pub fn for_update(delivery_id: String, incident: &Incident, update: &Update) -> Outgoing {
+        Outgoing {
+            delivery_id,
+            update_id: update.id.clone(),
+            incident_id: incident.id.clone(),
+            external_id: incident.external_id.clone(),
+            link: incident.link.clone(),
+            title: incident.title.clone(),
+            severity: incident.severity,
+            // The incident's status now: what the status page must show,
+            // even when the update was written under an earlier one.
+            status: incident.status,
+            audience: update.audience,
+            body: update.body.clone(),
+            published_at: update.posted_at,
+            remote_incident: String::new(),
+            components: Vec::new(),
+            notify_subscribers: true,
+        }
+    }
 }
 
 /// What goes over the wire.
