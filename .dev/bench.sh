@@ -3,7 +3,10 @@
 #  1. deadline -> Notify latency p50/p99 over 150 deadlines with both cores busy;
 #  2. the guardrails linter on a 5,000-character draft, and its corpus report;
 #  3. 10,000 timeline events: page query, postmortem export, one insert;
-#  4. the real app's idle CPU over 60 s with live countdowns on screen (Herald
+#  4. the crash test's long mode: 1,000 SIGKILLs while publishing, printing
+#     kills, updates, unknown outcomes, lost (must be 0) and integrity failures
+#     (must be 0);
+#  5. the real app's idle CPU over 60 s with live countdowns on screen (Herald
 #     plus its WebKit processes, under Xvfb, software rendering).
 source "$(dirname "$0")/lib.sh"
 setup_build
@@ -23,6 +26,10 @@ cargo run --locked --release -q -p herald-desk --example timeline_bench
 
 stage "outbox: throughput and publish → first attempt"
 cargo run --locked --release -q -p herald-relay --example outbox_bench
+
+stage "crash test, long mode: 1,000 kills"
+HERALD_CRASH_KILLS=1000 cargo test --locked -q -p herald-relay --test crash -- --nocapture 2>&1 \
+  | grep -E '^crash test:|panicked|test result'
 
 stage "idle CPU with the countdown visible"
 build_app

@@ -6,13 +6,20 @@
 //! duplicate either receiver saw was a delivery whose outcome was unknown.
 //!
 //! The child is this same test binary, started with `HERALD_CRASH_CHILD` set.
+//! It reports each committed update on its stdout, and the parent kills it only
+//! after it has seen progress (a random number of commits, then a random few
+//! milliseconds), so the test depends on what Herald did, never on how fast the
+//! machine is. `HERALD_CRASH_KILLS` sets the number of kills (the benchmark
+//! script's long mode uses 1,000).
 
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
 use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use herald_core::relay::{ChannelKind, ChannelOptions, ChannelSecret};
@@ -25,6 +32,10 @@ use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const KILLS: usize = 120;
+/// How long one child may take to report its commits before the test fails.
+const PROGRESS_CAP: Duration = Duration::from_secs(60);
+/// The prefix of the line a child prints after each committed publish.
+const COMMITTED: &str = "HERALD-CRASH-COMMITTED ";
 const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
 /// The child: open the database, (first time) add the incident and channels,
@@ -106,7 +117,7 @@ fn child(database: &Path, signed_url: &str, chat_url: &str, run: &str, drain: bo
     for n in 0.. {
         let text = format!("Update {n} of run {run}.");
         let draft = desk
-            .save_draft(&incident, Audience::IncidentChannel, text)
+            .save_draft(&incident, Audience::IncidentChannel, text.clone())
             .unwrap();
         desk.publish(
             &incident,
@@ -119,8 +130,49 @@ fn child(database: &Path, signed_url: &str, chat_url: &str, run: &str, drain: bo
             },
         )
         .unwrap();
+        // Only now is the update durable: tell the parent, which may kill us.
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{COMMITTED}{text}").unwrap();
+        out.flush().unwrap();
+        drop(out);
         courier.wake();
         std::thread::sleep(Duration::from_millis(4));
+    }
+}
+
+/// Waits until `child` has reported `wanted` committed updates, adding each to
+/// `committed`; fails loudly, with what it saw, if that takes past the cap.
+fn await_commits(child: &mut Child, wanted: usize, run: usize, committed: &mut Vec<String>) {
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    // The reader ends by itself when the child dies and its pipe closes.
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if let Some(text) = line.strip_prefix(COMMITTED) {
+                if tx.send(text.to_owned()).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    let cap = Instant::now() + PROGRESS_CAP;
+    let mut seen = 0;
+    while seen < wanted {
+        let left = cap.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(text) => {
+                committed.push(text);
+                seen += 1;
+            }
+            Err(_) => {
+                let status = child.try_wait().ok().flatten();
+                let _ = child.kill();
+                panic!(
+                    "run {run}: the child reported {seen} of {wanted} commits within {PROGRESS_CAP:?} (exit status so far: {status:?})"
+                );
+            }
+        }
     }
 }
 
@@ -166,19 +218,34 @@ fn killed_at_random_a_hundred_times_nothing_committed_is_lost() {
             .env("HERALD_CRASH_SIGNED", &signed_url)
             .env("HERALD_CRASH_CHAT", &chat_url)
             .env("HERALD_CRASH_RUN", run.to_string())
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .unwrap()
     };
+    let kills: usize = std::env::var("HERALD_CRASH_KILLS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(KILLS);
     let started = Instant::now();
-    for run in 0..KILLS {
+    let mut committed: Vec<String> = Vec::new();
+    let mut integrity_failures = Vec::new();
+    for run in 0..kills {
         let mut child = spawn(run, "publish");
-        std::thread::sleep(Duration::from_millis(40 + fastrand::u64(0..260)));
+        // Kill only after progress: one to three commits, then a random
+        // moment, which lands mid-publish, mid-send or mid-settle.
+        await_commits(&mut child, 1 + fastrand::usize(0..3), run, &mut committed);
+        std::thread::sleep(Duration::from_millis(fastrand::u64(0..25)));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
+        let check = rusqlite::Connection::open(&database)
+            .and_then(|c| c.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0)));
+        match check {
+            Ok(ok) if ok == "ok" => {}
+            other => integrity_failures.push(format!("after kill {run}: {other:?}")),
+        }
     }
-    let mut drain = spawn(KILLS, "drain");
+    let mut drain = spawn(kills, "drain");
     assert!(
         drain.wait().unwrap().success(),
         "the final run drains the outbox"
@@ -190,6 +257,10 @@ fn killed_at_random_a_hundred_times_nothing_committed_is_lost() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(integrity, "ok");
+    assert!(
+        integrity_failures.is_empty(),
+        "integrity failures: {integrity_failures:?}"
+    );
     let updates: Vec<(String, String)> = conn
         .prepare("SELECT id, body FROM updates")
         .unwrap()
@@ -205,9 +276,21 @@ fn killed_at_random_a_hundred_times_nothing_committed_is_lost() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
+    // Every update a child reported as committed is still there.
+    let stored: HashSet<&str> = updates.iter().map(|(_, body)| body.as_str()).collect();
+    let lost: Vec<&String> = committed
+        .iter()
+        .filter(|text| !stored.contains(text.as_str()))
+        .collect();
     assert!(
-        updates.len() > KILLS,
-        "only {} updates were published",
+        lost.is_empty(),
+        "{} committed updates were lost: {lost:?}",
+        lost.len()
+    );
+    assert!(
+        committed.len() >= kills && updates.len() >= committed.len(),
+        "{} reported, {} stored, after {kills} kills",
+        committed.len(),
         updates.len()
     );
 
@@ -300,12 +383,15 @@ fn killed_at_random_a_hundred_times_nothing_committed_is_lost() {
             .count()
     );
     println!(
-        "crash test: {KILLS} kills in {:.1} s, {} updates, {} deliveries, {} unknown outcomes, {} put to the lead, {} requests received",
+        "crash test: {kills} kills in {:.1} s, {} updates ({} seen committed), {} deliveries, {} unknown outcomes, {} put to the lead, {} requests received, lost {}, integrity failures {}",
         elapsed.as_secs_f64(),
         updates.len(),
+        committed.len(),
         deliveries.len(),
         unknown,
         asked,
-        requests.len()
+        requests.len(),
+        lost.len(),
+        integrity_failures.len()
     );
 }
