@@ -41,8 +41,9 @@ pub async fn take_over(
     launch: State<'_, Launch>,
     paste: String,
     lead: String,
+    confirm: bool,
 ) -> Result<TakeOver, Error> {
-    launch.desk()?.take_over(&paste, &lead)
+    launch.desk()?.take_over(&paste, &lead, confirm)
 }
 
 #[tauri::command]

@@ -8,6 +8,8 @@ const board = (due_at: string): Board => ({
   resolved: [],
   heads_up_minutes: 5,
   notification_problem: null,
+  unreadable: [],
+  watcher_problem: null,
   last_30_days: { incidents: 1, updates: 0, on_time: 0, late: 0, missed: 0, longest_silence: 0 },
   deadlines: [
     {

@@ -53,6 +53,11 @@ impl ResolutionGate {
             (incident.status == Status::Monitoring).then_some(incident.started_at);
         let mut opened: Option<bool> = None;
         for event in timeline {
+            // Another lead's confirmation is their judgement, made on their
+            // clock: this lead confirms (or overrides) for themselves.
+            if event.imported {
+                continue;
+            }
             match &event.kind {
                 EventKind::StatusChanged { to, .. } => {
                     last_status_change = event.at;

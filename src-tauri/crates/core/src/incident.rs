@@ -11,7 +11,7 @@ use crate::validation::{FieldError, Invalid};
 
 const MAX_TITLE: usize = 200;
 const MAX_EXTERNAL_ID: usize = 100;
-const MAX_NAME: usize = 100;
+pub const MAX_NAME: usize = 100;
 const MAX_LINK: usize = 2_000;
 
 /// A declared incident as Herald keeps it.
@@ -78,6 +78,11 @@ impl NewIncident {
                 "title",
                 format!("Keep the title to {MAX_TITLE} characters or fewer."),
             ));
+        } else if clean.title.chars().any(char::is_control) {
+            errors.push(FieldError::new(
+                "title",
+                "The title cannot contain control characters (such as a line break or a bell).",
+            ));
         }
         if clean.external_id.chars().count() > MAX_EXTERNAL_ID {
             errors.push(FieldError::new(
@@ -101,6 +106,11 @@ impl NewIncident {
                 errors.push(FieldError::new(
                     field,
                     format!("Keep the {label} name to {MAX_NAME} characters or fewer."),
+                ));
+            } else if value.chars().any(char::is_control) {
+                errors.push(FieldError::new(
+                    field,
+                    format!("The {label} name cannot contain control characters."),
                 ));
             }
         }

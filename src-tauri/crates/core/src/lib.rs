@@ -16,6 +16,7 @@ pub mod relay;
 pub mod sync;
 pub mod templates;
 pub mod terms;
+pub mod text;
 pub mod timeline;
 pub mod update;
 pub mod validation;

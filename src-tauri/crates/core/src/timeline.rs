@@ -142,6 +142,11 @@ pub enum EventKind {
         channel: String,
         action: String,
     },
+    /// Herald could not do something on its own (read a stored record, run
+    /// its deadline check) and says so rather than fall silent.
+    HeraldProblem {
+        problem: String,
+    },
     /// A deadline alert was raised; `delivered` says whether the desktop
     /// notification reached a notification server.
     AlertSent {
@@ -181,6 +186,7 @@ impl EventKind {
             Self::GuardrailsOverridden { .. } => "guardrails_overridden",
             Self::MetricsConfirmed { .. } => "metrics_confirmed",
             Self::ResolutionGateOverridden { .. } => "resolution_gate_overridden",
+            Self::HeraldProblem { .. } => "herald_problem",
         }
     }
 
@@ -361,6 +367,7 @@ impl EventKind {
             Self::ResolutionGateOverridden { reason } => {
                 format!("Resolution gate overridden: {reason}")
             }
+            Self::HeraldProblem { problem } => format!("Herald problem: {problem}"),
             Self::AlertSent {
                 summary,
                 delivered,
@@ -416,6 +423,10 @@ pub struct TimelineEvent {
     pub kind: EventKind,
     /// `kind.summary()`, carried along so the UI never rebuilds sentences.
     pub summary: String,
+    /// Taken over from another Herald's handoff: kept as history, and never
+    /// allowed to open this Herald's resolution gate.
+    #[serde(default)]
+    pub imported: bool,
 }
 
 impl TimelineEvent {
@@ -427,6 +438,7 @@ impl TimelineEvent {
             at,
             kind,
             summary,
+            imported: false,
         }
     }
 }

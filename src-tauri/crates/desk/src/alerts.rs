@@ -11,7 +11,11 @@ use herald_store::{deadlines, incidents, settings};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::health::{ShownKey, UnreadableRecord};
 use crate::{Desk, Error};
+
+/// An alert owed now, with the deadline it is for.
+type Owed = (Alert, herald_core::Deadline);
 
 /// One alert to show the lead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -30,54 +34,93 @@ pub trait Notifier: Send + Sync + Debug {
 }
 
 impl Desk {
-    /// Raises every alert owed now: sends each through `notifier`, then records
+    /// Raises every alert owed now: shows each through `notifier`, then records
     /// its stage (so it is not sent again) and a timeline entry saying whether
     /// the desktop notification got through. Returns what was raised.
+    ///
+    /// The notification comes first, so a full disk or a locked database can
+    /// never swallow an alert; an alert shown but not yet recorded is kept in
+    /// memory, so the next round retries the record without showing it again.
+    /// The first failed record is returned as the error after every owed alert
+    /// has been shown. Rows that do not read back are skipped and reported.
     pub fn raise_due_alerts(&self, notifier: &dyn Notifier) -> Result<Vec<Alert>, Error> {
         let now = self.clock.now();
-        let owed = self.owed_alerts(now)?;
+        let (owed, unreadable) = self.owed_alerts(now)?;
+        self.record_problems(&unreadable);
         let mut raised = Vec::with_capacity(owed.len());
+        let mut failed: Option<Error> = None;
         for (alert, deadline) in owed {
-            // Sent outside the database lock: a slow notification server must
-            // never hold up the lead's own writes.
-            let outcome = notifier.notify(&alert);
-            self.write(|tx| {
-                let Some(incident) = incidents::get(tx, &alert.incident_id)? else {
-                    return Ok::<(), Error>(());
-                };
-                deadlines::mark_alerted(tx, &incident.id, &deadline, alert.stage)?;
-                let event = EventKind::AlertSent {
-                    audience: alert.audience,
-                    stage: alert.stage,
-                    summary: alert.text.summary.clone(),
-                    delivered: outcome.is_ok(),
-                    problem: outcome.clone().err(),
-                };
-                self.record(tx, &incident, vec![event], now)
-            })?;
-            if let Err(problem) = outcome {
-                self.set_notification_problem(Some(problem));
-            } else {
-                self.set_notification_problem(None);
+            let key = ShownKey::of(&alert, &deadline);
+            let earlier = self.health.shown_unrecorded(&key);
+            let outcome = match earlier {
+                Some(outcome) => outcome,
+                None => {
+                    // Sent outside the database lock: a slow notification server
+                    // must never hold up the lead's own writes.
+                    let outcome = notifier.notify(&alert);
+                    self.set_notification_problem(outcome.clone().err());
+                    raised.push(alert.clone());
+                    outcome
+                }
+            };
+            match self.record_alert(&alert, &deadline, &outcome, now) {
+                Ok(()) => self.health.forget_shown(&key),
+                Err(e) => {
+                    self.health.remember_shown(key, outcome);
+                    failed.get_or_insert(e);
+                }
             }
-            raised.push(alert);
         }
-        Ok(raised)
+        match failed {
+            None => Ok(raised),
+            Some(e) => Err(e),
+        }
     }
 
-    fn owed_alerts(
+    fn record_alert(
         &self,
+        alert: &Alert,
+        deadline: &herald_core::Deadline,
+        outcome: &Result<(), String>,
         now: DateTime<Utc>,
-    ) -> Result<Vec<(Alert, herald_core::Deadline)>, Error> {
+    ) -> Result<(), Error> {
+        self.write(|tx| {
+            let Some(incident) = incidents::get(tx, &alert.incident_id)? else {
+                return Ok::<(), Error>(());
+            };
+            deadlines::mark_alerted(tx, &incident.id, deadline, alert.stage)?;
+            let event = EventKind::AlertSent {
+                audience: alert.audience,
+                stage: alert.stage,
+                summary: alert.text.summary.clone(),
+                delivered: outcome.is_ok(),
+                problem: outcome.clone().err(),
+            };
+            self.record(tx, &incident, vec![event], now)
+        })
+    }
+
+    /// The alerts owed now, and the stored rows that could not be read.
+    fn owed_alerts(&self, now: DateTime<Utc>) -> Result<(Vec<Owed>, Vec<UnreadableRecord>), Error> {
         Ok(self.store.read(|conn| {
             let matrix = settings::severity_matrix(conn)?;
+            let listing = deadlines::all(conn)?;
+            let mut unreadable = listing.unreadable;
             let mut owed = Vec::new();
-            for (incident_id, deadline, sent) in deadlines::all(conn)? {
+            for (incident_id, deadline, sent) in listing.rows {
                 let Some(stage) = alerts::owed(deadline.due_at, &matrix, sent, now) else {
                     continue;
                 };
-                let Some(incident) = incidents::get(conn, &incident_id)? else {
-                    continue;
+                let incident = match incidents::get(conn, &incident_id) {
+                    Ok(Some(incident)) => incident,
+                    Ok(None) => continue,
+                    Err(e) => {
+                        unreadable.push(herald_store::Unreadable {
+                            id: incident_id,
+                            reason: e.to_string(),
+                        });
+                        continue;
+                    }
                 };
                 let text = alerts::text(&incident, &deadline, stage, now);
                 owed.push((
@@ -90,7 +133,7 @@ impl Desk {
                     deadline,
                 ));
             }
-            Ok(owed)
+            Ok((owed, crate::health::records(&[&unreadable])))
         })?)
     }
 
@@ -100,6 +143,7 @@ impl Desk {
         Ok(self.store.read(|conn| {
             let matrix = settings::severity_matrix(conn)?;
             Ok(deadlines::all(conn)?
+                .rows
                 .into_iter()
                 .map(|(_, d, _)| alerts::next_stage_at(d.due_at, &matrix, now))
                 .min())

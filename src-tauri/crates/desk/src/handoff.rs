@@ -34,6 +34,8 @@ pub struct TakeOver {
     pub incident_id: String,
     /// A new incident here, rather than a merge into one already here.
     pub created: bool,
+    /// What taking over would do, worked out and rolled back: nothing was written.
+    pub preview: bool,
     /// One sentence per thing that changed.
     pub changes: Vec<String>,
 }
@@ -203,10 +205,14 @@ impl Desk {
     }
 
     /// Takes the incident over from a pasted handoff. A paste that is not a
-    /// valid handoff is refused with the reason and changes nothing.
-    pub fn take_over(&self, paste: &str, lead: &str) -> Result<TakeOver, Error> {
+    /// valid handoff, or whose records fail the checks local input gets, is
+    /// refused with the reason and changes nothing. Without `confirm` it only
+    /// says what taking over would do: the same work, rolled back.
+    pub fn take_over(&self, paste: &str, lead: &str, confirm: bool) -> Result<TakeOver, Error> {
         let lead = lead.trim().to_owned();
+        let now = self.clock.now();
         let package = handoff::decode(paste)
+            .and_then(|p| handoff::admission::admit(&p, now).map(|()| p))
             .map_err(|e| Error::from(Invalid(vec![FieldError::new("paste", e.to_string())])));
         let mut errors = Vec::new();
         if let Err(e) = &package {
@@ -217,12 +223,19 @@ impl Desk {
                 "lead",
                 "Say who is taking over (your name).",
             ));
+        } else if let Some(why) =
+            herald_core::text::single_line_problem(&lead, herald_core::incident::MAX_NAME)
+        {
+            errors.push(FieldError::new("lead", format!("Your name: {why}.")));
         }
         Invalid::check(errors)?;
-        let package = package?;
-        let now = self.clock.now();
+        let mut package = package?;
+        // Kept as history, marked as another Herald's: never this lead's approvals.
+        for event in &mut package.timeline {
+            event.imported = true;
+        }
         let id = self.new_id();
-        self.write(|tx| {
+        let work = |tx: &Transaction<'_>| {
             let existing = incidents::get(tx, &package.incident.id)?;
             let (mut incident, created, mut changes) = match existing {
                 None => self.import_new(tx, &package)?,
@@ -249,9 +262,15 @@ impl Desk {
             Ok(TakeOver {
                 incident_id: incident.id,
                 created,
+                preview: !confirm,
                 changes,
             })
-        })
+        };
+        if confirm {
+            self.write(work)
+        } else {
+            self.store.rehearse(work)
+        }
     }
 
     fn import_new(

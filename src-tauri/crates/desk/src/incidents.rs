@@ -47,24 +47,28 @@ impl Desk {
 
     pub fn board(&self) -> Result<Board, Error> {
         let (all, deadlines, matrix) = self.store.read(|conn| {
-            let deadlines = deadlines::all(conn)?
-                .into_iter()
-                .map(|(incident_id, deadline, _)| IncidentDeadline {
-                    incident_id,
-                    deadline,
-                })
-                .collect();
             Ok((
                 incidents::all(conn)?,
-                deadlines,
+                deadlines::all(conn)?,
                 settings::severity_matrix(conn)?,
             ))
         })?;
         let now = self.clock.now();
         let summary = self.store.read(|conn| last_30_days(conn, now))?;
-        let mut board = Board::from_incidents(all, deadlines, matrix.heads_up_minutes);
+        let unreadable = crate::health::records(&[&all.unreadable, &deadlines.unreadable]);
+        let deadlines = deadlines
+            .rows
+            .into_iter()
+            .map(|(incident_id, deadline, _)| IncidentDeadline {
+                incident_id,
+                deadline,
+            })
+            .collect();
+        let mut board = Board::from_incidents(all.rows, deadlines, matrix.heads_up_minutes);
         board.notification_problem = self.notification_problem();
         board.last_30_days = summary;
+        board.unreadable = unreadable;
+        board.watcher_problem = self.health.watcher_problem();
         Ok(board)
     }
 
@@ -180,6 +184,7 @@ fn last_30_days(
     let since = now - chrono::Duration::days(30);
     let mut summary = CommsSummary::default();
     for incident in incidents::all(conn)?
+        .rows
         .into_iter()
         .filter(|i| i.started_at >= since)
     {

@@ -14,6 +14,7 @@ mod drafts;
 mod error;
 mod gate;
 mod handoff;
+mod health;
 mod incidents;
 mod launch;
 mod notes;
@@ -38,6 +39,7 @@ pub use courier::{Attempt, DeliveryProblem, Job, Next, ProblemHook, Transport, s
 pub use deliveries::DeliveryView;
 pub use error::{Error, ErrorCode};
 pub use handoff::{HandoffText, RoleHolding, TakeOver};
+pub use health::UnreadableRecord;
 pub use launch::Launch;
 pub use postmortem::{NoteRequest, PostmortemFiles};
 pub use publish::PublishRequest;
@@ -61,6 +63,8 @@ pub struct Desk {
     backoff: std::sync::RwLock<herald_core::relay::Backoff>,
     /// Called for each delivery the lead must hear about.
     on_problem: std::sync::RwLock<Option<ProblemHook>>,
+    /// What Herald could not do by itself: unreadable rows, failed watcher rounds.
+    health: health::Health,
 }
 
 /// What the shell runs after every committed write.
@@ -85,6 +89,7 @@ impl Desk {
             secrets: std::sync::RwLock::new(Arc::new(NoKeychain)),
             backoff: std::sync::RwLock::new(herald_core::relay::Backoff::default()),
             on_problem: std::sync::RwLock::new(None),
+            health: health::Health::default(),
         })
     }
 

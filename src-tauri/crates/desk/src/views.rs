@@ -8,7 +8,7 @@ use herald_core::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::RoleHolding;
+use crate::{RoleHolding, UnreadableRecord};
 use ts_rs::TS;
 
 /// The incident board: open incidents (worst first, then oldest) above the
@@ -25,6 +25,10 @@ pub struct Board {
     pub notification_problem: Option<String>,
     /// Comms punctuality over the incidents declared in the last 30 days.
     pub last_30_days: CommsSummary,
+    /// Incidents (or their deadlines) stored but unreadable: skipped, and named.
+    pub unreadable: Vec<UnreadableRecord>,
+    /// Why the deadline watcher's last round failed, until one succeeds.
+    pub watcher_problem: Option<String>,
 }
 
 /// A small roll-up of comms punctuality across incidents.
@@ -64,6 +68,8 @@ impl Board {
             heads_up_minutes,
             notification_problem: None,
             last_30_days: CommsSummary::default(),
+            unreadable: Vec::new(),
+            watcher_problem: None,
         }
     }
 }

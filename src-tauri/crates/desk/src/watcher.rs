@@ -50,16 +50,28 @@ impl Watcher {
                     // changed (every write wakes us), or a while has passed; the
                     // wall clock itself is re-read every second regardless.
                     if stale || next.is_some_and(|at| now >= at) || read_at.elapsed() >= REREAD {
-                        // A failed round (a locked or broken database) is retried on
-                        // the next one; the countdown in the window still shows the state.
-                        if let Ok(raised) = desk.raise_due_alerts(notifier.as_ref())
-                            && !raised.is_empty()
-                        {
+                        // A failed round (a locked or full database) is retried on
+                        // the next one, and the board says so until one succeeds.
+                        let round = desk.raise_due_alerts(notifier.as_ref());
+                        let next_read = desk.next_alert_at();
+                        let problem = match (&round, &next_read) {
+                            (Err(e), _) | (_, Err(e)) => Some(format!(
+                                "Herald could not check or record deadline alerts: {}",
+                                e.message
+                            )),
+                            _ => None,
+                        };
+                        let failed = problem.is_some();
+                        let changed = desk.watcher_round(problem);
+                        let raised = round.unwrap_or_default();
+                        if !raised.is_empty() || changed {
                             on_raised(&raised);
                         }
-                        next = desk.next_alert_at().ok().flatten();
+                        // Until the database answers, look again within a second.
+                        next = next_read.ok().flatten();
                         read_at = Instant::now();
-                        stale = false;
+                        // A failed round is tried again on the next tick.
+                        stale = failed;
                     }
                     let wait = next.map_or(MAX_SLEEP, |at| {
                         (at - desk.clock.now())

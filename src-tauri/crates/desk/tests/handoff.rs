@@ -131,7 +131,7 @@ fn the_next_lead_takes_over_with_everything_including_absolute_deadlines() {
 
     let chloe = lead();
     chloe.clock.advance(Duration::minutes(20));
-    let report = chloe.desk.take_over(&copied.text, "Chloe").unwrap();
+    let report = chloe.desk.take_over(&copied.text, "Chloe", true).unwrap();
     assert!(report.created);
     assert_eq!(report.incident_id, id);
     assert!(
@@ -173,7 +173,7 @@ fn taking_over_an_incident_already_here_merges_and_says_what_changed() {
         .copy_handoff(&id, HandoffFormat::Markdown, "")
         .unwrap();
     let chloe = lead();
-    chloe.desk.take_over(&first.text, "Chloe").unwrap();
+    chloe.desk.take_over(&first.text, "Chloe", true).unwrap();
 
     // Bo keeps going, then hands over again; Chloe's copy merges.
     bo.clock.advance(Duration::minutes(10));
@@ -194,7 +194,7 @@ fn taking_over_an_incident_already_here_merges_and_says_what_changed() {
         .copy_handoff(&id, HandoffFormat::Plain, "Chloe")
         .unwrap();
     chloe.clock.advance(Duration::minutes(30));
-    let report = chloe.desk.take_over(&second.text, "Chloe").unwrap();
+    let report = chloe.desk.take_over(&second.text, "Chloe", true).unwrap();
     assert!(!report.created);
     assert!(
         report.changes.contains(&"Severity: SEV1 → SEV2".to_owned()),
@@ -218,7 +218,7 @@ fn taking_over_an_incident_already_here_merges_and_says_what_changed() {
     ids.dedup();
     assert_eq!(ids.len(), count);
     // Taking the same handoff again adds nothing new but the acknowledgement.
-    let again = chloe.desk.take_over(&second.text, "Chloe").unwrap();
+    let again = chloe.desk.take_over(&second.text, "Chloe", true).unwrap();
     assert!(
         again
             .changes
@@ -250,12 +250,12 @@ fn a_bad_paste_is_refused_with_its_reason_and_changes_nothing() {
         ("x".repeat(1_000_001), "at most 1000000"),
     ];
     for (paste, says) in cases {
-        let err = chloe.desk.take_over(&paste, "Chloe").unwrap_err();
+        let err = chloe.desk.take_over(&paste, "Chloe", true).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidInput);
         assert_eq!(err.fields[0].field, "paste");
         assert!(err.message.contains(says), "{says}: {}", err.message);
     }
-    let no_name = chloe.desk.take_over(&good, " ").unwrap_err();
+    let no_name = chloe.desk.take_over(&good, " ", true).unwrap_err();
     assert_eq!(no_name.fields[0].field, "lead");
     assert!(
         chloe.desk.board().unwrap().open.is_empty(),

@@ -30,7 +30,7 @@ pub fn save(
             channel.disabled_reason,
             serde_json::to_string(&channel.options)?,
             secret_ref,
-            to_text(now),
+            to_text(now)?,
         ],
     )?;
     Ok(())
@@ -45,7 +45,7 @@ pub fn disable(
 ) -> Result<(), StoreError> {
     conn.execute(
         "UPDATE channels SET enabled = 0, disabled_reason = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, reason, to_text(now)],
+        params![id, reason, to_text(now)?],
     )?;
     Ok(())
 }
@@ -53,7 +53,7 @@ pub fn disable(
 pub fn mark_deleted(conn: &Connection, id: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
     Ok(conn.execute(
         "UPDATE channels SET deleted_at = ?2, enabled = 0 WHERE id = ?1 AND deleted_at IS NULL",
-        params![id, to_text(now)],
+        params![id, to_text(now)?],
     )? == 1)
 }
 

@@ -4,8 +4,8 @@
 use herald_core::{AlertStage, Audience, Deadline};
 use rusqlite::{Connection, params};
 
-use crate::StoreError;
 use crate::time::{from_text, to_text};
+use crate::{Listing, StoreError};
 
 const COLUMNS: &str = "incident_id, audience, due_at, cadence_minutes, relaxed, snoozed, alerted";
 
@@ -41,7 +41,7 @@ fn parse(raw: Raw) -> Result<(String, Deadline, Option<AlertStage>), StoreError>
     ))
 }
 
-/// An incident's deadlines with their last alert, in audience order.
+/// An incident's readable deadlines with their last alert, in audience order.
 pub fn for_incident(
     conn: &Connection,
     incident_id: &str,
@@ -49,19 +49,32 @@ pub fn for_incident(
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM deadlines WHERE incident_id = ?1"
     ))?;
-    let mut list: Vec<_> = stmt
-        .query_map([incident_id], read)?
-        .map(|raw| parse(raw?).map(|(_, d, a)| (d, a)))
-        .collect::<Result<_, _>>()?;
+    // A row that does not read is skipped here (the board names it through
+    // `all`), so one bad deadline never hides the incident's others; the
+    // next recomputation replaces it.
+    let mut list = Vec::new();
+    for raw in stmt.query_map([incident_id], read)? {
+        if let Ok((_, d, a)) = parse(raw?) {
+            list.push((d, a));
+        }
+    }
     list.sort_by_key(|(d, _)| d.audience);
     Ok(list)
 }
 
-/// Every stored deadline, with its incident id; soonest first.
-pub fn all(conn: &Connection) -> Result<Vec<(String, Deadline, Option<AlertStage>)>, StoreError> {
+/// Every stored deadline that reads back, with its incident id, soonest
+/// first; a row that does not read is listed by its incident id instead.
+pub fn all(
+    conn: &Connection,
+) -> Result<Listing<(String, Deadline, Option<AlertStage>)>, StoreError> {
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM deadlines ORDER BY due_at"))?;
-    let rows = stmt.query_map([], read)?;
-    rows.map(|raw| parse(raw?)).collect()
+    let mut listing = Listing::default();
+    for raw in stmt.query_map([], read)? {
+        let raw = raw?;
+        let id = raw.0.clone();
+        listing.push(id, parse(raw));
+    }
+    Ok(listing)
 }
 
 /// Replaces an incident's deadlines. An audience whose `due_at` is unchanged
@@ -86,7 +99,7 @@ pub fn replace(
             params![
                 incident_id,
                 d.audience.as_str(),
-                to_text(d.due_at),
+                to_text(d.due_at)?,
                 d.cadence_minutes,
                 d.relaxed,
                 d.snoozed,
@@ -107,7 +120,7 @@ pub fn mark_alerted(
 ) -> Result<(), StoreError> {
     conn.execute(
         "UPDATE deadlines SET alerted = ?4 WHERE incident_id = ?1 AND audience = ?2 AND due_at = ?3",
-        params![incident_id, deadline.audience.as_str(), to_text(deadline.due_at), stage.to_text()],
+        params![incident_id, deadline.audience.as_str(), to_text(deadline.due_at)?, stage.to_text()],
     )?;
     Ok(())
 }

@@ -48,8 +48,8 @@ pub fn insert(conn: &Connection, d: &Delivery) -> Result<(), StoreError> {
             d.channel_id,
             d.state,
             d.attempts,
-            to_text(d.next_attempt_at),
-            to_text(d.created_at),
+            to_text(d.next_attempt_at)?,
+            to_text(d.created_at)?,
             serde_json::to_string(&d.components)?,
             d.notify_subscribers,
         ],
@@ -165,7 +165,7 @@ pub fn all(conn: &Connection) -> Result<Vec<Delivery>, StoreError> {
 pub fn start_attempt(conn: &Connection, id: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
     conn.execute(
         "UPDATE deliveries SET state = 'sending', attempts = attempts + 1, updated_at = ?2 WHERE id = ?1",
-        params![id, to_text(now)],
+        params![id, to_text(now)?],
     )?;
     Ok(())
 }
@@ -192,11 +192,11 @@ pub fn settle(
         params![
             id,
             s.state,
-            to_text(s.next_attempt_at),
+            to_text(s.next_attempt_at)?,
             s.last_error,
             s.decision,
             u32::from(s.unknown_outcome),
-            to_text(now),
+            to_text(now)?,
         ],
     )?;
     Ok(())
@@ -212,7 +212,7 @@ pub fn delivered(
     conn.execute(
         "UPDATE deliveries SET state = 'delivered', delivered_at = ?2, updated_at = ?2, \
          remote_id = ?3, remote_link = ?4, last_error = '', decision = '' WHERE id = ?1",
-        params![id, to_text(now), remote_id, remote_link],
+        params![id, to_text(now)?, remote_id, remote_link],
     )?;
     Ok(())
 }
@@ -240,7 +240,7 @@ pub fn discard_open(
             "UPDATE deliveries SET state = 'discarded', last_error = ?2, updated_at = ?3 \
              WHERE channel_id = ?1 AND state IN {OPEN_STATES}"
         ),
-        params![channel_id, reason, to_text(now)],
+        params![channel_id, reason, to_text(now)?],
     )?;
     Ok(())
 }
@@ -251,7 +251,7 @@ pub fn requeue(conn: &Connection, id: &str, now: DateTime<Utc>) -> Result<(), St
     conn.execute(
         "UPDATE deliveries SET state = 'queued', next_attempt_at = ?2, created_at = ?2, updated_at = ?2, \
          last_error = '', decision = '' WHERE id = ?1",
-        params![id, to_text(now)],
+        params![id, to_text(now)?],
     )?;
     Ok(())
 }

@@ -38,7 +38,7 @@ pub fn save(conn: &Connection, draft: &StoredDraft) -> Result<(), StoreError> {
             draft.generated_from,
             draft.generated_body,
             draft.reviewed_revision,
-            to_text(draft.updated_at),
+            to_text(draft.updated_at)?,
         ],
     )?;
     Ok(())

@@ -4,8 +4,8 @@ use herald_core::{Incident, Severity, Status};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 
-use crate::StoreError;
 use crate::time::{from_text, to_text};
+use crate::{Listing, StoreError};
 
 const COLUMNS: &str = "id, external_id, link, title, severity, status, customer_visible, \
                        commander, comms_lead, comms_lead_activated, started_at, resolved_at";
@@ -13,7 +13,7 @@ const COLUMNS: &str = "id, external_id, link, title, severity, status, customer_
 pub fn insert(conn: &Connection, incident: &Incident) -> Result<(), StoreError> {
     conn.execute(
         &format!("INSERT INTO incidents ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
-        params_from_iter(values(incident)),
+        params_from_iter(values(incident)?),
     )?;
     Ok(())
 }
@@ -25,7 +25,7 @@ pub fn update(conn: &Connection, incident: &Incident) -> Result<(), StoreError> 
         "UPDATE incidents SET external_id = ?2, link = ?3, title = ?4, severity = ?5, status = ?6, \
          customer_visible = ?7, commander = ?8, comms_lead = ?9, comms_lead_activated = ?10, \
          started_at = ?11, resolved_at = ?12 WHERE id = ?1",
-        params_from_iter(values(incident)),
+        params_from_iter(values(incident)?),
     )?;
     if changed == 1 {
         Ok(())
@@ -35,8 +35,8 @@ pub fn update(conn: &Connection, incident: &Incident) -> Result<(), StoreError> 
 }
 
 /// The incident's values in [`COLUMNS`] order.
-fn values(incident: &Incident) -> [Value; 12] {
-    [
+fn values(incident: &Incident) -> Result<[Value; 12], StoreError> {
+    Ok([
         incident.id.clone().into(),
         incident.external_id.clone().into(),
         incident.link.clone().into(),
@@ -47,9 +47,9 @@ fn values(incident: &Incident) -> [Value; 12] {
         incident.commander.clone().into(),
         incident.comms_lead.clone().into(),
         incident.comms_lead_activated.into(),
-        to_text(incident.started_at).into(),
-        incident.resolved_at.map(to_text).into(),
-    ]
+        to_text(incident.started_at)?.into(),
+        incident.resolved_at.map(to_text).transpose()?.into(),
+    ])
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Option<Incident>, StoreError> {
@@ -62,10 +62,17 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Incident>, StoreError> 
     .transpose()
 }
 
-pub fn all(conn: &Connection) -> Result<Vec<Incident>, StoreError> {
+/// Every incident that reads back, and the id of each that does not: one bad
+/// row must never empty the board or stop the watcher.
+pub fn all(conn: &Connection) -> Result<Listing<Incident>, StoreError> {
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM incidents"))?;
-    let rows = stmt.query_map([], read_row)?;
-    rows.map(|row| row?).collect()
+    let mut listing = Listing::default();
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: String = row.get(0)?;
+        listing.push(id, read_row(row)?);
+    }
+    Ok(listing)
 }
 
 /// Whether another incident already uses this external ID (ignoring case).

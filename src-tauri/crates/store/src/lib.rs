@@ -11,6 +11,7 @@ pub mod deliveries;
 pub mod drafts;
 mod error;
 pub mod incidents;
+mod listing;
 pub mod migrations;
 pub mod notes;
 mod open;
@@ -25,6 +26,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 pub use error::{OpenError, OpenProblem, StoreError};
+pub use listing::{Listing, Unreadable};
 pub use rusqlite::{Connection, Transaction};
 
 /// The open database. One connection behind a mutex: Herald has one writer, and
@@ -68,6 +70,21 @@ impl Store {
             .map_err(StoreError::from)?;
         let value = work(&tx)?;
         tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// Runs work in a transaction that is always rolled back: what a change
+    /// would do, worked out by the same code that makes it, shown before it is made.
+    pub fn rehearse<T, E: From<StoreError>>(
+        &self,
+        work: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut conn = self.lock();
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = work(&tx)?;
+        tx.rollback().map_err(StoreError::from)?;
         Ok(value)
     }
 

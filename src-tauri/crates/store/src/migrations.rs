@@ -18,6 +18,7 @@ pub const ALL: &[&str] = &[
     include_str!("../migrations/0003_drafts.sql"),
     include_str!("../migrations/0004_handoff.sql"),
     include_str!("../migrations/0005_relay.sql"),
+    include_str!("../migrations/0006_imported_events.sql"),
 ];
 
 /// The schema version this build writes.

@@ -6,22 +6,34 @@ use rusqlite::{Connection, params};
 use crate::StoreError;
 use crate::time::{from_text, to_text};
 
-/// Inserts or replaces a constraint by id.
+/// Inserts or replaces a constraint by id, only ever within its own incident:
+/// an id that belongs to another incident changes nothing and is an error.
 pub fn save_constraint(conn: &Connection, c: &Constraint) -> Result<(), StoreError> {
-    conn.execute(
+    let changed = conn.execute(
         "INSERT INTO constraints (id, incident_id, text, created_at, updated_at, closed_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET text = excluded.text, \
-         updated_at = excluded.updated_at, closed_at = excluded.closed_at",
+         updated_at = excluded.updated_at, closed_at = excluded.closed_at \
+         WHERE constraints.incident_id = excluded.incident_id",
         params![
             c.id,
             c.incident_id,
             c.text,
-            to_text(c.created_at),
-            to_text(c.updated_at),
-            c.closed_at.map(to_text),
+            to_text(c.created_at)?,
+            to_text(c.updated_at)?,
+            c.closed_at.map(to_text).transpose()?,
         ],
     )?;
-    Ok(())
+    one_row(changed, "constraint", &c.id)
+}
+
+fn one_row(changed: usize, what: &str, id: &str) -> Result<(), StoreError> {
+    if changed == 1 {
+        Ok(())
+    } else {
+        Err(StoreError::BadData(format!(
+            "the {what} {id} belongs to another incident"
+        )))
+    }
 }
 
 /// An incident's constraints, oldest first, closed ones included.
@@ -54,23 +66,24 @@ pub fn constraints(conn: &Connection, incident_id: &str) -> Result<Vec<Constrain
     .collect()
 }
 
-/// Inserts or replaces an ask by id.
+/// Inserts or replaces an ask by id, only ever within its own incident.
 pub fn save_ask(conn: &Connection, a: &Ask) -> Result<(), StoreError> {
-    conn.execute(
+    let changed = conn.execute(
         "INSERT INTO asks (id, incident_id, text, owner, state, created_at, updated_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET text = excluded.text, \
-         owner = excluded.owner, state = excluded.state, updated_at = excluded.updated_at",
+         owner = excluded.owner, state = excluded.state, updated_at = excluded.updated_at \
+         WHERE asks.incident_id = excluded.incident_id",
         params![
             a.id,
             a.incident_id,
             a.text,
             a.owner,
             a.state.as_str(),
-            to_text(a.created_at),
-            to_text(a.updated_at),
+            to_text(a.created_at)?,
+            to_text(a.updated_at)?,
         ],
     )?;
-    Ok(())
+    one_row(changed, "ask", &a.id)
 }
 
 /// An incident's asks, oldest first, whatever their state.

@@ -26,10 +26,10 @@ pub fn insert(conn: &Connection, snooze: &Snooze) -> Result<(), StoreError> {
             snooze.id,
             snooze.incident_id,
             snooze.audience.as_str(),
-            to_text(snooze.until),
+            to_text(snooze.until)?,
             snooze.minutes,
             snooze.reason,
-            to_text(snooze.at),
+            to_text(snooze.at)?,
         ],
     )?;
     Ok(())
@@ -45,7 +45,7 @@ pub fn active_until(
 ) -> Result<Option<DateTime<Utc>>, StoreError> {
     let text: Option<String> = conn.query_row(
         "SELECT max(until) FROM snoozes WHERE incident_id = ?1 AND audience = ?2 AND at >= ?3",
-        params![incident_id, audience.as_str(), to_text(since)],
+        params![incident_id, audience.as_str(), to_text(since)?],
         |row| row.get(0),
     )?;
     text.as_deref().map(from_text).transpose()

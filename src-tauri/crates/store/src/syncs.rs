@@ -11,7 +11,7 @@ pub fn insert(conn: &Connection, sync: &IcSync) -> Result<(), StoreError> {
         .map_err(|e| StoreError::BadData(format!("cannot encode an IC sync: {e}")))?;
     conn.execute(
         "INSERT INTO ic_syncs (id, incident_id, at, facts) VALUES (?1, ?2, ?3, ?4)",
-        params![sync.id, sync.incident_id, to_text(sync.at), facts],
+        params![sync.id, sync.incident_id, to_text(sync.at)?, facts],
     )?;
     Ok(())
 }

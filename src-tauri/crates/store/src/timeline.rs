@@ -20,13 +20,14 @@ fn write(conn: &Connection, event: &TimelineEvent, verb: &str) -> Result<usize, 
     let data = serde_json::to_string(&event.kind)
         .map_err(|e| StoreError::BadData(format!("cannot encode event: {e}")))?;
     Ok(conn.execute(
-        &format!("{verb} INTO timeline_events (id, incident_id, at, kind, data) VALUES (?1, ?2, ?3, ?4, ?5)"),
+        &format!("{verb} INTO timeline_events (id, incident_id, at, kind, data, imported) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
         params![
             event.id,
             event.incident_id,
-            to_text(event.at),
+            to_text(event.at)?,
             event.kind.name(),
-            data
+            data,
+            event.imported
         ],
     )?)
 }
@@ -38,23 +39,33 @@ pub fn for_incident(
     incident_id: &str,
 ) -> Result<Vec<TimelineEvent>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT id, incident_id, at, data FROM timeline_events \
+        "SELECT id, incident_id, at, data, imported FROM timeline_events \
          WHERE incident_id = ?1 ORDER BY at, rowid",
     )?;
     let rows = stmt.query_map([incident_id], read_row)?;
     rows.map(|row| from_row(row?)).collect()
 }
 
-type Row = (String, String, String, String);
+type Row = (String, String, String, String, bool);
 
 fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
-    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+    ))
 }
 
-fn from_row((id, incident_id, at, data): Row) -> Result<TimelineEvent, StoreError> {
+/// The summary is rebuilt from the kind, so an imported event can never carry
+/// a sentence its data does not say.
+fn from_row((id, incident_id, at, data, imported): Row) -> Result<TimelineEvent, StoreError> {
     let kind: EventKind =
         serde_json::from_str(&data).map_err(|e| StoreError::BadData(format!("event {id}: {e}")))?;
-    Ok(TimelineEvent::new(id, incident_id, from_text(&at)?, kind))
+    let mut event = TimelineEvent::new(id, incident_id, from_text(&at)?, kind);
+    event.imported = imported;
+    Ok(event)
 }
 
 /// Up to `limit` events older than the event `before` (or the newest, when
@@ -66,7 +77,7 @@ pub fn page(
     limit: u32,
 ) -> Result<Vec<TimelineEvent>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, incident_id, at, data FROM timeline_events \
+        "SELECT id, incident_id, at, data, imported FROM timeline_events \
          WHERE incident_id = ?1 AND (?2 IS NULL OR (at, rowid) < \
            (SELECT at, rowid FROM timeline_events WHERE id = ?2)) \
          ORDER BY at DESC, rowid DESC LIMIT ?3",

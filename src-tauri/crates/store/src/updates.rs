@@ -27,7 +27,7 @@ fn write(conn: &Connection, update: &Update, verb: &str) -> Result<usize, StoreE
             update.audience.as_str(),
             update.body,
             update.posted_to,
-            to_text(update.posted_at),
+            to_text(update.posted_at)?,
             update.source,
             update.author,
         ],

@@ -76,6 +76,19 @@ describe("BoardPage", () => {
     expect(warning.textContent).toContain("no notification server is running");
   });
 
+  it("names an incident it could not read and the watcher's own failure", async () => {
+    const backend = fakeBackend();
+    await backend.declareIncident(form("checkout", "SEV2"));
+    backend.unreadable = [{ incident_id: "0193-bad", reason: 'bad time "+10000-01-01"' }];
+    backend.watcherProblem = "Herald could not check or record deadline alerts: disk is full";
+    render(BoardPage, { context: backendContext(backend) });
+    const unreadable = await screen.findByTestId("unreadable-records");
+    expect(unreadable.textContent).toContain("1 incident could not be read");
+    expect(unreadable.textContent).toContain("0193-bad");
+    expect(screen.getByTestId("watcher-problem").textContent).toContain("disk is full");
+    expect(await screen.findByText("checkout")).toBeTruthy();
+  });
+
   it("opens an incident when its row is chosen", async () => {
     const backend = fakeBackend();
     const view = await backend.declareIncident(form("checkout", "SEV2"));

@@ -60,4 +60,27 @@ describe("Take over", () => {
       "This is not a Herald handoff.",
     );
   });
+
+  it("previews first and writes only on confirm", async () => {
+    const backend = fakeBackend();
+    render(TakeOverPage, { context: backendContext(backend) });
+    const user = userEvent.setup();
+    await user.type(
+      screen.getByLabelText("Paste the handoff the previous lead copied"),
+      "```herald-handoff v1",
+    );
+    await user.type(screen.getByLabelText("Your name (the new comms lead)"), "Chloe");
+    await user.click(screen.getByTestId("take-over-submit"));
+    const preview = await screen.findByTestId("take-over-preview");
+    expect(preview.textContent).toContain("Nothing has been written yet.");
+    expect(backend.calls.filter((c) => c.method === "takeOver").map((c) => c.args[2])).toEqual([
+      false,
+    ]);
+    await user.click(screen.getByTestId("take-over-confirm"));
+    await screen.findByTestId("take-over-report");
+    expect(backend.calls.filter((c) => c.method === "takeOver").map((c) => c.args[2])).toEqual([
+      false,
+      true,
+    ]);
+  });
 });

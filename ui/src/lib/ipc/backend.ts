@@ -70,7 +70,8 @@ export interface Backend {
   /** Records the handoff on the timeline and puts it on the system clipboard. */
   copyHandoff(id: string, format: HandoffFormat, to: string): Promise<HandoffText>;
   /** Recreates or merges an incident from a pasted handoff. */
-  takeOver(paste: string, lead: string): Promise<TakeOver>;
+  /** Without `confirm`, says what taking over would do and writes nothing. */
+  takeOver(paste: string, lead: string, confirm: boolean): Promise<TakeOver>;
   addConstraint(id: string, input: NoteInput): Promise<IncidentView>;
   changeConstraint(
     id: string,

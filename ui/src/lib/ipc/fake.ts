@@ -6,6 +6,7 @@ import type { Backend } from "./backend";
 import type { AppError } from "./bindings/AppError";
 import type { Deadline } from "./bindings/Deadline";
 import type { Update } from "./bindings/Update";
+import type { UnreadableRecord } from "./bindings/UnreadableRecord";
 import type { EventKind } from "./bindings/EventKind";
 import type { Incident } from "./bindings/Incident";
 import type { IncidentView } from "./bindings/IncidentView";
@@ -55,6 +56,8 @@ export class FakeBackend implements Backend {
   updates = new Map<string, Update[]>();
   problem: StartupProblem | null = null;
   notificationProblem: string | null = null;
+  unreadable: UnreadableRecord[] = [];
+  watcherProblem: string | null = null;
   nextError: AppError | null = null;
   now = "2026-11-27T14:00:00.000Z";
   private seq = 0;
@@ -97,7 +100,14 @@ export class FakeBackend implements Backend {
 
   private record(incidentId: string, kind: EventKind, summary: string) {
     const list = this.timelines.get(incidentId) ?? [];
-    list.push({ id: `e${++this.seq}`, incident_id: incidentId, at: this.now, kind, summary });
+    list.push({
+      id: `e${++this.seq}`,
+      incident_id: incidentId,
+      at: this.now,
+      kind,
+      summary,
+      imported: false,
+    });
     this.timelines.set(incidentId, list);
   }
 
@@ -211,6 +221,8 @@ export class FakeBackend implements Backend {
         deadlines,
         heads_up_minutes: this.matrix.heads_up_minutes,
         notification_problem: this.notificationProblem,
+        unreadable: this.unreadable,
+        watcher_problem: this.watcherProblem,
         last_30_days: {
           incidents: this.incidents.length,
           updates: 0,
@@ -517,8 +529,8 @@ export class FakeBackend implements Backend {
     });
   }
 
-  takeOver(paste: string, lead: string) {
-    return this.answer("takeOver", [paste, lead], () => {
+  takeOver(paste: string, lead: string, confirm: boolean) {
+    return this.answer("takeOver", [paste, lead, confirm], () => {
       if (!paste.includes("```herald-handoff")) {
         const message = "This is not a Herald handoff.";
         throw { code: "invalid_input", message, fields: [{ field: "paste", message }] };
@@ -526,6 +538,7 @@ export class FakeBackend implements Backend {
       return {
         incident_id: this.incidents[0]?.id ?? "none",
         created: true,
+        preview: !confirm,
         changes: ["Created it"],
       };
     });

@@ -11,6 +11,7 @@ export type { IncidentDeadline } from "./bindings/IncidentDeadline";
 export type { LoggedUpdate } from "./bindings/LoggedUpdate";
 export type { SnoozeRequest } from "./bindings/SnoozeRequest";
 export type { Update } from "./bindings/Update";
+export type { UnreadableRecord } from "./bindings/UnreadableRecord";
 export type { EventKind } from "./bindings/EventKind";
 export type { Incident } from "./bindings/Incident";
 export type { IncidentChange } from "./bindings/IncidentChange";

@@ -37,7 +37,7 @@ export const tauriBackend: Backend = {
   previewTemplate: (body) => call("preview_template", { body }),
   handoff: (id, format, to) => call("handoff", { id, format, to }),
   copyHandoff: (id, format, to) => call("copy_handoff", { id, format, to }),
-  takeOver: (paste, lead) => call("take_over", { paste, lead }),
+  takeOver: (paste, lead, confirm) => call("take_over", { paste, lead, confirm }),
   addConstraint: (id, input) => call("add_constraint", { id, input }),
   changeConstraint: (id, constraintId, input, closed) =>
     call("change_constraint", { id, constraintId, input, closed }),

@@ -2,6 +2,7 @@
 //! human text in the lead's chosen format, followed by a machine block the next
 //! lead's Herald takes over from.
 
+pub mod admission;
 pub mod notes;
 pub mod package;
 pub mod text;

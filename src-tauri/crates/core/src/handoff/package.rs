@@ -83,6 +83,8 @@ pub enum HandoffError {
     ChecksumFailed,
     #[error("The handoff block is damaged: {0}. Copy it again.")]
     Corrupt(String),
+    #[error("Herald will not take over from this handoff: {0}.")]
+    Refused(String),
 }
 
 fn checksum(bytes: &[u8]) -> String {

@@ -2,6 +2,7 @@
 import type { CommsSummary } from "./CommsSummary";
 import type { Incident } from "./Incident";
 import type { IncidentDeadline } from "./IncidentDeadline";
+import type { UnreadableRecord } from "./UnreadableRecord";
 
 /**
  * The incident board: open incidents (worst first, then oldest) above the
@@ -23,4 +24,12 @@ notification_problem: string | null,
 /**
  * Comms punctuality over the incidents declared in the last 30 days.
  */
-last_30_days: CommsSummary, };
+last_30_days: CommsSummary, 
+/**
+ * Incidents (or their deadlines) stored but unreadable: skipped, and named.
+ */
+unreadable: Array<UnreadableRecord>, 
+/**
+ * Why the deadline watcher's last round failed, until one succeeds.
+ */
+watcher_problem: string | null, };

@@ -9,6 +9,10 @@ export type TakeOver = { incident_id: string,
  */
 created: boolean, 
 /**
+ * What taking over would do, worked out and rolled back: nothing was written.
+ */
+preview: boolean, 
+/**
  * One sentence per thing that changed.
  */
 changes: Array<string>, };

@@ -12,4 +12,9 @@ id: string, incident_id: string, at: string, kind: EventKind,
 /**
  * `kind.summary()`, carried along so the UI never rebuilds sentences.
  */
-summary: string, };
+summary: string, 
+/**
+ * Taken over from another Herald's handoff: kept as history, and never
+ * allowed to open this Herald's resolution gate.
+ */
+imported: boolean, };

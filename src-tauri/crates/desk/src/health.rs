@@ -1,0 +1,145 @@
+//! What Herald could not do by itself, kept so the window can say so instead
+//! of falling silent: stored rows that do not read back (the board, the tray
+//! and the watcher skip them and name them), and watcher rounds that failed.
+//! Each distinct problem is written to its incident's timeline once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
+
+use herald_core::{EventKind, TimelineEvent};
+use herald_store::{Unreadable, timeline};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::Desk;
+
+/// An incident, or one of its records, that is stored but cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UnreadableRecord {
+    pub incident_id: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Health {
+    /// Why the last watcher round failed, until one succeeds.
+    watcher: Mutex<Option<String>>,
+    /// Problems already written to a timeline: (incident id, reason).
+    recorded: Mutex<HashSet<(String, String)>>,
+    /// Alerts shown on the desktop whose record did not commit, with how the
+    /// notification went: retried each round, never shown twice.
+    shown: Mutex<HashMap<ShownKey, Result<(), String>>>,
+}
+
+/// One alert stage of one deadline: (incident id, audience, due at, stage).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct ShownKey(String, &'static str, i64, String);
+
+impl ShownKey {
+    pub(crate) fn of(alert: &crate::Alert, deadline: &herald_core::Deadline) -> ShownKey {
+        ShownKey(
+            alert.incident_id.clone(),
+            alert.audience.as_str(),
+            deadline.due_at.timestamp_millis(),
+            alert.stage.to_text(),
+        )
+    }
+}
+
+impl Health {
+    pub(crate) fn shown_unrecorded(&self, key: &ShownKey) -> Option<Result<(), String>> {
+        self.shown
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(key)
+            .cloned()
+    }
+
+    pub(crate) fn remember_shown(&self, key: ShownKey, outcome: Result<(), String>) {
+        self.shown
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(key, outcome);
+    }
+
+    pub(crate) fn forget_shown(&self, key: &ShownKey) {
+        self.shown
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(key);
+    }
+
+    pub(crate) fn watcher_problem(&self) -> Option<String> {
+        self.watcher
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+}
+
+/// Each unreadable incident once, in the order first met.
+pub(crate) fn records(lists: &[&[Unreadable]]) -> Vec<UnreadableRecord> {
+    let mut out: Vec<UnreadableRecord> = Vec::new();
+    for row in lists.iter().flat_map(|l| l.iter()) {
+        if !out.iter().any(|r| r.incident_id == row.id) {
+            out.push(UnreadableRecord {
+                incident_id: row.id.clone(),
+                reason: row.reason.clone(),
+            });
+        }
+    }
+    out
+}
+
+impl Desk {
+    /// Records the outcome of one watcher round; returns whether the problem
+    /// shown to the lead changed (so the window can be told).
+    pub(crate) fn watcher_round(&self, problem: Option<String>) -> bool {
+        let mut current = self
+            .health
+            .watcher
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        let changed = *current != problem;
+        *current = problem;
+        changed
+    }
+
+    /// Puts each problem on its incident's timeline, once per Herald run. A
+    /// failed write is left for the next round: the board banner still shows it.
+    pub(crate) fn record_problems(&self, records: &[UnreadableRecord]) {
+        for record in records {
+            let key = (record.incident_id.clone(), record.reason.clone());
+            if self
+                .health
+                .recorded
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .contains(&key)
+            {
+                continue;
+            }
+            let event = TimelineEvent::new(
+                self.new_id(),
+                record.incident_id.clone(),
+                self.clock.now(),
+                EventKind::HeraldProblem {
+                    problem: format!(
+                        "part of this incident could not be read, so Herald skipped it: {}",
+                        record.reason
+                    ),
+                },
+            );
+            let written = self
+                .write(|tx| timeline::append(tx, &event).map_err(crate::Error::from))
+                .is_ok();
+            if written {
+                self.health
+                    .recorded
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(key);
+            }
+        }
+    }
+}
