@@ -574,6 +574,11 @@ async fn a_handoff_copied_in_one_herald_is_taken_over_in_another() {
     chloe.wait_for_value("#take-over-paste", &clipboard).await;
     chloe.fill("take-over-lead", "Chloe").await;
     chloe.click("[data-testid=\"take-over-submit\"]").await;
+    // A preview first: nothing is written until the lead confirms.
+    chloe
+        .shows("take-over-preview", "Nothing has been written yet.")
+        .await;
+    chloe.click("[data-testid=\"take-over-confirm\"]").await;
     chloe.shows("take-over-report", "Incident recreated").await;
     chloe.click("[data-testid=\"open-taken-over\"]").await;
     chloe

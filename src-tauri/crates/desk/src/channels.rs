@@ -131,6 +131,14 @@ impl Desk {
         let kind_changed = existing
             .as_ref()
             .is_some_and(|old| old.kind != channel.kind);
+        // The stored key or password was given for one host: a new API base
+        // or mail server must come with it again, or it would be sent there.
+        let host_changed = existing.as_ref().is_some_and(|old| {
+            let (a, b) = (&old.options, &channel.options);
+            a.statuspage_api_base != b.statuspage_api_base
+                || a.smtp_host != b.smtp_host
+                || a.smtp_port != b.smtp_port
+        });
         if channel.enabled {
             channel.disabled_reason.clear();
         } else if let Some(old) = &existing {
@@ -150,6 +158,14 @@ impl Desk {
                             "Paste the {} secret for this channel.",
                             channel.kind.label()
                         ),
+                    ),
+                ])));
+            }
+            None if host_changed => {
+                return Err(Error::from(herald_core::Invalid(vec![
+                    herald_core::FieldError::new(
+                        "secret.token",
+                        "The address this channel sends to changed: enter the key or password again, so the one stored for the old address is never sent to the new one.",
                     ),
                 ])));
             }

@@ -54,19 +54,65 @@ pub fn verdict_of(kind: ChannelKind, attempt: &Attempt) -> Verdict {
 
 /// Takes any trace of the secret out of a message before it is stored or shown.
 pub fn scrub(text: &str, secret: &ChannelSecret) -> String {
-    let mut clean = text.to_owned();
     let mut parts = vec![secret.url.clone(), secret.token.clone()];
     if let Ok(url) = url::Url::parse(&secret.url) {
         parts.push(url.path().to_owned());
+        // Webhook tokens usually sit in the last path segment or a query value.
+        if let Some(last) = url.path_segments().and_then(|mut s| s.next_back()) {
+            parts.push(last.to_owned());
+        }
         if let Some(query) = url.query() {
             parts.push(query.to_owned());
         }
+        parts.extend(url.query_pairs().map(|(_, value)| value.into_owned()));
     }
-    parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    for part in parts.iter().filter(|p| p.len() >= 6) {
-        clean = clean.replace(part.as_str(), "••••");
+    // Each part also as a server or library may echo it: JSON-escaped (with
+    // or without escaped slashes) and percent-encoded.
+    let mut forms = Vec::new();
+    for part in parts.into_iter().filter(|p| p.len() >= 6) {
+        let json = serde_json::to_string(&part).unwrap_or_default();
+        let json = json.trim_matches('"').to_owned();
+        forms.push(json.replace('/', "\\/"));
+        forms.push(json);
+        forms.push(url::form_urlencoded::byte_serialize(part.as_bytes()).collect());
+        forms.push(part);
+    }
+    forms.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    forms.dedup();
+    let mut clean = text.to_owned();
+    for form in &forms {
+        clean = clean.replace(form.as_str(), "••••");
     }
     clean
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_echoed_form_of_a_secret_is_scrubbed() {
+        let secret = ChannelSecret {
+            url: "https://hooks.example.com/services/T000/B000/XXXXsecretTOKEN?sig=q1w2e3r4t5"
+                .into(),
+            token: "p@ss word/1".into(),
+        };
+        let echoes = [
+            "https://hooks.example.com/services/T000/B000/XXXXsecretTOKEN?sig=q1w2e3r4t5",
+            r#"{"url":"https:\/\/hooks.example.com\/services\/T000\/B000\/XXXXsecretTOKEN"}"#,
+            "invalid_token: XXXXsecretTOKEN",
+            "GET /services%2FT000%2FB000%2FXXXXsecretTOKEN",
+            "sig q1w2e3r4t5 expired",
+            "password p%40ss+word%2F1 refused",
+            r#"{"password":"p@ss word\/1"}"#,
+        ];
+        for echo in echoes {
+            let clean = scrub(echo, &secret);
+            for leaked in ["XXXXsecretTOKEN", "q1w2e3r4t5", "p@ss", "p%40ss"] {
+                assert!(!clean.contains(leaked), "{echo:?} became {clean:?}");
+            }
+        }
+    }
 }
 
 /// One attempt ready to go.
@@ -204,13 +250,25 @@ impl Desk {
             let lookup = relay::statuspage_lookup(&job.channel, &job.secret);
             match transport.send(&Request::Http(lookup)) {
                 Attempt::Answered(reply) if (200..300).contains(&reply.status) => {
-                    if let Some(remote) = relay::find_stamped(&reply.body, &job.delivery_id) {
-                        let found = Attempt::Answered(Reply {
-                            status: 200,
-                            retry_after: None,
-                            body: serde_json::json!({ "id": remote }).to_string(),
-                        });
-                        return self.settle(job, &found);
+                    let found = if reply.truncated {
+                        Err("the status page's incident list was larger than Herald reads".into())
+                    } else {
+                        relay::find_stamped(&reply.body, &job.delivery_id)
+                    };
+                    match found {
+                        Ok(Some(remote)) => {
+                            let found = Attempt::Answered(Reply {
+                                status: 200,
+                                retry_after: None,
+                                body: serde_json::json!({ "id": remote }).to_string(),
+                                truncated: false,
+                            });
+                            return self.settle(job, &found);
+                        }
+                        // Read, and not there: sending it is safe.
+                        Ok(None) => {}
+                        // Unread, it may be there: ask rather than open a second incident.
+                        Err(why) => return self.lookup_unreadable(job, &why),
                     }
                 }
                 other => {
@@ -226,6 +284,21 @@ impl Desk {
         }
         let attempt = transport.send(&job.request);
         self.settle(job, &attempt)
+    }
+
+    /// The Statuspage lookup answered but could not be read: the update may be
+    /// on the page already, so the lead decides.
+    fn lookup_unreadable(&self, job: &Job, why: &str) -> Result<bool, Error> {
+        let now = self.clock.now();
+        let Some(delivery) = self
+            .store
+            .read(|conn| deliveries::get(conn, &job.delivery_id))?
+        else {
+            return Ok(false);
+        };
+        let message = format!("{}; it may have posted — resend?", scrub(why, &job.secret));
+        self.needs_decision(&delivery, &job.channel, UNKNOWN, &message, true, now)?;
+        Ok(false)
     }
 
     fn settle(&self, job: &Job, attempt: &Attempt) -> Result<bool, Error> {

@@ -59,7 +59,7 @@ impl Notifier for DesktopNotifier {
         notification
             .appname("Herald")
             .summary(&alert.text.summary)
-            .body(&alert.text.body);
+            .body(&markup_safe(&alert.text.body));
         if alert.text.critical {
             notification
                 .urgency(Urgency::Critical)
@@ -95,18 +95,27 @@ impl Notifier for DesktopNotifier {
     }
 }
 
+/// Notification servers that advertise `body-markup` read a small HTML subset
+/// in the body (the spec's `<b>`, `<i>`, `<a href>`, `<img>`), so text from an
+/// incident title or a server's error is escaped to show exactly as written.
+pub fn markup_safe(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Tells the lead an update did not reach a channel: failed, stale, or "may
 /// have posted". Critical, so it stays until dismissed.
 pub fn notify_delivery_problem(problem: &herald_desk::DeliveryProblem) -> Result<(), String> {
     Notification::new()
         .appname("Herald")
         .summary(&format!("Not delivered to {}", problem.channel))
-        .body(&format!(
+        .body(&markup_safe(&format!(
             "{} ({}): {}",
             problem.incident_title,
             problem.audience.label(),
             problem.problem
-        ))
+        )))
         .urgency(Urgency::Critical)
         .timeout(Timeout::Never)
         .show()

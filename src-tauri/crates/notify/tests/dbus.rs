@@ -133,7 +133,7 @@ fn alerts_reach_the_notification_server_and_a_click_comes_back() {
         // An update that did not reach a channel is critical too, with the reason.
         herald_notify::notify_delivery_problem(&herald_desk::DeliveryProblem {
             incident_id: "i1".into(),
-            incident_title: "Login failures".into(),
+            incident_title: "Login <b>failures</b> & more".into(),
             audience: Audience::Customers,
             channel: "Ops Slack".into(),
             problem: "the service refused the message (HTTP 400)".into(),
@@ -142,8 +142,9 @@ fn alerts_reach_the_notification_server_and_a_click_comes_back() {
         let calls = server.notify_calls();
         assert!(calls.contains("'Not delivered to Ops Slack'"), "{calls}");
         assert!(
-            calls
-                .contains("Login failures (customers): the service refused the message (HTTP 400)"),
+            calls.contains(
+                "Login &lt;b&gt;failures&lt;/b&gt; &amp; more (customers): the service refused the message (HTTP 400)"
+            ),
             "{calls}"
         );
 

@@ -4,6 +4,7 @@
 
 mod courier;
 mod keychain;
+pub mod roots;
 mod wire;
 
 pub use courier::Courier;

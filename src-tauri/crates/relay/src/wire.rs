@@ -8,7 +8,7 @@ use herald_core::relay::{Email, HttpRequest, Reply, Request, SmtpSecurity, SmtpS
 use herald_desk::{Attempt, Transport};
 use lettre::message::{Mailbox, MultiPart, header};
 use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::transport::smtp::client::Tls;
 use lettre::{Message, SmtpTransport, Transport as _};
 
 /// How much of a response body is read: enough for any id or error message.
@@ -36,6 +36,15 @@ impl Wire {
             .max_redirects_will_error(false)
             .http_status_as_error(false)
             .user_agent("Herald")
+            .tls_config(
+                ureq::tls::TlsConfig::builder()
+                    .root_certs(crate::roots::for_http())
+                    .build(),
+            )
+            // HTTPS_PROXY / HTTP_PROXY / ALL_PROXY (and NO_PROXY) are honoured,
+            // as ureq reads them: where a company requires a proxy, nothing
+            // else gets out. Mail (SMTP) never goes through a proxy.
+            .proxy(ureq::Proxy::try_from_env())
             .build()
             .into();
         Wire {
@@ -64,16 +73,22 @@ impl Wire {
                     .and_then(|v| v.to_str().ok())
                     .map(str::to_owned);
                 let status = response.status().as_u16();
-                let body = response
+                // A body past the cap (or one that breaks off) is marked, so a
+                // lookup never mistakes "could not read" for "not there".
+                let (body, truncated) = match response
                     .body_mut()
                     .with_config()
                     .limit(MAX_BODY)
                     .read_to_string()
-                    .unwrap_or_default();
+                {
+                    Ok(body) => (body, false),
+                    Err(_) => (String::new(), true),
+                };
                 Attempt::Answered(Reply {
                     status,
                     retry_after,
                     body,
+                    truncated,
                 })
             }
             Err(error) => classify_error(&error),
@@ -128,6 +143,15 @@ fn classify_error(error: &ureq::Error) -> Attempt {
         {
             Attempt::NotSent("the connection was refused".into())
         }
+        // rustls reports a refused certificate as invalid data during the
+        // handshake, before anything is sent.
+        E::Io(io)
+            if io.kind() == ErrorKind::InvalidData && io.to_string().contains("certificate") =>
+        {
+            Attempt::NotSent(format!(
+                "the secure connection failed: the server's certificate is not trusted ({io})"
+            ))
+        }
         E::Io(io) => Attempt::Unknown(format!("the connection broke ({})", io.kind())),
         E::Tls(_) | E::Rustls(_) => Attempt::NotSent("the secure connection failed".into()),
         _ => Attempt::NotSent("the request could not be made".into()),
@@ -158,10 +182,7 @@ fn build_message(email: &Email) -> Result<Message, String> {
 }
 
 fn smtp_transport(server: &SmtpServer, timeout: Duration) -> Result<SmtpTransport, String> {
-    let tls = || {
-        TlsParameters::new(server.host.clone())
-            .map_err(|_| "the mail server's TLS settings could not be made".to_owned())
-    };
+    let tls = || crate::roots::for_mail(&server.host);
     // "Dangerous" only means TLS is set below rather than by default:
     // plain SMTP is allowed by the channel check only to this machine.
     let mut builder = SmtpTransport::builder_dangerous(&server.host)

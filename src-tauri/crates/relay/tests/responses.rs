@@ -530,3 +530,163 @@ fn channels_need_their_secret_and_deleting_one_discards_what_waits_for_it() {
     f.publish("Third.").unwrap();
     assert_eq!(f.deliveries().len(), 2);
 }
+
+/// A Statuspage channel at `base` with one customer update whose create timed
+/// out: the delivery is waiting to be looked up.
+fn statuspage_with_an_unknown_create(
+    rt: &tokio::runtime::Runtime,
+    server: &MockServer,
+) -> (support::Fixture, String) {
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(
+                ResponseTemplate::new(201)
+                    .set_body_string(r#"{"id":"late1"}"#)
+                    .set_delay(StdDuration::from_secs(2)),
+            )
+            .up_to_n_times(1)
+            .mount(server),
+    );
+    let f = fixture();
+    let page = f.channel(
+        ChannelKind::Statuspage,
+        "Status page",
+        &[herald_core::Audience::Customers],
+        herald_core::relay::ChannelOptions {
+            statuspage_page_id: "abc123".into(),
+            statuspage_api_base: server.uri(),
+            ..Default::default()
+        },
+        herald_core::relay::ChannelSecret {
+            url: String::new(),
+            token: "key-sp-0123456789".into(),
+        },
+    );
+    f.publish_to(
+        herald_core::Audience::Customers,
+        "Some customers cannot sign in.",
+        Vec::new(),
+    )
+    .unwrap();
+    let herald_desk::Next::Send(job) = f.desk.next_delivery(&page).unwrap() else {
+        panic!("expected a send");
+    };
+    f.desk.deliver(&job, &wire()).unwrap();
+    assert_eq!(f.delivery(&page).state, "retrying");
+    (f, page)
+}
+
+#[test]
+fn a_statuspage_lookup_that_cannot_be_read_asks_the_lead_and_never_posts_again() {
+    let rt = runtime();
+    for (case, reply) in [
+        (
+            "not JSON",
+            ResponseTemplate::new(200).set_body_string("<html>maintenance</html>"),
+        ),
+        (
+            "not a list",
+            ResponseTemplate::new(200).set_body_string(r#"{"error":"busy"}"#),
+        ),
+        (
+            "over the 256 KiB Herald reads",
+            ResponseTemplate::new(200)
+                .set_body_string(format!("[{}]", "{\"id\":\"x\"},".repeat(30_000) + "{}")),
+        ),
+    ] {
+        let server = rt.block_on(MockServer::start());
+        let (f, page) = statuspage_with_an_unknown_create(&rt, &server);
+        rt.block_on(
+            Mock::given(method("GET"))
+                .and(path("/pages/abc123/incidents"))
+                .respond_with(reply)
+                .mount(&server),
+        );
+        f.drain(&page, &wire(), 3);
+        let asked = f.delivery(&page);
+        assert_eq!(asked.state, "needs_decision", "{case}");
+        assert_eq!(asked.decision, "unknown_outcome", "{case}");
+        assert!(
+            asked.last_error.contains("may have posted"),
+            "{case}: {}",
+            asked.last_error
+        );
+        assert!(!asked.last_error.contains("key-sp-0123456789"), "{case}");
+        let posts = rt
+            .block_on(server.received_requests())
+            .unwrap()
+            .iter()
+            .filter(|r| r.method.as_str() == "POST")
+            .count();
+        assert_eq!(posts, 1, "{case}: never created a second time");
+    }
+}
+
+#[test]
+fn moving_a_channel_to_another_host_needs_its_secret_again() {
+    let f = fixture();
+    let page = f.channel(
+        ChannelKind::Statuspage,
+        "Status page",
+        &[herald_core::Audience::Customers],
+        herald_core::relay::ChannelOptions {
+            statuspage_page_id: "abc123".into(),
+            statuspage_api_base: "https://api.statuspage.io/v1".into(),
+            ..Default::default()
+        },
+        herald_core::relay::ChannelSecret {
+            url: String::new(),
+            token: "key".into(),
+        },
+    );
+    let mut channel = f
+        .desk
+        .channels()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.channel.id == page)
+        .unwrap()
+        .channel;
+    // Renamed, same host: the stored key stays.
+    channel.name = "Public status".into();
+    f.desk
+        .save_channel(herald_desk::ChannelInput {
+            channel: channel.clone(),
+            secret: None,
+        })
+        .unwrap();
+    // Another host: refused at the key field until the key is given again.
+    channel.options.statuspage_api_base = "https://attacker.example/v1".into();
+    let error = f
+        .desk
+        .save_channel(herald_desk::ChannelInput {
+            channel: channel.clone(),
+            secret: None,
+        })
+        .unwrap_err();
+    assert_eq!(error.fields[0].field, "secret.token");
+    assert!(
+        error.message.contains("enter the key or password again"),
+        "{error:?}"
+    );
+    let stored = f
+        .desk
+        .channels()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.channel.id == page)
+        .unwrap();
+    assert_eq!(
+        stored.channel.options.statuspage_api_base,
+        "https://api.statuspage.io/v1"
+    );
+    f.desk
+        .save_channel(herald_desk::ChannelInput {
+            channel,
+            secret: Some(herald_core::relay::ChannelSecret {
+                url: String::new(),
+                token: "new-key".into(),
+            }),
+        })
+        .unwrap();
+}

@@ -60,9 +60,11 @@ pub fn check_limits(channel: &Channel, out: &Outgoing) -> Result<(), LimitError>
     };
     if let Some(limit) = text_limit(channel.kind) {
         // Slack counts the escaped text its mrkdwn receives.
+        // Counted as sent: mentions defused (a few zero-width spaces).
+        let body = super::safe::defuse(&out.body);
         let length = match channel.kind {
-            ChannelKind::Slack => slack_escape(&out.body).chars().count(),
-            _ => out.body.chars().count(),
+            ChannelKind::Slack => slack_escape(&body).chars().count(),
+            _ => body.chars().count(),
         };
         if length > limit {
             return Err(refuse(

@@ -8,6 +8,7 @@ mod channel;
 mod limits;
 mod outcome;
 mod payload;
+pub mod safe;
 mod signing;
 
 pub use channel::{

@@ -13,6 +13,8 @@ pub struct Reply {
     /// The `Retry-After` header, as sent.
     pub retry_after: Option<String>,
     pub body: String,
+    /// The body was longer than Herald reads (or broke off), so `body` is not all of it.
+    pub truncated: bool,
 }
 
 /// What to do with a delivery after one answer.
@@ -90,6 +92,18 @@ pub fn classify(kind: ChannelKind, reply: &Reply) -> Verdict {
                 ChannelKind::GoogleChat => (text("name"), String::new()),
                 ChannelKind::Statuspage => (text("id"), text("shortlink")),
                 _ => (String::new(), String::new()),
+            };
+            // What a server returns is kept only in a shape Herald can trust:
+            // an id that later goes into a request path, a link the lead opens.
+            let remote_id = if super::safe::remote_id_ok(kind, &remote_id) {
+                remote_id
+            } else {
+                String::new()
+            };
+            let link = if crate::incident::link_problem(&link).is_none() {
+                link
+            } else {
+                String::new()
             };
             Verdict::Delivered { remote_id, link }
         }
@@ -171,6 +185,7 @@ mod tests {
             status,
             retry_after: retry_after.map(str::to_owned),
             body: body.to_owned(),
+            truncated: false,
         }
     }
 

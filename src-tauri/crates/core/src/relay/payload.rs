@@ -4,6 +4,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value, json};
 
 use super::channel::{Channel, ChannelKind, ChannelSecret, ComponentImpact, SmtpSecurity};
+use super::safe::{defuse, one_line};
 use super::signing::sign;
 use crate::{Audience, Incident, Severity, Status, Update};
 
@@ -39,13 +40,15 @@ impl Outgoing {
             incident_id: incident.id.clone(),
             external_id: incident.external_id.clone(),
             link: incident.link.clone(),
-            title: incident.title.clone(),
+            // Checked at input; stripped again here so nothing older or
+            // imported can carry a bell or an escape into a payload.
+            title: one_line(&incident.title),
             severity: incident.severity,
             // The incident's status now: what the status page must show,
             // even when the update was written under an earlier one.
             status: incident.status,
             audience: update.audience,
-            body: update.body.clone(),
+            body: crate::text::clean_multiline(&update.body),
             published_at: update.posted_at,
             remote_incident: String::new(),
             components: Vec::new(),
@@ -210,53 +213,81 @@ pub(crate) fn slack_escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// Splits text into pieces of at most `max` characters, at a paragraph or line
-/// break where there is one, so a long update reads as consecutive sections.
-fn chunks(text: &str, max: usize) -> Vec<String> {
-    let mut pieces = Vec::new();
-    let mut rest: Vec<char> = text.chars().collect();
-    while rest.len() > max {
-        let window: String = rest[..max].iter().collect();
-        let cut = window
-            .rfind("\n\n")
-            .or_else(|| window.rfind('\n'))
-            .or_else(|| window.rfind(' '))
-            .map(|byte| window[..byte].chars().count())
-            .filter(|&n| n > 0)
-            .unwrap_or(max);
-        pieces.push(rest[..cut].iter().collect::<String>().trim_end().to_owned());
-        rest = rest[cut..].to_vec();
-        while rest.first().is_some_and(|c| c.is_whitespace()) {
-            rest.remove(0);
-        }
+/// How many characters one character becomes in Slack's escaped mrkdwn.
+pub(crate) fn slack_weight(c: char) -> usize {
+    match c {
+        '&' => 5,
+        '<' | '>' => 4,
+        _ => 1,
     }
-    if !rest.is_empty() {
-        pieces.push(rest.into_iter().collect());
+}
+
+/// Splits text into pieces whose weight (`weight` per character) is at most
+/// `max`, at a paragraph or line break, else a space, where there is one, so a
+/// long update reads as consecutive sections. Splitting the raw text (before
+/// escaping) means an entity such as `&lt;` is never cut in two.
+fn chunks(text: &str, max: usize, weight: impl Fn(char) -> usize) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let mut end = start;
+        let mut used = 0;
+        while end < chars.len() && used + weight(chars[end]) <= max {
+            used += weight(chars[end]);
+            end += 1;
+        }
+        if end == chars.len() {
+            pieces.push(chars[start..].iter().collect());
+            break;
+        }
+        let window = &chars[start..end];
+        let last = |pattern: &dyn Fn(usize) -> bool| (1..window.len()).rev().find(|&i| pattern(i));
+        let cut = last(&|i| window[i] == '\n' && window[i - 1] == '\n')
+            .map(|i| i - 1)
+            .or_else(|| last(&|i| window[i] == '\n'))
+            .or_else(|| last(&|i| window[i] == ' '))
+            .filter(|&n| n > 0)
+            .unwrap_or(window.len().max(1));
+        pieces.push(
+            chars[start..start + cut]
+                .iter()
+                .collect::<String>()
+                .trim_end()
+                .to_owned(),
+        );
+        start += cut;
+        while start < chars.len() && chars[start].is_whitespace() {
+            start += 1;
+        }
     }
     pieces
 }
 
 fn slack(out: &Outgoing) -> Value {
     let mut blocks = vec![
-        json!({"type": "header", "text": {"type": "plain_text", "text": clip(&out.title, SLACK_HEADER), "emoji": true}}),
+        json!({"type": "header", "text": {"type": "plain_text", "text": clip(&defuse(&out.title), SLACK_HEADER), "emoji": true}}),
         json!({"type": "context", "elements": [{"type": "mrkdwn", "text": slack_escape(&summary_line(out))}]}),
     ];
-    for piece in chunks(&slack_escape(&out.body), SLACK_SECTION) {
-        blocks.push(json!({"type": "section", "text": {"type": "mrkdwn", "text": piece}}));
+    let body = defuse(&out.body);
+    for piece in chunks(&body, SLACK_SECTION, slack_weight) {
+        blocks.push(
+            json!({"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(&piece)}}),
+        );
     }
     if out.link.starts_with("http") {
         blocks.push(json!({"type": "actions", "elements": [{"type": "button", "text": {"type": "plain_text", "text": "Open incident"}, "url": out.link}]}));
     }
-    json!({"text": slack_escape(&out.body), "blocks": blocks})
+    json!({"text": slack_escape(&body), "blocks": blocks})
 }
 
 fn mattermost(out: &Outgoing) -> Value {
     json!({
-        "text": format!("#### {}\n{}", out.title, summary_line(out)),
+        "text": format!("#### {}\n{}", defuse(&out.title), summary_line(out)),
         "attachments": [{
-            "fallback": format!("{}: {}", out.title, clip(&out.body, 200)),
+            "fallback": format!("{}: {}", defuse(&out.title), defuse(&clip(&out.body, 200))),
             "color": severity_colour(out.severity),
-            "text": out.body,
+            "text": defuse(&out.body),
         }],
     })
 }
@@ -283,9 +314,9 @@ fn teams(out: &Outgoing) -> Value {
         "type": "AdaptiveCard",
         "version": "1.4",
         "body": [
-            {"type": "TextBlock", "text": out.title, "weight": "Bolder", "size": "Medium", "wrap": true},
+            {"type": "TextBlock", "text": defuse(&out.title), "weight": "Bolder", "size": "Medium", "wrap": true},
             {"type": "FactSet", "facts": facts},
-            {"type": "TextBlock", "text": out.body, "wrap": true},
+            {"type": "TextBlock", "text": defuse(&out.body), "wrap": true},
         ],
     });
     if out.link.starts_with("http") {
@@ -305,8 +336,8 @@ fn teams(out: &Outgoing) -> Value {
 fn discord(out: &Outgoing) -> Value {
     let colour = u32::from_str_radix(&severity_colour(out.severity)[1..], 16).unwrap_or(0);
     let mut embed = json!({
-        "title": clip(&out.title, DISCORD_TITLE),
-        "description": out.body,
+        "title": clip(&defuse(&out.title), DISCORD_TITLE),
+        "description": defuse(&out.body),
         "color": colour,
         "fields": [
             {"name": "Severity", "value": out.severity.as_str(), "inline": true},
@@ -330,12 +361,12 @@ fn html_escape(text: &str) -> String {
 
 fn google_chat(out: &Outgoing) -> Value {
     json!({
-        "text": format!("{} — {}", out.title, summary_line(out)),
+        "text": format!("{} — {}", defuse(&out.title), summary_line(out)),
         "cardsV2": [{
             "cardId": format!("herald-{}", out.update_id),
             "card": {
-                "header": {"title": out.title, "subtitle": summary_line(out)},
-                "sections": [{"widgets": [{"textParagraph": {"text": html_escape(&out.body).replace('\n', "<br>")}}]}],
+                "header": {"title": defuse(&out.title), "subtitle": summary_line(out)},
+                "sections": [{"widgets": [{"textParagraph": {"text": html_escape(&defuse(&out.body)).replace('\n', "<br>")}}]}],
             },
         }],
         "thread": {"threadKey": format!("herald-{}", out.incident_id)},
@@ -350,7 +381,7 @@ fn statuspage(channel: &Channel, secret: &ChannelSecret, out: &Outgoing) -> Http
     );
     let mut incident = json!({
         "status": out.status.as_str(),
-        "body": out.body,
+        "body": defuse(&out.body),
         "deliver_notifications": out.notify_subscribers,
         "metadata": {"herald": {"incident_id": out.incident_id, "delivery_id": out.delivery_id}},
     });
@@ -363,11 +394,17 @@ fn statuspage(channel: &Channel, secret: &ChannelSecret, out: &Outgoing) -> Http
         incident["components"] = Value::Object(components);
         incident["component_ids"] = json!(out.components.iter().map(|c| &c.id).collect::<Vec<_>>());
     }
-    let (method, url) = if out.remote_incident.is_empty() {
-        incident["name"] = json!(clip(&out.title, STATUSPAGE_NAME));
+    // An id that is not of Statuspage's shape never goes into a path.
+    let remote = Some(out.remote_incident.as_str())
+        .filter(|id| super::safe::remote_id_ok(ChannelKind::Statuspage, id));
+    let (method, url) = if remote.is_none() {
+        incident["name"] = json!(clip(&defuse(&out.title), STATUSPAGE_NAME));
         ("POST", incidents)
     } else {
-        ("PATCH", format!("{incidents}/{}", out.remote_incident))
+        (
+            "PATCH",
+            format!("{incidents}/{}", out.remote_incident.as_str()),
+        )
     };
     HttpRequest {
         method,
@@ -396,14 +433,21 @@ pub fn statuspage_lookup(channel: &Channel, secret: &ChannelSecret) -> HttpReque
     }
 }
 
-/// The Statuspage incident id whose metadata carries `delivery_id`, if any.
-pub fn find_stamped(body: &str, delivery_id: &str) -> Option<String> {
-    let incidents: Value = serde_json::from_str(body).ok()?;
-    incidents.as_array()?.iter().find_map(|incident| {
+/// The Statuspage incident id whose metadata carries `delivery_id`: `Ok(None)`
+/// only when the list was read and it is not there. A reply that does not read
+/// as a list of incidents is an error, never "not there": that would send the
+/// update again and open a second public incident.
+pub fn find_stamped(body: &str, delivery_id: &str) -> Result<Option<String>, String> {
+    let incidents: Value = serde_json::from_str(body)
+        .map_err(|_| "the status page's incident list did not read as JSON".to_owned())?;
+    let list = incidents
+        .as_array()
+        .ok_or_else(|| "the status page did not answer with a list of incidents".to_owned())?;
+    Ok(list.iter().find_map(|incident| {
         (incident["metadata"]["herald"]["delivery_id"].as_str() == Some(delivery_id))
             .then(|| incident["id"].as_str().map(str::to_owned))
             .flatten()
-    })
+    }))
 }
 
 fn email(channel: &Channel, secret: &ChannelSecret, out: &Outgoing) -> Email {
@@ -519,14 +563,35 @@ mod tests {
     #[test]
     fn long_text_splits_at_paragraphs_within_the_limit() {
         let text = format!("{}\n\n{}", "a".repeat(2000), "b".repeat(2500));
-        let pieces = chunks(&text, 3000);
+        let pieces = chunks(&text, 3000, |_| 1);
         assert_eq!(pieces, vec!["a".repeat(2000), "b".repeat(2500)]);
         let solid = "x".repeat(7000);
-        let pieces = chunks(&solid, 3000);
+        let pieces = chunks(&solid, 3000, |_| 1);
         assert_eq!(
             pieces.iter().map(|p| p.len()).collect::<Vec<_>>(),
             vec![3000, 3000, 1000]
         );
+    }
+
+    #[test]
+    fn slack_sections_never_cut_an_entity_and_stay_within_the_limit() {
+        let body = format!("a{}", "<".repeat(999));
+        let pieces: Vec<String> = chunks(&body, 3000, slack_weight)
+            .iter()
+            .map(|p| slack_escape(p))
+            .collect();
+        assert!(
+            pieces.iter().all(|p| p.chars().count() <= 3000),
+            "{pieces:?}"
+        );
+        assert_eq!(pieces.concat(), slack_escape(&body));
+        for p in &pieces {
+            assert!(!p.ends_with("&lt") && !p.starts_with(';'), "{p}");
+        }
+        let words = "& ".repeat(2000);
+        for p in chunks(&words, 3000, slack_weight) {
+            assert!(slack_escape(&p).chars().count() <= 3000);
+        }
     }
 
     #[test]
@@ -539,8 +604,10 @@ mod tests {
     fn stamped_incident_is_found_by_delivery() {
         let body =
             r#"[{"id":"a","metadata":{}},{"id":"b","metadata":{"herald":{"delivery_id":"d1"}}}]"#;
-        assert_eq!(find_stamped(body, "d1").as_deref(), Some("b"));
-        assert_eq!(find_stamped(body, "d2"), None);
-        assert_eq!(find_stamped("not json", "d1"), None);
+        assert_eq!(find_stamped(body, "d1"), Ok(Some("b".into())));
+        assert_eq!(find_stamped(body, "d2"), Ok(None));
+        assert!(find_stamped("not json", "d1").is_err());
+        assert!(find_stamped(r#"{"error":"x"}"#, "d1").is_err());
+        assert!(find_stamped("", "d1").is_err());
     }
 }
