@@ -4,6 +4,7 @@
 const COMMANDS: &[&str] = &[
     "startup_status",
     "move_database_aside",
+    "retry_database",
     "board",
     "incident",
     "declare_incident",

@@ -19,10 +19,9 @@ pub fn resolve(app: &tauri::AppHandle) -> tauri::Result<PathBuf> {
 /// another data directory (a second lead's, in tests) runs beside it.
 #[cfg(target_os = "linux")]
 pub fn instance_id() -> String {
-    let key = std::env::var(OVERRIDE_VAR).unwrap_or_default();
-    // FNV-1a: stable across runs and builds, unlike std's hasher.
-    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("app.herald.desk.d{hash:016x}")
+    match std::env::var_os(OVERRIDE_VAR) {
+        Some(dir) if !dir.is_empty() => herald_desk::instance_id(std::path::Path::new(&dir)),
+        // The OS's own directory: one per user, whatever its spelling.
+        _ => herald_desk::instance_id(std::path::Path::new("")),
+    }
 }

@@ -53,6 +53,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::startup::startup_status,
             commands::startup::move_database_aside,
+            commands::startup::retry_database,
             commands::incidents::board,
             commands::incidents::incident,
             commands::incidents::declare_incident,

@@ -62,6 +62,8 @@ describe("App", () => {
     const backend = fakeBackend();
     backend.problem = {
       problem: "corrupt",
+      retry: false,
+      move_aside: true,
       path: "/data/herald.sqlite",
       message: "The database at /data/herald.sqlite is damaged or is not a Herald database: x",
     };
@@ -75,6 +77,27 @@ describe("App", () => {
     await user.click(screen.getByTestId("recovery-move"));
     expect((await screen.findByTestId("recovery-moved")).textContent).toContain(".broken-");
     await user.click(screen.getByRole("button", { name: "Continue to Herald" }));
+    expect(await screen.findByTestId("board-empty")).toBeTruthy();
+  });
+
+  it("offers only a retry for a locked database, and continues once it opens", async () => {
+    navigate({ name: "board" });
+    const backend = fakeBackend();
+    backend.problem = {
+      problem: "busy",
+      retry: true,
+      move_aside: false,
+      path: "/data/herald.sqlite",
+      message: "The database at /data/herald.sqlite is locked by another program: busy",
+    };
+    backend.lockedFor = 1;
+    render(App, { props: { backend } });
+    await screen.findByTestId("recovery-message");
+    expect(screen.queryByTestId("recovery-move")).toBeNull();
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("recovery-retry"));
+    expect((await screen.findByRole("alert")).textContent).toContain("still locked");
+    await user.click(screen.getByTestId("recovery-retry"));
     expect(await screen.findByTestId("board-empty")).toBeTruthy();
   });
 });

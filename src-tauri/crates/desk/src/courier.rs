@@ -126,6 +126,14 @@ pub struct Job {
     reconcile: bool,
 }
 
+/// What one attempt came to, before it is recorded.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Attempted(Attempt),
+    /// A Statuspage lookup answered but could not be read.
+    LookupUnreadable(String),
+}
+
 /// What a channel's queue holds for its lane.
 #[derive(Debug)]
 pub enum Next {
@@ -194,8 +202,22 @@ impl Desk {
             let (Some(head), Some(channel)) = (head, channel) else {
                 return Ok(Next::Idle);
             };
-            if !channel.enabled || head.state == "sending" {
+            if !channel.enabled {
                 return Ok(Next::Idle);
+            }
+            if head.state == "sending" {
+                // Only this channel's one lane asks, and only after settling
+                // its last job: a head still `sending` was left by an attempt
+                // whose outcome was never recorded (a lane that died, a
+                // settle that failed and was abandoned). Settle it as unknown
+                // now rather than stop the channel until the next start.
+                self.unknown_outcome(
+                    &head,
+                    channel.kind,
+                    "a send was interrupted before its outcome was recorded",
+                    now,
+                )?;
+                continue;
             }
             if now - head.created_at > Duration::minutes(i64::from(stale_after)) {
                 let why = format!(
@@ -232,7 +254,10 @@ impl Desk {
                     continue;
                 }
             };
-            self.write(|tx| Ok(deliveries::start_attempt(tx, &head.id, now)?))?;
+            if !self.write(|tx| Ok(deliveries::start_attempt(tx, &head.id, now)?))? {
+                // Claimed by someone else between the read and the claim.
+                continue;
+            }
             return Ok(Next::Send(Box::new(Job {
                 delivery_id: head.id.clone(),
                 reconcile: head.decision == RECONCILE,
@@ -246,6 +271,14 @@ impl Desk {
     /// Makes the attempt through `transport` and settles the delivery by its
     /// outcome. Returns whether it was delivered.
     pub fn deliver(&self, job: &Job, transport: &dyn Transport) -> Result<bool, Error> {
+        let outcome = self.attempt(job, transport);
+        self.settle_outcome(job, &outcome)
+    }
+
+    /// Makes the attempt (a Statuspage lookup first when an earlier outcome
+    /// was unknown) without writing anything: what happened is returned, so a
+    /// settle that fails (a full disk) can be retried without sending again.
+    pub fn attempt(&self, job: &Job, transport: &dyn Transport) -> Outcome {
         if job.reconcile {
             let lookup = relay::statuspage_lookup(&job.channel, &job.secret);
             match transport.send(&Request::Http(lookup)) {
@@ -257,33 +290,70 @@ impl Desk {
                     };
                     match found {
                         Ok(Some(remote)) => {
-                            let found = Attempt::Answered(Reply {
+                            return Outcome::Attempted(Attempt::Answered(Reply {
                                 status: 200,
                                 retry_after: None,
                                 body: serde_json::json!({ "id": remote }).to_string(),
                                 truncated: false,
-                            });
-                            return self.settle(job, &found);
+                            }));
                         }
                         // Read, and not there: sending it is safe.
                         Ok(None) => {}
                         // Unread, it may be there: ask rather than open a second incident.
-                        Err(why) => return self.lookup_unreadable(job, &why),
+                        Err(why) => return Outcome::LookupUnreadable(why),
                     }
                 }
                 other => {
                     // Unread, the outcome stays unknown: never resend blind.
                     let verdict = verdict_of(job.channel.kind, &other);
                     let why = verdict.reason().unwrap_or("the lookup found nothing");
-                    return self.settle(
-                        job,
-                        &Attempt::Unknown(format!("could not look it up: {why}")),
-                    );
+                    return Outcome::Attempted(Attempt::Unknown(format!(
+                        "could not look it up: {why}"
+                    )));
                 }
             }
         }
-        let attempt = transport.send(&job.request);
-        self.settle(job, &attempt)
+        Outcome::Attempted(transport.send(&job.request))
+    }
+
+    /// Records what an attempt came to. Safe to call again after a failure:
+    /// it writes in one transaction, and nothing is sent.
+    pub fn settle_outcome(&self, job: &Job, outcome: &Outcome) -> Result<bool, Error> {
+        match outcome {
+            Outcome::Attempted(attempt) => self.settle(job, attempt),
+            Outcome::LookupUnreadable(why) => self.lookup_unreadable(job, why),
+        }
+    }
+
+    /// Tells the lead an outcome could not be recorded: the delivery stays
+    /// `sending` while the courier keeps trying to record it.
+    pub fn report_unsettled(&self, job: &Job, error: &Error) {
+        let found = self.store.read(|conn| {
+            let Some(delivery) = deliveries::get(conn, &job.delivery_id)? else {
+                return Ok(None);
+            };
+            let update = updates::get(conn, &delivery.update_id)?;
+            let incident = incidents::get(conn, &delivery.incident_id)?;
+            Ok(update.zip(incident))
+        });
+        let (incident_id, incident_title, audience) = match found {
+            Ok(Some((update, incident))) => (incident.id, incident.title, update.audience),
+            _ => (
+                String::new(),
+                "an incident".to_owned(),
+                herald_core::Audience::Customers,
+            ),
+        };
+        self.report_problem(&DeliveryProblem {
+            incident_id,
+            incident_title,
+            audience,
+            channel: job.channel.name.clone(),
+            problem: format!(
+                "Herald could not record what happened to this delivery ({}); it keeps trying, and nothing will be sent twice",
+                scrub(&error.message, &job.secret)
+            ),
+        });
     }
 
     /// The Statuspage lookup answered but could not be read: the update may be

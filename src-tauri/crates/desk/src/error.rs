@@ -97,9 +97,14 @@ impl From<Invalid> for Error {
 
 impl From<StoreError> for Error {
     fn from(e: StoreError) -> Self {
-        Self::new(
-            ErrorCode::Storage,
-            format!("Herald could not save or read its data: {e}"),
-        )
+        // The two the lead can do something about get their own words.
+        let message = if e.is_disk_full() {
+            "The disk is full, so Herald could not save this. Nothing was lost: what you typed stays where it is. Free some space and it saves again.".to_owned()
+        } else if e.is_busy() {
+            "Another program is holding Herald's database, so this could not be saved yet. Nothing was lost; try again in a moment.".to_owned()
+        } else {
+            format!("Herald could not save or read its data: {e}")
+        };
+        Self::new(ErrorCode::Storage, message)
     }
 }

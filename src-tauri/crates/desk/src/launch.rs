@@ -6,6 +6,27 @@ use std::sync::{Arc, RwLock};
 
 use crate::{Clock, Desk, Error, ErrorCode, StartupProblem, move_aside};
 
+/// The name that makes Herald single-instance per data directory, from the
+/// directory's canonical path: `/x`, `/x/` and `/y/../x` are one database and
+/// so one running Herald (two writers on one file could both claim a delivery).
+/// The folder is created first so it can be resolved.
+pub fn instance_id(dir: &Path) -> String {
+    let key = if dir.as_os_str().is_empty() {
+        String::new()
+    } else {
+        let _ = std::fs::create_dir_all(dir);
+        std::fs::canonicalize(dir)
+            .unwrap_or_else(|_| dir.to_owned())
+            .to_string_lossy()
+            .into_owned()
+    };
+    // FNV-1a: stable across runs and builds, unlike std's hasher.
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("app.herald.desk.d{hash:016x}")
+}
+
 #[derive(Debug)]
 pub struct Launch {
     path: PathBuf,
@@ -46,6 +67,25 @@ impl Launch {
             .as_ref()
             .err()
             .cloned()
+    }
+
+    /// Tries to open the database again (another program let go of its lock,
+    /// a permission was fixed). Returns the problem if it is still there.
+    pub fn retry(&self) -> Result<(), Error> {
+        let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
+        if state.is_ok() {
+            return Ok(());
+        }
+        *state = Desk::open(&self.path, self.clock.clone())
+            .map(Arc::new)
+            .map_err(|e| StartupProblem::from(&e));
+        match &*state {
+            Ok(_) => Ok(()),
+            Err(problem) => Err(Error::new(
+                ErrorCode::DatabaseUnavailable,
+                problem.message.clone(),
+            )),
+        }
     }
 
     /// Moves the broken file aside (keeping it) and opens a fresh database in its

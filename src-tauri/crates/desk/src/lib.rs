@@ -35,12 +35,14 @@ use herald_store::{OpenError, Store};
 pub use alerts::{Alert, Notifier};
 pub use channels::{ChannelInput, ChannelView, RelaySettings, TestResult};
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use courier::{Attempt, DeliveryProblem, Job, Next, ProblemHook, Transport, scrub, verdict_of};
+pub use courier::{
+    Attempt, DeliveryProblem, Job, Next, Outcome, ProblemHook, Transport, scrub, verdict_of,
+};
 pub use deliveries::DeliveryView;
 pub use error::{Error, ErrorCode};
 pub use handoff::{HandoffText, RoleHolding, TakeOver};
 pub use health::UnreadableRecord;
-pub use launch::Launch;
+pub use launch::{Launch, instance_id};
 pub use postmortem::{NoteRequest, PostmortemFiles};
 pub use publish::PublishRequest;
 pub use recovery::{StartupProblem, move_aside};

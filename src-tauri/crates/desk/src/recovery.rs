@@ -12,21 +12,30 @@ use ts_rs::TS;
 /// Why Herald started without its database, for the recovery screen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct StartupProblem {
-    /// `corrupt`, `unreadable` or `too_new`.
+    /// `corrupt`, `unreadable`, `busy`, `permission_denied` or `too_new`.
     pub problem: String,
+    /// Whether trying again may open it (busy, permissions, an IO error):
+    /// the file is likely fine and must not be parked.
+    pub retry: bool,
+    /// Whether moving it aside is offered (it is damaged, unreadable or newer).
+    pub move_aside: bool,
     pub path: String,
     pub message: String,
 }
 
 impl From<&OpenError> for StartupProblem {
     fn from(e: &OpenError) -> Self {
-        let problem = match e.problem {
-            OpenProblem::Corrupt => "corrupt",
-            OpenProblem::Unreadable => "unreadable",
-            OpenProblem::TooNew => "too_new",
+        let (problem, retry, move_aside) = match e.problem {
+            OpenProblem::Corrupt => ("corrupt", false, true),
+            OpenProblem::Unreadable => ("unreadable", true, true),
+            OpenProblem::Busy => ("busy", true, false),
+            OpenProblem::PermissionDenied => ("permission_denied", true, false),
+            OpenProblem::TooNew => ("too_new", false, true),
         };
         StartupProblem {
             problem: problem.to_owned(),
+            retry,
+            move_aside,
             path: e.path.display().to_string(),
             message: e.describe(),
         }
@@ -55,12 +64,24 @@ pub fn move_aside(path: &Path, now: DateTime<Utc>) -> io::Result<PathBuf> {
         }
         target = path.with_file_name(format!("{name}.broken-{stamp}-{n}"));
     }
+    // The main file first: if that fails, nothing has moved. Then its
+    // companions; if one fails, every rename already made is undone, so a
+    // database is never split from its write-ahead log.
+    std::fs::rename(path, &target)?;
+    let mut moved: Vec<(PathBuf, PathBuf)> = vec![(path.to_owned(), target.clone())];
     for suffix in ["-wal", "-shm"] {
         let companion = PathBuf::from(format!("{}{suffix}", path.display()));
-        if companion.exists() {
-            std::fs::rename(&companion, format!("{}{suffix}", target.display()))?;
+        if !companion.exists() {
+            continue;
         }
+        let aside = PathBuf::from(format!("{}{suffix}", target.display()));
+        if let Err(e) = std::fs::rename(&companion, &aside) {
+            for (from, to) in moved.iter().rev() {
+                let _ = std::fs::rename(to, from);
+            }
+            return Err(e);
+        }
+        moved.push((companion, aside));
     }
-    std::fs::rename(path, &target)?;
     Ok(target)
 }

@@ -93,3 +93,78 @@ fn launch_reports_the_problem_then_starts_fresh_keeping_the_old_file() {
     );
     assert!(path.exists());
 }
+
+#[test]
+fn a_failed_companion_rename_puts_everything_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("herald.sqlite");
+    std::fs::write(&path, b"main bytes").unwrap();
+    std::fs::write(dir.path().join("herald.sqlite-wal"), b"wal bytes").unwrap();
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 27, 15, 4, 5)
+        .single()
+        .unwrap();
+    // A non-empty folder where the WAL would go makes that rename fail.
+    let blocker = dir.path().join("herald.sqlite.broken-20261127T150405Z-wal");
+    std::fs::create_dir(&blocker).unwrap();
+    std::fs::write(blocker.join("x"), b"x").unwrap();
+    move_aside(&path, now).expect_err("the WAL could not be moved");
+    assert_eq!(std::fs::read(&path).unwrap(), b"main bytes");
+    assert_eq!(
+        std::fs::read(dir.path().join("herald.sqlite-wal")).unwrap(),
+        b"wal bytes",
+        "the database and its log stay together"
+    );
+    assert!(
+        !dir.path()
+            .join("herald.sqlite.broken-20261127T150405Z")
+            .exists()
+    );
+}
+
+#[test]
+fn a_locked_database_offers_retry_and_never_moving_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("herald.sqlite");
+    drop(Store::open(&path).unwrap());
+    let holder = rusqlite::Connection::open(&path).unwrap();
+    // Exclusive locking mode, as another program holding the file would use:
+    // in WAL mode a plain write lock still lets readers in.
+    holder
+        .execute_batch(
+            "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; CREATE TABLE held (x); COMMIT;",
+        )
+        .unwrap();
+    let launch = herald_desk::Launch::open(&path, std::sync::Arc::new(herald_desk::SystemClock));
+    let problem = launch.problem().unwrap();
+    assert_eq!(problem.problem, "busy");
+    assert!(problem.retry && !problem.move_aside, "{problem:?}");
+    assert!(launch.retry().is_err(), "still locked");
+    drop(holder);
+    launch.retry().unwrap();
+    assert!(launch.problem().is_none());
+    assert!(launch.desk().is_ok());
+}
+
+#[test]
+fn one_data_directory_is_one_instance_however_it_is_spelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("data");
+    let spellings = [
+        plain.clone(),
+        std::path::PathBuf::from(format!("{}/", plain.display())),
+        dir.path().join("other/../data"),
+        dir.path().join("./data"),
+    ];
+    std::fs::create_dir_all(dir.path().join("other")).unwrap();
+    let ids: Vec<String> = spellings
+        .iter()
+        .map(|p| herald_desk::instance_id(p))
+        .collect();
+    assert!(ids.iter().all(|id| id == &ids[0]), "{ids:?}");
+    assert_ne!(
+        ids[0],
+        herald_desk::instance_id(&dir.path().join("another"))
+    );
+    assert!(ids[0].starts_with("app.herald.desk.d"));
+}

@@ -131,8 +131,21 @@ impl Inner {
         while !self.stopped() {
             match self.desk.next_delivery(channel_id) {
                 Ok(Next::Send(job)) => {
-                    if let Err(e) = self.desk.deliver(&job, self.transport.as_ref()) {
-                        eprintln!("herald: could not record a delivery: {e}");
+                    let outcome = self.desk.attempt(&job, self.transport.as_ref());
+                    // A settle that fails (a full disk, a database locked past
+                    // its timeout) is retried with the same outcome, so the
+                    // channel neither stops nor sends twice; the lead is told once.
+                    let mut told = false;
+                    while let Err(e) = self.desk.settle_outcome(&job, &outcome) {
+                        if !told {
+                            self.desk.report_unsettled(&job, &e);
+                            told = true;
+                        }
+                        if self.stopped() {
+                            // Left `sending`: the next start settles it as unknown.
+                            break;
+                        }
+                        self.wait(Duration::from_secs(1));
                     }
                     (self.on_progress)();
                     let pace = job.channel.kind.pace_millis();

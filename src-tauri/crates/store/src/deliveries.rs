@@ -161,13 +161,16 @@ pub fn all(conn: &Connection) -> Result<Vec<Delivery>, StoreError> {
     )
 }
 
-/// Starts an attempt: `sending`, one more attempt counted.
-pub fn start_attempt(conn: &Connection, id: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE deliveries SET state = 'sending', attempts = attempts + 1, updated_at = ?2 WHERE id = ?1",
+/// Claims a delivery for an attempt: `sending`, one more attempt counted. Only
+/// a queued or retrying delivery can be claimed, so two processes on one file
+/// can never both send it; says whether this call claimed it.
+pub fn start_attempt(conn: &Connection, id: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    let changed = conn.execute(
+        "UPDATE deliveries SET state = 'sending', attempts = attempts + 1, updated_at = ?2 \
+         WHERE id = ?1 AND state IN ('queued', 'retrying')",
         params![id, to_text(now)?],
     )?;
-    Ok(())
+    Ok(changed == 1)
 }
 
 /// The end of an attempt, or a lead's decision: every field that changes.

@@ -10,6 +10,12 @@ pub enum OpenProblem {
     Corrupt,
     /// The file or its folder cannot be opened or read.
     Unreadable,
+    /// Another program holds the database locked past the busy timeout: the
+    /// file is fine, and trying again once it lets go will open it.
+    Busy,
+    /// Herald may not read or write the file or its folder (permissions, a
+    /// read-only disk): the file is fine; fix the permission and try again.
+    PermissionDenied,
     /// The file was written by a newer Herald whose schema this one does not know.
     TooNew,
 }
@@ -27,6 +33,8 @@ impl OpenError {
         let what = match self.problem {
             OpenProblem::Corrupt => "is damaged or is not a Herald database",
             OpenProblem::Unreadable => "cannot be opened",
+            OpenProblem::Busy => "is locked by another program",
+            OpenProblem::PermissionDenied => "may not be read or written by Herald",
             OpenProblem::TooNew => "was written by a newer version of Herald",
         };
         format!(
@@ -44,6 +52,28 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("stored data could not be read back ({0})")]
     BadData(String),
+}
+
+impl StoreError {
+    /// SQLite could not write because the disk (or its quota) is full.
+    pub fn is_disk_full(&self) -> bool {
+        self.code() == Some(rusqlite::ErrorCode::DiskFull)
+    }
+
+    /// Another connection held the database past the busy timeout.
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self.code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
+
+    fn code(&self) -> Option<rusqlite::ErrorCode> {
+        match self {
+            StoreError::Sqlite(e) => e.sqlite_error_code(),
+            StoreError::BadData(_) => None,
+        }
+    }
 }
 
 impl From<serde_json::Error> for StoreError {

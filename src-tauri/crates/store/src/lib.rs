@@ -27,6 +27,7 @@ use std::sync::{Mutex, MutexGuard};
 
 pub use error::{OpenError, OpenProblem, StoreError};
 pub use listing::{Listing, Unreadable};
+pub use open::snapshot_path;
 pub use rusqlite::{Connection, Transaction};
 
 /// The open database. One connection behind a mutex: Herald has one writer, and

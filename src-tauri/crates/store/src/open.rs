@@ -17,12 +17,8 @@ pub(crate) fn open_checked(path: &Path) -> Result<Connection, OpenError> {
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
     {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            fail(
-                OpenProblem::Unreadable,
-                format!("cannot create its folder: {e}"),
-            )
-        })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| fail(io_problem(&e), format!("cannot create its folder: {e}")))?;
     }
     if let Some((problem, detail)) = header_problem(path) {
         return Err(fail(problem, detail));
@@ -30,7 +26,7 @@ pub(crate) fn open_checked(path: &Path) -> Result<Connection, OpenError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let classify = |e: rusqlite::Error| fail(problem_of(&e), e.to_string());
+    let classify = |e: rusqlite::Error| fail(problem_of(&e, path), e.to_string());
     let conn = Connection::open_with_flags(path, flags).map_err(classify)?;
     // Check before configuring: switching to WAL writes the file header, and a
     // damaged file must be left exactly as it was found.
@@ -46,6 +42,7 @@ pub(crate) fn open_checked(path: &Path) -> Result<Connection, OpenError> {
         ));
     }
     configure(&conn).map_err(classify)?;
+    snapshot_before_migrating(&conn, path).map_err(classify)?;
     migrations::migrate(&conn).map_err(|e| match e {
         migrations::MigrateError::TooNew { found, known } => fail(
             OpenProblem::TooNew,
@@ -65,11 +62,11 @@ fn header_problem(path: &Path) -> Option<(OpenProblem, String)> {
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(e) => return Some((OpenProblem::Unreadable, e.to_string())),
+        Err(e) => return Some((io_problem(&e), e.to_string())),
     };
     let mut head = Vec::with_capacity(16);
     if let Err(e) = file.by_ref().take(16).read_to_end(&mut head) {
-        return Some((OpenProblem::Unreadable, e.to_string()));
+        return Some((io_problem(&e), e.to_string()));
     }
     if head.is_empty() || head == MAGIC {
         None
@@ -92,9 +89,57 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn problem_of(e: &rusqlite::Error) -> OpenProblem {
+/// Before a migration touches an existing database, a copy of it as it was:
+/// `<name>.before-v<N>` beside it (N the schema version about to be written),
+/// made with `VACUUM INTO`, so it is one consistent file. An existing snapshot
+/// of the same step is kept, not overwritten: it is the older, truer one.
+fn snapshot_before_migrating(conn: &Connection, path: &Path) -> rusqlite::Result<()> {
+    let found = migrations::version(conn)?;
+    if found == 0 || found >= migrations::LATEST {
+        return Ok(());
+    }
+    let target = snapshot_path(path);
+    if target.exists() {
+        return Ok(());
+    }
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+    Ok(())
+}
+
+/// Where the snapshot before migrating to this build's schema goes.
+pub fn snapshot_path(path: &Path) -> std::path::PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "herald.sqlite".into());
+    path.with_file_name(format!("{name}.before-v{}", migrations::LATEST))
+}
+
+fn problem_of(e: &rusqlite::Error, path: &Path) -> OpenProblem {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => OpenProblem::Corrupt,
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => OpenProblem::Busy,
+        Some(
+            ErrorCode::PermissionDenied
+            | ErrorCode::ReadOnly
+            | ErrorCode::AuthorizationForStatementDenied,
+        ) => OpenProblem::PermissionDenied,
+        // SQLite says only "cannot open"; asking the OS directly says why.
+        Some(ErrorCode::CannotOpen) => std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(path)
+            .err()
+            .map_or(OpenProblem::Unreadable, |e| io_problem(&e)),
+        _ => OpenProblem::Unreadable,
+    }
+}
+
+fn io_problem(e: &std::io::Error) -> OpenProblem {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            OpenProblem::PermissionDenied
+        }
         _ => OpenProblem::Unreadable,
     }
 }

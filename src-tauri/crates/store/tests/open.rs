@@ -119,3 +119,60 @@ fn a_failed_write_commits_nothing() {
         .unwrap();
     assert_eq!(count, 0);
 }
+
+#[test]
+fn a_database_locked_by_another_program_is_busy_not_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("herald.sqlite");
+    drop(Store::open(&path).unwrap());
+    let holder = rusqlite::Connection::open(&path).unwrap();
+    // Exclusive locking mode, as another program holding the file would use:
+    // in WAL mode a plain write lock still lets readers in.
+    holder
+        .execute_batch(
+            "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; CREATE TABLE held (x); COMMIT;",
+        )
+        .unwrap();
+    let err = Store::open(&path).expect_err("locked past the busy timeout");
+    assert_eq!(err.problem, OpenProblem::Busy, "{err}");
+    assert!(
+        err.to_string().contains("locked by another program"),
+        "{err}"
+    );
+    drop(holder);
+    Store::open(&path).expect("opens once the other program lets go");
+}
+
+#[test]
+fn an_existing_database_is_snapshotted_before_it_is_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("herald.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        migrations::migrate_to(&conn, migrations::LATEST - 1).unwrap();
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('marker', '\"before\"')",
+            [],
+        )
+        .unwrap();
+    }
+    drop(Store::open(&path).unwrap());
+    let snapshot = herald_store::snapshot_path(&path);
+    assert_eq!(
+        snapshot.file_name().unwrap().to_string_lossy(),
+        format!("herald.sqlite.before-v{}", migrations::LATEST)
+    );
+    let old = rusqlite::Connection::open(&snapshot).unwrap();
+    assert_eq!(migrations::version(&old).unwrap(), migrations::LATEST - 1);
+    let marker: String = old
+        .query_row("SELECT value FROM settings WHERE key = 'marker'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(marker, "\"before\"");
+    // A new database has nothing to keep, and an up-to-date one is not copied again.
+    let fresh = dir.path().join("fresh.sqlite");
+    drop(Store::open(&fresh).unwrap());
+    drop(Store::open(&fresh).unwrap());
+    assert!(!herald_store::snapshot_path(&fresh).exists());
+}

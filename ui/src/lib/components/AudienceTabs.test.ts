@@ -128,6 +128,23 @@ describe("IC sync and audience tabs", () => {
   });
 });
 
+describe("A full disk", () => {
+  it("puts back text whose save failed as its editor closed, and saves it again", async () => {
+    const { backend, id, user } = await setup();
+    const working = backend.saveDraft.bind(backend);
+    backend.saveDraft = () =>
+      Promise.reject({ code: "storage", message: "database or disk is full", fields: [] });
+    await user.type(editor(), "Keep me");
+    // Switching tabs closes the editor before its autosave: that save fails too.
+    await user.click(screen.getByRole("tab", { name: "Executives" }));
+    backend.saveDraft = working;
+    await user.click(screen.getByRole("tab", { name: "Customers" }));
+    await waitFor(() => expect(editor().value).toBe("Keep me"));
+    await screen.findByText("Put back text that could not be saved earlier; saving it now.");
+    await waitFor(() => expect(backend.drafts.get(id)?.[0]?.body).toBe("Keep me"));
+  });
+});
+
 describe("Resolution gate", () => {
   it("counts the hold down, then offers the confirmation", async () => {
     const { backend, id, user } = await setup();

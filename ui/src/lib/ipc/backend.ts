@@ -34,6 +34,8 @@ export interface Backend {
   startupStatus(): Promise<StartupProblem | null>;
   /** Moves the broken database aside and starts fresh; resolves to the old file's new path. */
   moveDatabaseAside(): Promise<string>;
+  /** Tries to open the database again; rejects with the problem if it is still there. */
+  retryDatabase(): Promise<void>;
   board(): Promise<Board>;
   incident(id: string): Promise<IncidentView>;
   declareIncident(input: NewIncident): Promise<IncidentView>;

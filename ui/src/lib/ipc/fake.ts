@@ -195,6 +195,19 @@ export class FakeBackend implements Backend {
     return this.answer("startupStatus", [], () => this.problem);
   }
 
+  /** How many more retries the fake database stays locked for. */
+  lockedFor = 0;
+
+  retryDatabase() {
+    return this.answer("retryDatabase", [], () => {
+      if (this.lockedFor > 0) {
+        this.lockedFor -= 1;
+        throw { code: "database_unavailable", message: "still locked", fields: [] };
+      }
+      this.problem = null;
+    });
+  }
+
   moveDatabaseAside() {
     return this.answer("moveDatabaseAside", [], () => {
       this.problem = null;

@@ -16,6 +16,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const tauriBackend: Backend = {
   startupStatus: () => call("startup_status"),
   moveDatabaseAside: () => call("move_database_aside"),
+  retryDatabase: () => call("retry_database"),
   board: () => call("board"),
   incident: (id) => call("incident", { id }),
   declareIncident: (input) => call("declare_incident", { input }),

@@ -5,6 +5,15 @@
  */
 export type StartupProblem = { 
 /**
- * `corrupt`, `unreadable` or `too_new`.
+ * `corrupt`, `unreadable`, `busy`, `permission_denied` or `too_new`.
  */
-problem: string, path: string, message: string, };
+problem: string, 
+/**
+ * Whether trying again may open it (busy, permissions, an IO error):
+ * the file is likely fine and must not be parked.
+ */
+retry: boolean, 
+/**
+ * Whether moving it aside is offered (it is damaged, unreadable or newer).
+ */
+move_aside: boolean, path: string, message: string, };
