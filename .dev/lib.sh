@@ -100,6 +100,10 @@ setup_test() {
   if ! command -v tauri-driver >/dev/null 2>&1; then
     cargo install tauri-driver --locked --version '^2'
   fi
+  # Pinned: a new cargo-deny can change what a config means.
+  if ! cargo deny --version 2>/dev/null | grep -q '^cargo-deny 0.20.2$'; then
+    cargo install cargo-deny --locked --version 0.20.2
+  fi
 }
 
 build_app() {

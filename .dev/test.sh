@@ -14,6 +14,10 @@ stage "rust: format and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+stage "supply chain: crate licences, bans and sources; UI production dependencies"
+cargo deny --locked check licenses bans sources
+bash "$ROOT/.dev/npm-audit.sh"
+
 stage "rust: core, store and desk tests (with binding drift and schema fixtures)"
 cargo test --locked
 
