@@ -640,3 +640,101 @@ async fn a_note_goes_on_the_timeline_and_the_postmortem_is_exported_through_the_
     app.screenshot("postmortem").await;
     app.quit().await;
 }
+
+/// Whether an X window titled like Herald's main window is mapped (viewable).
+async fn main_window_viewable() -> bool {
+    let out = tokio::process::Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", "Herald"])
+        .output()
+        .await
+        .expect("xdotool is installed");
+    !String::from_utf8_lossy(&out.stdout).trim().is_empty()
+}
+
+async fn wait_until(
+    what: &str,
+    patience: Duration,
+    mut check: impl AsyncFnMut() -> Option<String>,
+) {
+    let deadline = Instant::now() + patience;
+    loop {
+        let Some(seen) = check().await else { return };
+        assert!(Instant::now() < deadline, "{what}: still {seen}");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+#[tokio::test]
+async fn closing_the_window_keeps_herald_running_alerting_and_the_tray_brings_it_back() {
+    let _window_manager = herald_e2e::WindowManager::start().await;
+    let notifications = NotificationServer::start().await;
+    let tray = TrayHost::start().await;
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    app.click("nav button:nth-child(2)").await;
+    app.fill_labelled("SEV1 Customers while Investigating", "1")
+        .await;
+    app.click("[data-testid=\"settings-save\"]").await;
+    app.shows("settings-saved", "saved").await;
+    declare(&app, "Login failures", "INC-90", "SEV1").await;
+    wait_until(
+        "the window is mapped",
+        Duration::from_secs(20),
+        async || (!main_window_viewable().await).then(|| "not viewable".to_owned()),
+    )
+    .await;
+
+    // Close it the way a person does: the window manager's close.
+    let closed = tokio::process::Command::new("wmctrl")
+        .args(["-c", "Herald"])
+        .status()
+        .await
+        .expect("wmctrl is installed (Debian package wmctrl)");
+    assert!(closed.success());
+    wait_until(
+        "the window is hidden",
+        Duration::from_secs(20),
+        async || {
+            main_window_viewable()
+                .await
+                .then(|| "still viewable".to_owned())
+        },
+    )
+    .await;
+    wait_until("the one-time note", Duration::from_secs(20), async || {
+        let calls = notifications.calls().await;
+        (!calls.contains("Herald is still running")).then_some(calls)
+    })
+    .await;
+
+    // The minute passes with the window closed: the due alert still comes.
+    wait_until(
+        "the due alert with the window closed",
+        Duration::from_secs(90),
+        async || {
+            let calls = notifications.calls().await;
+            (!calls.contains("Customers update due now — INC-90")).then_some(calls)
+        },
+    )
+    .await;
+    assert!(
+        !main_window_viewable().await,
+        "the alert did not need the window"
+    );
+
+    // The tray brings it back.
+    tray.click("Show Herald").await;
+    wait_until("the window is back", Duration::from_secs(20), async || {
+        (!main_window_viewable().await).then(|| "not viewable".to_owned())
+    })
+    .await;
+    app.shows("state-customers", "Due").await;
+    // Closing again does not repeat the note.
+    let calls = notifications.calls().await;
+    assert_eq!(
+        calls.matches("Herald is still running").count(),
+        1,
+        "{calls}"
+    );
+    app.quit().await;
+}

@@ -454,6 +454,65 @@ impl TrayHost {
     }
 }
 
+impl TrayHost {
+    /// Clicks the tray menu item labelled `label`, as a desktop panel does:
+    /// the dbusmenu `Event(id, "clicked")` on the app's menu object.
+    pub async fn click(&self, label: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let list = Command::new("busctl")
+                .args(["--user", "list", "--no-legend"])
+                .output()
+                .await
+                .unwrap();
+            for line in String::from_utf8_lossy(&list.stdout).lines() {
+                let fields: Vec<_> = line.split_whitespace().collect();
+                if fields.get(2) != Some(&"herald") {
+                    continue;
+                }
+                let menu = format!("{TRAY_ITEM}/Menu");
+                let layout = Command::new("gdbus")
+                    .args(["call", "--session", "-d", fields[0], "-o", &menu, "-m"])
+                    .args(["com.canonical.dbusmenu.GetLayout", "--", "0", "-1", "[]"])
+                    .output()
+                    .await
+                    .unwrap();
+                let layout = String::from_utf8_lossy(&layout.stdout).into_owned();
+                // Items read "(7, {... 'label': <'Show Herald'> ...}, [])".
+                let Some(at) = layout.find(&format!("'label': <'{label}'>")) else {
+                    continue;
+                };
+                let start = layout[..at].rfind('(').unwrap_or(0);
+                let id: String = layout[start + 1..]
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                let status = Command::new("gdbus")
+                    .args(["call", "--session", "-d", fields[0], "-o", &menu, "-m"])
+                    .args([
+                        "com.canonical.dbusmenu.Event",
+                        &id,
+                        "clicked",
+                        "<int32 0>",
+                        "0",
+                    ])
+                    .status()
+                    .await
+                    .unwrap();
+                if status.success() {
+                    return;
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no tray menu item labelled {label:?}: {}",
+                self.read().await
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+}
+
 impl Drop for TrayHost {
     fn drop(&mut self) {
         let _ = self.0.kill();

@@ -1,6 +1,7 @@
 //! The desktop shell: plugins, state, and the command list. Everything Herald
 //! does lives in the desk crate; this crate only wires it to a window.
 
+mod background;
 mod commands;
 mod data_dir;
 mod events;
@@ -36,6 +37,17 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
+        // Closing the main window hides it: Herald exists to raise the next
+        // alert, so only Quit (tray, Ctrl Q) ends it.
+        .on_window_event(|window, event| {
+            if window.label() == "main"
+                && let tauri::WindowEvent::CloseRequested { api, .. } = event
+            {
+                api.prevent_close();
+                let _ = window.hide();
+                background::closed(window.app_handle());
+            }
+        })
         .setup(|app| {
             std::thread::spawn(herald_core::guardrails::warm_up);
             let dir = data_dir::resolve(app.handle())?;

@@ -45,7 +45,7 @@ impl LoggedUpdate {
     pub fn validate(&self) -> Result<LoggedUpdate, Invalid> {
         let clean = LoggedUpdate {
             audience: self.audience,
-            body: self.body.trim().to_owned(),
+            body: crate::text::clean_multiline(self.body.trim()),
             posted_to: self.posted_to.trim().to_owned(),
         };
         let mut errors = Vec::new();
@@ -65,6 +65,11 @@ impl LoggedUpdate {
             errors.push(FieldError::new(
                 "posted_to",
                 format!("Keep where it was posted to {MAX_POSTED_TO} characters or fewer."),
+            ));
+        } else if clean.posted_to.chars().any(char::is_control) {
+            errors.push(FieldError::new(
+                "posted_to",
+                "Where it was posted cannot contain control characters.",
             ));
         }
         Invalid::check(errors).map(|()| clean)
@@ -116,6 +121,21 @@ mod tests {
             Ok(_) => vec![],
             Err(Invalid(errors)) => errors.into_iter().map(|e| e.field).collect(),
         }
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_one_line_fields_and_dropped_from_text() {
+        let input = LoggedUpdate {
+            audience: Audience::Customers,
+            body: "Line one\u{7}\nLine two\u{1b}".into(),
+            posted_to: "status page".into(),
+        };
+        assert_eq!(input.validate().unwrap().body, "Line one\nLine two");
+        let bad = LoggedUpdate {
+            posted_to: "status\u{7}page".into(),
+            ..input
+        };
+        assert_eq!(bad.validate().unwrap_err().0[0].field, "posted_to");
     }
 
     #[test]

@@ -219,6 +219,8 @@ impl Desk {
         audience: Audience,
         body: String,
     ) -> Result<DraftView, Error> {
+        // A bell or an escape pasted into a draft would reach every channel.
+        let body = herald_core::text::clean_multiline(&body);
         check_length(&body)?;
         let now = self.clock.now();
         self.write(|tx| {

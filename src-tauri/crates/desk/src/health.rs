@@ -24,6 +24,8 @@ pub struct UnreadableRecord {
 pub(crate) struct Health {
     /// Why the last watcher round failed, until one succeeds.
     watcher: Mutex<Option<String>>,
+    /// When the current run of failed watcher rounds began, and its first reason.
+    outage: Mutex<Option<(chrono::DateTime<chrono::Utc>, String)>>,
     /// Problems already written to a timeline: (incident id, reason).
     recorded: Mutex<HashSet<(String, String)>>,
     /// Alerts shown on the desktop whose record did not commit, with how the
@@ -94,15 +96,65 @@ pub(crate) fn records(lists: &[&[Unreadable]]) -> Vec<UnreadableRecord> {
 impl Desk {
     /// Records the outcome of one watcher round; returns whether the problem
     /// shown to the lead changed (so the window can be told).
+    ///
+    /// When rounds start failing the start is remembered; when one succeeds
+    /// again, the gap goes on every open incident's timeline, so the record
+    /// says when alerts could not be checked and why.
     pub(crate) fn watcher_round(&self, problem: Option<String>) -> bool {
-        let mut current = self
-            .health
-            .watcher
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        let changed = *current != problem;
-        *current = problem;
+        let now = self.clock.now();
+        let changed = {
+            let mut current = self
+                .health
+                .watcher
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            let changed = *current != problem;
+            *current = problem.clone();
+            changed
+        };
+        let mut outage = self.health.outage.lock().unwrap_or_else(|p| p.into_inner());
+        match (&problem, outage.take()) {
+            (Some(why), None) => *outage = Some((now, why.clone())),
+            (Some(_), started) => *outage = started,
+            (None, Some((since, why))) => {
+                drop(outage);
+                self.record_outage(since, now, &why);
+            }
+            (None, None) => {}
+        }
         changed
+    }
+
+    fn record_outage(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+        why: &str,
+    ) {
+        let hhmm = |t: chrono::DateTime<chrono::Utc>| t.format("%H:%M:%S").to_string();
+        let problem = format!(
+            "deadline alerts could not be checked or recorded from {} to {} UTC ({why}); any alert owed then was raised when it recovered",
+            hhmm(since),
+            hhmm(until)
+        );
+        // Best effort: the board already said so while it lasted.
+        let _ = self.write(|tx| {
+            for incident in herald_store::incidents::all(tx)?.rows {
+                if !incident.status.is_open() {
+                    continue;
+                }
+                let event = TimelineEvent::new(
+                    self.new_id(),
+                    incident.id.clone(),
+                    until,
+                    EventKind::HeraldProblem {
+                        problem: problem.clone(),
+                    },
+                );
+                timeline::append(tx, &event)?;
+            }
+            Ok(())
+        });
     }
 
     /// Puts each problem on its incident's timeline, once per Herald run. A

@@ -5,6 +5,7 @@
 //! store transaction together with their timeline events.
 
 mod alerts;
+mod background;
 mod cadence;
 mod channels;
 mod clock;
@@ -33,6 +34,7 @@ use std::sync::Arc;
 use herald_store::{OpenError, Store};
 
 pub use alerts::{Alert, Notifier};
+pub use background::{STILL_RUNNING_BODY, STILL_RUNNING_SUMMARY};
 pub use channels::{ChannelInput, ChannelView, RelaySettings, TestResult};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use courier::{

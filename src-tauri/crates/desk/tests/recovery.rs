@@ -168,3 +168,16 @@ fn one_data_directory_is_one_instance_however_it_is_spelled() {
     );
     assert!(ids[0].starts_with("app.herald.desk.d"));
 }
+
+#[test]
+fn the_still_running_note_is_due_once_per_data_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("herald.sqlite");
+    let clock = std::sync::Arc::new(herald_desk::SystemClock);
+    let desk = herald_desk::Desk::open(&path, clock.clone()).unwrap();
+    assert!(desk.take_background_note());
+    assert!(!desk.take_background_note());
+    drop(desk);
+    let again = herald_desk::Desk::open(&path, clock).unwrap();
+    assert!(!again.take_background_note(), "remembered across restarts");
+}

@@ -414,4 +414,22 @@ fn the_watcher_shows_its_own_failure_on_the_board_until_it_recovers() {
         .unwrap();
     wait_for(false);
     assert_eq!(notifier.0.lock().unwrap().len(), 1);
+    // The gap is on the incident's timeline once it is over.
+    let id = herald.desk.board().unwrap().open[0].id.clone();
+    let gap: Vec<String> = herald
+        .desk
+        .incident(&id)
+        .unwrap()
+        .timeline
+        .into_iter()
+        .filter(|e| matches!(e.kind, EventKind::HeraldProblem { .. }))
+        .map(|e| e.summary)
+        .collect();
+    assert_eq!(gap.len(), 1, "{gap:?}");
+    assert!(
+        gap[0].contains("could not be checked or recorded from"),
+        "{}",
+        gap[0]
+    );
+    assert!(gap[0].contains("disk is full"), "{}", gap[0]);
 }

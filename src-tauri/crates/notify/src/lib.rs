@@ -95,6 +95,18 @@ impl Notifier for DesktopNotifier {
     }
 }
 
+/// Tells the lead, once, that closing the window left Herald running.
+pub fn notify_still_running() -> Result<(), String> {
+    Notification::new()
+        .appname("Herald")
+        .summary(herald_desk::STILL_RUNNING_SUMMARY)
+        .body(herald_desk::STILL_RUNNING_BODY)
+        .urgency(Urgency::Normal)
+        .show()
+        .map(drop)
+        .map_err(|e| format!("the desktop notification service refused the note ({e})"))
+}
+
 /// Notification servers that advertise `body-markup` read a small HTML subset
 /// in the body (the spec's `<b>`, `<i>`, `<a href>`, `<img>`), so text from an
 /// incident title or a server's error is escaped to show exactly as written.
