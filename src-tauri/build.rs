@@ -5,6 +5,7 @@ const COMMANDS: &[&str] = &[
     "startup_status",
     "move_database_aside",
     "retry_database",
+    "copy_diagnostics",
     "board",
     "incident",
     "declare_incident",

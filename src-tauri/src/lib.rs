@@ -5,6 +5,7 @@ mod background;
 mod commands;
 mod data_dir;
 mod events;
+mod logging;
 mod relay;
 mod tray;
 mod watch;
@@ -49,8 +50,14 @@ pub fn run() {
             }
         })
         .setup(|app| {
+            logging::start(app.handle());
             std::thread::spawn(herald_core::guardrails::warm_up);
             let dir = data_dir::resolve(app.handle())?;
+            tracing::info!(
+                version = %app.package_info().version,
+                data_dir = %dir.display(),
+                "Herald started"
+            );
             app.manage(Launch::open(
                 &dir.join(DATABASE_FILE),
                 Arc::new(SystemClock),
@@ -66,6 +73,7 @@ pub fn run() {
             commands::startup::startup_status,
             commands::startup::move_database_aside,
             commands::startup::retry_database,
+            commands::diagnostics::copy_diagnostics,
             commands::incidents::board,
             commands::incidents::incident,
             commands::incidents::declare_incident,

@@ -24,7 +24,7 @@ pub fn start(app: &AppHandle) {
     let for_problems = app.clone();
     desk.set_on_delivery_problem(Arc::new(move |problem: &DeliveryProblem| {
         if let Err(why) = herald_notify::notify_delivery_problem(problem) {
-            eprintln!("herald: {why}");
+            tracing::warn!(problem = %why, "could not raise the delivery notification");
         }
         let _ = for_problems.emit(events::DELIVERIES_CHANGED, &problem.incident_id);
     }));

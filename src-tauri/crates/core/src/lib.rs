@@ -12,6 +12,7 @@ pub mod handoff;
 pub mod incident;
 pub mod matrix;
 pub mod postmortem;
+pub mod redact;
 pub mod relay;
 pub mod sync;
 pub mod templates;

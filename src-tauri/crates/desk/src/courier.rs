@@ -57,9 +57,13 @@ pub fn scrub(text: &str, secret: &ChannelSecret) -> String {
     let mut parts = vec![secret.url.clone(), secret.token.clone()];
     if let Ok(url) = url::Url::parse(&secret.url) {
         parts.push(url.path().to_owned());
-        // Webhook tokens usually sit in the last path segment or a query value.
-        if let Some(last) = url.path_segments().and_then(|mut s| s.next_back()) {
-            parts.push(last.to_owned());
+        // Webhook tokens sit in the path's last segments (Slack's
+        // T…/B…/token) or a query value: every tail of the path is scrubbed.
+        if let Some(segments) = url.path_segments() {
+            let segments: Vec<&str> = segments.collect();
+            for i in 0..segments.len() {
+                parts.push(segments[i..].join("/"));
+            }
         }
         if let Some(query) = url.query() {
             parts.push(query.to_owned());
@@ -328,6 +332,12 @@ impl Desk {
     /// Tells the lead an outcome could not be recorded: the delivery stays
     /// `sending` while the courier keeps trying to record it.
     pub fn report_unsettled(&self, job: &Job, error: &Error) {
+        tracing::error!(
+            delivery = %job.delivery_id,
+            channel = %job.channel.name,
+            error = %scrub(&error.message, &job.secret),
+            "could not record a delivery's outcome; retrying"
+        );
         let found = self.store.read(|conn| {
             let Some(delivery) = deliveries::get(conn, &job.delivery_id)? else {
                 return Ok(None);
@@ -381,11 +391,27 @@ impl Desk {
         };
         let channel = &job.channel;
         let scrubbed = |text: &str| scrub(text, &job.secret);
+        // One line per attempt for the log, secrets scrubbed like everything
+        // the lead sees; the URL itself is never logged, only the channel's name.
+        let log = |outcome: &str, reason: &str| {
+            tracing::info!(
+                delivery = %job.delivery_id,
+                channel = %channel.name,
+                kind = channel.kind.label(),
+                attempt = delivery.attempts,
+                outcome,
+                reason = %scrubbed(reason),
+                "delivery attempt"
+            );
+        };
         if let Attempt::Unknown(why) = attempt {
+            log("unknown", why);
             self.unknown_outcome(&delivery, channel.kind, &scrubbed(why), now)?;
             return Ok(false);
         }
-        match verdict_of(channel.kind, attempt) {
+        let verdict = verdict_of(channel.kind, attempt);
+        log(verdict.label(), verdict.reason().unwrap_or(""));
+        match verdict {
             Verdict::Delivered { remote_id, link } => {
                 self.write(|tx| {
                     deliveries::delivered(tx, &delivery.id, &remote_id, &link, now)?;

@@ -112,6 +112,12 @@ impl Desk {
             *current = problem.clone();
             changed
         };
+        if changed {
+            match &problem {
+                Some(why) => tracing::error!(problem = %why, "deadline watcher round failed"),
+                None => tracing::info!("deadline watcher recovered"),
+            }
+        }
         let mut outage = self.health.outage.lock().unwrap_or_else(|p| p.into_inner());
         match (&problem, outage.take()) {
             (Some(why), None) => *outage = Some((now, why.clone())),
@@ -171,6 +177,7 @@ impl Desk {
             {
                 continue;
             }
+            tracing::warn!(incident = %record.incident_id, reason = %record.reason, "skipped an unreadable record");
             let event = TimelineEvent::new(
                 self.new_id(),
                 record.incident_id.clone(),

@@ -97,6 +97,13 @@ impl Desk {
         })
     }
 
+    /// The database's schema version, for diagnostics.
+    pub fn schema_version(&self) -> Result<u32, Error> {
+        Ok(self
+            .store
+            .read(|conn| Ok(herald_store::migrations::version(conn)?))?)
+    }
+
     pub fn database_path(&self) -> &Path {
         self.store.path()
     }

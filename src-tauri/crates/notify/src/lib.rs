@@ -95,6 +95,36 @@ impl Notifier for DesktopNotifier {
     }
 }
 
+/// The notification server, as "Diagnostics" reports it: name, version,
+/// vendor, spec and capabilities, or why it cannot be reached.
+pub fn server_description() -> String {
+    match notify_rust::get_server_information() {
+        Ok(info) => {
+            let capabilities = notify_rust::get_capabilities()
+                .map(|c| c.join(", "))
+                .unwrap_or_else(|e| format!("unknown ({e})"));
+            format!(
+                "{} {} by {} (spec {}); capabilities: {capabilities}",
+                info.name, info.version, info.vendor, info.spec_version
+            )
+        }
+        Err(e) => format!("not reachable ({e})"),
+    }
+}
+
+/// Whether a tray host (a StatusNotifier watcher) is on the session bus.
+pub fn tray_host() -> String {
+    let asked = zbus::blocking::Connection::session().and_then(|bus| {
+        let dbus = zbus::blocking::fdo::DBusProxy::new(&bus)?;
+        Ok(dbus.name_has_owner("org.kde.StatusNotifierWatcher".try_into()?)?)
+    });
+    match asked {
+        Ok(true) => "present (org.kde.StatusNotifierWatcher)".into(),
+        Ok(false) => "absent: Herald runs without a tray icon; close the window with care".into(),
+        Err(e) => format!("unknown: the session bus did not answer ({e})"),
+    }
+}
+
 /// Tells the lead, once, that closing the window left Herald running.
 pub fn notify_still_running() -> Result<(), String> {
     Notification::new()

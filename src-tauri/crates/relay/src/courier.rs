@@ -51,7 +51,7 @@ impl Courier {
         on_progress: impl Fn() + Send + Sync + 'static,
     ) -> Courier {
         if let Err(e) = desk.recover_deliveries() {
-            eprintln!("herald: could not settle deliveries left in flight: {e}");
+            tracing::error!(error = %e, "could not settle deliveries left in flight");
         }
         let inner = Arc::new(Inner {
             desk,
@@ -67,7 +67,7 @@ impl Courier {
             .name("herald-courier".into())
             .spawn(move || dispatcher.dispatch())
             .map(|_| ())
-            .unwrap_or_else(|e| eprintln!("herald: could not start the courier: {e}"));
+            .unwrap_or_else(|e| tracing::error!(error = %e, "could not start the courier"));
         Courier { inner }
     }
 
@@ -116,12 +116,12 @@ impl Inner {
                                 .name("herald-lane".into())
                                 .spawn(move || lane.run_lane(&channel));
                             if let Err(e) = spawned {
-                                eprintln!("herald: could not start a delivery lane: {e}");
+                                tracing::error!(error = %e, "could not start a delivery lane");
                             }
                         }
                     }
                 }
-                Err(e) => eprintln!("herald: could not read the outbox: {e}"),
+                Err(e) => tracing::warn!(error = %e, "could not read the outbox"),
             }
             self.wait(TICK);
         }
@@ -159,7 +159,7 @@ impl Inner {
                 }
                 Ok(Next::Idle) => break,
                 Err(e) => {
-                    eprintln!("herald: delivery lane error: {e}");
+                    tracing::warn!(channel = %channel_id, error = %e, "delivery lane error");
                     self.wait(Duration::from_secs(1));
                 }
             }

@@ -13,6 +13,14 @@ async function setup() {
 }
 
 describe("SettingsPage", () => {
+  it("copies the diagnostics in one click and shows their start", async () => {
+    const { backend, user } = await setup();
+    await user.click(screen.getByTestId("copy-diagnostics"));
+    expect((await screen.findByTestId("diagnostics-text")).textContent).toContain("Herald 0.1.0");
+    expect(backend.copied.at(-1)).toContain("OS: linux");
+    expect(screen.getByText("Copied to the clipboard.")).toBeTruthy();
+  });
+
   it("saves an edited cell, and an emptied cell as no cadence", async () => {
     const { backend, user } = await setup();
     const cell = screen.getByLabelText("SEV1 Customers while Investigating");

@@ -36,6 +36,8 @@ export interface Backend {
   moveDatabaseAside(): Promise<string>;
   /** Tries to open the database again; rejects with the problem if it is still there. */
   retryDatabase(): Promise<void>;
+  /** Puts the diagnostics text on the clipboard and returns it. */
+  copyDiagnostics(): Promise<string>;
   board(): Promise<Board>;
   incident(id: string): Promise<IncidentView>;
   declareIncident(input: NewIncident): Promise<IncidentView>;

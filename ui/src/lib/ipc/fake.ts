@@ -208,6 +208,14 @@ export class FakeBackend implements Backend {
     });
   }
 
+  copyDiagnostics() {
+    return this.answer("copyDiagnostics", [], () => {
+      const text = "Herald 0.1.0 (app.herald.desk)\nOS: linux x86_64 (test)";
+      this.copied.push(text);
+      return text;
+    });
+  }
+
   moveDatabaseAside() {
     return this.answer("moveDatabaseAside", [], () => {
       this.problem = null;

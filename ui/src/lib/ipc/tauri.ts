@@ -17,6 +17,7 @@ export const tauriBackend: Backend = {
   startupStatus: () => call("startup_status"),
   moveDatabaseAside: () => call("move_database_aside"),
   retryDatabase: () => call("retry_database"),
+  copyDiagnostics: () => call("copy_diagnostics"),
   board: () => call("board"),
   incident: (id) => call("incident", { id }),
   declareIncident: (input) => call("declare_incident", { input }),

@@ -35,6 +35,17 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The class in one word, for logs.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Verdict::Delivered { .. } => "delivered",
+            Verdict::WaitThenRetry { .. } => "rate_limited",
+            Verdict::Retry { .. } => "retrying",
+            Verdict::Failed { .. } => "failed",
+            Verdict::Disable { .. } => "channel_gone",
+        }
+    }
+
     /// Why the message was not delivered; `None` when it was.
     pub fn reason(&self) -> Option<&str> {
         match self {
