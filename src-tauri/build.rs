@@ -6,6 +6,8 @@ const COMMANDS: &[&str] = &[
     "move_database_aside",
     "retry_database",
     "copy_diagnostics",
+    "autostart",
+    "set_autostart",
     "board",
     "incident",
     "declare_incident",

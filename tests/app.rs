@@ -738,3 +738,51 @@ async fn closing_the_window_keeps_herald_running_alerting_and_the_tray_brings_it
     );
     app.quit().await;
 }
+
+#[tokio::test]
+async fn starting_at_login_writes_a_login_item_that_starts_in_the_tray() {
+    let profile = Profile::with_home();
+    let app = App::launch(&profile).await;
+    app.click("nav button:nth-child(2)").await;
+    let login_item = profile.home().join(".config/autostart/Herald.desktop");
+    assert!(!login_item.exists());
+    app.click("[data-testid=\"autostart\"]").await;
+    wait_until(
+        "the login item is written",
+        Duration::from_secs(10),
+        async || (!login_item.exists()).then(|| format!("no {}", login_item.display())),
+    )
+    .await;
+    let entry = std::fs::read_to_string(&login_item).unwrap();
+    assert!(entry.contains("[Desktop Entry]"), "{entry}");
+    let exec = entry.lines().find(|l| l.starts_with("Exec=")).unwrap();
+    assert!(exec.ends_with(" --minimized"), "{exec}");
+    assert!(exec.contains("herald"), "{exec}");
+    // Started as the login item starts it: running, the window in the tray.
+    app.quit().await;
+    let app = App::launch_with_args(&profile, &["--minimized"]).await;
+    app.find("#app").await;
+    assert!(
+        !main_window_viewable().await,
+        "started minimised to the tray"
+    );
+    app.quit().await;
+    // Settings reads it back after a restart, and turning it off removes it.
+    let app = App::launch(&profile).await;
+    app.click("nav button:nth-child(2)").await;
+    let checked = app
+        .find("[data-testid=\"autostart\"]")
+        .await
+        .prop("checked")
+        .await
+        .unwrap();
+    assert_eq!(checked.as_deref(), Some("true"));
+    app.click("[data-testid=\"autostart\"]").await;
+    wait_until(
+        "the login item is removed",
+        Duration::from_secs(10),
+        async || login_item.exists().then(|| "still there".to_owned()),
+    )
+    .await;
+    app.quit().await;
+}

@@ -39,6 +39,9 @@ pub fn app_binary() -> PathBuf {
 #[derive(Debug)]
 pub struct Profile {
     dir: tempfile::TempDir,
+    /// A private HOME too, for what writes under it regardless of XDG (the
+    /// login item under ~/.config/autostart).
+    own_home: bool,
 }
 
 impl Default for Profile {
@@ -51,7 +54,20 @@ impl Profile {
     pub fn new() -> Self {
         Profile {
             dir: tempfile::tempdir().unwrap(),
+            own_home: false,
         }
+    }
+
+    /// A profile whose Herald also gets a private HOME.
+    pub fn with_home() -> Self {
+        Profile {
+            own_home: true,
+            ..Self::new()
+        }
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
     }
 
     pub fn data_dir(&self) -> PathBuf {
@@ -64,12 +80,17 @@ impl Profile {
 
     /// The environment a Herald launched for this profile runs with.
     pub fn env(&self) -> Vec<(String, PathBuf)> {
-        vec![
+        let mut env = vec![
             ("HERALD_DATA_DIR".into(), self.data_dir()),
             ("XDG_CONFIG_HOME".into(), self.dir.path().join("config")),
             ("XDG_DATA_HOME".into(), self.dir.path().join("xdg-data")),
             ("XDG_CACHE_HOME".into(), self.dir.path().join("cache")),
-        ]
+        ];
+        if self.own_home {
+            let _ = std::fs::create_dir_all(self.home());
+            env.push(("HOME".into(), self.home()));
+        }
+        env
     }
 
     pub fn path(&self) -> &Path {
@@ -95,6 +116,11 @@ fn free_port() -> u16 {
 
 impl App {
     pub async fn launch(profile: &Profile) -> App {
+        Self::launch_with_args(profile, &[]).await
+    }
+
+    /// Launches Herald with command-line arguments (as a login item would).
+    pub async fn launch_with_args(profile: &Profile, args: &[&str]) -> App {
         let started = Instant::now();
         let (port, native_port) = (free_port(), free_port());
         let mut driver = Command::new("tauri-driver");
@@ -128,7 +154,7 @@ impl App {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": app_binary() }),
+            serde_json::json!({ "application": app_binary(), "args": args }),
         );
         let client = ClientBuilder::rustls()
             .unwrap()

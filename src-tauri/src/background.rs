@@ -5,6 +5,18 @@
 use herald_desk::Launch;
 use tauri::{AppHandle, Manager};
 
+/// The argument the login item starts Herald with: straight to the tray.
+pub const MINIMIZED: &str = "--minimized";
+
+/// Started at login: keep the window hidden; the tray and alerts are up.
+pub fn start_minimized_if_asked(app: &AppHandle) {
+    if std::env::args().any(|a| a == MINIMIZED)
+        && let Some(window) = app.get_webview_window("main")
+    {
+        let _ = window.hide();
+    }
+}
+
 pub fn closed(app: &AppHandle) {
     let Ok(desk) = app.state::<Launch>().desk() else {
         return;

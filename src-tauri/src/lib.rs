@@ -38,6 +38,12 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(
+            tauri_plugin_autostart::Builder::new()
+                .app_name("Herald")
+                .args([background::MINIMIZED])
+                .build(),
+        )
         // Closing the main window hides it: Herald exists to raise the next
         // alert, so only Quit (tray, Ctrl Q) ends it.
         .on_window_event(|window, event| {
@@ -51,6 +57,7 @@ pub fn run() {
         })
         .setup(|app| {
             logging::start(app.handle());
+            background::start_minimized_if_asked(app.handle());
             std::thread::spawn(herald_core::guardrails::warm_up);
             let dir = data_dir::resolve(app.handle())?;
             tracing::info!(
@@ -74,6 +81,8 @@ pub fn run() {
             commands::startup::move_database_aside,
             commands::startup::retry_database,
             commands::diagnostics::copy_diagnostics,
+            commands::window::autostart,
+            commands::window::set_autostart,
             commands::incidents::board,
             commands::incidents::incident,
             commands::incidents::declare_incident,

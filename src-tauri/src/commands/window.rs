@@ -1,6 +1,7 @@
 //! The windows' own actions.
 
 use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
+use tauri_plugin_autostart::ManagerExt;
 
 use crate::events;
 
@@ -40,6 +41,32 @@ pub fn toggle_countdown(app: &AppHandle) -> Result<bool, String> {
     .build()
     .map_err(|e| format!("Could not open the countdown window: {e}"))?;
     Ok(true)
+}
+
+/// Whether Herald starts at login (minimised to the tray).
+#[tauri::command]
+pub fn autostart(app: AppHandle) -> Result<bool, herald_desk::Error> {
+    app.autolaunch().is_enabled().map_err(login_item_error)
+}
+
+/// Turns starting at login on or off; returns the state now.
+#[tauri::command]
+pub fn set_autostart(app: AppHandle, enabled: bool) -> Result<bool, herald_desk::Error> {
+    let login = app.autolaunch();
+    let changed = if enabled {
+        login.enable()
+    } else {
+        login.disable()
+    };
+    changed.map_err(login_item_error)?;
+    login.is_enabled().map_err(login_item_error)
+}
+
+fn login_item_error(e: impl std::fmt::Display) -> herald_desk::Error {
+    herald_desk::Error::new(
+        herald_desk::ErrorCode::Internal,
+        format!("Herald could not change its login item: {e}"),
+    )
 }
 
 /// Brings the main window forward on an incident (from the countdown window).

@@ -13,6 +13,17 @@ async function setup() {
 }
 
 describe("SettingsPage", () => {
+  it("turns starting at login on and off", async () => {
+    const { backend, user } = await setup();
+    const box = (await screen.findByTestId("autostart")) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    await user.click(box);
+    expect(backend.startsAtLogin).toBe(true);
+    expect(box.checked).toBe(true);
+    await user.click(box);
+    expect(backend.startsAtLogin).toBe(false);
+  });
+
   it("copies the diagnostics in one click and shows their start", async () => {
     const { backend, user } = await setup();
     await user.click(screen.getByTestId("copy-diagnostics"));

@@ -38,6 +38,9 @@ export interface Backend {
   retryDatabase(): Promise<void>;
   /** Puts the diagnostics text on the clipboard and returns it. */
   copyDiagnostics(): Promise<string>;
+  /** Whether Herald starts at login, minimised to the tray. */
+  autostart(): Promise<boolean>;
+  setAutostart(enabled: boolean): Promise<boolean>;
   board(): Promise<Board>;
   incident(id: string): Promise<IncidentView>;
   declareIncident(input: NewIncident): Promise<IncidentView>;

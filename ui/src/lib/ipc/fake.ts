@@ -208,6 +208,16 @@ export class FakeBackend implements Backend {
     });
   }
 
+  startsAtLogin = false;
+
+  autostart() {
+    return this.answer("autostart", [], () => this.startsAtLogin);
+  }
+
+  setAutostart(enabled: boolean) {
+    return this.answer("setAutostart", [enabled], () => (this.startsAtLogin = enabled));
+  }
+
   copyDiagnostics() {
     return this.answer("copyDiagnostics", [], () => {
       const text = "Herald 0.1.0 (app.herald.desk)\nOS: linux x86_64 (test)";
