@@ -84,7 +84,7 @@ setup_test() {
   if command -v apt-get >/dev/null 2>&1; then
     apt_install xvfb xauth webkit2gtk-driver xclip dbus dbus-x11 libgl1-mesa-dri \
       fonts-dejavu-core imagemagick x11-utils python3-dbusmock libglib2.0-bin openbox xdotool \
-      gnome-keyring python3-venv openssl wmctrl
+      gnome-keyring python3-venv openssl wmctrl desktop-file-utils rpm
   fi
   # The vendors' validators the relay tests send to: Python packages in a venv
   # (Debian's Python, as the brief asks), npm packages beside their lock file.

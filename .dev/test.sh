@@ -48,3 +48,22 @@ XDG_RUNTIME_DIR="$runtime_dir" WEBKIT_DISABLE_COMPOSITING_MODE=1 NO_AT_BRIDGE=1 
   "$ROOT/.dev/with-keyring.sh" cargo test --locked -p herald-e2e -- --test-threads=1
 rm -rf "$runtime_dir"
 echo "Screenshots of each view: $ROOT/target/e2e-screenshots/"
+
+stage "package: release .deb and .rpm, installed with apt, run, removed"
+ui/node_modules/.bin/tauri build --bundles deb,rpm
+deb="$(ls "$ROOT"/target/release/bundle/deb/*.deb)"
+# A package left by an interrupted earlier run is replaced, not mixed in.
+as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq herald >/dev/null 2>&1 || true
+as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb"
+package_runtime="$(mktemp -d)"
+chmod 700 "$package_runtime"
+XDG_RUNTIME_DIR="$package_runtime" WEBKIT_DISABLE_COMPOSITING_MODE=1 NO_AT_BRIDGE=1 HERALD_BIN=/usr/bin/herald \
+  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+  dbus-run-session --config-file="$ROOT/.dev/dbus-session.conf" -- \
+  cargo test --locked -p herald-e2e --test package -- --test-threads=1
+rm -rf "$package_runtime"
+as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq herald
+for left in /usr/bin/herald /usr/share/applications/Herald.desktop /usr/share/icons/hicolor/128x128/apps/herald.png; do
+  if [ -e "$left" ]; then echo "Removing the package left $left behind" >&2; exit 1; fi
+done
+echo "Package sizes: $(du -h "$deb" | cut -f1) .deb, $(du -h "$ROOT"/target/release/bundle/rpm/*.rpm | cut -f1) .rpm; binary $(du -h "$ROOT/target/release/herald" | cut -f1)"
