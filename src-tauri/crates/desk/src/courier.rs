@@ -370,10 +370,7 @@ impl Desk {
     /// on the page already, so the lead decides.
     fn lookup_unreadable(&self, job: &Job, why: &str) -> Result<bool, Error> {
         let now = self.clock.now();
-        let Some(delivery) = self
-            .store
-            .read(|conn| deliveries::get(conn, &job.delivery_id))?
-        else {
+        let Some(delivery) = self.delivery_of(job)? else {
             return Ok(false);
         };
         let message = format!("{}; it may have posted — resend?", scrub(why, &job.secret));
@@ -381,12 +378,16 @@ impl Desk {
         Ok(false)
     }
 
+    /// The job's delivery as stored now; gone if it was deleted meanwhile.
+    fn delivery_of(&self, job: &Job) -> Result<Option<Delivery>, Error> {
+        Ok(self
+            .store
+            .read(|conn| deliveries::get(conn, &job.delivery_id))?)
+    }
+
     fn settle(&self, job: &Job, attempt: &Attempt) -> Result<bool, Error> {
         let now = self.clock.now();
-        let Some(delivery) = self
-            .store
-            .read(|conn| deliveries::get(conn, &job.delivery_id))?
-        else {
+        let Some(delivery) = self.delivery_of(job)? else {
             return Ok(false);
         };
         let channel = &job.channel;

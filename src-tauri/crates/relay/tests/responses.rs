@@ -403,41 +403,7 @@ fn an_unknown_statuspage_outcome_is_looked_up_before_anything_is_sent_again() {
     let rt = runtime();
     let server = rt.block_on(MockServer::start());
     // The create is accepted but the answer comes too late.
-    rt.block_on(
-        Mock::given(method("POST"))
-            .respond_with(
-                ResponseTemplate::new(201)
-                    .set_body_string(r#"{"id":"late1"}"#)
-                    .set_delay(StdDuration::from_secs(2)),
-            )
-            .mount(&server),
-    );
-    let f = fixture();
-    let page = f.channel(
-        ChannelKind::Statuspage,
-        "Status page",
-        &[herald_core::Audience::Customers],
-        herald_core::relay::ChannelOptions {
-            statuspage_page_id: "abc123".into(),
-            statuspage_api_base: server.uri(),
-            ..Default::default()
-        },
-        herald_core::relay::ChannelSecret {
-            url: String::new(),
-            token: "key".into(),
-        },
-    );
-    f.publish_to(
-        herald_core::Audience::Customers,
-        "Some customers cannot sign in.",
-        Vec::new(),
-    )
-    .unwrap();
-    let job = match f.desk.next_delivery(&page).unwrap() {
-        herald_desk::Next::Send(job) => job,
-        other => panic!("expected a send, got {other:?}"),
-    };
-    f.desk.deliver(&job, &wire()).unwrap();
+    let (f, page) = statuspage_with_an_unknown_create(&rt, &server);
     let pending = f.delivery(&page);
     assert_eq!(pending.state, "retrying");
     assert!(pending.may_have_posted);

@@ -65,13 +65,7 @@ impl Store {
         &self,
         work: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
-        let mut conn = self.lock();
-        let tx = conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
-        let value = work(&tx)?;
-        tx.commit().map_err(StoreError::from)?;
-        Ok(value)
+        self.transaction(work, true)
     }
 
     /// Runs work in a transaction that is always rolled back: what a change
@@ -80,12 +74,24 @@ impl Store {
         &self,
         work: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
+        self.transaction(work, false)
+    }
+
+    fn transaction<T, E: From<StoreError>>(
+        &self,
+        work: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+        commit: bool,
+    ) -> Result<T, E> {
         let mut conn = self.lock();
         let tx = conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
         let value = work(&tx)?;
-        tx.rollback().map_err(StoreError::from)?;
+        if commit {
+            tx.commit().map_err(StoreError::from)?;
+        } else {
+            tx.rollback().map_err(StoreError::from)?;
+        }
         Ok(value)
     }
 
