@@ -143,6 +143,11 @@ fn classify_error(error: &ureq::Error) -> Attempt {
         {
             Attempt::NotSent("the connection was refused".into())
         }
+        // The resolver's failure reaches ureq as a plain IO error, not
+        // HostNotFound: nothing was sent, so it must not read as "may have posted".
+        E::Io(io) if io.to_string().contains("failed to lookup address") => {
+            Attempt::NotSent("the host name was not found".into())
+        }
         // rustls reports a refused certificate as invalid data during the
         // handshake, before anything is sent.
         E::Io(io)
