@@ -44,11 +44,21 @@ impl TraySummary {
             })
             .take(TRAY_ITEMS)
             .collect();
-        let tooltip = match items.first() {
+        let mut tooltip = match items.first() {
             Some((_, label)) => format!("Herald — next: {label}"),
             None if board.open.is_empty() => "Herald — no open incidents".to_owned(),
             None => "Herald — no updates scheduled".to_owned(),
         };
+        // What the board warns about, the tray says too: a lead may only
+        // glance at the panel.
+        if board.watcher_problem.is_some() {
+            tooltip.push_str(" · alerts are not being checked");
+        }
+        match board.unreadable.len() {
+            0 => {}
+            1 => tooltip.push_str(" · 1 incident could not be read"),
+            n => tooltip.push_str(&format!(" · {n} incidents could not be read")),
+        }
         TraySummary { tooltip, items }
     }
 }

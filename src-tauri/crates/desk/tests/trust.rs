@@ -301,13 +301,11 @@ fn one_unreadable_row_leaves_the_board_tray_and_alerts_working_and_is_named() {
         "{:?}",
         board.unreadable
     );
+    let tooltip = herald.desk.tray_summary().unwrap().tooltip;
+    assert!(tooltip.contains("INC-2"), "{tooltip}");
     assert!(
-        herald
-            .desk
-            .tray_summary()
-            .unwrap()
-            .tooltip
-            .contains("INC-2")
+        tooltip.ends_with(" · 1 incident could not be read"),
+        "{tooltip}"
     );
 
     // The healthy incident's deadline still alerts; a bad deadline row of it is named once.
