@@ -42,7 +42,9 @@ stage "end to end: the real app under Xvfb and a private D-Bus"
 runtime_dir="$(mktemp -d)"
 chmod 700 "$runtime_dir"
 # No accessibility bus runs on the private session; NO_AT_BRIDGE stops GTK asking for one.
-XDG_RUNTIME_DIR="$runtime_dir" WEBKIT_DISABLE_COMPOSITING_MODE=1 NO_AT_BRIDGE=1 \
+# No WebKit variables: Herald turns accelerated compositing off itself
+# (src-tauri/src/webview.rs), so the suite sees every page as a lead does.
+XDG_RUNTIME_DIR="$runtime_dir" NO_AT_BRIDGE=1 \
   xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
   dbus-run-session --config-file="$ROOT/.dev/dbus-session.conf" -- \
   "$ROOT/.dev/with-keyring.sh" cargo test --locked -p herald-e2e -- --test-threads=1
@@ -57,7 +59,7 @@ as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq herald >/dev/nu
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb"
 package_runtime="$(mktemp -d)"
 chmod 700 "$package_runtime"
-XDG_RUNTIME_DIR="$package_runtime" WEBKIT_DISABLE_COMPOSITING_MODE=1 NO_AT_BRIDGE=1 HERALD_BIN=/usr/bin/herald \
+XDG_RUNTIME_DIR="$package_runtime" NO_AT_BRIDGE=1 HERALD_BIN=/usr/bin/herald \
   xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
   dbus-run-session --config-file="$ROOT/.dev/dbus-session.conf" -- \
   cargo test --locked -p herald-e2e --test package -- --test-threads=1

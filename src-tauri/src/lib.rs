@@ -9,6 +9,7 @@ mod logging;
 mod relay;
 mod tray;
 mod watch;
+mod webview;
 
 use std::sync::Arc;
 
@@ -57,6 +58,9 @@ pub fn run() {
         })
         .setup(|app| {
             logging::start(app.handle());
+            if let Some(window) = app.get_webview_window("main") {
+                webview::tune(&window);
+            }
             background::start_minimized_if_asked(app.handle());
             std::thread::spawn(herald_core::guardrails::warm_up);
             let dir = data_dir::resolve(app.handle())?;

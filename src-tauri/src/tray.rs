@@ -3,6 +3,7 @@
 //! in its menu (each opens its incident), Show and Quit. Refreshed every 20
 //! seconds and whenever an alert is raised.
 
+use std::sync::Mutex;
 use std::time::Duration;
 
 use herald_desk::{Launch, TraySummary};
@@ -18,6 +19,12 @@ const COUNTDOWN: &str = "countdown";
 const QUIT: &str = "quit";
 const OPEN_PREFIX: &str = "open:";
 const REFRESH_EVERY: Duration = Duration::from_secs(20);
+
+/// What the tray shows now. Each change of tooltip, label or menu is a round
+/// trip to the main thread and a D-Bus exchange with the panel, so a refresh
+/// that would show the same text does nothing: an idle Herald stays idle.
+#[derive(Debug, Default)]
+struct Shown(Mutex<Option<TraySummary>>);
 
 /// Creates the tray icon and its refresh loop. A desktop without a tray (no
 /// StatusNotifier host) is not an error: Herald works without it.
@@ -46,6 +53,7 @@ pub fn start(app: &AppHandle) {
     if built.is_err() {
         return;
     }
+    app.manage(Shown::default());
     refresh(app);
     let app = app.clone();
     let _ = std::thread::Builder::new()
@@ -71,6 +79,14 @@ pub fn refresh(app: &AppHandle) {
             tooltip: format!("Herald — {}", e.message),
             items: Vec::new(),
         });
+    // Managed just after the icon is built; a refresh in between just shows.
+    if let Some(shown) = app.try_state::<Shown>() {
+        let mut shown = shown.0.lock().unwrap_or_else(|p| p.into_inner());
+        if shown.as_ref() == Some(&summary) {
+            return;
+        }
+        *shown = Some(summary.clone());
+    }
     let _ = tray.set_tooltip(Some(&summary.tooltip));
     // Linux trays (AppIndicator) show no tooltip; the title is the label
     // beside the icon, so the most urgent deadline goes there.

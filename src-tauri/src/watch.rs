@@ -46,8 +46,12 @@ pub fn start(app: &AppHandle) {
     }));
     let waker = watcher.clone();
     // Without a system bus or logind the watcher still re-reads the wall clock
-    // every second, so a resume is noticed all the same, just not instantly.
+    // every second, so a resume is noticed all the same, just not instantly;
+    // with them it may sleep until the next stage.
     let resume = ResumeListener::start(None, move || waker.wake()).ok();
+    if resume.is_some() {
+        watcher.resumes_are_signalled();
+    }
     let state = app.state::<Watching>();
     let mut current = state.current.lock().unwrap_or_else(|p| p.into_inner());
     *current = Some((watcher, resume));

@@ -28,7 +28,7 @@ pub fn toggle_countdown(app: &AppHandle) -> Result<bool, String> {
         window.close().map_err(|e| e.to_string())?;
         return Ok(false);
     }
-    WebviewWindowBuilder::new(
+    let window = WebviewWindowBuilder::new(
         app,
         COUNTDOWN,
         WebviewUrl::App("index.html#countdown".into()),
@@ -40,6 +40,7 @@ pub fn toggle_countdown(app: &AppHandle) -> Result<bool, String> {
     .skip_taskbar(true)
     .build()
     .map_err(|e| format!("Could not open the countdown window: {e}"))?;
+    crate::webview::tune(&window);
     Ok(true)
 }
 

@@ -19,10 +19,12 @@ export function startClock(): () => void {
 
 /**
  * The countdown clock. It ticks every second only while a countdown on screen
- * shows seconds (heads-up, due, overdue); otherwise it wakes when a shown minute
- * is about to change, and at least every 5 s, so the display is right within
- * seconds after the machine wakes. Text is all that changes, so a calm window
- * repaints about once a minute.
+ * shows seconds (heads-up, due, overdue); otherwise it wakes only when a shown
+ * minute is about to change (at most a minute apart). Every tick wakes WebKit's
+ * web process for a burst of work, so calm countdowns must not tick more often
+ * than their text changes. Timers stand still while the machine sleeps, so the
+ * clock also re-reads the time whenever the window is focused or shown again,
+ * and the board reloads (and so resyncs it) whenever an alert is raised.
  */
 export const seconds = $state({ now: Date.now() });
 
@@ -31,7 +33,7 @@ const shown = new Map<symbol, Shown>();
 let tickTimer: ReturnType<typeof setTimeout> | undefined;
 
 const SECOND = 1_000;
-const LONGEST = 5_000;
+const LONGEST = 60_000;
 
 /** How long until any shown countdown's text can change. */
 function nextTickIn(now: number): number {
@@ -45,6 +47,26 @@ function nextTickIn(now: number): number {
     }
   }
   return Math.max(50, wait);
+}
+
+function resync() {
+  if (shown.size === 0) return;
+  seconds.now = Date.now();
+  schedule();
+}
+
+function onVisible() {
+  if (document.visibilityState === "visible") resync();
+}
+
+function listen(on: boolean) {
+  if (on) {
+    window.addEventListener("focus", resync);
+    document.addEventListener("visibilitychange", onVisible);
+  } else {
+    window.removeEventListener("focus", resync);
+    document.removeEventListener("visibilitychange", onVisible);
+  }
 }
 
 function schedule() {
@@ -68,12 +90,13 @@ export function showCountdowns(): {
   const key = Symbol("countdowns");
   return {
     update(dues, headsUpMinutes) {
+      if (shown.size === 0) listen(true);
       shown.set(key, { dues, headsUpMinutes });
       seconds.now = Date.now();
       schedule();
     },
     stop() {
-      shown.delete(key);
+      if (shown.delete(key) && shown.size === 0) listen(false);
       schedule();
     },
   };

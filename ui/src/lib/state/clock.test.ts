@@ -11,11 +11,16 @@ describe("the countdown clock", () => {
     vi.useFakeTimers({ now: start });
     const calm = showCountdowns();
     calm.update([inMinutes(20.5)], 5);
-    // Twenty minutes out: no tick for 5 s (the longest wait), then one.
-    vi.advanceTimersByTime(4_999);
+    // 20.5 minutes out: no tick until the shown minute changes, 30 s on.
+    vi.advanceTimersByTime(30_004);
     expect(seconds.now).toBe(start);
     vi.advanceTimersByTime(1);
-    expect(seconds.now).toBe(start + 5_000);
+    expect(seconds.now).toBe(start + 30_005);
+    // Then once a minute, and never more often.
+    vi.advanceTimersByTime(59_999);
+    expect(seconds.now).toBe(start + 30_005);
+    vi.advanceTimersByTime(1);
+    expect(seconds.now).toBe(start + 90_005);
 
     const urgent = showCountdowns();
     urgent.update([inMinutes(4)], 5); // inside the heads-up window
@@ -28,6 +33,27 @@ describe("the countdown clock", () => {
     const stopped = seconds.now;
     vi.advanceTimersByTime(60_000);
     expect(seconds.now).toBe(stopped);
+  });
+
+  it("re-reads the time when the window is focused or shown, as timers stand still in sleep", () => {
+    vi.useFakeTimers({ now: start });
+    const shown = showCountdowns();
+    shown.update([inMinutes(40.5)], 5);
+    // The machine slept for ten minutes: the wall clock moved, no timer fired.
+    vi.setSystemTime(start + 10 * 60_000);
+    expect(seconds.now).toBe(start);
+    window.dispatchEvent(new Event("focus"));
+    expect(seconds.now).toBe(start + 10 * 60_000);
+    vi.setSystemTime(start + 12 * 60_000);
+    const state = vi.spyOn(document, "visibilityState", "get").mockReturnValue("visible");
+    document.dispatchEvent(new Event("visibilitychange"));
+    expect(seconds.now).toBe(start + 12 * 60_000);
+    state.mockRestore();
+    shown.stop();
+    // Nothing shown: focus changes nothing.
+    vi.setSystemTime(start + 13 * 60_000);
+    window.dispatchEvent(new Event("focus"));
+    expect(seconds.now).toBe(start + 12 * 60_000);
   });
 
   it("wakes just after a shown minute changes", () => {
