@@ -118,7 +118,15 @@ fn prism(spec: &str, dynamic: bool) -> Server {
     let (child, mut lines) = spawn(
         Command::new(validators_dir().join("node_modules/.bin/prism"))
             .args(["mock", "-h", "127.0.0.1", "-p", &port.to_string()])
-            .args(dynamic.then_some("--dynamic"))
+            // A fixed seed: dynamic answers are random otherwise, and a random
+            // Discord message id can be longer than any real snowflake, which
+            // Herald rightly refuses to keep as a receipt.
+            .args(
+                dynamic
+                    .then_some(["--dynamic", "--seed", "herald"])
+                    .into_iter()
+                    .flatten(),
+            )
             .arg(validators_dir().join("specs").join(spec)),
     );
     let deadline = Instant::now() + Duration::from_secs(120);
