@@ -86,6 +86,19 @@ describe("IC sync and audience tabs", () => {
     expect(backend.copied).toEqual(["We think it broke.\n\nNext update by 14:15 UTC"]);
   });
 
+  it("keeps the line under the draft in place while a save is under way", async () => {
+    // The line that says what the checks found is always there, so Publish
+    // below it never moves under the lead's pointer while the draft saves.
+    const { user } = await setup();
+    await user.clear(editor());
+    const line = await screen.findByText("Nothing to check yet.");
+    await user.type(editor(), "We are looking into failed logins.");
+    expect(screen.getByTestId("no-findings")).toBe(line);
+    expect(line.textContent).toContain("checked when the draft saves");
+    await waitFor(() => expect(line.textContent).toContain("No guardrail findings."));
+    expect(screen.getByTestId("no-findings")).toBe(line);
+  });
+
   it("shows a diff before replacing an edited draft, and keeps it on request", async () => {
     const { backend, id, user } = await setup();
     await backend.sync(id, {
