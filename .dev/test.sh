@@ -44,8 +44,9 @@ chmod 700 "$runtime_dir"
 # No accessibility bus runs on the private session; NO_AT_BRIDGE stops GTK asking for one.
 # No WebKit variables: Herald turns accelerated compositing off itself
 # (src-tauri/src/webview.rs), so the suite sees every page as a lead does.
+# The screen is 1920×1080 so the cockpit can be checked at that size too.
 XDG_RUNTIME_DIR="$runtime_dir" NO_AT_BRIDGE=1 \
-  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+  xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
   dbus-run-session --config-file="$ROOT/.dev/dbus-session.conf" -- \
   "$ROOT/.dev/with-keyring.sh" cargo test --locked -p herald-e2e -- --test-threads=1
 rm -rf "$runtime_dir"

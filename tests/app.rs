@@ -11,8 +11,7 @@ use herald_e2e::{App, NotificationServer, Profile, TrayHost, app_binary, declare
 /// Changes the incident's status and waits for the timeline to say so.
 async fn set_status(app: &App, from: &str, to: &str) {
     app.choose("incident-status", to).await;
-    app.shows("timeline", &format!("Status {from} → {to}"))
-        .await;
+    app.timeline(&format!("Status {from} → {to}")).await;
 }
 
 #[tokio::test]
@@ -45,7 +44,7 @@ async fn the_lead_declares_an_incident_with_the_keyboard_shortcut() {
     app.wait_for_text("#incident-title", "Checkout errors for EU customers")
         .await;
     app.shows("comms-lead-activated", "role activated").await;
-    let timeline = app.shows("timeline", "Declared SEV1").await;
+    let timeline = app.timeline("Declared SEV1").await;
     assert!(
         timeline.contains("Comms lead role activated (SEV1)"),
         "{timeline}"
@@ -69,7 +68,7 @@ async fn a_severity_change_appears_on_the_timeline() {
     declare(&app, "Slow search", "INC-7", "SEV3").await;
 
     app.choose("incident-severity", "SEV1").await;
-    let timeline = app.shows("timeline", "Severity SEV3 → SEV1").await;
+    let timeline = app.timeline("Severity SEV3 → SEV1").await;
     assert!(
         timeline.contains("Comms lead role activated (SEV1)"),
         "{timeline}"
@@ -122,9 +121,7 @@ async fn everything_is_still_there_after_quitting_and_relaunching() {
     let app = App::launch(&profile).await;
     app.shows("board-open", "Payments delayed").await;
     app.click("[data-testid=\"board-row\"]").await;
-    let timeline = app
-        .shows("timeline", "Status investigating → monitoring")
-        .await;
+    let timeline = app.timeline("Status investigating → monitoring").await;
     assert!(timeline.contains("Declared SEV2"), "{timeline}");
     app.click("nav button:nth-child(2)").await;
     let cell = app
@@ -239,7 +236,7 @@ async fn a_short_cadence_counts_down_turns_due_notifies_and_an_update_resets_it(
     // One minute to go is inside the five-minute heads-up window.
     app.shows("state-customers", "Heads-up").await;
     app.shows("state-executives", "On track").await;
-    let timeline = app.shows("timeline", "Declared: customers due").await;
+    let timeline = app.timeline("Declared: customers due").await;
     assert!(timeline.contains("executives due"), "{timeline}");
 
     // The window title carries the most urgent deadline.
@@ -285,7 +282,7 @@ async fn a_short_cadence_counts_down_turns_due_notifies_and_an_update_resets_it(
         assert!(Instant::now() < deadline, "no due notification: {calls}");
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
-    app.shows("timeline", "Alert: Customers update due now — INC-60")
+    app.timeline("Alert: Customers update due now — INC-60")
         .await;
 
     // Logging the update posted elsewhere restarts the customers' minute.
@@ -299,9 +296,10 @@ async fn a_short_cadence_counts_down_turns_due_notifies_and_an_update_resets_it(
     app.fill("log-posted-to", "status page").await;
     app.click("[data-testid=\"log-update-submit\"]").await;
     app.shows("state-customers", "Heads-up").await;
+    app.pane("sent").await;
     app.shows("updates", "We are investigating errors at checkout")
         .await;
-    app.shows("timeline", "Update for customers posted to status page")
+    app.timeline("Update for customers posted to status page")
         .await;
 
     // Snoozing needs a reason, and it goes on the timeline.
@@ -310,11 +308,8 @@ async fn a_short_cadence_counts_down_turns_due_notifies_and_an_update_resets_it(
     app.shows("error-reason", "Say why").await;
     app.fill("snooze-reason", "IC briefing legal").await;
     app.click("[data-testid=\"snooze-submit\"]").await;
-    app.shows(
-        "timeline",
-        "Snoozed the internal deadline 5 min: IC briefing legal",
-    )
-    .await;
+    app.timeline("Snoozed the internal deadline 5 min: IC briefing legal")
+        .await;
     app.screenshot("cadence").await;
     app.quit().await;
 }
@@ -403,6 +398,7 @@ const CUSTOMER_DRAFT: &str = "#draft-customers";
 /// Answers the IC sync questions and saves with the keyboard shortcut.
 async fn sync(app: &App, affected: &str, impact: &str) {
     let field = |name: &str| format!("[data-testid=\"sync\"] textarea[name=\"{name}\"]");
+    app.pane("sync").await;
     app.replace_text(&field("affected"), affected).await;
     app.replace_text(&field("customer_impact"), impact).await;
     app.find(&field("customer_impact"))
@@ -410,7 +406,7 @@ async fn sync(app: &App, affected: &str, impact: &str) {
         .send_keys(&format!("{}{}{}", Key::Control, Key::Enter, Key::Null))
         .await
         .unwrap();
-    app.shows("timeline", "IC sync: affected, customer impact changed")
+    app.timeline("IC sync: affected, customer impact changed")
         .await;
 }
 
@@ -454,7 +450,7 @@ async fn a_sync_becomes_a_checked_reviewed_customer_update_that_resets_the_count
         .await;
     app.shows("no-findings", "No guardrail findings").await;
     app.click("[data-testid=\"reviewed\"]").await;
-    app.shows("timeline", "Customers draft reviewed for accuracy and tone")
+    app.timeline("Customers draft reviewed for accuracy and tone")
         .await;
     app.click("[data-testid=\"publish\"]").await;
     app.shows("publish-notice", "Published to customers").await;
@@ -463,7 +459,7 @@ async fn a_sync_becomes_a_checked_reviewed_customer_update_that_resets_the_count
         .await;
     assert!(published.contains("Next update by"), "{published}");
     let timeline = app
-        .shows("timeline", "Update for customers published by Bo Chen")
+        .timeline("Update for customers published by Bo Chen")
         .await;
     assert!(
         timeline.contains("Update for customers published by Bo Chen: customers due"),
@@ -507,6 +503,7 @@ async fn the_resolution_gate_holds_all_clear_wording_until_the_hold_has_passed()
         .await;
 
     set_status(&app, "investigating", "monitoring").await;
+    app.pane("gate").await;
     app.shows("hold-countdown", "1 min").await;
     app.find("mark[data-rule~=\"premature_resolution\"]").await;
     app.screenshot("resolution-gate-holding").await;
@@ -528,6 +525,7 @@ async fn a_handoff_copied_in_one_herald_is_taken_over_in_another() {
     let bo_profile = Profile::new();
     let bo = App::launch(&bo_profile).await;
     declare(&bo, "Paiements refusés — Zahlung", "INC-500", "SEV1").await;
+    bo.pane("notes").await;
     bo.replace_text("input[name=\"constraint\"]", "No RCA speculation")
         .await;
     bo.click("[data-testid=\"add-constraint\"]").await;
@@ -535,6 +533,7 @@ async fn a_handoff_copied_in_one_herald_is_taken_over_in_another() {
         .await;
     bo.replace_text("input[name=\"ask_owner\"]", "Dana").await;
     bo.click("[data-testid=\"add-ask\"]").await;
+    bo.pane("handoff").await;
     bo.shows(
         "handoff-preview",
         "Support needs a holding line (owner: Dana)",
@@ -547,10 +546,11 @@ async fn a_handoff_copied_in_one_herald_is_taken_over_in_another() {
     bo.click("[data-testid=\"copy-handoff\"]").await;
     bo.shows("handoff-copied", "Copied the Markdown handoff")
         .await;
-    bo.shows("timeline", "Handoff copied by Bo Chen to Chloe (markdown)")
-        .await;
     let preview = bo.by_test_id("handoff-preview").await.text().await.unwrap();
     let clipboard = bo.clipboard().await;
+    bo.screenshot("handoff").await;
+    bo.timeline("Handoff copied by Bo Chen to Chloe (markdown)")
+        .await;
     assert_eq!(clipboard.trim_end(), preview.trim_end());
     assert!(
         clipboard.starts_with("**Comms handoff: INC-500 — Paiements refusés — Zahlung** (SEV1, investigating)\nHanded over by Bo Chen to Chloe at "),
@@ -558,7 +558,6 @@ async fn a_handoff_copied_in_one_herald_is_taken_over_in_another() {
     );
     assert!(clipboard.contains("- **Current public message:** no customer update published yet"));
     assert!(clipboard.contains("\n```herald-handoff v1\nsha256 "));
-    bo.screenshot("handoff").await;
 
     // The next lead's Herald, on its own data directory, while Bo's still owns
     // the clipboard: paste with Ctrl+V, take over, and find everything there.
@@ -586,9 +585,10 @@ async fn a_handoff_copied_in_one_herald_is_taken_over_in_another() {
         .await;
     let chloe_due = chloe.find(due).await.attr("datetime").await.unwrap();
     assert_eq!(chloe_due, bo_due, "the absolute deadline travelled");
+    chloe.pane("notes").await;
     chloe.shows("constraints", "No RCA speculation").await;
     chloe
-        .shows("timeline", "Chloe took over as comms lead from Bo Chen")
+        .timeline("Chloe took over as comms lead from Bo Chen")
         .await;
     chloe.screenshot("taken-over").await;
     chloe.quit().await;
@@ -601,10 +601,12 @@ async fn a_note_goes_on_the_timeline_and_the_postmortem_is_exported_through_the_
     let profile = Profile::new();
     let app = App::launch(&profile).await;
     declare(&app, "Exports stuck", "INC-600", "SEV2").await;
+    app.pane("timeline").await;
     app.replace_text("input[name=\"note\"]", "Bridge opened by Ana")
         .await;
     app.click("[data-testid=\"add-note\"]").await;
-    app.shows("timeline", "Note: Bridge opened by Ana").await;
+    app.timeline("Note: Bridge opened by Ana").await;
+    app.pane("metrics").await;
     app.find("[data-testid=\"chart\"] svg").await;
 
     let out = profile.path().join("exports");

@@ -42,6 +42,9 @@ pub struct Profile {
     /// A private HOME too, for what writes under it regardless of XDG (the
     /// login item under ~/.config/autostart).
     own_home: bool,
+    /// A GTK theme for the window ("Adwaita:dark" turns on WebKit's
+    /// `prefers-color-scheme: dark`, as a dark desktop does).
+    theme: Option<&'static str>,
 }
 
 impl Default for Profile {
@@ -55,6 +58,15 @@ impl Profile {
         Profile {
             dir: tempfile::tempdir().unwrap(),
             own_home: false,
+            theme: None,
+        }
+    }
+
+    /// A profile whose Herald runs on a dark desktop.
+    pub fn dark() -> Self {
+        Profile {
+            theme: Some("Adwaita:dark"),
+            ..Self::new()
         }
     }
 
@@ -89,6 +101,9 @@ impl Profile {
         if self.own_home {
             let _ = std::fs::create_dir_all(self.home());
             env.push(("HOME".into(), self.home()));
+        }
+        if let Some(theme) = self.theme {
+            env.push(("GTK_THEME".into(), PathBuf::from(theme)));
         }
         env
     }
@@ -300,10 +315,33 @@ impl App {
         }
     }
 
+    /// Opens one of the incident cockpit's side panes (sync, timeline, gate,
+    /// notes, handoff, sent, metrics) by its tab, as the lead would.
+    pub async fn pane(&self, name: &str) {
+        self.click(&format!("[data-testid=\"pane-{name}\"]")).await;
+    }
+
+    /// Opens the timeline pane and waits until it shows `text`.
+    pub async fn timeline(&self, text: &str) -> String {
+        self.pane("timeline").await;
+        self.shows("timeline", text).await
+    }
+
     /// Waits until the element with this `data-testid` contains `text`.
     pub async fn shows(&self, test_id: &str, text: &str) -> String {
         self.wait_for_text(&format!("[data-testid=\"{test_id}\"]"), text)
             .await
+    }
+
+    /// Saves just Herald's window, as a person sees it, to
+    /// `target/e2e-screenshots/<name>.png` (the screen may be larger).
+    pub async fn screenshot_window(&self, name: &str) {
+        let (x, y, width, height) = self.client.get_window_rect().await.unwrap();
+        self.capture(
+            name,
+            &["-crop", &format!("{width}x{height}+{x}+{y}"), "+repage"],
+        )
+        .await;
     }
 
     /// Saves the screen as a person sees it to `target/e2e-screenshots/<name>.png`.
@@ -311,11 +349,16 @@ impl App {
     /// stand-in `convert` may sit earlier on PATH): WebDriver's own screenshot
     /// waits for WebKit's next paint, which on a still page can take a minute.
     pub async fn screenshot(&self, name: &str) {
+        self.capture(name, &[]).await;
+    }
+
+    async fn capture(&self, name: &str, options: &[&str]) {
         let dir = workspace_root().join("target/e2e-screenshots");
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(format!("{name}.png"));
         let status = Command::new("/usr/bin/import")
             .args(["-window", "root"])
+            .args(options)
             .arg(&path)
             .status()
             .await

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pieces } from "./highlight";
+import { groupFindings, pieces } from "./highlight";
 import type { Finding } from "./ipc";
 
 const finding = (start: number, end: number, blocking = true): Finding => ({
@@ -39,5 +39,27 @@ describe("pieces", () => {
       ["ef", "blame", false],
       ["gh", "", false],
     ]);
+  });
+});
+
+describe("groupFindings", () => {
+  it("lists each rule once, in order of first appearance, with each distinct span once", () => {
+    const text = "Our vendor failed. We think it is fixed. Our vendor again. We think so.";
+    const flag = (rule: Finding["rule"], words: string, from: number, blocking: boolean) => {
+      const start = text.indexOf(words, from);
+      return { ...finding(start, start + words.length, blocking), rule, text: words };
+    };
+    const findings: Finding[] = [
+      flag("speculation", "We think", 20, false),
+      flag("blame", "Our vendor", 0, true),
+      flag("speculation", "We think", 0, false),
+      flag("blame", "Our vendor", 5, true),
+      flag("premature_resolution", "it is fixed", 0, false),
+    ];
+    const groups = groupFindings(findings);
+    expect(groups.map((g) => g.rule)).toEqual(["blame", "speculation", "premature_resolution"]);
+    expect(groups[0]!.blocking).toBe(true);
+    expect(groups[0]!.spans).toEqual([{ text: "Our vendor", start: 0, end: 10 }]);
+    expect(groups[1]!.spans).toEqual([{ text: "We think", start: 19, end: 27 }]);
   });
 });

@@ -29,3 +29,32 @@ export function pieces(text: string, findings: Finding[]): Piece[] {
   }
   return out;
 }
+
+/** One rule's findings in a draft: listed once, with each distinct span it flagged. */
+export type FindingGroup = {
+  rule: Rule;
+  blocking: boolean;
+  why: string;
+  suggestion: string;
+  spans: { text: string; start: number; end: number }[];
+};
+
+/**
+ * Groups findings by rule, in the order each rule first appears, so four
+ * findings of two rules read as two lines, and the same words flagged twice
+ * by one rule are listed once (each listed span still jumps to its first place).
+ */
+export function groupFindings(findings: Finding[]): FindingGroup[] {
+  const groups = new Map<Rule, FindingGroup>();
+  for (const f of [...findings].sort((a, b) => a.start - b.start)) {
+    let group = groups.get(f.rule);
+    if (!group) {
+      group = { rule: f.rule, blocking: false, why: f.why, suggestion: f.suggestion, spans: [] };
+      groups.set(f.rule, group);
+    }
+    group.blocking ||= f.blocking;
+    if (!group.spans.some((s) => s.text.toLowerCase() === f.text.toLowerCase()))
+      group.spans.push({ text: f.text, start: f.start, end: f.end });
+  }
+  return [...groups.values()];
+}

@@ -8,6 +8,11 @@ import type { NewIncident } from "../lib/ipc";
 import type { FakeBackend } from "../lib/ipc/fake";
 import { backendContext } from "../lib/state/backend";
 import { fakeBackend } from "./fixtures";
+import { panes, type Pane } from "../lib/state/panes.svelte";
+import { runShortcut } from "../lib/state/commands.svelte";
+
+// The window-wide key handler App.svelte installs, so shortcuts work here too.
+let keysInstalled = false;
 
 export async function openIncident(
   fields: Partial<NewIncident> = {},
@@ -15,6 +20,11 @@ export async function openIncident(
 ) {
   const backend = fakeBackend();
   prepare(backend);
+  panes.open = "sync";
+  if (!keysInstalled) {
+    window.addEventListener("keydown", runShortcut);
+    keysInstalled = true;
+  }
   const view = await backend.declareIncident({
     external_id: "INC-9",
     link: "",
@@ -28,5 +38,8 @@ export async function openIncident(
   });
   render(IncidentPage, { props: { id: view.incident.id }, context: backendContext(backend) });
   await screen.findByRole("heading", { name: view.incident.title });
-  return { backend, id: view.incident.id, user: userEvent.setup() };
+  const user = userEvent.setup();
+  /** Opens one of the cockpit's side panes by its tab, as the lead would. */
+  const pane = (name: Pane) => user.click(screen.getByTestId(`pane-${name}`));
+  return { backend, id: view.incident.id, user, pane };
 }

@@ -149,6 +149,19 @@ fn the_postmortem_export_of_a_scripted_incident_matches_its_golden_files() {
     assert_eq!(files.stem, "INC-4821-comms");
     golden("postmortem.md", &files.markdown);
     golden("postmortem-cadence.svg", &files.svg);
+    // The chart says what its marks mean.
+    for mark in [
+        "update on time",
+        "update late",
+        "deadline",
+        "longest silence",
+        "status change",
+    ] {
+        assert!(
+            files.svg.contains(&format!(">{mark}</text>")),
+            "no legend for {mark}"
+        );
+    }
     assert!(
         files
             .csv

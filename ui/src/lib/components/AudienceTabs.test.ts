@@ -160,7 +160,8 @@ describe("A full disk", () => {
 
 describe("Resolution gate", () => {
   it("counts the hold down, then offers the confirmation", async () => {
-    const { backend, id, user } = await setup();
+    const { backend, id, user, pane } = await setup();
+    await pane("gate");
     const holdUntil = new Date(clock.now + 12 * 60_000 - 1_000).toISOString();
     backend.gates.set(id, {
       state: "holding",
@@ -181,7 +182,8 @@ describe("Resolution gate", () => {
   });
 
   it("needs a reason to override", async () => {
-    const { backend, id, user } = await setup();
+    const { backend, id, user, pane } = await setup();
+    await pane("gate");
     await user.click(screen.getByTestId("override-gate"));
     await user.type(screen.getByTestId("gate-reason"), "IC call at 15:02");
     await user.click(screen.getByRole("button", { name: "Open the gate" }));

@@ -5,6 +5,7 @@ import IncidentPage from "./IncidentPage.svelte";
 import { backendContext } from "../state/backend";
 import { fakeBackend } from "../../test-support/fixtures";
 import type { Audience, Deadline } from "../ipc";
+import { panes } from "../state/panes.svelte";
 
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
@@ -30,6 +31,7 @@ async function setup(deadlines: Deadline[]) {
   });
   const id = view.incident.id;
   backend.deadlines.set(id, deadlines);
+  panes.open = "sync";
   render(IncidentPage, { props: { id }, context: backendContext(backend) });
   await screen.findByRole("heading", { name: "Next updates" });
   return { backend, id, user: userEvent.setup() };
@@ -52,7 +54,9 @@ describe("Cadence", () => {
   it("logs an update posted elsewhere, shows it, and restarts that countdown", async () => {
     const { backend, id, user } = await setup([deadline("customers", inMinutes(-1))]);
     backend.now = new Date().toISOString();
-    await user.click(within(screen.getByTestId("deadline-customers")).getByText("Log update"));
+    await user.click(
+      within(screen.getByTestId("deadline-customers")).getByRole("button", { name: "Log update" }),
+    );
     await user.type(screen.getByLabelText("The text you posted"), "We are investigating. ✓");
     await user.type(screen.getByLabelText("Where it was posted"), "status page");
     await user.click(screen.getByTestId("log-update-submit"));
@@ -61,6 +65,7 @@ describe("Cadence", () => {
       id,
       { audience: "customers", body: "We are investigating. ✓", posted_to: "status page" },
     ]);
+    await user.click(screen.getByTestId("pane-sent"));
     expect(within(screen.getByTestId("updates")).getByText("We are investigating. ✓")).toBeTruthy();
     expect(screen.getByTestId("state-customers").textContent).toBe("On track");
     expect(screen.queryByTestId("log-update-form")).toBeNull();

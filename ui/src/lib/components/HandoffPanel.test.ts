@@ -10,7 +10,8 @@ const setup = () => openIncident({ external_id: "INC-5", title: "Slow search" })
 
 describe("Handoff", () => {
   it("previews in the remembered format, switches format, and copies with the shortcut", async () => {
-    const { backend, user } = await setup();
+    const { backend, user, pane } = await setup();
+    await pane("handoff");
     const preview = screen.getByTestId("handoff-preview");
     await waitFor(() => expect(preview.textContent).toContain("[markdown] Handoff: Slow search"));
     await user.click(screen.getByRole("radio", { name: "Slack" }));
@@ -26,7 +27,8 @@ describe("Handoff", () => {
   });
 
   it("adds, edits and closes constraints and asks", async () => {
-    const { backend, id, user } = await setup();
+    const { backend, id, user, pane } = await setup();
+    await pane("notes");
     await user.type(screen.getByLabelText("New constraint"), "No RCA speculation");
     await user.click(screen.getByTestId("add-constraint"));
     const constraints = screen.getByTestId("constraints");

@@ -23,7 +23,8 @@ describe("IncidentPage", () => {
   });
 
   it("changes severity and shows the new timeline entry", async () => {
-    const { backend, id, user } = await setup();
+    const { backend, id, user, pane } = await setup();
+    await pane("timeline");
     await user.selectOptions(screen.getByLabelText("Severity"), "SEV1");
     expect(backend.lastCall("changeIncident")).toEqual({
       method: "changeIncident",

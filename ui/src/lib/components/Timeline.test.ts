@@ -11,7 +11,8 @@ const setup = () => openIncident({ external_id: "INC-8", title: "Exports stuck" 
 
 describe("Timeline", () => {
   it("adds a back-dated note, corrects it, and filters and searches", async () => {
-    const { backend, user } = await setup();
+    const { backend, user, pane } = await setup();
+    await pane("timeline");
     const timeline = screen.getByTestId("timeline");
     await user.type(screen.getByPlaceholderText("What happened, for the record"), "Bridge opened");
     await user.type(screen.getByLabelText("Back-date to (optional)"), "2026-11-27T13:05");
@@ -56,6 +57,7 @@ describe("Timeline", () => {
     };
     render(IncidentPage, { props: { id: view.incident.id }, context: backendContext(backend) });
     const user = userEvent.setup();
+    await user.click(await screen.findByTestId("pane-timeline"));
     await user.click(await screen.findByTestId("older"));
     await within(screen.getByTestId("timeline")).findByText("Old event 4");
     expect(screen.queryByTestId("older")).toBeNull();
@@ -64,7 +66,8 @@ describe("Timeline", () => {
 
 describe("Comms punctuality", () => {
   it("shows the chart and exports or copies the postmortem", async () => {
-    const { backend, id, user } = await setup();
+    const { backend, id, user, pane } = await setup();
+    await pane("metrics");
     expect(screen.getByTestId("chart").querySelector("svg")).toBeTruthy();
     await user.click(screen.getByTestId("export-postmortem"));
     expect((await screen.findByTestId("exported")).textContent).toContain(

@@ -14,6 +14,8 @@ const LEFT: f64 = 130.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 30.0;
 const ROW: f64 = 44.0;
+/// Below the strips: the status names, then the legend.
+const FOOT: f64 = 54.0;
 
 /// Escapes text for SVG content and attributes.
 fn escape(text: &str) -> String {
@@ -40,7 +42,8 @@ pub fn svg(
         LEFT + f * (WIDTH - LEFT - RIGHT)
     };
     let rows: Vec<Audience> = metrics.audiences.iter().map(|m| m.audience).collect();
-    let height = TOP + ROW * rows.len().max(1) as f64 + 30.0;
+    let strips_end = TOP + ROW * rows.len().max(1) as f64;
+    let height = strips_end + FOOT;
     let (answered, deadlines) = walk(events);
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\" aria-label=\"Cadence chart for {}\">\n",
@@ -56,13 +59,13 @@ pub fn svg(
             let px = x(event.at);
             out.push_str(&format!(
                 "<line x1=\"{px:.1}\" y1=\"{TOP}\" x2=\"{px:.1}\" y2=\"{:.1}\" stroke=\"#888\" stroke-dasharray=\"4 3\"><title>{} {}</title></line>\n",
-                height - 24.0,
+                strips_end + 6.0,
                 event.at.format("%H:%M UTC"),
                 to.as_str()
             ));
             out.push_str(&format!(
                 "<text x=\"{px:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\">{}</text>\n",
-                height - 10.0,
+                strips_end + 20.0,
                 to.as_str()
             ));
         }
@@ -118,6 +121,33 @@ pub fn svg(
         }
         out.push_str("</g>\n");
     }
+    legend(&mut out, height - 10.0);
     out.push_str("</svg>\n");
     out
+}
+
+/// Says what each mark means, drawn with the same marks as the strips.
+fn legend(out: &mut String, y: f64) {
+    let top = y - 8.0;
+    out.push_str(&format!(
+        "<g data-legend=\"\" font-size=\"11\">\n\
+         <circle cx=\"{a:.1}\" cy=\"{c:.1}\" r=\"5\" fill=\"#24623a\"/><text x=\"{at:.1}\" y=\"{y:.1}\">update on time</text>\n\
+         <circle cx=\"{b:.1}\" cy=\"{c:.1}\" r=\"5\" fill=\"#a8201a\"/><text x=\"{bt:.1}\" y=\"{y:.1}\">update late</text>\n\
+         <line x1=\"{d:.1}\" y1=\"{top:.1}\" x2=\"{d:.1}\" y2=\"{bottom:.1}\" stroke=\"#555\" stroke-width=\"2\"/><text x=\"{dt:.1}\" y=\"{y:.1}\">deadline</text>\n\
+         <rect x=\"{e:.1}\" y=\"{top:.1}\" width=\"16\" height=\"10\" fill=\"#b8600b\" fill-opacity=\"0.15\"/><text x=\"{et:.1}\" y=\"{y:.1}\">longest silence</text>\n\
+         <line x1=\"{f:.1}\" y1=\"{top:.1}\" x2=\"{f:.1}\" y2=\"{bottom:.1}\" stroke=\"#888\" stroke-dasharray=\"4 3\"/><text x=\"{ft:.1}\" y=\"{y:.1}\">status change</text>\n\
+         </g>\n",
+        a = LEFT + 5.0,
+        at = LEFT + 14.0,
+        b = LEFT + 125.0,
+        bt = LEFT + 134.0,
+        d = LEFT + 225.0,
+        dt = LEFT + 233.0,
+        e = LEFT + 305.0,
+        et = LEFT + 326.0,
+        f = LEFT + 435.0,
+        ft = LEFT + 443.0,
+        c = y - 4.0,
+        bottom = y + 2.0,
+    ));
 }

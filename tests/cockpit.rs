@@ -1,0 +1,236 @@
+//! End-to-end: the incident cockpit at the sizes a comms lead works at. With
+//! a SEV1's countdowns running, a draft with findings from four rules
+//! and Publish refused, everything the lead needs lies inside the window with
+//! nothing scrolled: at 1280×800 and 1920×1080, on a light and a dark desktop.
+
+#![allow(clippy::unwrap_used, clippy::print_stdout)]
+
+use std::time::{Duration, Instant};
+
+use fantoccini::key::Key;
+use herald_e2e::{App, Profile, declare};
+use serde_json::{Value, json};
+
+const DRAFT: &str = "#draft-customers";
+
+/// Four rules, one of them twice on the same words: listed once.
+const FLAWED: &str = "We think the DNS change by John Smith broke logins. \
+    We think a fix will be live by 15:00 UTC. The issue is fully resolved for most users.";
+
+/// What the cockpit must show without scrolling.
+const IN_VIEW: &[&str] = &[
+    // Every countdown of the incident (a SEV1 has three by default).
+    "[data-testid^=\"deadline-\"]",
+    "#incident-title",
+    DRAFT,
+    "[data-testid=\"findings\"]",
+    "[data-testid=\"publish\"]",
+];
+
+/// Reports, for each selector, every match's box in the viewport, and which
+/// elements (the page included) are scrolled at all.
+const MEASURE: &str = r#"
+const [selectors] = arguments;
+const boxes = [];
+for (const css of selectors) {
+  const found = [...document.querySelectorAll(css)];
+  if (found.length === 0) boxes.push({ css, missing: true });
+  for (const el of found) {
+    const r = el.getBoundingClientRect();
+    boxes.push({ css, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  }
+}
+const scrolled = [...document.querySelectorAll("*")]
+  .filter((el) => el.scrollTop > 0 || el.scrollLeft > 0)
+  .map((el) => el.tagName.toLowerCase() + "." + el.className);
+return {
+  width: innerWidth,
+  height: innerHeight,
+  dark: matchMedia("(prefers-color-scheme: dark)").matches,
+  boxes,
+  scrolled,
+};
+"#;
+
+async fn measure(app: &App, selectors: &[&str]) -> Value {
+    app.client
+        .execute(MEASURE, vec![json!(selectors)])
+        .await
+        .unwrap()
+}
+
+/// Sizes the window and waits until the page has taken the new size.
+async fn resize(app: &App, width: u32, height: u32) {
+    app.client
+        .set_window_rect(0, 0, width, height)
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let seen = measure(app, &[]).await;
+        if seen["width"] == json!(width) && seen["height"] == json!(height) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the window never became {width}×{height}: {seen}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Asserts every selector's boxes lie inside the viewport and nothing is scrolled.
+async fn all_in_view(app: &App, selectors: &[&str], dark: bool, what: &str) {
+    let seen = measure(app, selectors).await;
+    app.screenshot_window("cockpit-last-checked").await;
+    assert_eq!(seen["dark"], json!(dark), "{what}: theme: {seen}");
+    let countdowns = seen["boxes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["css"].as_str().unwrap().contains("deadline-"))
+        .count();
+    assert_eq!(countdowns, 3, "{what}: a SEV1's three countdowns: {seen}");
+    let (width, height) = (
+        seen["width"].as_f64().unwrap(),
+        seen["height"].as_f64().unwrap(),
+    );
+    for b in seen["boxes"].as_array().unwrap() {
+        assert!(
+            b.get("missing").is_none(),
+            "{what}: {} is not there",
+            b["css"]
+        );
+        let (left, top, right, bottom) = (
+            b["left"].as_f64().unwrap(),
+            b["top"].as_f64().unwrap(),
+            b["right"].as_f64().unwrap(),
+            b["bottom"].as_f64().unwrap(),
+        );
+        assert!(
+            left >= 0.0 && top >= 0.0 && right <= width && bottom <= height && bottom > top,
+            "{what}: {} lies at {left},{top}–{right},{bottom}, outside the {width}×{height} window",
+            b["css"]
+        );
+    }
+    assert_eq!(
+        seen["scrolled"],
+        json!([]),
+        "{what}: something had to scroll"
+    );
+}
+
+/// With `UPDATE_SCREENSHOTS=1`, copies a screenshot to `docs/screenshots/`,
+/// where README shows it.
+fn keep_for_readme(name: &str) {
+    if std::env::var_os("UPDATE_SCREENSHOTS").is_none() {
+        return;
+    }
+    let root = herald_e2e::workspace_root();
+    let docs = root.join("docs/screenshots");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::copy(
+        root.join(format!("target/e2e-screenshots/{name}.png")),
+        docs.join(format!("{name}.png")),
+    )
+    .unwrap();
+}
+
+async fn walk_through(profile: &Profile, theme: &str) {
+    let dark = theme == "dark";
+    let app = App::launch(profile).await;
+    resize(&app, 1280, 800).await;
+    declare(&app, "Logins failing", "INC-800", "SEV1").await;
+    app.replace_text(DRAFT, FLAWED).await;
+    for rule in ["speculation", "unconfirmed_eta", "premature_resolution"] {
+        app.find(&format!("[data-testid=\"finding\"][data-rule=\"{rule}\"]"))
+            .await;
+    }
+    let findings = app.shows("findings", "blocks publishing").await;
+    assert_eq!(
+        (
+            findings.matches("Root-cause speculation").count(),
+            findings.matches("We think").count()
+        ),
+        (1, 1),
+        "one line per rule, the repeated words once: {findings}"
+    );
+
+    // Refused: the reason shows beside Publish, in view.
+    app.click("[data-testid=\"publish\"]").await;
+    app.shows("publish-error", "reviewed").await;
+    let refused = [IN_VIEW, &["[data-testid=\"publish-error\"]"]].concat();
+    all_in_view(&app, &refused, dark, "1280×800, review needed").await;
+    let shot = format!("cockpit-1280-{theme}");
+    app.screenshot_window(&shot).await;
+    keep_for_readme(&shot);
+
+    // Reviewed, still refused for the blocking findings: the override is in view.
+    app.click("[data-testid=\"reviewed\"]").await;
+    app.click("[data-testid=\"publish\"]").await;
+    app.find("[data-testid=\"override\"]").await;
+    let overriding = [IN_VIEW, &["[data-testid=\"override\"]"]].concat();
+    all_in_view(&app, &overriding, dark, "1280×800, override asked").await;
+
+    resize(&app, 1920, 1080).await;
+    all_in_view(&app, &overriding, dark, "1920×1080, override asked").await;
+    app.screenshot_window(&format!("cockpit-1920-{theme}"))
+        .await;
+
+    // A finding jumps to its words in the draft.
+    app.click(
+        "[data-testid=\"finding\"][data-rule=\"speculation\"] [data-testid=\"finding-span\"]",
+    )
+    .await;
+    let selected = app
+        .client
+        .execute(
+            "const t = document.querySelector(arguments[0]); \
+             return document.activeElement === t ? t.value.slice(t.selectionStart, t.selectionEnd) : '';",
+            vec![json!(DRAFT)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        selected,
+        json!("We think"),
+        "the finding selected its words"
+    );
+
+    // The keyboard, from inside the draft: Alt 2 picks the executives' tab;
+    // Ctrl K finds the timeline and Enter opens it.
+    let typing = app.client.active_element().await.unwrap();
+    typing
+        .send_keys(&format!("{}2{}", Key::Alt, Key::Null))
+        .await
+        .unwrap();
+    app.find("[data-testid=\"tab-executives\"][aria-selected=\"true\"]")
+        .await;
+    let focused = app.client.active_element().await.unwrap();
+    focused
+        .send_keys(&format!("{}k{}", Key::Control, Key::Null))
+        .await
+        .unwrap();
+    app.find("[data-testid=\"command-palette\"][open]").await;
+    app.client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&format!("timeline{}", Key::Enter))
+        .await
+        .unwrap();
+    app.find("[data-testid=\"pane-timeline\"][aria-selected=\"true\"]")
+        .await;
+    app.shows("timeline", "Declared SEV1").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_cockpit_keeps_deadlines_draft_and_publish_in_view_on_a_light_desktop() {
+    walk_through(&Profile::new(), "light").await;
+}
+
+#[tokio::test]
+async fn the_cockpit_keeps_deadlines_draft_and_publish_in_view_on_a_dark_desktop() {
+    walk_through(&Profile::dark(), "dark").await;
+}
