@@ -788,3 +788,47 @@ async fn starting_at_login_writes_a_login_item_that_starts_in_the_tray() {
     .await;
     app.quit().await;
 }
+
+#[tokio::test]
+async fn after_the_gate_is_overridden_choosing_resolved_resolves_and_the_refusal_goes() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    declare(&app, "Card payments failing", "INC-310", "SEV2").await;
+    set_status(&app, "investigating", "monitoring").await;
+
+    // Too early: refused, and the select goes back to monitoring.
+    app.choose("incident-status", "resolved").await;
+    app.shows("incident-error", "Not yet").await;
+    assert_eq!(app.value("#incident-status").await, "monitoring");
+
+    // The lead overrides the gate with a reason, then chooses Resolved again.
+    app.pane("gate").await;
+    app.click("[data-testid=\"override-gate\"]").await;
+    app.replace_text(
+        "[data-testid=\"gate-reason\"]",
+        "IC confirmed on the bridge",
+    )
+    .await;
+    app.click("[data-testid=\"gate\"] button[type=\"submit\"]")
+        .await;
+    app.shows("gate-state", "overridden").await;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while app
+        .client
+        .find(fantoccini::Locator::Css("[data-testid=\"incident-error\"]"))
+        .await
+        .is_ok()
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the stale refusal stayed up after the override"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // WebKit fires `change` only for a choice other than the last one it
+    // saw; the refused choice put back by script must not count as seen.
+    app.choose("incident-status", "resolved").await;
+    app.timeline("Status monitoring → resolved").await;
+    assert_eq!(app.value("#incident-status").await, "resolved");
+    app.quit().await;
+}
