@@ -94,8 +94,10 @@ impl DraftContext {
         }
     }
 
-    pub fn footer_for(&self, audience: Audience) -> Option<&str> {
-        (audience == Audience::Customers)
+    /// The "Next update by" line a customer update ends with. A resolution
+    /// message promises no next update, so it has none.
+    pub fn footer_for(&self, draft: &StoredDraft) -> Option<&str> {
+        (draft.audience == Audience::Customers && draft.template_kind != TemplateKind::Resolution)
             .then_some(self.footer.as_deref())
             .flatten()
     }
@@ -113,7 +115,7 @@ impl DraftContext {
     }
 
     pub fn view(&self, draft: &StoredDraft) -> DraftView {
-        let footer = self.footer_for(draft.audience).map(str::to_owned);
+        let footer = self.footer_for(draft).map(str::to_owned);
         let length =
             draft.body.chars().count() + footer.as_ref().map_or(0, |f| f.chars().count() + 2);
         DraftView {

@@ -89,7 +89,7 @@ impl Desk {
                     reason: checked_reason(reason)?,
                 });
             }
-            let body = match context.footer_for(audience) {
+            let body = match context.footer_for(&draft) {
                 Some(footer) => format!("{}\n\n{footer}", draft.body.trim_end()),
                 None => draft.body.trim_end().to_owned(),
             };

@@ -339,6 +339,34 @@ fn an_override_publishes_past_blocking_findings_and_is_recorded() {
 }
 
 #[test]
+fn a_resolution_message_promises_no_next_update() {
+    let f = fixture();
+    f.desk.sync(&f.id, facts()).unwrap();
+    f.desk
+        .override_resolution_gate(&f.id, "IC confirmed the fix held")
+        .unwrap();
+    let resolution = f
+        .desk
+        .use_template(&f.id, Audience::Customers, TemplateKind::Resolution)
+        .unwrap();
+    assert_eq!(resolution.template_kind, TemplateKind::Resolution);
+    assert_eq!(resolution.footer, None, "{resolution:?}");
+    let reviewed = f
+        .desk
+        .review_draft(&f.id, Audience::Customers, resolution.revision)
+        .unwrap();
+    let view = publish(
+        &f,
+        Audience::Customers,
+        draft(&reviewed, Audience::Customers).revision,
+    )
+    .unwrap();
+    let sent = &view.updates[0].body;
+    assert!(!sent.contains("Next update"), "{sent}");
+    assert_eq!(sent, resolution.body.trim_end());
+}
+
+#[test]
 fn audiences_without_review_or_blocking_publish_straight_away() {
     let f = fixture();
     let saved = f
