@@ -2,7 +2,10 @@
 //! text recorded as an update that resets the audience's deadline.
 
 use herald_core::relay::{COMPONENT_STATUSES, Channel, ComponentImpact, Outgoing, check_limits};
-use herald_core::{Audience, EventKind, FieldError, Incident, Invalid, LoggedUpdate, Update};
+use herald_core::{
+    Audience, EventKind, FieldError, Incident, IncidentChange, Invalid, LoggedUpdate, Status,
+    TemplateKind, Update,
+};
 use herald_store::deliveries::{self, Delivery};
 use herald_store::{Transaction, channels, drafts};
 use serde::{Deserialize, Serialize};
@@ -43,6 +46,8 @@ impl Desk {
     /// Publishes the audience's draft. Refused, with nothing saved, when the
     /// draft is empty or too long, changed since the lead looked, needs a review,
     /// or has blocking guardrail findings and no override reason.
+    /// The customers' resolution message, published with the resolution gate
+    /// open, also resolves the incident.
     pub fn publish(
         &self,
         incident_id: &str,
@@ -105,9 +110,24 @@ impl Desk {
             draft.reviewed_revision = None;
             drafts::save(tx, &draft)?;
             self.record(tx, &context.incident, events, now)?;
-            let author = context.incident.comms_lead.clone();
-            let update = self.record_update(tx, &context.incident, update, author, now)?;
-            self.enqueue(tx, &context.incident, &update, &bound, &request)
+            // The customers' resolution message resolves the incident in the
+            // same act once the gate is open, so the status page and the
+            // cadence end with it. Other audiences' resolution messages, or a
+            // closed gate, leave the status to the lead.
+            let resolves = audience == Audience::Customers
+                && draft.template_kind == TemplateKind::Resolution
+                && context.incident.status.is_open()
+                && context.gate.is_open();
+            let incident = if resolves {
+                let resolved = IncidentChange::Status(Status::Resolved);
+                self.change_in(tx, context.incident.clone(), resolved, now)?;
+                self.existing(tx, incident_id)?
+            } else {
+                context.incident.clone()
+            };
+            let author = incident.comms_lead.clone();
+            let update = self.record_update(tx, &incident, update, author, now)?;
+            self.enqueue(tx, &incident, &update, &bound, &request)
         })?;
         self.incident(incident_id)
     }

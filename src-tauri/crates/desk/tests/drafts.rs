@@ -339,9 +339,34 @@ fn an_override_publishes_past_blocking_findings_and_is_recorded() {
 }
 
 #[test]
-fn a_resolution_message_promises_no_next_update() {
+fn a_customers_resolution_message_promises_no_next_update_and_resolves_the_incident() {
     let f = fixture();
     f.desk.sync(&f.id, facts()).unwrap();
+    // Before the gate opens, the executives' resolution message changes nothing.
+    let executives = f
+        .desk
+        .use_template(&f.id, Audience::Executives, TemplateKind::Resolution)
+        .unwrap();
+    let executives = f
+        .desk
+        .review_draft(&f.id, Audience::Executives, executives.revision)
+        .unwrap();
+    let executives = draft(&executives, Audience::Executives);
+    let view = f
+        .desk
+        .publish(
+            &f.id,
+            PublishRequest {
+                audience: Audience::Executives,
+                revision: executives.revision,
+                override_reason: Some("exec bridge asked for the draft".into()),
+                components: Vec::new(),
+                notify_subscribers: true,
+            },
+        )
+        .unwrap();
+    assert!(view.incident.status.is_open(), "{:?}", view.incident.status);
+
     f.desk
         .override_resolution_gate(&f.id, "IC confirmed the fix held")
         .unwrap();
@@ -361,9 +386,24 @@ fn a_resolution_message_promises_no_next_update() {
         draft(&reviewed, Audience::Customers).revision,
     )
     .unwrap();
-    let sent = &view.updates[0].body;
+    let sent = &view
+        .updates
+        .iter()
+        .find(|u| u.audience == Audience::Customers)
+        .unwrap()
+        .body;
     assert!(!sent.contains("Next update"), "{sent}");
     assert_eq!(sent, resolution.body.trim_end());
+    // The gate was open: publishing it resolved the incident in the same act.
+    assert_eq!(view.incident.status, Status::Resolved);
+    assert!(view.deadlines.is_empty(), "{:?}", view.deadlines);
+    assert!(
+        view.timeline
+            .iter()
+            .any(|e| e.summary.starts_with("Status investigating → resolved")),
+        "{:?}",
+        view.timeline.iter().map(|e| &e.summary).collect::<Vec<_>>()
+    );
 }
 
 #[test]
