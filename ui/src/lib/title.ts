@@ -3,16 +3,16 @@
 // changes at most about once a minute.
 
 import type { Board } from "./ipc";
-import { AUDIENCE_LABEL } from "./domain";
+import { AUDIENCE_LABEL, reference } from "./domain";
 
 export function windowTitle(board: Board | null, nowMs: number): string {
   const next = board?.deadlines[0];
   const incident = next && board?.open.find((i) => i.id === next.incident_id);
   if (!next || !incident) return "Herald";
-  const reference = incident.external_id || incident.id.slice(0, 8);
+  const name = reference(incident);
   const who = AUDIENCE_LABEL[next.deadline.audience].toLowerCase();
   const minutes = Math.round((Date.parse(next.deadline.due_at) - nowMs) / 60_000);
   const when =
     minutes > 0 ? `in ${minutes} min` : minutes === 0 ? "due now" : `${-minutes} min late`;
-  return `${reference}: ${who} ${when} — Herald`;
+  return `${name}: ${who} ${when} — Herald`;
 }

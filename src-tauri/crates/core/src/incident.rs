@@ -1,5 +1,7 @@
 //! The incident: what the comms lead declares, and the rules for changing it.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -11,6 +13,8 @@ use crate::validation::{FieldError, Invalid};
 
 const MAX_TITLE: usize = 200;
 const MAX_EXTERNAL_ID: usize = 100;
+/// The longest a title-made reference gets, ellipsis included.
+const REFERENCE_CHARS: usize = 28;
 pub const MAX_NAME: usize = 100;
 const MAX_LINK: usize = 2_000;
 
@@ -213,12 +217,31 @@ impl Incident {
         events
     }
 
-    /// What the incident is called in lists: its external ID when it has one.
-    pub fn reference(&self) -> &str {
+    /// What the incident is called in lists, alerts and the tray: its external
+    /// ID when it has one, else its title, shortened at a word to fit a line.
+    /// (A slice of the local id read as a hash, meaningless to a person.)
+    pub fn reference(&self) -> Cow<'_, str> {
+        if !self.external_id.is_empty() {
+            return Cow::Borrowed(&self.external_id);
+        }
+        if self.title.chars().count() <= REFERENCE_CHARS {
+            return Cow::Borrowed(&self.title);
+        }
+        let cut: String = self.title.chars().take(REFERENCE_CHARS - 1).collect();
+        let at_word = cut
+            .rfind(' ')
+            .filter(|&i| i > REFERENCE_CHARS / 2)
+            .unwrap_or(cut.len());
+        Cow::Owned(format!("{}…", cut[..at_word].trim_end()))
+    }
+
+    /// A heading naming the incident: "INC-7 — Title", or the title alone
+    /// when it has no external ID (its reference is then the title itself).
+    pub fn heading(&self) -> String {
         if self.external_id.is_empty() {
-            &self.id[..8.min(self.id.len())]
+            self.title.clone()
         } else {
-            &self.external_id
+            format!("{} — {}", self.external_id, self.title)
         }
     }
 }
@@ -424,13 +447,24 @@ mod tests {
     }
 
     #[test]
-    fn reference_falls_back_to_the_local_id() {
+    fn without_an_external_id_the_reference_is_the_title_shortened_at_a_word() {
         let matrix = SeverityMatrix::default();
-        let input = NewIncident {
-            external_id: "".into(),
-            ..form()
+        let declare = |external_id: &str, title: &str| {
+            let input = NewIncident {
+                external_id: external_id.into(),
+                title: title.into(),
+                ..form()
+            };
+            Incident::declare("0193a1b2-c3d4".into(), input, &matrix, at(0)).0
         };
-        let (incident, _) = Incident::declare("0193a1b2-c3d4".into(), input, &matrix, at(0));
-        assert_eq!(incident.reference(), "0193a1b2");
+        let short = declare("", "Login failures");
+        assert_eq!(short.reference(), "Login failures");
+        assert_eq!(short.heading(), "Login failures");
+        let long = declare("", "Card payments failing for customers in the EU region");
+        assert_eq!(long.reference(), "Card payments failing for…");
+        assert!(long.reference().chars().count() <= REFERENCE_CHARS);
+        let named = declare("INC-7", "Login failures");
+        assert_eq!(named.reference(), "INC-7");
+        assert_eq!(named.heading(), "INC-7 — Login failures");
     }
 }

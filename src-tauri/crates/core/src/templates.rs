@@ -183,12 +183,13 @@ pub fn render(body: &str, incident: &Incident, sync: Option<&SyncFacts>) -> Stri
     let blank = SyncFacts::default();
     let facts = sync.unwrap_or(&blank);
     let mut out = String::with_capacity(body.len() + 200);
+    let reference = incident.reference();
     for piece in pieces {
         match piece {
             Piece::Text(text) => out.push_str(text),
             Piece::Placeholder(name) => out.push_str(match name {
                 "title" => &incident.title,
-                "reference" => incident.reference(),
+                "reference" => &reference,
                 "severity" => incident.severity.as_str(),
                 "status" => incident.status.as_str(),
                 "affected" => &facts.affected,

@@ -138,7 +138,7 @@ impl Desk {
             .ok_or_else(|| Error::not_found("That incident"))?;
         let stem = match stem {
             Some(stem) if !stem.trim().is_empty() => stem.trim().to_owned(),
-            _ => format!("{}-comms", safe_name(record.incident.reference())),
+            _ => format!("{}-comms", safe_name(&record.incident.reference())),
         };
         let svg = chart::svg(&record.incident, &record.timeline, &record.metrics, now);
         Ok(PostmortemFiles {

@@ -111,11 +111,7 @@ pub fn render(facts: &HandoffFacts<'_>, format: HandoffFormat) -> String {
     let mut out = Vec::new();
     out.push(format!(
         "{} ({}, {})",
-        (s.bold)(&format!(
-            "Comms handoff: {} — {}",
-            incident.reference(),
-            incident.title
-        )),
+        (s.bold)(&format!("Comms handoff: {}", incident.heading())),
         incident.severity.as_str(),
         incident.status.as_str()
     ));
@@ -133,9 +129,9 @@ pub fn render(facts: &HandoffFacts<'_>, format: HandoffFormat) -> String {
     out.push(String::new());
 
     let reference = if incident.link.is_empty() {
-        incident.reference().to_owned()
+        incident.reference().into_owned()
     } else {
-        (s.link)(incident.reference(), &incident.link)
+        (s.link)(&incident.reference(), &incident.link)
     };
     out.push(format!("{}{} {reference}", s.bullet, (s.bold)("Incident:")));
 

@@ -47,7 +47,7 @@ pub fn svg(
     let (answered, deadlines) = walk(events);
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\" aria-label=\"Cadence chart for {}\">\n",
-        escape(incident.reference())
+        escape(&incident.reference())
     );
     out.push_str(&format!(
         "<text x=\"{LEFT}\" y=\"18\">{} → {} UTC</text>\n",

@@ -102,7 +102,7 @@ pub fn markdown(record: &PostmortemRecord, chart_file: &str) -> String {
     let i = &record.incident;
     let m = &record.metrics;
     let mut out = Vec::new();
-    out.push(format!("# Comms: {} — {}", i.reference(), i.title));
+    out.push(format!("# Comms: {}", i.heading()));
     out.push(String::new());
     let resolved = i.resolved_at.map_or("not resolved".to_owned(), |t| {
         format!("resolved {}", utc(t))
