@@ -315,6 +315,7 @@ fn the_three_formats_match_their_golden_text() {
         to_lead: "Chloe",
         at: at(65),
         zone: "Europe/Berlin".parse::<Tz>().unwrap(),
+        heads_up_minutes: 5,
     };
     for format in HandoffFormat::ALL {
         golden(
@@ -351,9 +352,48 @@ fn an_incident_with_no_updates_says_so_and_unicode_survives_everywhere() {
         to_lead: "",
         at: at(20),
         zone: Tz::UTC,
+        heads_up_minutes: 5,
     };
     golden(
         "handoff-empty-unicode.txt",
         &handoff::render(&facts, HandoffFormat::Markdown),
     );
+}
+
+#[test]
+fn the_handoff_opens_with_what_is_late_or_due_soon() {
+    let inc = incident(
+        "i",
+        "Login failures",
+        "INC-9",
+        Severity::Sev1,
+        Status::Investigating,
+    );
+    let mut audiences = states(Some(at(100)), None, &[]);
+    audiences[0].next_due = Some(at(60)); // customers: a minute late
+    audiences[1].next_due = Some(at(63)); // executives: due in 2 min
+    let facts = HandoffFacts {
+        incident: &inc,
+        public_message: None,
+        audiences,
+        constraints: vec![],
+        asks: vec![],
+        from_lead: "Bo Chen",
+        to_lead: "Chloe",
+        at: at(61),
+        zone: Tz::UTC,
+        heads_up_minutes: 5,
+    };
+    let text = handoff::render(&facts, HandoffFormat::Plain);
+    let top: Vec<&str> = text.lines().skip(3).take(3).collect();
+    assert_eq!(
+        top,
+        [
+            "Needs attention now:",
+            "- Customers update 1 min late, was due at 14:00 UTC",
+            "- Executives update due in 2 min, at 14:03 UTC",
+        ],
+        "{text}"
+    );
+    assert!(!text.contains("Internal update"), "{text}");
 }

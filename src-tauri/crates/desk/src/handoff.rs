@@ -176,6 +176,7 @@ impl Desk {
             to_lead,
             at: now,
             zone: self.clock.zone(),
+            heads_up_minutes: settings::severity_matrix(conn)?.heads_up_minutes,
         };
         // The newest events by the index, then oldest first as the package keeps them.
         let mut events = timeline::page(conn, incident_id, None, RECENT_EVENTS)?;

@@ -58,6 +58,8 @@ pub struct HandoffFacts<'a> {
     pub to_lead: &'a str,
     pub at: DateTime<Utc>,
     pub zone: Tz,
+    /// How soon before a deadline it counts as due soon (the heads-up).
+    pub heads_up_minutes: u32,
 }
 
 /// Markup for one format: bold, a link, a quote prefix, a bullet.
@@ -103,6 +105,33 @@ pub fn both_zones(at: DateTime<Utc>, zone: Tz) -> String {
     }
 }
 
+/// The audiences whose update is late or due within the heads-up, latest first.
+fn needs_attention(facts: &HandoffFacts<'_>) -> Vec<String> {
+    let mut due: Vec<(&AudienceState, DateTime<Utc>)> = facts
+        .audiences
+        .iter()
+        .filter_map(|a| a.next_due.map(|d| (a, d)))
+        .filter(|(_, d)| {
+            *d <= facts.at + chrono::Duration::minutes(i64::from(facts.heads_up_minutes))
+        })
+        .collect();
+    due.sort_by_key(|(_, d)| *d);
+    due.into_iter()
+        .map(|(a, d)| {
+            let who = capital(a.audience.label());
+            let at = both_zones(d, facts.zone);
+            let minutes = (d - facts.at).num_minutes();
+            if d < facts.at && minutes < 0 {
+                format!("{who} update {} min late, was due at {at}", -minutes)
+            } else if minutes <= 0 {
+                format!("{who} update due now, at {at}")
+            } else {
+                format!("{who} update due in {minutes} min, at {at}")
+            }
+        })
+        .collect()
+}
+
 /// The human handoff, without the machine block.
 pub fn render(facts: &HandoffFacts<'_>, format: HandoffFormat) -> String {
     let s = style(format);
@@ -126,6 +155,22 @@ pub fn render(facts: &HandoffFacts<'_>, format: HandoffFormat) -> String {
         facts.from_lead
     };
     out.push(format!("Handed over by {from}{to} at {}", time(facts.at)));
+    out.push(String::new());
+
+    // First what cannot wait: the next lead may have a minute to act.
+    let urgent = needs_attention(facts);
+    if urgent.is_empty() {
+        out.push(format!(
+            "{} nothing is late or due within {} min.",
+            (s.bold)("Needs attention now:"),
+            facts.heads_up_minutes
+        ));
+    } else {
+        out.push((s.bold)("Needs attention now:"));
+        for line in urgent {
+            out.push(format!("{}{line}", s.bullet));
+        }
+    }
     out.push(String::new());
 
     let reference = if incident.link.is_empty() {
