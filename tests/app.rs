@@ -557,7 +557,7 @@ async fn a_handoff_copied_in_one_herald_is_taken_over_in_another() {
         "{clipboard}"
     );
     assert!(clipboard.contains("- **Current public message:** no customer update published yet"));
-    assert!(clipboard.contains("\n```herald-handoff v1\nsha256 "));
+    assert!(clipboard.contains("\n```herald-handoff v2\nsha256 "));
 
     // The next lead's Herald, on its own data directory, while Bo's still owns
     // the clipboard: paste with Ctrl+V, take over, and find everything there.

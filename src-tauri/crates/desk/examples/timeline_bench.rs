@@ -1,7 +1,7 @@
 //! Prints how Herald copes with 10,000 timeline events on one incident: the
 //! newest-50 page query (target ≤ 5 ms), the full Markdown export (target
 //! ≤ 100 ms), the whole incident view, and one event insert (p95), on a real
-//! SQLite file. Run: `cargo run --release -p herald-desk --example timeline_bench`.
+//! SQLite file, and the size of its handoff. Run: `cargo run --release -p herald-desk --example timeline_bench`.
 
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
+use herald_core::handoff::HandoffFormat;
 use herald_core::{Audience, LoggedUpdate, NewIncident, Severity, Status};
 use herald_desk::{Desk, ManualClock, NoteRequest};
 
@@ -109,5 +110,19 @@ fn main() {
     println!(
         "  one write with its timeline event (note or update): {}",
         stats(inserts)
+    );
+
+    // The handoff carries what the next lead needs, not the whole history.
+    let handoff = desk
+        .handoff(&id, Some(HandoffFormat::Markdown), "Chloe")
+        .unwrap();
+    let block = handoff
+        .text
+        .find("```herald-handoff")
+        .map_or(0, |at| handoff.text[at..].chars().count());
+    let total = handoff.text.chars().count();
+    println!(
+        "  handoff (Markdown): {total} characters: {} readable, {block} in the machine block",
+        total - block
     );
 }

@@ -17,9 +17,11 @@ use ts_rs::TS;
 
 use crate::{Desk, Error};
 
-/// How many of the latest updates and timeline events travel in a handoff.
-const RECENT_UPDATES: usize = 50;
-const RECENT_EVENTS: u32 = 500;
+/// How many of the latest updates and timeline events travel in a handoff:
+/// what the next lead needs to carry on, short enough to paste into chat.
+/// The whole history follows through the postmortem export.
+const RECENT_UPDATES: usize = 12;
+const RECENT_EVENTS: u32 = 40;
 
 /// The handoff as the view shows it, before or after copying.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

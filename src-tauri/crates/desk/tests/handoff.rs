@@ -2,7 +2,7 @@
 //! two real SQLite files: the next lead's Herald recreates the incident, a
 //! second take-over merges, and bad pastes change nothing.
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::print_stdout)]
 
 use std::sync::Arc;
 
@@ -113,7 +113,7 @@ fn the_next_lead_takes_over_with_everything_including_absolute_deadlines() {
             .text
             .contains("• Support needs a holding line (owner: Dana)")
     );
-    assert!(copied.text.contains("```herald-handoff v1\nsha256 "));
+    assert!(copied.text.contains("```herald-handoff v2\nsha256 "));
     let after = bo.desk.incident(&id).unwrap();
     assert_eq!(
         after.timeline.last().unwrap().summary,
@@ -242,7 +242,7 @@ fn a_bad_paste_is_refused_with_its_reason_and_changes_nothing() {
     let cases = [
         ("hello".to_owned(), "not a Herald handoff"),
         (
-            good.replace("herald-handoff v1", "herald-handoff v9"),
+            good.replace("herald-handoff v2", "herald-handoff v9"),
             "version 9",
         ),
         (good[..good.len() - 10].to_owned(), "cut off"),
@@ -288,4 +288,84 @@ fn a_handoff_is_suggested_after_the_same_lead_held_the_role_for_three_hours() {
         "{text}"
     );
     assert!(bo.desk.add_ask(&id, note(" ", "")).is_err());
+}
+
+#[test]
+fn a_full_sev1_handoff_fits_a_chat_message() {
+    // The shape of issue 14's walk-through: an hour of a SEV1 with a full IC
+    // sync, updates to every audience, notes, constraints, asks and status
+    // changes. Its handoff was 17,533 characters; a chat message is short.
+    let bo = lead();
+    let id = busy_incident(&bo);
+    let text = "Card payments fail for about 12% of customers in the EU; retries mostly succeed. \
+                We rolled back the 14:02 deploy and are watching error rates recover.";
+    for (minute, status) in [
+        (10, Status::Investigating),
+        (25, Status::Identified),
+        (50, Status::Monitoring),
+    ] {
+        bo.clock.advance(Duration::minutes(minute));
+        bo.desk
+            .sync(
+                &id,
+                SyncFacts {
+                    affected: "card payments in the EU".into(),
+                    customer_impact: "about 12% of card payments fail; retries mostly succeed"
+                        .into(),
+                    known: "errors began at 13:55 after a deploy".into(),
+                    doing: "rolled back; watching error rates".into(),
+                    eta: String::new(),
+                    status,
+                    ..SyncFacts::default()
+                },
+            )
+            .unwrap();
+        for audience in Audience::ALL {
+            bo.desk
+                .log_update(
+                    &id,
+                    LoggedUpdate {
+                        audience,
+                        body: format!("{text} ({} at minute {minute})", audience.label()),
+                        posted_to: "status page, #inc-payments".into(),
+                    },
+                )
+                .unwrap();
+        }
+        for n in 0..8 {
+            bo.desk
+                .add_note(
+                    &id,
+                    herald_desk::NoteRequest {
+                        text: format!("Bridge note {n}: IC asked for error rates by region"),
+                        at: None,
+                    },
+                )
+                .unwrap();
+        }
+    }
+    bo.desk
+        .add_constraint(&id, note("Legal reviews any customer-data wording", ""))
+        .unwrap();
+    bo.desk
+        .add_ask(&id, note("Exec summary for the 15:00 call", "Ana"))
+        .unwrap();
+    let handoff = bo
+        .desk
+        .copy_handoff(&id, HandoffFormat::Markdown, "Chloe")
+        .unwrap();
+    let events = bo.desk.incident(&id).unwrap().timeline_total;
+    let size = handoff.text.chars().count();
+    assert!(events >= 50, "a realistic incident: {events} events");
+    println!("handoff of a {events}-event SEV1: {size} characters");
+    assert!(
+        size <= 6_000,
+        "the handoff of a {events}-event SEV1 is {size} characters:\n{}",
+        handoff.text
+    );
+    // And it still carries everything a take-over needs.
+    let chloe = lead();
+    chloe.clock.advance(Duration::minutes(90));
+    let taken = chloe.desk.take_over(&handoff.text, "Chloe", true).unwrap();
+    assert!(taken.created, "{taken:?}");
 }

@@ -22,7 +22,7 @@ describe("Handoff", () => {
       /^Copied the Slack handoff \(\d+ characters\) to the clipboard\.$/,
     );
     expect(backend.copied).toEqual([
-      "[slack] Handoff: Slow search to Chloe\n\n```herald-handoff v1\n```",
+      "[slack] Handoff: Slow search to Chloe\n\n```herald-handoff v2\n```",
     ]);
   });
 

@@ -540,7 +540,7 @@ export class FakeBackend implements Backend {
 
   private handoffText(id: string, format: HandoffFormat, to: string): string {
     const incident = this.view(id).incident;
-    return `[${format}] Handoff: ${incident.title}${to ? ` to ${to}` : ""}\n\n\`\`\`herald-handoff v1\n\`\`\``;
+    return `[${format}] Handoff: ${incident.title}${to ? ` to ${to}` : ""}\n\n\`\`\`herald-handoff v2\n\`\`\``;
   }
 
   handoff(id: string, format: HandoffFormat | null, to: string) {

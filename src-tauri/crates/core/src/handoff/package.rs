@@ -3,11 +3,15 @@
 //! being pasted through chat, e-mail or a terminal:
 //!
 //! ````text
-//! ```herald-handoff v1
+//! ```herald-handoff v2
 //! sha256 <64 hex digits of the JSON's SHA-256>
-//! <the JSON, base64, in lines of 76>
+//! <the JSON, DEFLATE-compressed, base64, in lines of 76>
 //! ```
 //! ````
+//!
+//! Version 1 blocks (the same, uncompressed) are still read.
+
+use std::io::{Read, Write};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -24,7 +28,12 @@ use crate::timeline::TimelineEvent;
 use crate::update::Update;
 
 pub const TAG: &str = "herald-handoff";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// Versions this Herald reads: 1 held the JSON as is, 2 compresses it.
+const READS: [u32; 2] = [1, 2];
+/// The most JSON a block may inflate to: a handoff is tens of kilobytes, so
+/// this refuses a crafted block that would expand without end.
+const MAX_JSON: u64 = 20_000_000;
 /// The largest paste Herald reads: far above any real handoff, small enough
 /// that a stray paste of a log file is refused before it is parsed.
 pub const MAX_PASTE: usize = 1_000_000;
@@ -96,9 +105,12 @@ fn checksum(bytes: &[u8]) -> String {
 
 /// The fenced block for a package.
 pub fn encode(package: &HandoffPackage) -> String {
-    // Serializing plain data with string keys cannot fail.
+    // Serializing plain data with string keys, and compressing into memory,
+    // cannot fail.
     let json = serde_json::to_vec(package).unwrap_or_default();
-    let text = STANDARD.encode(&json);
+    let mut deflate = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = deflate.write_all(&json);
+    let text = STANDARD.encode(deflate.finish().unwrap_or_default());
     let mut out = format!("```{TAG} v{VERSION}\nsha256 {}\n", checksum(&json));
     for chunk in text.as_bytes().chunks(LINE) {
         out.push_str(&String::from_utf8_lossy(chunk));
@@ -120,7 +132,7 @@ pub fn decode(paste: &str) -> Result<HandoffPackage, HandoffError> {
         .find(|l| l.starts_with(&fence))
         .ok_or(HandoffError::NotAHandoff)?;
     let version = header[fence.len()..].trim();
-    if version != format!("v{VERSION}") {
+    let Some(version) = READS.into_iter().find(|v| version == format!("v{v}")) else {
         let found = version.trim_start_matches('v');
         return Err(if found.is_empty() {
             HandoffError::Corrupt("the block does not say its version".into())
@@ -129,7 +141,7 @@ pub fn decode(paste: &str) -> Result<HandoffPackage, HandoffError> {
                 found: found.chars().take(20).collect(),
             }
         });
-    }
+    };
     let expected = match lines.next() {
         None => return Err(HandoffError::Truncated),
         Some(line) => line
@@ -151,9 +163,24 @@ pub fn decode(paste: &str) -> Result<HandoffPackage, HandoffError> {
     if !closed {
         return Err(HandoffError::Truncated);
     }
-    let json = STANDARD
+    let bytes = STANDARD
         .decode(body.as_bytes())
         .map_err(|_| HandoffError::ChecksumFailed)?;
+    let json = if version == 1 {
+        bytes
+    } else {
+        let mut json = Vec::new();
+        flate2::read::DeflateDecoder::new(bytes.as_slice())
+            .take(MAX_JSON + 1)
+            .read_to_end(&mut json)
+            .map_err(|_| HandoffError::ChecksumFailed)?;
+        if json.len() as u64 > MAX_JSON {
+            return Err(HandoffError::Corrupt(
+                "it unpacks to far more than any handoff".into(),
+            ));
+        }
+        json
+    };
     if checksum(&json) != expected {
         return Err(HandoffError::ChecksumFailed);
     }
