@@ -12,7 +12,8 @@ use herald_core::handoff::{
     HandoffFormat, HandoffPackage,
 };
 use herald_core::{
-    Audience, EventKind, Incident, Severity, Status, TemplateKind, TimelineEvent, Update,
+    Audience, EventKind, IcSync, Incident, Severity, Status, SyncFacts, TemplateKind,
+    TimelineEvent, Update,
 };
 use proptest::prelude::*;
 
@@ -115,6 +116,15 @@ fn package(inc: Incident, texts: &[String], updates: Vec<Update>) -> HandoffPack
             relaxed: false,
             snoozed: false,
         }],
+        sync: Some(IcSync {
+            id: "s1".into(),
+            incident_id: inc.id.clone(),
+            at: at(40),
+            facts: SyncFacts {
+                affected: texts.last().cloned().unwrap_or_default(),
+                ..SyncFacts::default()
+            },
+        }),
         incident: inc,
         constraints,
         asks,

@@ -10,7 +10,8 @@ use herald_core::{Audience, EventKind, FieldError, Incident, Invalid, TimelineEv
 use herald_store::drafts::StoredDraft;
 use herald_store::settings::{self, HandoffPreferences};
 use herald_store::{
-    Connection, StoreError, Transaction, deadlines, drafts, incidents, notes, timeline, updates,
+    Connection, StoreError, Transaction, deadlines, drafts, incidents, notes, syncs, timeline,
+    updates,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -202,6 +203,7 @@ impl Desk {
             constraints: constraints.clone(),
             asks: asks.clone(),
             timeline: events,
+            sync: syncs::latest(conn, incident_id)?,
             incident: incident.clone(),
         };
         Ok(handoff::compose(&facts, format, &package))
@@ -417,6 +419,15 @@ impl Desk {
                 asks += 1;
             }
         }
+        let mut sync_taken = 0;
+        if let Some(sync) = &package.sync {
+            let local = syncs::for_incident(tx, id)?;
+            let newest = local.first().map(|s| s.at);
+            if !local.iter().any(|s| s.id == sync.id) && newest.is_none_or(|at| sync.at > at) {
+                syncs::insert(tx, sync)?;
+                sync_taken = 1;
+            }
+        }
         let mut drafts_taken = 0;
         for d in &package.drafts {
             let local = drafts::get(tx, id, d.audience)?;
@@ -448,6 +459,7 @@ impl Desk {
             (constraints, "constraint"),
             (asks, "comms ask"),
             (drafts_taken, "draft"),
+            (sync_taken, "IC sync"),
         ] {
             if count > 0 {
                 changes.push(format!("{count} {what}{} from the handoff", plural(count)));

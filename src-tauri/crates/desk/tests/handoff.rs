@@ -147,6 +147,17 @@ fn the_next_lead_takes_over_with_everything_including_absolute_deadlines() {
         "absolute deadlines travel as they were"
     );
     assert_eq!(taken.updates, before.updates);
+    // The IC's last answers travel: the next lead's sync form starts from them.
+    assert_eq!(taken.latest_sync, before.latest_sync);
+    assert_eq!(
+        taken.latest_sync.as_ref().map(|s| s.facts.affected.as_str()),
+        Some("payments")
+    );
+    assert!(
+        report.changes.iter().any(|c| c == "1 IC sync from the handoff"),
+        "{:?}",
+        report.changes
+    );
     assert_eq!(taken.constraints, before.constraints);
     assert_eq!(taken.asks, before.asks);
     let internal = taken

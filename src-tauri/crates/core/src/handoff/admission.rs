@@ -73,6 +73,9 @@ pub fn admit(package: &HandoffPackage, now: DateTime<Utc>) -> Result<(), Handoff
     for d in &package.drafts {
         past("a draft", d.updated_at);
     }
+    if let Some(sync) = &package.sync {
+        past("the IC sync", sync.at);
+    }
     let ahead = exported + Duration::days(DEADLINE_AHEAD_DAYS);
     for d in &package.deadlines {
         instants.push(("a deadline", d.due_at, ahead));
@@ -150,6 +153,14 @@ fn check_fields(package: &HandoffPackage) -> Result<(), HandoffError> {
     for (text, owner) in notes {
         if let Err(invalid) = (NoteInput { text, owner }).validate() {
             return refuse("a constraint or ask", invalid.summary());
+        }
+    }
+    if let Some(sync) = &package.sync {
+        // Taken as it was checked when the IC answered: trimmed answers pass unchanged.
+        match sync.facts.validate() {
+            Ok(clean) if clean == sync.facts => {}
+            Ok(_) => return refuse("the IC sync", "its answers are not trimmed".to_owned()),
+            Err(invalid) => return refuse("the IC sync", invalid.summary()),
         }
     }
     Ok(())

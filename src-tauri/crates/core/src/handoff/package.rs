@@ -22,6 +22,7 @@ use sha2::{Digest, Sha256};
 use super::notes::{Ask, Constraint};
 use crate::cadence::Deadline;
 use crate::incident::Incident;
+use crate::sync::IcSync;
 use crate::templates::TemplateKind;
 use crate::terms::Audience;
 use crate::timeline::TimelineEvent;
@@ -65,6 +66,10 @@ pub struct HandoffPackage {
     pub deadlines: Vec<Deadline>,
     /// The timeline (most recent events), oldest first.
     pub timeline: Vec<TimelineEvent>,
+    /// The latest IC sync, so the next lead's drafts and sync form start from
+    /// what the IC last said. (Absent from handoffs before it travelled.)
+    #[serde(default)]
+    pub sync: Option<IcSync>,
 }
 
 /// Why a paste was refused. Each says what to do next.
@@ -197,7 +202,8 @@ fn check(package: &HandoffPackage) -> Result<(), HandoffError> {
     let foreign = package.constraints.iter().any(|c| &c.incident_id != id)
         || package.asks.iter().any(|a| &a.incident_id != id)
         || package.updates.iter().any(|u| &u.incident_id != id)
-        || package.timeline.iter().any(|e| &e.incident_id != id);
+        || package.timeline.iter().any(|e| &e.incident_id != id)
+        || package.sync.as_ref().is_some_and(|s| &s.incident_id != id);
     if id.trim().is_empty() || foreign {
         return Err(HandoffError::Corrupt(
             "it mixes records of different incidents".into(),
