@@ -119,6 +119,21 @@ pub struct App {
     pub client: Client,
     driver: Child,
     launched: Instant,
+    /// The process group of tauri-driver, WebKitWebDriver and Herald.
+    group: Option<u32>,
+}
+
+impl Drop for App {
+    /// A test that fails mid-way never reaches `quit`: without this its Herald
+    /// would live on, and the next tests would find two windows. Only then,
+    /// so a normal quit still lets Herald save its state and exit by itself.
+    fn drop(&mut self) {
+        if let (true, Some(group)) = (std::thread::panicking(), self.group) {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{group}")])
+                .status();
+        }
+    }
 }
 
 fn free_port() -> u16 {
@@ -149,6 +164,9 @@ impl App {
             .envs(profile.env())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            // Its own process group, holding WebKitWebDriver and Herald too,
+            // so a failing test can stop all three (see Drop).
+            .process_group(0)
             .kill_on_drop(true);
         let driver = driver.spawn().expect(
             "tauri-driver must be on PATH: cargo install tauri-driver --locked --version '^2'",
@@ -179,6 +197,7 @@ impl App {
             .expect("WebDriver session with Herald");
         println!("launched in {:?}", started.elapsed());
         App {
+            group: driver.id(),
             client,
             driver,
             launched: Instant::now(),
@@ -189,7 +208,7 @@ impl App {
     pub async fn quit(mut self) {
         let used = self.launched.elapsed();
         let closing = Instant::now();
-        let _ = self.client.close().await;
+        let _ = self.client.clone().close().await;
         let _ = self.driver.kill().await;
         let _ = self.driver.wait().await;
         println!("used for {used:?}, quit in {:?}", closing.elapsed());

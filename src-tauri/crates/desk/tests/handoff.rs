@@ -150,11 +150,17 @@ fn the_next_lead_takes_over_with_everything_including_absolute_deadlines() {
     // The IC's last answers travel: the next lead's sync form starts from them.
     assert_eq!(taken.latest_sync, before.latest_sync);
     assert_eq!(
-        taken.latest_sync.as_ref().map(|s| s.facts.affected.as_str()),
+        taken
+            .latest_sync
+            .as_ref()
+            .map(|s| s.facts.affected.as_str()),
         Some("payments")
     );
     assert!(
-        report.changes.iter().any(|c| c == "1 IC sync from the handoff"),
+        report
+            .changes
+            .iter()
+            .any(|c| c == "1 IC sync from the handoff"),
         "{:?}",
         report.changes
     );
