@@ -426,7 +426,7 @@ async fn a_sync_becomes_a_checked_reviewed_customer_update_that_resets_the_count
     .await;
     app.wait_for_value(
         CUSTOMER_DRAFT,
-        "We are investigating an issue affecting checkout in the EU. Some payments fail with an error.\n\nOur team is engaged and working to restore normal service.",
+        "We are investigating an issue. Checkout in the EU may not be working as expected. Some payments fail with an error.\n\nOur team is engaged and working to restore normal service.",
     )
     .await;
     app.shows("draft-footer", "Next update by").await;

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use herald_core::cadence::{self, AudienceFacts};
 use herald_core::guardrails::{LintContext, lint};
-use herald_core::templates::{self, Tz, next_update_line, parse_zone};
+use herald_core::templates::{self, Fill, Tz, next_update_line, parse_zone};
 use herald_core::update::MAX_BODY;
 use herald_core::{
     Audience, EtaConfidence, EventKind, GuardrailSettings, IcSync, Incident, IncidentChange,
@@ -24,6 +24,8 @@ pub(crate) struct DraftContext {
     pub guardrails: GuardrailSettings,
     pub gate: ResolutionGate,
     pub footer: Option<String>,
+    /// The audiences that have had an update on this incident already.
+    pub told: Vec<Audience>,
 }
 
 impl DraftContext {
@@ -54,7 +56,16 @@ impl DraftContext {
         } else {
             None
         };
+        let told = timeline
+            .iter()
+            .filter_map(|event| match &event.kind {
+                EventKind::UpdatePublished { audience, .. }
+                | EventKind::UpdateLogged { audience, .. } => Some(*audience),
+                _ => None,
+            })
+            .collect();
         Ok(DraftContext {
+            told,
             latest_sync: syncs::latest(conn, &incident.id)?,
             templates: settings::templates(conn)?,
             guardrails: settings::guardrails(conn)?,
@@ -67,8 +78,11 @@ impl DraftContext {
     fn render(&self, audience: Audience, kind: TemplateKind) -> String {
         templates::render(
             self.templates.body(audience, kind),
-            &self.incident,
-            self.latest_sync.as_ref().map(|s| &s.facts),
+            &Fill {
+                incident: &self.incident,
+                sync: self.latest_sync.as_ref().map(|s| &s.facts),
+                previous_update: self.told.contains(&audience),
+            },
         )
     }
 

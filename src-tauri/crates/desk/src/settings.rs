@@ -2,7 +2,7 @@
 //! (templates, guardrails, the zone customer messages use).
 
 use chrono::{TimeZone, Utc};
-use herald_core::templates::{self, parse_zone};
+use herald_core::templates::{self, Fill, parse_zone};
 use herald_core::{
     EtaConfidence, FieldError, GuardrailSettings, Incident, Invalid, NewIncident, Severity,
     SeverityMatrix, Status, SyncFacts, TemplateSet,
@@ -107,7 +107,14 @@ impl Desk {
         templates::check(body)
             .map_err(|message| Error::from(Invalid(vec![FieldError::new("body", message)])))?;
         let (incident, facts) = sample();
-        Ok(templates::render(body, &incident, Some(&facts)))
+        Ok(templates::render(
+            body,
+            &Fill {
+                incident: &incident,
+                sync: Some(&facts),
+                previous_update: false,
+            },
+        ))
     }
 }
 

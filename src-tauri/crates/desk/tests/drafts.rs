@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use herald_core::{
-    Audience, EtaConfidence, GateState, IncidentChange, NewIncident, Rule, Severity, Status,
-    SyncFacts, TemplateKind,
+    Audience, EtaConfidence, GateState, IncidentChange, LoggedUpdate, NewIncident, Rule, Severity,
+    Status, SyncFacts, TemplateKind,
 };
 use herald_desk::{Desk, DraftView, ErrorCode, IncidentView, ManualClock, PublishRequest};
 
@@ -102,7 +102,7 @@ fn a_sync_writes_every_draft_from_its_template_and_keeps_the_leads_edits() {
     let customers = draft(&view, Audience::Customers);
     assert_eq!(
         customers.body,
-        "We are investigating an issue affecting checkout in the EU. Some payments fail with an error.\n\nOur team is engaged and working to restore normal service."
+        "We are investigating an issue. Checkout in the EU may not be working as expected. Some payments fail with an error.\n\nOur team is engaged and working to restore normal service."
     );
     assert_eq!(customers.template_kind, TemplateKind::Investigating);
     assert!(!customers.edited && !customers.stale && customers.findings.is_empty());
@@ -142,7 +142,7 @@ fn a_sync_writes_every_draft_from_its_template_and_keeps_the_leads_edits() {
     assert!(
         customers
             .body
-            .starts_with("We have identified the issue affecting checkout everywhere.")
+            .contains("fix. Checkout everywhere may not be working as expected until then.")
     );
     assert_eq!(customers.template_kind, TemplateKind::Identified);
 
@@ -162,15 +162,39 @@ fn a_sync_writes_every_draft_from_its_template_and_keeps_the_leads_edits() {
         .unwrap();
     assert_eq!(used.body, proposal);
     assert!(!used.edited && !used.stale);
-    let holding = f
-        .desk
-        .use_template(&f.id, Audience::Customers, TemplateKind::Holding)
-        .unwrap();
-    assert!(
-        holding
+}
+
+#[test]
+fn the_holding_line_speaks_of_no_change_only_after_the_audience_was_told() {
+    let f = fixture();
+    f.desk.sync(&f.id, facts()).unwrap();
+    let holding = |audience| {
+        f.desk
+            .use_template(&f.id, audience, TemplateKind::Holding)
+            .unwrap()
             .body
-            .contains("There is no change since our last update")
+    };
+    let first = holding(Audience::Internal);
+    assert!(
+        first.starts_with("Holding line for customers (approved): we are investigating")
+            && !first.to_lowercase().contains("no change"),
+        "{first}"
     );
+    assert!(holding(Audience::Customers).contains("We will share more as soon as we can."));
+
+    f.desk
+        .log_update(
+            &f.id,
+            LoggedUpdate {
+                audience: Audience::Internal,
+                body: "Holding line sent by hand.".into(),
+                posted_to: "#support".into(),
+            },
+        )
+        .unwrap();
+    assert!(holding(Audience::Internal).starts_with("No change to the holding line:"));
+    // Telling one audience says nothing about another.
+    assert!(!holding(Audience::Customers).contains("no change since our last update"));
 }
 
 #[test]
