@@ -9,8 +9,9 @@ use chrono_tz::Tz;
 use herald_core::cadence::Deadline;
 use herald_core::handoff::{
     self, Ask, AskState, AudienceState, Constraint, DraftSnapshot, HandoffError, HandoffFacts,
-    HandoffFormat, HandoffPackage,
+    HandoffFormat, HandoffPackage, Receipt, Undelivered,
 };
+use herald_core::relay::ChannelKind;
 use herald_core::{
     Audience, EventKind, IcSync, Incident, Severity, Status, SyncFacts, TemplateKind,
     TimelineEvent, Update,
@@ -99,7 +100,23 @@ fn package(inc: Incident, texts: &[String], updates: Vec<Update>) -> HandoffPack
             customer_visible: true,
         },
     )];
+    // A receipt for the newest update, as a Statuspage delivery records it.
+    let receipts = updates
+        .first()
+        .map(|u| Receipt {
+            update_id: u.id.clone(),
+            channel: texts.first().cloned().unwrap_or_default(),
+            kind: ChannelKind::Statuspage,
+            state: "delivered".into(),
+            delivered_at: Some(at(43)),
+            remote_id: "p31zjtct2jer".into(),
+            remote_link: "https://stspg.io/x".into(),
+            statuspage_page_id: "abc123".into(),
+        })
+        .into_iter()
+        .collect();
     HandoffPackage {
+        receipts,
         exported_at: at(45),
         from_lead: "Bo Chen".into(),
         to_lead: texts.first().cloned().unwrap_or_default(),
@@ -321,6 +338,7 @@ fn the_three_formats_match_their_golden_text() {
         updated_at: at(6),
     };
     let facts = HandoffFacts {
+        undelivered: Vec::new(),
         incident: &inc,
         public_message: Some(&public),
         audiences: states(Some(at(70)), Some(at(40)), &["status page"]),
@@ -358,6 +376,7 @@ fn an_incident_with_no_updates_says_so_and_unicode_survives_everywhere() {
         closed_at: None,
     };
     let facts = HandoffFacts {
+        undelivered: Vec::new(),
         incident: &inc,
         public_message: None,
         audiences: states(None, None, &[]),
@@ -387,7 +406,18 @@ fn the_handoff_opens_with_what_is_late_or_due_soon() {
     let mut audiences = states(Some(at(100)), None, &[]);
     audiences[0].next_due = Some(at(60)); // customers: a minute late
     audiences[1].next_due = Some(at(63)); // executives: due in 2 min
+    let stuck = |channel: &str, minute, state: &str| Undelivered {
+        audience: Audience::Customers,
+        posted_at: at(minute),
+        channel: channel.into(),
+        state: state.into(),
+    };
     let facts = HandoffFacts {
+        undelivered: vec![
+            stuck("Status page", 50, "needs_decision"),
+            stuck("Support Slack", 55, "failed"),
+            stuck("Exec mail", 58, "retrying"),
+        ],
         incident: &inc,
         public_message: None,
         audiences,
@@ -400,13 +430,16 @@ fn the_handoff_opens_with_what_is_late_or_due_soon() {
         heads_up_minutes: 5,
     };
     let text = handoff::render(&facts, HandoffFormat::Plain);
-    let top: Vec<&str> = text.lines().skip(3).take(3).collect();
+    let top: Vec<&str> = text.lines().skip(3).take(6).collect();
     assert_eq!(
         top,
         [
             "Needs attention now:",
             "- Customers update 1 min late, was due at 14:00 UTC",
             "- Executives update due in 2 min, at 14:03 UTC",
+            "- Customers update of 13:50 UTC to Status page may or may not have gone out; check the channel before sending again",
+            "- Customers update of 13:55 UTC to Support Slack failed; send it again or post it by hand",
+            "- Customers update of 13:58 UTC to Exec mail is still being sent from Bo Chen's Herald; keep it running until it lands",
         ],
         "{text}"
     );

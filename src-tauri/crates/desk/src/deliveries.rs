@@ -30,6 +30,9 @@ pub struct DeliveryView {
     pub remote_link: String,
     /// Whether the channel is switched off (it waits until turned back on).
     pub channel_enabled: bool,
+    /// A receipt the previous lead's Herald recorded and handed over: shown
+    /// as it was, with nothing for this Herald to resend or discard.
+    pub from_handoff: bool,
 }
 
 pub(crate) fn for_incident(
@@ -37,7 +40,7 @@ pub(crate) fn for_incident(
     incident_id: &str,
 ) -> Result<Vec<DeliveryView>, StoreError> {
     let mut names = std::collections::HashMap::new();
-    deliveries::for_incident(conn, incident_id)?
+    let own = deliveries::for_incident(conn, incident_id)?
         .into_iter()
         .map(|d| {
             if !names.contains_key(&d.channel_id) {
@@ -63,7 +66,10 @@ pub(crate) fn for_incident(
                 delivered_at: d.delivered_at,
                 remote_id: d.remote_id,
                 remote_link: d.remote_link,
+                from_handoff: false,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    let handed = crate::receipts::views(conn, incident_id, &own)?;
+    Ok(own.into_iter().chain(handed).collect())
 }

@@ -164,7 +164,10 @@ impl Desk {
                 }
             })
             .collect();
+        let recent: Vec<_> = all_updates.iter().take(RECENT_UPDATES).cloned().collect();
+        let receipts = crate::receipts::for_handoff(conn, incident_id, &recent)?;
         let facts = HandoffFacts {
+            undelivered: crate::receipts::undelivered(&receipts, &recent),
             incident: &incident,
             public_message: all_updates
                 .iter()
@@ -198,7 +201,8 @@ impl Desk {
                     updated_at: d.updated_at,
                 })
                 .collect(),
-            updates: all_updates.iter().take(RECENT_UPDATES).cloned().collect(),
+            receipts,
+            updates: recent,
             deadlines: current.into_iter().map(|(d, _)| d).collect(),
             constraints: constraints.clone(),
             asks: asks.clone(),
@@ -428,6 +432,7 @@ impl Desk {
                 sync_taken = 1;
             }
         }
+        let receipts_taken = crate::receipts::take(tx, package)?;
         let mut drafts_taken = 0;
         for d in &package.drafts {
             let local = drafts::get(tx, id, d.audience)?;
@@ -460,6 +465,7 @@ impl Desk {
             (asks, "comms ask"),
             (drafts_taken, "draft"),
             (sync_taken, "IC sync"),
+            (receipts_taken, "delivery receipt"),
         ] {
             if count > 0 {
                 changes.push(format!("{count} {what}{} from the handoff", plural(count)));

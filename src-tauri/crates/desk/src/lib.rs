@@ -21,6 +21,7 @@ mod launch;
 mod notes;
 mod postmortem;
 mod publish;
+mod receipts;
 mod recovery;
 mod secrets;
 mod settings;

@@ -83,6 +83,34 @@ fn refused(chloe: &Lead, package: &HandoffPackage) -> String {
         .clone()
 }
 
+/// A delivery receipt as a Statuspage delivery records it.
+fn receipt(update_id: &str) -> herald_core::handoff::Receipt {
+    herald_core::handoff::Receipt {
+        update_id: update_id.into(),
+        channel: "Status page".into(),
+        kind: herald_core::relay::ChannelKind::Statuspage,
+        state: "delivered".into(),
+        delivered_at: None,
+        remote_id: "p31zjtct2jer".into(),
+        remote_link: "https://stspg.io/x".into(),
+        statuspage_page_id: "abc123".into(),
+    }
+}
+
+/// Puts one customer update ("u1") into the package for a receipt to name.
+fn with_update(p: &mut HandoffPackage) {
+    p.updates.push(herald_core::Update {
+        id: "u1".into(),
+        incident_id: p.incident.id.clone(),
+        audience: herald_core::Audience::Customers,
+        body: "We are investigating.".into(),
+        posted_to: "Status page".into(),
+        posted_at: p.exported_at,
+        source: "published".into(),
+        author: String::new(),
+    });
+}
+
 /// A change made to a decoded handoff before it is pasted again.
 type Tamper = Box<dyn Fn(&mut HandoffPackage)>;
 
@@ -149,6 +177,55 @@ fn instants_outside_the_storable_years_or_after_the_handoff_are_refused_at_the_p
                 })
             }),
             "longer than 100000",
+        ),
+        (
+            "receipt for an update not carried",
+            Box::new(|p| p.receipts.push(receipt("not-carried"))),
+            "an update the handoff does not carry",
+        ),
+        (
+            "receipt in a made-up state",
+            Box::new(|p| {
+                with_update(p);
+                p.receipts.push(herald_core::handoff::Receipt {
+                    state: "teleported".into(),
+                    ..receipt("u1")
+                });
+            }),
+            "\"teleported\" is not a delivery state",
+        ),
+        (
+            "receipt id that walks the path",
+            Box::new(|p| {
+                with_update(p);
+                p.receipts.push(herald_core::handoff::Receipt {
+                    remote_id: "../../pages/x".into(),
+                    ..receipt("u1")
+                });
+            }),
+            "not of the shape the service returns",
+        ),
+        (
+            "receipt link to a script",
+            Box::new(|p| {
+                with_update(p);
+                p.receipts.push(herald_core::handoff::Receipt {
+                    remote_link: "javascript:alert(1)".into(),
+                    ..receipt("u1")
+                });
+            }),
+            "starts with javascript",
+        ),
+        (
+            "receipt page id with a path",
+            Box::new(|p| {
+                with_update(p);
+                p.receipts.push(herald_core::handoff::Receipt {
+                    statuspage_page_id: "abc/../x".into(),
+                    ..receipt("u1")
+                });
+            }),
+            "page id is not letters and digits",
         ),
     ];
     for (name, tamper, expected) in cases {

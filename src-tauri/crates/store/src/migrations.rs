@@ -19,6 +19,7 @@ pub const ALL: &[&str] = &[
     include_str!("../migrations/0004_handoff.sql"),
     include_str!("../migrations/0005_relay.sql"),
     include_str!("../migrations/0006_imported_events.sql"),
+    include_str!("../migrations/0007_handed_over_receipts.sql"),
 ];
 
 /// The schema version this build writes.

@@ -12,8 +12,8 @@
 use std::path::PathBuf;
 
 use herald_store::{
-    Store, channels, deliveries, drafts, incidents, migrations, notes, settings, syncs, timeline,
-    updates,
+    Store, channels, deliveries, drafts, incidents, migrations, notes, receipts, settings, syncs,
+    timeline, updates,
 };
 
 fn fixtures() -> PathBuf {
@@ -73,6 +73,11 @@ fn every_schema_version_has_a_fixture_that_migrates_cleanly() {
                     notes::constraints(conn, &incident.id)?;
                     notes::asks(conn, &incident.id)?;
                     deliveries::for_incident(conn, &incident.id)?;
+                    receipts::for_incident(conn, &incident.id)?;
+                }
+                if version >= 7 {
+                    let handed_over = receipts::for_incident(conn, &all.rows[0].id)?;
+                    assert_eq!(handed_over.len(), 1, "v{version}: the receipt reads back");
                 }
                 settings::severity_matrix(conn)?;
                 settings::templates(conn)?;

@@ -22,6 +22,7 @@ const delivered: DeliveryView = {
   remote_id: "p31zjtct2jer",
   remote_link: "https://stspg.io/x",
   channel_enabled: true,
+  from_handoff: false,
 };
 
 describe("DeliveryList", () => {
@@ -36,5 +37,24 @@ describe("DeliveryList", () => {
     expect(link.getAttribute("href")).toBeNull();
     await userEvent.setup().click(link);
     expect(backend.calls.at(-1)).toEqual({ method: "openLink", args: ["https://stspg.io/x"] });
+  });
+
+  it("shows a handed-over receipt as history, with nothing to resend or discard", () => {
+    const handed: DeliveryView = {
+      ...delivered,
+      id: "handoff:u1:statuspage:Status page",
+      channel_id: "",
+      state: "failed",
+      from_handoff: true,
+      channel_enabled: false,
+    };
+    render(DeliveryList, {
+      props: { deliveries: [handed], onDecide: () => {} },
+      context: backendContext(fakeBackend()),
+    });
+    expect(screen.getByTestId("delivery").dataset.fromHandoff).toBe("true");
+    expect(screen.getByTestId("delivery-detail").textContent).toContain("from the handoff");
+    expect(screen.queryByTestId("resend")).toBeNull();
+    expect(screen.queryByTestId("discard")).toBeNull();
   });
 });

@@ -469,6 +469,7 @@ export class FakeBackend implements Backend {
           remote_id: "",
           remote_link: "",
           channel_enabled: true,
+          from_handoff: false,
         }));
       this.deliveries.set(id, [...(this.deliveries.get(id) ?? []), ...queued]);
       this.replaceDraft(id, { ...draft, reviewed: false });

@@ -8,7 +8,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::notes::NoteInput;
-use super::package::{HandoffError, HandoffPackage};
+use super::package::{HandoffError, HandoffPackage, RECEIPT_STATES, Receipt};
 use crate::incident::NewIncident;
 use crate::update::MAX_BODY;
 
@@ -75,6 +75,11 @@ pub fn admit(package: &HandoffPackage, now: DateTime<Utc>) -> Result<(), Handoff
     }
     if let Some(sync) = &package.sync {
         past("the IC sync", sync.at);
+    }
+    for r in &package.receipts {
+        if let Some(at) = r.delivered_at {
+            past("a delivery receipt", at);
+        }
     }
     let ahead = exported + Duration::days(DEADLINE_AHEAD_DAYS);
     for d in &package.deadlines {
@@ -163,5 +168,36 @@ fn check_fields(package: &HandoffPackage) -> Result<(), HandoffError> {
             Err(invalid) => return refuse("the IC sync", invalid.summary()),
         }
     }
+    for r in &package.receipts {
+        if let Some(why) = receipt_problem(package, r) {
+            return refuse("a delivery receipt", why);
+        }
+    }
     Ok(())
+}
+
+/// A receipt belongs to a carried update and holds only what a delivery
+/// could have recorded: a known state, an id of the shape its service
+/// returns, an http(s) link, and a page id of letters and digits.
+fn receipt_problem(package: &HandoffPackage, r: &Receipt) -> Option<String> {
+    if !package.updates.iter().any(|u| u.id == r.update_id) {
+        return Some("it is for an update the handoff does not carry".into());
+    }
+    if let Some(why) = crate::text::single_line_problem(&r.channel, 200) {
+        return Some(why);
+    }
+    if !RECEIPT_STATES.contains(&r.state.as_str()) {
+        return Some(format!("\"{}\" is not a delivery state", r.state));
+    }
+    if !r.remote_id.is_empty() && !crate::relay::safe::remote_id_ok(r.kind, &r.remote_id) {
+        return Some("its message id is not of the shape the service returns".into());
+    }
+    if let Some(why) = crate::incident::link_problem(&r.remote_link) {
+        return Some(why);
+    }
+    let page = &r.statuspage_page_id;
+    if page.len() > 64 || !page.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Some("its Statuspage page id is not letters and digits".into());
+    }
+    None
 }

@@ -8,8 +8,10 @@ pub mod package;
 pub mod text;
 
 pub use notes::{Ask, AskState, Constraint, NoteInput};
-pub use package::{DraftSnapshot, HandoffError, HandoffPackage, decode, encode};
-pub use text::{AudienceState, HandoffFacts, HandoffFormat, both_zones, render};
+pub use package::{
+    DraftSnapshot, HandoffError, HandoffPackage, RECEIPT_STATES, Receipt, decode, encode,
+};
+pub use text::{AudienceState, HandoffFacts, HandoffFormat, Undelivered, both_zones, render};
 
 /// The whole handoff as copied: the text, a blank line, the machine block.
 pub fn compose(

@@ -22,6 +22,7 @@ use sha2::{Digest, Sha256};
 use super::notes::{Ask, Constraint};
 use crate::cadence::Deadline;
 use crate::incident::Incident;
+use crate::relay::ChannelKind;
 use crate::sync::IcSync;
 use crate::templates::TemplateKind;
 use crate::terms::Audience;
@@ -49,6 +50,38 @@ pub struct DraftSnapshot {
     pub updated_at: DateTime<Utc>,
 }
 
+/// Where one carried update went, as the sending Herald last knew it.
+/// Channels travel by name and kind only, never by address or secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub update_id: String,
+    pub channel: String,
+    pub kind: ChannelKind,
+    /// `queued`, `sending`, `delivered`, `retrying`, `failed`,
+    /// `needs_decision` or `discarded`.
+    pub state: String,
+    pub delivered_at: Option<DateTime<Utc>>,
+    /// The message or incident id the target returned, and its link.
+    pub remote_id: String,
+    pub remote_link: String,
+    /// For Statuspage: the page the incident lives on (public in the page's
+    /// API address), so the next lead's Herald updates the same incident
+    /// instead of opening a second one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub statuspage_page_id: String,
+}
+
+/// The states a delivery can be in; a receipt in any other is refused.
+pub const RECEIPT_STATES: [&str; 7] = [
+    "queued",
+    "sending",
+    "delivered",
+    "retrying",
+    "failed",
+    "needs_decision",
+    "discarded",
+];
+
 /// Everything that travels. No secret is in here by construction: channels
 /// travel only as the names in `Update::posted_to`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +103,9 @@ pub struct HandoffPackage {
     /// what the IC last said. (Absent from handoffs before it travelled.)
     #[serde(default)]
     pub sync: Option<IcSync>,
+    /// Where the carried updates were delivered. (Absent from older handoffs.)
+    #[serde(default)]
+    pub receipts: Vec<Receipt>,
 }
 
 /// Why a paste was refused. Each says what to do next.

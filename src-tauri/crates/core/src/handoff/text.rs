@@ -45,6 +45,17 @@ pub struct AudienceState {
     pub posted_to: Vec<String>,
 }
 
+/// An update that has not reached one of its channels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undelivered {
+    pub audience: Audience,
+    pub posted_at: DateTime<Utc>,
+    pub channel: String,
+    /// `failed`, `needs_decision`, or still on its way (`queued`, `sending`,
+    /// `retrying`) from the handing-over lead's Herald.
+    pub state: String,
+}
+
 /// Everything the human text says, read from the store by the desk.
 #[derive(Debug, Clone)]
 pub struct HandoffFacts<'a> {
@@ -60,6 +71,8 @@ pub struct HandoffFacts<'a> {
     pub zone: Tz,
     /// How soon before a deadline it counts as due soon (the heads-up).
     pub heads_up_minutes: u32,
+    /// Recent updates that have not reached a channel, oldest first.
+    pub undelivered: Vec<Undelivered>,
 }
 
 /// Markup for one format: bold, a link, a quote prefix, a bullet.
@@ -105,8 +118,36 @@ pub fn both_zones(at: DateTime<Utc>, zone: Tz) -> String {
     }
 }
 
-/// The audiences whose update is late or due within the heads-up, latest first.
+/// The audiences whose update is late or due within the heads-up, most
+/// pressing first, then every update that has not reached a channel.
 fn needs_attention(facts: &HandoffFacts<'_>) -> Vec<String> {
+    let mut lines = deadlines_pressing(facts);
+    let from = if facts.from_lead.is_empty() {
+        "the previous lead"
+    } else {
+        facts.from_lead
+    };
+    for u in &facts.undelivered {
+        let what = format!(
+            "{} update of {} to {}",
+            capital(u.audience.label()),
+            both_zones(u.posted_at, facts.zone),
+            u.channel
+        );
+        lines.push(match u.state.as_str() {
+            "failed" => format!("{what} failed; send it again or post it by hand"),
+            "needs_decision" => format!(
+                "{what} may or may not have gone out; check the channel before sending again"
+            ),
+            _ => format!(
+                "{what} is still being sent from {from}'s Herald; keep it running until it lands"
+            ),
+        });
+    }
+    lines
+}
+
+fn deadlines_pressing(facts: &HandoffFacts<'_>) -> Vec<String> {
     let mut due: Vec<(&AudienceState, DateTime<Utc>)> = facts
         .audiences
         .iter()
@@ -121,7 +162,7 @@ fn needs_attention(facts: &HandoffFacts<'_>) -> Vec<String> {
             let who = capital(a.audience.label());
             let at = both_zones(d, facts.zone);
             let minutes = (d - facts.at).num_minutes();
-            if d < facts.at && minutes < 0 {
+            if minutes < 0 {
                 format!("{who} update {} min late, was due at {at}", -minutes)
             } else if minutes <= 0 {
                 format!("{who} update due now, at {at}")

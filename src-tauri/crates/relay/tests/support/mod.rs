@@ -41,18 +41,10 @@ pub fn fixture_now() -> Fixture {
 }
 
 fn fixture_at(at: DateTime<Utc>) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(ManualClock::new(at));
-    let desk = Arc::new(Desk::open(&dir.path().join("herald.sqlite"), clock.clone()).unwrap());
-    desk.set_secrets(Arc::new(MemorySecrets::default()));
-    desk.set_backoff(Backoff {
-        base: StdDuration::from_secs(2),
-        cap: StdDuration::from_secs(60),
-    });
-    let problems = Arc::new(Mutex::new(Vec::new()));
-    let seen = problems.clone();
-    desk.set_on_delivery_problem(Arc::new(move |p| seen.lock().unwrap().push(p.clone())));
-    let incident = desk
+    let mut f = without_incident();
+    f.clock.advance(at - f.clock.now());
+    f.incident = f
+        .desk
         .declare_incident(NewIncident {
             external_id: "INC-7".into(),
             link: "https://incidents.example.com/INC-7".into(),
@@ -66,11 +58,29 @@ fn fixture_at(at: DateTime<Utc>) -> Fixture {
         .unwrap()
         .incident
         .id;
+    f
+}
+
+/// A desk with no incident yet (`incident` is empty), for the lead who takes
+/// one over; its clock starts where `fixture()`'s does.
+pub fn without_incident() -> Fixture {
+    let at = start();
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(ManualClock::new(at));
+    let desk = Arc::new(Desk::open(&dir.path().join("herald.sqlite"), clock.clone()).unwrap());
+    desk.set_secrets(Arc::new(MemorySecrets::default()));
+    desk.set_backoff(Backoff {
+        base: StdDuration::from_secs(2),
+        cap: StdDuration::from_secs(60),
+    });
+    let problems = Arc::new(Mutex::new(Vec::new()));
+    let seen = problems.clone();
+    desk.set_on_delivery_problem(Arc::new(move |p| seen.lock().unwrap().push(p.clone())));
     Fixture {
         desk,
         clock,
         dir,
-        incident,
+        incident: String::new(),
         problems,
     }
 }

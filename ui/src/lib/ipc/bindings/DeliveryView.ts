@@ -25,4 +25,9 @@ remote_id: string, remote_link: string,
 /**
  * Whether the channel is switched off (it waits until turned back on).
  */
-channel_enabled: boolean, };
+channel_enabled: boolean, 
+/**
+ * A receipt the previous lead's Herald recorded and handed over: shown
+ * as it was, with nothing for this Herald to resend or discard.
+ */
+from_handoff: boolean, };
