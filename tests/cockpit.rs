@@ -1,6 +1,6 @@
 //! End-to-end: the incident cockpit at the sizes a comms lead works at. With
-//! a SEV1's countdowns running, a draft with findings from four rules
-//! and Publish refused, everything the lead needs lies inside the window with
+//! a SEV1's countdowns running, a draft with findings from four rules, a
+//! status page's six components to set, and Publish refused, everything the lead needs lies inside the window with
 //! nothing scrolled: at 1280×800 and 1920×1080, on a light and a dark desktop.
 
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
@@ -25,7 +25,39 @@ const IN_VIEW: &[&str] = &[
     DRAFT,
     "[data-testid=\"findings\"]",
     "[data-testid=\"publish\"]",
+    // What the customer update sets on the status page, and its picker's door.
+    "[data-testid=\"components-summary\"]",
+    "[data-testid=\"notify-subscribers\"]",
 ];
+
+/// A real status page's components: a customer update picks an impact for each.
+const COMPONENTS: &str =
+    "c1 Login\nc2 API\nc3 Dashboard\nc4 Webhooks\nc5 Card payments\nc6 Notifications";
+
+/// Sets up a Statuspage channel for customers in Settings, as a lead would,
+/// so the customers' tab carries its components fieldset. Its API address is
+/// a closed loopback port: nothing is published in this walk-through.
+async fn add_status_page(app: &App) {
+    let field = |id: &str| format!("[data-testid=\"{id}\"]");
+    app.click("nav button:nth-child(2)").await;
+    app.click(&field("add-channel")).await;
+    app.click("[data-testid=\"channel-kind\"] option[value=\"statuspage\"]")
+        .await;
+    app.replace_text(&field("channel-name"), "Status page")
+        .await;
+    app.click(&field("channel-audience-customers")).await;
+    app.replace_text(&field("statuspage-page"), "abc123").await;
+    app.replace_text(&field("statuspage-api"), "http://127.0.0.1:9")
+        .await;
+    let lines = COMPONENTS.replace('\n', &Key::Enter.to_string());
+    app.replace_text(&field("statuspage-components"), &lines)
+        .await;
+    app.replace_text(&field("channel-secret-token"), "key-sp-0123456789")
+        .await;
+    app.click(&field("channel-save")).await;
+    app.shows("secret-hint", "••••").await;
+    app.click("nav button:nth-child(1)").await;
+}
 
 /// Reports, for each selector, every match's box in the viewport, and which
 /// elements (the page included) are scrolled at all.
@@ -140,6 +172,7 @@ async fn walk_through(profile: &Profile, theme: &str) {
     let dark = theme == "dark";
     let app = App::launch(profile).await;
     resize(&app, 1280, 800).await;
+    add_status_page(&app).await;
     declare(&app, "Logins failing", "INC-800", "SEV1").await;
     app.replace_text(DRAFT, FLAWED).await;
     for rule in ["speculation", "unconfirmed_eta", "premature_resolution"] {
@@ -171,6 +204,19 @@ async fn walk_through(profile: &Profile, theme: &str) {
     app.find("[data-testid=\"override\"]").await;
     let overriding = [IN_VIEW, &["[data-testid=\"override\"]"]].concat();
     all_in_view(&app, &overriding, dark, "1280×800, override asked").await;
+
+    // The components picker opens over the page, every component in view,
+    // and what was chosen shows on its one line.
+    app.click("[data-testid=\"components-summary\"]").await;
+    let picking = [&overriding[..], &["[data-testid^=\"component-c\"]"]].concat();
+    all_in_view(&app, &picking, dark, "1280×800, components picker open").await;
+    app.screenshot_window(&format!("cockpit-components-{theme}"))
+        .await;
+    app.click("[data-testid=\"component-c5\"] option[value=\"major_outage\"]")
+        .await;
+    app.click("[data-testid=\"components-summary\"]").await;
+    app.shows("components-summary", "Card payments: Major outage")
+        .await;
 
     resize(&app, 1920, 1080).await;
     all_in_view(&app, &overriding, dark, "1920×1080, override asked").await;

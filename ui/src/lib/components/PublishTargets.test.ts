@@ -28,13 +28,25 @@ describe("Where a publish goes", () => {
       });
     });
     const editor = screen.getByTestId("draft-editor");
-    const targets = within(editor).getByTestId("publish-targets");
-    expect(targets.textContent).toContain("Goes to Status page, Ops Slack.");
-    expect(within(targets).getByTestId("channel-limit").textContent).toContain(
-      "Ops Slack takes up to 4,000 characters.",
+    expect(within(editor).getByTestId("publish-targets").textContent).toContain(
+      "Goes to Status page, Ops Slack.",
     );
+    expect(within(editor).getByTestId("channel-limit").textContent).toContain(
+      "Ops Slack takes up to 4,000",
+    );
+    const targets = within(editor).getByTestId("statuspage-impact");
 
+    const summary = within(targets).getByTestId("components-summary");
+    expect(summary.textContent).toContain("none changed");
+    await user.click(summary);
+    expect(summary.closest("details")!.open).toBe(true);
     await user.selectOptions(within(targets).getByTestId("component-c-login"), "major_outage");
+    expect(summary.textContent).toContain("Login: Major outage");
+    await user.keyboard("{Escape}");
+    expect(summary.closest("details")!.open).toBe(false);
+    await user.click(summary);
+    await user.click(within(editor).getByTestId("publish-targets"));
+    expect(summary.closest("details")!.open).toBe(false);
     await user.click(within(targets).getByTestId("notify-subscribers"));
     await user.type(within(editor).getByRole("textbox"), "Some customers cannot sign in.");
     await user.click(within(editor).getByTestId("reviewed"));
