@@ -122,7 +122,34 @@ describe("Keyboard", () => {
       ["Snooze the next deadline", "Alt Z"],
       ["Copy the handoff", "Ctrl Shift H"],
       ["Command palette", "Ctrl K"],
+      ["Settings", "Ctrl ,"],
     ])
       expect(within(help).getByText(label!).closest("div")?.textContent).toContain(keys);
+    expect(help.textContent).not.toContain("[Shift]");
+    expect(help.textContent).not.toContain("Ctrl Comma");
+  });
+
+  it("teaches each shortcut in its tooltip, from the same registry", async () => {
+    await openCockpit();
+    expect(screen.getByTestId("tab-executives").title).toBe("Executives (Alt 2)");
+    expect(screen.getByRole("tab", { name: "Timeline" }).title).toBe("Timeline (Alt T)");
+    expect(screen.getByRole("button", { name: "Settings" }).title).toBe("Settings (Ctrl ,)");
+    expect(screen.getByTestId("help-button").title).toBe(
+      "Keyboard shortcuts (?) · every command (Ctrl K)",
+    );
+  });
+
+  it("moves along a tab strip with the arrows, Home and End", async () => {
+    const { user } = await openCockpit();
+    screen.getByTestId("tab-customers").focus();
+    await user.keyboard("{End}");
+    expect(selectedTab("Incident channel")).toBe("true");
+    await user.keyboard("{ArrowRight}");
+    expect(selectedTab("Customers")).toBe("true");
+    screen.getByRole("tab", { name: "IC sync" }).focus();
+    await user.keyboard("{ArrowLeft}");
+    expect(selectedTab("Metrics")).toBe("true");
+    await user.keyboard("{Home}");
+    expect(selectedTab("IC sync")).toBe("true");
   });
 });

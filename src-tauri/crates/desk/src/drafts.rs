@@ -185,11 +185,11 @@ impl Desk {
         let now = self.clock.now();
         let id = self.new_id();
         self.write(|tx| {
-            let incident = self.existing(tx, incident_id)?;
+            let mut incident = self.existing(tx, incident_id)?;
             if facts.status != incident.status {
-                self.change_in(tx, incident, IncidentChange::Status(facts.status), now)?;
+                let change = IncidentChange::Status(facts.status);
+                incident = self.change_in(tx, incident, change, now)?;
             }
-            let incident = self.existing(tx, incident_id)?;
             let previous = syncs::latest(tx, incident_id)?
                 .map(|s| s.facts)
                 .unwrap_or(SyncFacts {

@@ -129,20 +129,21 @@ impl Desk {
         let now = self.clock.now();
         self.write(|tx| {
             let incident = self.existing(tx, id)?;
-            self.change_in(tx, incident, change, now)
+            self.change_in(tx, incident, change, now).map(drop)
         })?;
         self.incident(id)
     }
 
-    /// Applies a change inside a running transaction (the status select and
-    /// an IC sync both come here). Resolving waits for the resolution gate.
+    /// Applies a change inside a running transaction (the status select, an
+    /// IC sync and the customers' resolution message all come here) and gives
+    /// back the incident as changed. Resolving waits for the resolution gate.
     pub(crate) fn change_in(
         &self,
         tx: &Transaction<'_>,
         mut incident: Incident,
         change: IncidentChange,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<(), Error> {
+    ) -> Result<Incident, Error> {
         if change == IncidentChange::Status(Status::Resolved) {
             let gate = current_gate(tx, &incident, now)?;
             if !gate.is_open() {
@@ -157,7 +158,7 @@ impl Desk {
             self.record(tx, &incident, events, now)?;
             self.refresh_deadlines(tx, &incident, &matrix, &cause, now)?;
         }
-        Ok(())
+        Ok(incident)
     }
 
     /// Appends the events a change produced, all stamped with the change's time.

@@ -120,8 +120,7 @@ impl Desk {
                 && context.gate.is_open();
             let incident = if resolves {
                 let resolved = IncidentChange::Status(Status::Resolved);
-                self.change_in(tx, context.incident.clone(), resolved, now)?;
-                self.existing(tx, incident_id)?
+                self.change_in(tx, context.incident.clone(), resolved, now)?
             } else {
                 context.incident.clone()
             };

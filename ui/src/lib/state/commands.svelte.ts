@@ -53,19 +53,26 @@ function press(keys: string): KeybindingPress {
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** How a key string reads in a tooltip or the help sheet: "Alt+KeyS" → "Alt S". */
+/** Key names that read better as what is printed on the key. */
+const PRINTED: Record<string, string> = {
+  $mod: isMac ? "⌘" : "Ctrl",
+  Control: "Ctrl",
+  Comma: ",",
+  Period: ".",
+  Slash: "/",
+  Escape: "Esc",
+};
+
+/**
+ * How a key string reads in a tooltip or the help sheet: "Alt+KeyS" → "Alt S",
+ * "$mod+Comma" → "Ctrl ,". A modifier in brackets is optional (Shift for "?"
+ * on most layouts), so it is not shown.
+ */
 export function keyLabel(keys: string): string {
   return keys
     .split("+")
-    .map((part) =>
-      part === "$mod"
-        ? isMac
-          ? "⌘"
-          : "Ctrl"
-        : part === "Control"
-          ? "Ctrl"
-          : part.replace(/^Key|^Digit/, ""),
-    )
+    .filter((part) => !part.startsWith("["))
+    .map((part) => PRINTED[part] ?? part.replace(/^Key|^Digit/, ""))
     .join(" ");
 }
 
