@@ -149,21 +149,3 @@ export const DELIVERY_STATE_LABEL: Record<string, string> = {
   needs_decision: "needs decision",
   discarded: "discarded",
 };
-
-/** The longest a title-made reference gets, ellipsis included (as in Rust). */
-const REFERENCE_CHARS = 28;
-
-/**
- * What an incident is called in lists and the window title: its external ID,
- * else its title shortened at a word — the same rule as the backend's
- * `Incident::reference`, which alerts, the tray and the handoff use.
- */
-export function reference(incident: { external_id: string; title: string }): string {
-  if (incident.external_id) return incident.external_id;
-  const chars = [...incident.title];
-  if (chars.length <= REFERENCE_CHARS) return incident.title;
-  const cut = chars.slice(0, REFERENCE_CHARS - 1).join("");
-  const space = cut.lastIndexOf(" ");
-  const atWord = space > REFERENCE_CHARS / 2 ? space : cut.length;
-  return `${cut.slice(0, atWord).trimEnd()}…`;
-}

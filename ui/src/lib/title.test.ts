@@ -14,6 +14,8 @@ const board = (due_at: string): Board => ({
   deadlines: [
     {
       incident_id: incident.id,
+      // The backend names the incident; the title shows that name as given.
+      reference: "INC-7",
       deadline: {
         audience: "customers",
         due_at,

@@ -3,13 +3,13 @@
 // changes at most about once a minute.
 
 import type { Board } from "./ipc";
-import { AUDIENCE_LABEL, reference } from "./domain";
+import { AUDIENCE_LABEL } from "./domain";
 
 export function windowTitle(board: Board | null, nowMs: number): string {
   const next = board?.deadlines[0];
   const incident = next && board?.open.find((i) => i.id === next.incident_id);
   if (!next || !incident) return "Herald";
-  const name = reference(incident);
+  const name = next.reference || incident.title;
   const who = AUDIENCE_LABEL[next.deadline.audience].toLowerCase();
   const minutes = Math.round((Date.parse(next.deadline.due_at) - nowMs) / 60_000);
   const when =

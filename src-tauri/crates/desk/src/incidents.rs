@@ -56,10 +56,19 @@ impl Desk {
         let now = self.clock.now();
         let summary = self.store.read(|conn| last_30_days(conn, now))?;
         let unreadable = crate::health::records(&[&all.unreadable, &deadlines.unreadable]);
+        let references: std::collections::HashMap<&str, String> = all
+            .rows
+            .iter()
+            .map(|i| (i.id.as_str(), i.reference().into_owned()))
+            .collect();
         let deadlines = deadlines
             .rows
             .into_iter()
             .map(|(incident_id, deadline, _)| IncidentDeadline {
+                reference: references
+                    .get(incident_id.as_str())
+                    .cloned()
+                    .unwrap_or_default(),
                 incident_id,
                 deadline,
             })

@@ -48,6 +48,10 @@ pub struct CommsSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct IncidentDeadline {
     pub incident_id: String,
+    /// What the incident is called where room is short (the window title,
+    /// the countdown window): `Incident::reference`, so the UI keeps no copy
+    /// of the rule. Empty when the incident itself could not be read.
+    pub reference: String,
     pub deadline: Deadline,
 }
 

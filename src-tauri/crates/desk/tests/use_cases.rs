@@ -199,6 +199,26 @@ fn the_board_puts_open_incidents_worst_and_oldest_first_then_the_resolved() {
 }
 
 #[test]
+fn each_deadline_on_the_board_names_its_incident_by_reference() {
+    let f = fixture();
+    let mut unnamed = form("", Severity::Sev1);
+    unnamed.title = "Card payments failing for customers in the EU region".into();
+    f.desk.declare_incident(unnamed).unwrap();
+    f.desk
+        .declare_incident(form("INC-12", Severity::Sev2))
+        .unwrap();
+    let board = f.desk.board().unwrap();
+    let mut names: Vec<_> = board
+        .deadlines
+        .iter()
+        .map(|d| d.reference.as_str())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names, ["Card payments failing for…", "INC-12"]);
+}
+
+#[test]
 fn everything_is_still_there_after_reopening_the_file() {
     let f = fixture();
     let id = f

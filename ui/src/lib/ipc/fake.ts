@@ -244,7 +244,16 @@ export class FakeBackend implements Backend {
       );
       resolved.sort((a, b) => (b.resolved_at ?? "").localeCompare(a.resolved_at ?? ""));
       const deadlines = [...this.deadlines.entries()]
-        .flatMap(([incident_id, list]) => list.map((deadline) => ({ incident_id, deadline })))
+        .flatMap(([incident_id, list]) =>
+          list.map((deadline) => ({
+            incident_id,
+            // The backend shortens long titles; the fake only needs a name.
+            reference: ((i) => i?.external_id || i?.title || "")(
+              this.incidents.find((i) => i.id === incident_id),
+            ),
+            deadline,
+          })),
+        )
         .sort((a, b) => a.deadline.due_at.localeCompare(b.deadline.due_at));
       return {
         open,

@@ -4,4 +4,10 @@ import type { Deadline } from "./Deadline";
 /**
  * A deadline and the incident it belongs to.
  */
-export type IncidentDeadline = { incident_id: string, deadline: Deadline, };
+export type IncidentDeadline = { incident_id: string, 
+/**
+ * What the incident is called where room is short (the window title,
+ * the countdown window): `Incident::reference`, so the UI keeps no copy
+ * of the rule. Empty when the incident itself could not be read.
+ */
+reference: string, deadline: Deadline, };
