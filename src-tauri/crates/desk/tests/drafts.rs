@@ -198,6 +198,35 @@ fn the_holding_line_speaks_of_no_change_only_after_the_audience_was_told() {
 }
 
 #[test]
+fn settings_saved_with_the_old_shipped_wording_draft_with_the_new_and_edits_stay() {
+    let f = fixture();
+    let mut settings = f.desk.message_settings().unwrap();
+    for t in &mut settings.templates.templates {
+        match (t.audience, t.kind) {
+            // As Herald 0.1 shipped it, saved unedited.
+            (Audience::Customers, TemplateKind::Investigating) => {
+                t.body = "We are investigating an issue affecting {affected}. {customer_impact}\n\nOur team is engaged and working to restore normal service.".into();
+            }
+            (Audience::Executives, TemplateKind::Investigating) => {
+                t.body = "Our own brief: {affected}.".into();
+            }
+            _ => {}
+        }
+    }
+    f.desk.save_message_settings(settings).unwrap();
+    let view = f.desk.sync(&f.id, facts()).unwrap();
+    assert!(
+        draft(&view, Audience::Customers)
+            .body
+            .starts_with("We are investigating an issue. Checkout in the EU may not be working")
+    );
+    assert_eq!(
+        draft(&view, Audience::Executives).body,
+        "Our own brief: checkout in the EU."
+    );
+}
+
+#[test]
 fn drafts_autosave_exactly_and_refuse_oversize_text() {
     let f = fixture();
     let text = "Çà va? 🚀 مرحبا — \u{202E}rtl\u{202C} end".to_owned();

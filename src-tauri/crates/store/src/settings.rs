@@ -59,7 +59,10 @@ pub fn save_severity_matrix(conn: &Connection, matrix: &SeverityMatrix) -> Resul
 
 /// The saved templates, or the shipped ones.
 pub fn templates(conn: &Connection) -> Result<TemplateSet, StoreError> {
-    Ok(load(conn, TEMPLATES)?.unwrap_or_else(TemplateSet::defaults))
+    let mut set: TemplateSet = load(conn, TEMPLATES)?.unwrap_or_else(TemplateSet::defaults);
+    // Shipped wording the lead never edited follows Herald's improvements.
+    set.upgrade_shipped();
+    Ok(set)
 }
 
 pub fn save_templates(conn: &Connection, templates: &TemplateSet) -> Result<(), StoreError> {

@@ -6,6 +6,7 @@
 //! reaches a customer as "{custmer_impact}".
 
 mod defaults;
+mod earlier;
 mod render;
 
 use chrono::{DateTime, Utc};
@@ -168,6 +169,24 @@ impl TemplateSet {
     pub fn defaults() -> TemplateSet {
         defaults::set()
     }
+
+    /// Moves every template still equal to an earlier shipped one to the
+    /// current shipped text; the lead's own wording is kept. Says how many moved.
+    pub fn upgrade_shipped(&mut self) -> usize {
+        let current = TemplateSet::defaults();
+        let mut moved = 0;
+        for template in &mut self.templates {
+            let unedited = earlier::FIRST.iter().any(|(audience, kind, body)| {
+                *audience == template.audience && *kind == template.kind && *body == template.body
+            });
+            let shipped = current.body(template.audience, template.kind);
+            if unedited && template.body != shipped {
+                template.body = shipped.to_owned();
+                moved += 1;
+            }
+        }
+        moved
+    }
 }
 
 #[cfg(test)]
@@ -289,6 +308,28 @@ mod tests {
         );
         assert!(check("  ").is_err());
         assert!(check("{{literal}} and {affected}").is_ok());
+    }
+
+    #[test]
+    fn templates_saved_unedited_move_to_the_current_wording_and_edits_stay() {
+        let mut saved = TemplateSet::defaults();
+        for template in &mut saved.templates {
+            template.body = earlier::FIRST
+                .iter()
+                .find(|(a, k, _)| *a == template.audience && *k == template.kind)
+                .map(|(_, _, body)| (*body).to_owned())
+                .unwrap();
+        }
+        saved.templates[0].body = "Our own words about {affected}.".into();
+        assert_eq!(
+            saved.upgrade_shipped(),
+            17,
+            "the two unchanged resolutions stay as they are"
+        );
+        assert_eq!(saved.templates[0].body, "Our own words about {affected}.");
+        let current = TemplateSet::defaults();
+        assert_eq!(saved.templates[1..], current.templates[1..]);
+        assert_eq!(saved.upgrade_shipped(), 0, "the current wording stays");
     }
 
     #[test]
