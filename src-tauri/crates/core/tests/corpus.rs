@@ -25,3 +25,44 @@ fn every_rule_meets_its_recall_and_false_positive_targets_on_the_corpus() {
         }
     }
 }
+
+/// The real corpus keeps the promises its header makes: every sentence names
+/// the page it came from, the n-th page is held out exactly when n is a
+/// multiple of three, and at least 30 % of the sentences are held out.
+#[test]
+fn the_status_page_corpus_records_its_sources_and_its_one_split() {
+    let source = include_str!("../corpus/status-pages.txt");
+    let entries = corpus::parse(source).expect("the corpus follows its format");
+    assert!(entries.len() >= 600, "only {} sentences", entries.len());
+    let mut pages: Vec<&str> = Vec::new();
+    for entry in &entries {
+        assert!(
+            entry.source.starts_with("http"),
+            "line {} has no source address",
+            entry.line
+        );
+        if pages.last() != Some(&entry.source.as_str()) {
+            pages.push(&entry.source);
+        }
+        let page = pages.len();
+        let expected = if page.is_multiple_of(3) {
+            corpus::Split::HeldOut
+        } else {
+            corpus::Split::Tune
+        };
+        assert_eq!(
+            entry.split, expected,
+            "line {}: page {page} ({}) is in the wrong half",
+            entry.line, entry.source
+        );
+    }
+    let held_out = entries
+        .iter()
+        .filter(|e| e.split == corpus::Split::HeldOut)
+        .count();
+    assert!(
+        held_out * 10 >= entries.len() * 3,
+        "{held_out} of {} sentences held out",
+        entries.len()
+    );
+}

@@ -1,38 +1,54 @@
-//! Prints precision and recall per guardrail rule over a labelled corpus.
+//! Prints precision and recall per guardrail rule over labelled corpora, for
+//! the tune half and the held-out half separately.
 //!
-//! Usage: `herald-lint-report [FILE]`; without FILE it reads the corpus shipped
-//! in the repository. The format is documented in `herald_core::guardrails::corpus`.
-//! Exits 1 when the file cannot be read or parsed.
+//! Usage: `herald-lint-report [FILE...]`; without FILE it reads the corpora
+//! shipped in the repository (the written examples and the real status-page
+//! sentences). The format is documented in `herald_core::guardrails::corpus`.
+//! The tune half lists every disagreement; the held-out half prints its
+//! scores only, so its sentences never steer a rule change.
+//! Exits 1 when a file cannot be read or parsed.
 
 use std::process::ExitCode;
 
-use herald_core::guardrails::corpus;
+use herald_core::guardrails::corpus::{self, Entry, ScoresOnly, Split};
 
-const SHIPPED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/guardrails.txt");
+const SHIPPED: [&str; 2] = [
+    concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/guardrails.txt"),
+    concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/status-pages.txt"),
+];
 
 fn main() -> ExitCode {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| SHIPPED.to_owned());
-    let source = match std::fs::read_to_string(&path) {
-        Ok(source) => source,
-        Err(e) => {
-            eprintln!("cannot read {path}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match corpus::parse(&source) {
-        Ok(entries) => {
-            #[allow(clippy::print_stdout)]
-            {
-                println!("{path}");
-                print!("{}", corpus::score(&entries));
+    let mut paths: Vec<String> = std::env::args().skip(1).collect();
+    if paths.is_empty() {
+        paths = SHIPPED.iter().map(|p| (*p).to_owned()).collect();
+    }
+    for path in &paths {
+        let source = match std::fs::read_to_string(path) {
+            Ok(source) => source,
+            Err(e) => {
+                eprintln!("cannot read {path}: {e}");
+                return ExitCode::FAILURE;
             }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            ExitCode::FAILURE
+        };
+        let entries = match corpus::parse(&source) {
+            Ok(entries) => entries,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let (tune, held_out): (Vec<Entry>, Vec<Entry>) =
+            entries.into_iter().partition(|e| e.split == Split::Tune);
+        #[allow(clippy::print_stdout)]
+        {
+            println!("== {path}: tune ==");
+            print!("{}", corpus::score(&tune));
+            if !held_out.is_empty() {
+                println!("== {path}: held-out (scores only) ==");
+                print!("{}", ScoresOnly(&corpus::score(&held_out)));
+            }
+            println!();
         }
     }
+    ExitCode::SUCCESS
 }

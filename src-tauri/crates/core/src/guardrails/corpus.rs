@@ -9,8 +9,13 @@
 //! - expected rule ids are comma-separated, or `-` for a clean sentence.
 //! - the sentence is the rest of the line, taken exactly.
 //!
-//! Blank lines and lines starting with `#` are ignored. A line
-//! `@glossary Term, Another term` sets the codename glossary for the lines after it.
+//! Blank lines and lines starting with `#` are ignored. Directives set
+//! something for the lines after them:
+//! - `@glossary Term, Another term`: the codename glossary;
+//! - `@source https://…`: where the sentences were taken from, verbatim;
+//! - `@split tune` or `@split heldout`: which half they belong to. Rules are
+//!   changed by looking at the tune half only; the held-out half is scored,
+//!   and its disagreements are never printed. Without `@split`, `tune`.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -18,9 +23,29 @@ use std::fmt;
 use super::{GuardrailSettings, LintContext, Rule, lint};
 use crate::terms::Audience;
 
+/// Which half of a corpus a sentence belongs to, decided once when it was
+/// collected and recorded in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Split {
+    Tune,
+    HeldOut,
+}
+
+impl Split {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Tune => "tune",
+            Self::HeldOut => "heldout",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub line: usize,
+    pub split: Split,
+    /// The address the sentence was taken from (empty for written examples).
+    pub source: String,
     pub audience: Audience,
     pub eta_confirmed: bool,
     pub gate_open: bool,
@@ -40,6 +65,8 @@ pub struct CorpusError {
 pub fn parse(source: &str) -> Result<Vec<Entry>, CorpusError> {
     let mut entries = Vec::new();
     let mut glossary: Vec<String> = Vec::new();
+    let mut source_address = String::new();
+    let mut split = Split::Tune;
     for (index, raw) in source.lines().enumerate() {
         let line = index + 1;
         let fail = |message: String| CorpusError { line, message };
@@ -53,6 +80,18 @@ pub fn parse(source: &str) -> Result<Vec<Entry>, CorpusError> {
                 .map(|t| t.trim().to_owned())
                 .filter(|t| !t.is_empty())
                 .collect();
+            continue;
+        }
+        if let Some(address) = trimmed.strip_prefix("@source") {
+            source_address = address.trim().to_owned();
+            continue;
+        }
+        if let Some(half) = trimmed.strip_prefix("@split") {
+            split = match half.trim() {
+                "tune" => Split::Tune,
+                "heldout" => Split::HeldOut,
+                other => return Err(fail(format!("unknown split {other:?}"))),
+            };
             continue;
         }
         let mut fields = raw.splitn(3, '|');
@@ -87,6 +126,8 @@ pub fn parse(source: &str) -> Result<Vec<Entry>, CorpusError> {
         }
         entries.push(Entry {
             line,
+            split,
+            source: source_address.clone(),
             audience,
             eta_confirmed,
             gate_open,
@@ -226,8 +267,19 @@ fn ids(rules: &BTreeSet<Rule>) -> String {
     }
 }
 
-impl fmt::Display for Report {
+/// A report's scores without its disagreements: how a held-out half is
+/// shown, so its sentences never steer a rule change.
+#[derive(Debug)]
+pub struct ScoresOnly<'a>(pub &'a Report);
+
+impl fmt::Display for ScoresOnly<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.table(f)
+    }
+}
+
+impl Report {
+    fn table(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} labelled sentences", self.entries)?;
         writeln!(
             f,
@@ -247,6 +299,13 @@ impl fmt::Display for Report {
                 s.false_positive_rate()
             )?;
         }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.table(f)?;
         for d in &self.disagreements {
             writeln!(
                 f,
@@ -279,6 +338,41 @@ mod tests {
             [Rule::Blame, Rule::Jargon]
         );
         assert!(entries[1].expected.is_empty());
+        assert_eq!(entries[0].split, Split::Tune);
+    }
+
+    #[test]
+    fn sources_and_splits_apply_to_the_lines_after_them() {
+        let source = "customers | - | Written.\n@source https://status.example.com/incidents/1\n@split heldout\ncustomers | blame | Taken.\n@split tune\ncustomers | - | Tuned.\n";
+        let entries = parse(source).unwrap();
+        let seen: Vec<_> = entries
+            .iter()
+            .map(|e| (e.split, e.source.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (Split::Tune, ""),
+                (Split::HeldOut, "https://status.example.com/incidents/1"),
+                (Split::Tune, "https://status.example.com/incidents/1"),
+            ]
+        );
+        assert_eq!(
+            parse(
+                "@split later
+"
+            )
+            .unwrap_err()
+            .to_string(),
+            "line 1: unknown split \"later\""
+        );
+        let held = score(&entries[1..2]);
+        let shown = ScoresOnly(&held).to_string();
+        assert!(
+            held.to_string().contains("Taken."),
+            "the full report names it"
+        );
+        assert!(shown.contains("1 labelled sentences") && !shown.contains("Taken."));
     }
 
     #[test]
