@@ -66,3 +66,35 @@ fn the_status_page_corpus_records_its_sources_and_its_one_split() {
         entries.len()
     );
 }
+
+/// A floor under the rules on real text they were not tuned on: the held-out
+/// half must keep the precision and recall this round reached (0.90 / 0.94
+/// over all rules), with a small margin. Issue 15's goal (0.90 per rule) is
+/// not yet met; this keeps the work from sliding back while it is finished.
+#[test]
+fn the_rules_hold_their_floor_on_held_out_status_page_text() {
+    let entries = corpus::parse(include_str!("../corpus/status-pages.txt"))
+        .expect("the corpus follows its format");
+    let held_out: Vec<_> = entries
+        .into_iter()
+        .filter(|e| e.split == corpus::Split::HeldOut)
+        .collect();
+    let report = corpus::score(&held_out);
+    let all = report.scores.last().expect("the total comes last");
+    assert!(
+        all.precision() >= 0.85 && all.recall() >= 0.85,
+        "held-out precision {:.3}, recall {:.3}:\n{}",
+        all.precision(),
+        all.recall(),
+        corpus::ScoresOnly(&report)
+    );
+    for score in &report.scores {
+        assert!(
+            score.false_positive_rate() <= 0.05,
+            "{:?} flags {:.3} of clean held-out sentences:\n{}",
+            score.rule,
+            score.false_positive_rate(),
+            corpus::ScoresOnly(&report)
+        );
+    }
+}

@@ -34,7 +34,7 @@ pub(super) fn set() -> TemplateSet {
         (
             Customers,
             Monitoring,
-            "A fix has been put in place, and we are monitoring the results.{?affected} {affected} should be working normally again; we will confirm once we are sure.{/affected}".into(),
+            "A fix has been put in place, and we are monitoring the results.{?affected} {affected} may still see errors while we confirm that the fix holds.{/affected}".into(),
         ),
         (
             Customers,
@@ -88,7 +88,7 @@ pub(super) fn set() -> TemplateSet {
         (
             Internal,
             Monitoring,
-            "Holding line for customers (approved): a fix is in place and we are monitoring.{?affected} {affected} should be working normally again.{/affected} Please do not call it resolved yet.".into(),
+            "Holding line for customers (approved): a fix is in place and we are monitoring.{?affected} {affected} may still see errors while we confirm that the fix holds.{/affected} Please do not call it resolved yet.".into(),
         ),
         (
             Internal,
