@@ -60,6 +60,7 @@ export function testMessages(): MessageSettings {
         review_required: audience === "customers",
       })),
       glossary: ["Bluebird"],
+      roster: [],
     },
     customer_time_zone: "UTC",
     suggest_handoff_after_minutes: 180,

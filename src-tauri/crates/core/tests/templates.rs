@@ -168,7 +168,7 @@ fn problems(lints: &Lints, r: &Render<'_>) -> Vec<String> {
     let context = LintContext {
         eta_confirmed: facts.eta_confidence == EtaConfidence::Confirmed,
         resolution_allowed: r.kind == TemplateKind::Resolution,
-        glossary: &[],
+        ..LintContext::default()
     };
     for finding in GuardrailSettings::defaults().apply(r.audience, lint(text, &context)) {
         // An unconfirmed ETA, stated with its confidence, is what executives

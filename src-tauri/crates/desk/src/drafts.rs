@@ -12,7 +12,7 @@ use herald_core::{
     ResolutionGate, SyncFacts, TemplateKind, TemplateSet, TimelineEvent,
 };
 use herald_store::drafts::{self, StoredDraft};
-use herald_store::{Connection, StoreError, Transaction, settings, syncs, timeline};
+use herald_store::{Connection, StoreError, Transaction, notes, settings, syncs, timeline};
 
 use crate::{Desk, DraftView, Error, IncidentView};
 
@@ -26,6 +26,9 @@ pub(crate) struct DraftContext {
     pub footer: Option<String>,
     /// The audiences that have had an update on this incident already.
     pub told: Vec<Audience>,
+    /// Names no update may carry: the roster, the commander, the comms lead
+    /// and every ask's owner.
+    pub people: Vec<String>,
 }
 
 impl DraftContext {
@@ -64,11 +67,21 @@ impl DraftContext {
                 _ => None,
             })
             .collect();
+        let guardrails = settings::guardrails(conn)?;
+        let mut people = guardrails.roster.clone();
+        people.extend([incident.commander.clone(), incident.comms_lead.clone()]);
+        people.extend(
+            notes::asks(conn, &incident.id)?
+                .into_iter()
+                .map(|a| a.owner),
+        );
+        people.retain(|name| !name.trim().is_empty());
         Ok(DraftContext {
             told,
+            people,
             latest_sync: syncs::latest(conn, &incident.id)?,
             templates: settings::templates(conn)?,
-            guardrails: settings::guardrails(conn)?,
+            guardrails,
             incident,
             gate,
             footer,
@@ -124,6 +137,7 @@ impl DraftContext {
                 .is_some_and(|s| s.facts.eta_confidence == EtaConfidence::Confirmed),
             resolution_allowed: self.gate.is_open(),
             glossary: &self.guardrails.glossary,
+            names: &self.people,
         };
         self.guardrails.apply(audience, lint(body, &context))
     }

@@ -227,6 +227,35 @@ fn settings_saved_with_the_old_shipped_wording_draft_with_the_new_and_edits_stay
 }
 
 #[test]
+fn the_roster_and_the_incidents_people_are_flagged_by_name_in_every_draft() {
+    let f = fixture();
+    let mut settings = f.desk.message_settings().unwrap();
+    settings.guardrails.roster = vec![" Xiomara Quist ".into()];
+    let saved = f.desk.save_message_settings(settings).unwrap();
+    assert_eq!(saved.guardrails.roster, ["Xiomara Quist"]);
+    let draft = f
+        .desk
+        .save_draft(
+            &f.id,
+            Audience::Customers,
+            "Xiomara Quist and Ana are restarting the service; Bo has the details.".into(),
+        )
+        .unwrap();
+    let named: Vec<_> = draft
+        .findings
+        .iter()
+        .filter(|finding| finding.rule == Rule::PersonName)
+        .map(|finding| finding.text.as_str())
+        .collect();
+    assert_eq!(
+        named,
+        ["Xiomara Quist", "Ana", "Bo"],
+        "{:?}",
+        draft.findings
+    );
+}
+
+#[test]
 fn drafts_autosave_exactly_and_refuse_oversize_text() {
     let f = fixture();
     let text = "Çà va? 🚀 مرحبا — \u{202E}rtl\u{202C} end".to_owned();

@@ -43,11 +43,13 @@ describe("Message settings", () => {
     await user.type(body, "שלום 🙏 {{affected}");
     await user.selectOptions(screen.getByLabelText("Executives findings"), "block");
     await user.type(screen.getByTestId("glossary"), "\nKite");
+    await user.type(screen.getByTestId("roster"), "Xiomara Quist");
     await user.click(screen.getByTestId("messages-save"));
     await screen.findByText("Saved.");
     const saved = backend.messages!;
     expect(saved.templates.templates[0]!.body).toBe("שלום 🙏 {affected}");
     expect(saved.guardrails.audiences[1]!.strictness).toBe("block");
     expect(saved.guardrails.glossary).toEqual(["Bluebird", "Kite"]);
+    expect(saved.guardrails.roster).toEqual(["Xiomara Quist"]);
   });
 });

@@ -12,6 +12,7 @@
 //! Blank lines and lines starting with `#` are ignored. Directives set
 //! something for the lines after them:
 //! - `@glossary Term, Another term`: the codename glossary;
+//! - `@roster Ana Lima, Bo Chen`: the people whose names are always caught;
 //! - `@source https://…`: where the sentences were taken from, verbatim;
 //! - `@split tune` or `@split heldout`: which half they belong to. Rules are
 //!   changed by looking at the tune half only; the held-out half is scored,
@@ -50,6 +51,7 @@ pub struct Entry {
     pub eta_confirmed: bool,
     pub gate_open: bool,
     pub glossary: Vec<String>,
+    pub roster: Vec<String>,
     pub expected: BTreeSet<Rule>,
     pub text: String,
 }
@@ -65,6 +67,7 @@ pub struct CorpusError {
 pub fn parse(source: &str) -> Result<Vec<Entry>, CorpusError> {
     let mut entries = Vec::new();
     let mut glossary: Vec<String> = Vec::new();
+    let mut roster: Vec<String> = Vec::new();
     let mut source_address = String::new();
     let mut split = Split::Tune;
     for (index, raw) in source.lines().enumerate() {
@@ -76,6 +79,14 @@ pub fn parse(source: &str) -> Result<Vec<Entry>, CorpusError> {
         }
         if let Some(terms) = trimmed.strip_prefix("@glossary") {
             glossary = terms
+                .split(',')
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .collect();
+            continue;
+        }
+        if let Some(names) = trimmed.strip_prefix("@roster") {
+            roster = names
                 .split(',')
                 .map(|t| t.trim().to_owned())
                 .filter(|t| !t.is_empty())
@@ -132,6 +143,7 @@ pub fn parse(source: &str) -> Result<Vec<Entry>, CorpusError> {
             eta_confirmed,
             gate_open,
             glossary: glossary.clone(),
+            roster: roster.clone(),
             expected,
             text: text.to_owned(),
         });
@@ -214,6 +226,7 @@ pub fn score(entries: &[Entry]) -> Report {
             eta_confirmed: entry.eta_confirmed,
             resolution_allowed: entry.gate_open,
             glossary: &entry.glossary,
+            names: &entry.roster,
         };
         let found: BTreeSet<Rule> = settings
             .apply(entry.audience, lint(&entry.text, &context))

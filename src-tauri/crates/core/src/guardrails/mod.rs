@@ -73,27 +73,22 @@ impl Rule {
         }
     }
 
-    /// A rewording that keeps the message honest without the problem.
+    /// A sentence the lead could publish in its place: honest, and clear of
+    /// every rule (a test lints each one).
     pub fn suggestion(self) -> &'static str {
         match self {
             Self::Speculation => {
-                "Say what is affected and that the team is investigating; leave the cause to the postmortem."
+                "We are still investigating the cause, and we will share what we learn once we are sure."
             }
             Self::Blame => {
-                "Own it: \"we\" and \"a change\" or \"a third-party provider\", without naming who."
+                "Some customers cannot complete payments, and our team is working to restore service."
             }
-            Self::UnconfirmedEta => {
-                "Drop the time, or mark the ETA confirmed in the IC sync; promise the next update time instead."
-            }
+            Self::UnconfirmedEta => "Our next update will be by 15:00 UTC.",
             Self::PrematureResolution => {
-                "Say \"A fix has been implemented and we are monitoring the results.\""
+                "A fix has been implemented and we are monitoring the results."
             }
-            Self::Jargon => {
-                "Describe the effect in plain words (\"some requests fail\") instead of the system detail."
-            }
-            Self::PersonName => {
-                "Refer to the role (\"our on-call engineer\", \"the incident commander\") instead of the name."
-            }
+            Self::Jargon => "Some requests to our service are failing or are slow.",
+            Self::PersonName => "Our on-call engineer is working on the issue.",
         }
     }
 }
@@ -123,6 +118,9 @@ pub struct LintContext<'a> {
     pub resolution_allowed: bool,
     /// Internal codenames (user-edited) that must not reach outsiders.
     pub glossary: &'a [String],
+    /// People's names to catch whatever they are: the roster in Settings and
+    /// the incident's own people (commander, comms lead, ask owners).
+    pub names: &'a [String],
 }
 
 /// Compiles the rules' patterns ahead of the first draft (tens of milliseconds
@@ -235,6 +233,17 @@ mod tests {
     }
 
     #[test]
+    fn every_suggestion_is_a_sentence_that_passes_every_rule() {
+        let strict = LintContext::default();
+        for rule in Rule::ALL {
+            let suggestion = rule.suggestion();
+            assert!(suggestion.ends_with('.'), "{suggestion}");
+            let found = rules_in(suggestion, &strict);
+            assert!(found.is_empty(), "{rule:?}'s suggestion trips {found:?}");
+        }
+    }
+
+    #[test]
     fn context_turns_eta_and_resolution_rules_off() {
         let text = "The issue is resolved and service will be restored within 30 minutes.";
         assert_eq!(
@@ -244,9 +253,23 @@ mod tests {
         let open = LintContext {
             eta_confirmed: true,
             resolution_allowed: true,
-            glossary: &[],
+            ..LintContext::default()
         };
         assert!(rules_in(text, &open).is_empty());
+    }
+
+    #[test]
+    fn the_roster_and_the_incidents_people_are_caught_by_name() {
+        let names = vec!["Xiomara Quist".to_owned(), "Bo Chen".to_owned()];
+        let context = LintContext {
+            names: &names,
+            ..LintContext::default()
+        };
+        let found = lint("xiomara quist and Bo are on it; bo knows.", &context);
+        let spans: Vec<_> = found.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(spans, ["xiomara quist", "Bo"]);
+        assert!(found.iter().all(|f| f.rule == Rule::PersonName));
+        assert!(lint("Xiomara Quist", &LintContext::default()).is_empty());
     }
 
     #[test]

@@ -255,6 +255,9 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>) -> Vec<Span> {
     for (start, end) in codenames(text, context.glossary) {
         push(Rule::Jargon, start, end);
     }
+    for (start, end) in named_people(text, context.names) {
+        push(Rule::PersonName, start, end);
+    }
     for m in PERSON.find_iter(text) {
         let skip = m.as_str().len() - m.as_str().trim_start_matches([' ', '\t', '\n', '(']).len();
         push(Rule::PersonName, m.start() + skip, m.end());
@@ -318,6 +321,31 @@ fn etas(text: &str) -> Vec<(usize, usize)> {
                 found.push((fix_start.min(time.start()), fix_end.max(time.end())));
             }
             None => found.push((time.start(), time.end())),
+        }
+    }
+    found
+}
+
+/// Every mention of a known person: the whole name in any case, and the
+/// given name alone when it is written as a name (capitalised), since "Bo"
+/// or "Ana" in an update is the person, while "bo" is not.
+fn named_people(text: &str, names: &[String]) -> Vec<(usize, usize)> {
+    let mut found = codenames(text, names);
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    for name in names {
+        let Some(given) = name.split_whitespace().next() else {
+            continue;
+        };
+        if given.chars().count() < 2 || !given.starts_with(char::is_uppercase) {
+            continue;
+        }
+        for (start, _) in text.match_indices(given) {
+            let end = start + given.len();
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            if !before.is_some_and(is_word) && !after.is_some_and(is_word) {
+                found.push((start, end));
+            }
         }
     }
     found

@@ -1,4 +1,5 @@
-//! How strict each audience's guardrails are, and the codename glossary.
+//! How strict each audience's guardrails are, the codename glossary and the
+//! roster of names.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -38,6 +39,11 @@ pub struct GuardrailSettings {
     pub audiences: Vec<AudienceGuardrails>,
     /// Internal codenames that must not reach outsiders ("Bluebird", "Project Kite").
     pub glossary: Vec<String>,
+    /// People whose names must never reach an update, whatever the name
+    /// ("Ana Lima"): the on-call roster. The incident's own people are added
+    /// per draft. (Absent from settings saved before it existed.)
+    #[serde(default)]
+    pub roster: Vec<String>,
 }
 
 impl GuardrailSettings {
@@ -58,6 +64,7 @@ impl GuardrailSettings {
                 row(Audience::IncidentChannel, Strictness::Off, true, false),
             ],
             glossary: Vec::new(),
+            roster: Vec::new(),
         }
     }
 
@@ -90,36 +97,12 @@ impl GuardrailSettings {
             .collect()
     }
 
-    /// Trims glossary terms, drops blank and repeated ones, and checks sizes.
+    /// Trims glossary terms and roster names, drops blank and repeated ones,
+    /// and checks sizes.
     pub fn validate(&self) -> Result<GuardrailSettings, Invalid> {
-        let mut glossary: Vec<String> = Vec::new();
         let mut errors = Vec::new();
-        for term in &self.glossary {
-            let term = term.trim();
-            if term.is_empty()
-                || glossary
-                    .iter()
-                    .any(|t| t.to_lowercase() == term.to_lowercase())
-            {
-                continue;
-            }
-            if term.chars().count() > MAX_TERM {
-                errors.push(FieldError::new(
-                    "glossary",
-                    format!(
-                        "Keep each glossary term to {MAX_TERM} characters: \"{}…\" is longer.",
-                        term.chars().take(20).collect::<String>()
-                    ),
-                ));
-            }
-            glossary.push(term.to_owned());
-        }
-        if glossary.len() > MAX_TERMS {
-            errors.push(FieldError::new(
-                "glossary",
-                format!("The glossary holds at most {MAX_TERMS} terms."),
-            ));
-        }
+        let glossary = clean_terms(&self.glossary, "glossary", "glossary term", &mut errors);
+        let roster = clean_terms(&self.roster, "roster", "name", &mut errors);
         for audience in Audience::ALL {
             if self
                 .audiences
@@ -137,8 +120,42 @@ impl GuardrailSettings {
         Invalid::check(errors).map(|()| GuardrailSettings {
             audiences: self.audiences.clone(),
             glossary,
+            roster,
         })
     }
+}
+
+/// One term per entry, trimmed, each once (case-insensitively), within size.
+fn clean_terms(
+    terms: &[String],
+    field: &str,
+    what: &str,
+    errors: &mut Vec<FieldError>,
+) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::new();
+    for term in terms {
+        let term = term.trim();
+        if term.is_empty() || kept.iter().any(|t| t.to_lowercase() == term.to_lowercase()) {
+            continue;
+        }
+        if term.chars().count() > MAX_TERM {
+            errors.push(FieldError::new(
+                field,
+                format!(
+                    "Keep each {what} to {MAX_TERM} characters: \"{}…\" is longer.",
+                    term.chars().take(20).collect::<String>()
+                ),
+            ));
+        }
+        kept.push(term.to_owned());
+    }
+    if kept.len() > MAX_TERMS {
+        errors.push(FieldError::new(
+            field,
+            format!("The {field} holds at most {MAX_TERMS} entries."),
+        ));
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -176,9 +193,15 @@ mod tests {
             ..GuardrailSettings::defaults()
         };
         assert_eq!(settings.validate().unwrap().glossary, ["Kite", "Bluebird"]);
+        let roster = GuardrailSettings {
+            roster: vec![" Ana Lima ".into(), "ana lima".into(), "Bo".into()],
+            ..GuardrailSettings::defaults()
+        };
+        assert_eq!(roster.validate().unwrap().roster, ["Ana Lima", "Bo"]);
         let bad = GuardrailSettings {
             glossary: vec!["x".repeat(MAX_TERM + 1)],
             audiences: vec![],
+            roster: vec![" Ana Lima ".into(), "ana lima".into()],
         };
         let Err(Invalid(errors)) = bad.validate() else {
             panic!("accepted")

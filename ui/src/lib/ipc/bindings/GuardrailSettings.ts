@@ -8,4 +8,10 @@ export type GuardrailSettings = { audiences: Array<AudienceGuardrails>,
 /**
  * Internal codenames that must not reach outsiders ("Bluebird", "Project Kite").
  */
-glossary: Array<string>, };
+glossary: Array<string>, 
+/**
+ * People whose names must never reach an update, whatever the name
+ * ("Ana Lima"): the on-call roster. The incident's own people are added
+ * per draft. (Absent from settings saved before it existed.)
+ */
+roster: Array<string>, };
