@@ -1,0 +1,111 @@
+//! Blame: a vendor, a cloud, a team or a person named as at fault. Working
+//! with a provider, or moving to a backup one, is not blame.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{compile, sentence_before};
+
+const VENDORS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|Microsoft|Google(?:\s+Cloud)?|GCP|Cloudflare|CloudFlare|Fastly|Akamai|Stripe|Twilio|Datadog|GitHub|GitLab|Okta|Salesforce|Heroku|Vercel|Netlify|DigitalOcean|Oracle|SendGrid|Mailgun|PagerDuty|Atlassian|Slack|Zoom|Shopify|PayPal|Adyen|Braintree|Auth0|Snowflake|Linode|Hetzner|OVH|Equinix|Verizon|Comcast|Zscaler|Lumen|CrowdStrike|Crowdstrike|Nexmo|Vonage)";
+
+/// Infrastructure providers: a customer update that names one as where the
+/// failure was puts the fault on it.
+const CLOUDS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|GCP|Google\s+Cloud|Digital\s?Ocean|Linode|Hetzner|OVH|Equinix|Cloudfront|CloudFront)";
+
+/// Capitalised words that start sentences or name our own side, never a
+/// third party announcing something.
+const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|Team|Engineering|Support|Customers?|Users?|Engineers?|Everyone|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Status|Service|Services|System|Systems|Update|Monitoring|Investigating|Identified|Resolved)";
+
+static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        format!(r"\b{VENDORS}(?:'s|’s)?\s+(?:fault|mistake|outage|failure|error|bug|misconfiguration|bad\s+deploy\w*|deploy\w*|incident|problems?|issues?)\b"),
+        format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration)s?\s+(?:at|from|by|of|on)\s+)(?:the\s+)?{VENDORS}\b"),
+        format!(r"\b{VENDORS}\s+(?i:caused|broke|went\s+down|is\s+down|was\s+down|failed|messed\s+up|screwed\s+up|pushed|deployed|misconfigured|experienced|is\s+to\s+blame|is\s+at\s+fault)\b"),
+        r"(?i)\b[\w-]+\s+team(?:'s|’s)?\s+(?:fault|mistake|error|bad\s+\w+|deploy\w*|change|push|release|misconfiguration)\b".to_owned(),
+        r"(?i)\b[\w-]+\s+team\s+(?:caused|broke|pushed|deployed|shipped|rolled\s+out|misconfigured|forgot|missed|deleted|dropped|introduced|messed|screwed|failed\s+to)\b".to_owned(),
+        r"(?i)\b(?:deploy\w*|change|push|release|mistake|error|misconfiguration|migration|bug)\s+(?:made\s+|shipped\s+|pushed\s+)?by\s+(?:the\s+|our\s+)?[\w-]+\s+team\b".to_owned(),
+        r"(?i)\b(?:an?|one\s+of\s+our|our)\s+(?:engineer|developer|admin\w*|operator|contractor|intern|dba|sre|employee|team\s+member)s?\s+(?:accidentally\s+|mistakenly\s+)?(?:caused|broke|pushed|deployed|deleted|ran|dropped|misconfigured|forgot|made\s+a\s+mistake|introduced|shipped|typed)\b".to_owned(),
+        r"(?i)\bsomeone\s+(?:on\s+\w+\s+)?(?:accidentally\s+)?(?:pushed|deployed|broke|deleted|ran|dropped|misconfigured|forgot)\b".to_owned(),
+        r"(?i)\bhuman(?:\s+|-)(?:error|caused)\b|\bblame\w*\b|\b(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault)\b".to_owned(),
+        r"(?i)\b(?:their|(?:the|our)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier|partner)(?:'s|’s)?)\s+(?:fault|mistake|outage|failure|error)\b".to_owned(),
+        // A party outside the company named as where it went wrong.
+        r"(?i)\b(?:third[- ]?party|3rd[- ]?party|upstream|downstream|external)\s+(?:[\w-]+\s+){0,3}?(?:providers?|vendors?|suppliers?|partners?|services?|dependency|dependencies|database|carriers?|isps?|gateways?|disruptions?|outages?)\b|(?i:\b(?:with|by|at|from)\s+the\s+(?:third|3rd)[- ]?party\b)".to_owned(),
+        r"(?i:\b(?:our|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?)(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|ISPs?)(?:'s|’s)?\b".to_owned(),
+        r"(?i)\b(?:contractors?|vendors?|third\s+parties)\s+(?:[\w-]+\s+){0,6}?(?:accidentally|damaged|cut|severed|knocked|broke)\b|\bvendor\s+work\b|\b(?:a\s+single|one|an?)\s+(?:user|customer)\s+(?:triggered|caused)\b".to_owned(),
+        format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:experienc\w+|suffer\w*|is\s+(?:having|seeing|experiencing|down)|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)))\b"),
+        format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
+        format!(r"(?i:\b(?:due\s+to|caused\s+by|result\s+of|affecting|(?:errors?|failures?|issues?|problems?|outages?|disruptions?)\s+(?:from|at|in|with))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?){CLOUDS}\b"),
+        // A person or a team named as the cause.
+        r"(?i)\b(?:human|operator|manual)\s+error\b|\bengineer-driven\b|\bfat[- ]finger\w*|\ban\s+error\s+was\s+made\b|\bentered\s+incorrectly\b|\b(?:recogni[sz]es?|recogni[sz]ed|made)\s+(?:the|a)\s+mistake\b|\bteam\s+member\b[^.]{0,80}?\bexecuted\b|\b(?:an?|the)\s+(?:engineer|operator|administrator|employee)\s+(?:was\s+)?(?:performing|executed|ran|running|entered|typed|deleted|pushed)\b|\b[\w-]+\s+team\s+(?:upgraded|changed|executed|ran|made\s+a\s+change)\b".to_owned(),
+    ]
+    .iter()
+    .map(|p| compile(p))
+    .collect()
+});
+
+/// Named parties: a company announcing its own trouble on our page, or
+/// somebody else's possession that failed ("CrowdStrike's Falcon sensor
+/// disruptions"). Checked against [`OUR_SIDE`], since any capitalised word
+/// can open a sentence.
+static PARTIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        format!(r"\b(?:{VENDORS}|[A-Z][a-zA-Z]+)\s+(?:acknowledged|announced|stated|released|notified\s+us|informed\s+us|confirmed\s+(?:a|an|that))\b"),
+        r"\b[A-Z][a-zA-Z]+(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?i:outages?|failures?|disruptions?|faults?|mistakes?|bugs?|fibre\s+break|fiber\s+break)\b".to_owned(),
+    ]
+    .iter()
+    .map(|p| compile(p))
+    .collect()
+});
+
+/// A capitalised word that is ours or a sentence opener, not a third party.
+static OUR_SIDE: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"^(?:{NOT_A_PARTY})\b")));
+
+/// "To avoid human error" names a risk, not a culprit.
+static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without)\s+(?:[\w-]+\s+){0,2}$")
+});
+
+/// Working with a provider, or contacting one, is how the fix happens.
+static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:work\w*|together|collaborat\w*|coordinat\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$",
+    )
+});
+
+/// Moving to another provider is the fix, not the fault.
+static OTHER_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:secondary|backup|alternate|alternative|new|another|other)\s+(?:[\w-]+\s+)?(?:providers?|vendors?|carriers?)\b")
+});
+
+pub(super) fn warm() {
+    LazyLock::force(&BLAME);
+    LazyLock::force(&PARTIES);
+    LazyLock::force(&OUR_SIDE);
+    LazyLock::force(&PREVENTING);
+    LazyLock::force(&WORKING_WITH);
+    LazyLock::force(&OTHER_PROVIDER);
+}
+
+pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let parties = PARTIES.iter().map(|r| (r, true));
+    for (regex, named) in BLAME.iter().map(|r| (r, false)).chain(parties) {
+        for m in regex.find_iter(text) {
+            let before = sentence_before(text, m.start());
+            let said = m.as_str();
+            let innocent = PREVENTING.is_match(before)
+                || WORKING_WITH.is_match(before)
+                || OTHER_PROVIDER.is_match(said)
+                || (named && OUR_SIDE.is_match(said))
+                // "with the third party" after "working" is the same case.
+                || (said.to_ascii_lowercase().starts_with("with ")
+                    && WORKING_WITH.is_match(&format!("{before}with ")));
+            if !innocent {
+                found.push((m.start(), m.end()));
+            }
+        }
+    }
+    found
+}

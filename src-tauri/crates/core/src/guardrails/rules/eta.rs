@@ -1,0 +1,133 @@
+//! Unconfirmed ETA: a time the fix is promised for ("within 2 hours", "by
+//! 16:00", "shortly", "several more hours"), unless the time is history, the
+//! length of a symptom, the next update, or an honest "no ETA".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{compile, sentence_around, sentence_before};
+
+/// A clock time as status pages write it: "16:00", "6 pm", "10:00pm",
+/// "8:00 a.m.".
+const CLOCK: &str = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)";
+
+/// A time the fix is promised for ("within 2 hours", "by 16:00", "shortly").
+pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|in\s+the\s+next|take|takes|taking|(?:to|will|may|might|could)\s+last|be|up\s+to)\s+(?:up\s+to\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|a\s+couple\s+of|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*\d+\s*)?(?:more\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|around|before|until|no\s+later\s+than)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+hour|(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+eod|by\s+(?:tonight|tomorrow|this\s+(?:afternoon|evening|morning)))\b"
+    ))
+});
+
+/// Words that look forward: an ETA is a time the text promises or expects,
+/// not one it reports ("completed by 09:30" is history).
+static LOOKS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:will|shall|expect\w*|anticipat\w*|estimat\w*|should|hope|hoping|hopefully|aim\w*|plan\w*|going\s+to|(?-i:may)|might|could|believe|typically|usually|generally|likely\s+to|projected|target\w*|scheduled|remaining|to\s+be\s+(?:deployed|released|completed|applied|restored))\b|['’]ll\b",
+    )
+});
+
+/// The word just before a time that makes it history ("was resolved by",
+/// "detected within", "took").
+static REPORTED: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:\w+ed|was|were|had|took|lasted|ran)\s+(?:\w+\s+)?$"));
+
+/// What follows a duration that makes it the length of a symptom.
+static SYMPTOM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s+(?:to|before\s+they)\s+(?:start|load|appear|arrive|show|sync|open|send|process|go\s+through)\b",
+    )
+});
+
+/// "There is no ETA" is the honest answer, not a promise.
+static NO_ETA: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:no|not|n['’]t|without)\b[^.!?]{0,24}$"));
+
+/// Words that make a time a promise about the fix rather than the next update.
+static RESTORATION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:fix(?:ed|es|ing)?|patch(?:ed|es|ing)?|hotfix\w*|resolv(?:e|ed|ing)|resolution|restor(?:e|ed|ing|ation)|recover(?:ed|ing|y)?|back\s+(?:up|online|to\s+normal)|working\s+(?:again|normally)|fully\s+operational|available\s+again|up\s+and\s+running|mitigat(?:e|ed|ion)|normal\s+service|return\s+to\s+normal)\b",
+    )
+});
+
+/// A time right after these is when the next message comes, not the fix.
+static ABOUT_UPDATES: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:update|updates|updated|information|info|post|posted|published|provided|share|shared|check\s+in|report|rfo|postmortem|post-mortem|write-up|retrospective|communicat\w*|details|news|back\s+to\s+you)\b[^.!?]{0,25}$",
+    )
+});
+
+static EXPLICIT_ETA: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\bETA\b|(?i:\bestimated\s+time\s+(?:to|of)\s+(?:resolution|recovery|fix|restoration)\b|\bexpected\s+(?:resolution|recovery|fix)\s+(?:time|by|at|in|within)\b)",
+    )
+});
+
+/// "May have experienced" looks back, though "may" usually looks ahead.
+static PAST_MODAL: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^\s+(?:still\s+)?have\s+(?:been|\w+ed)\b"));
+
+/// Whether the text looks ahead, leaving out past modals ("might have seen").
+fn looks_ahead(text: &str) -> bool {
+    LOOKS_AHEAD.find_iter(text).any(|m| {
+        let modal = ["may", "might", "could"].contains(&m.as_str().to_ascii_lowercase().as_str());
+        !(modal && PAST_MODAL.is_match(&text[m.end()..]))
+    })
+}
+
+pub(super) fn warm() {
+    LazyLock::force(&PAST_MODAL);
+    LazyLock::force(&ETA_TIME);
+    LazyLock::force(&LOOKS_AHEAD);
+    LazyLock::force(&REPORTED);
+    LazyLock::force(&NO_ETA);
+    LazyLock::force(&SYMPTOM_AFTER);
+    LazyLock::force(&RESTORATION);
+    LazyLock::force(&ABOUT_UPDATES);
+    LazyLock::force(&EXPLICIT_ETA);
+}
+
+/// Promised fix times: a time expression in a sentence that talks about the
+/// fix, unless the time is about the next update; and explicit "ETA" wording.
+pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = EXPLICIT_ETA
+        .find_iter(text)
+        .filter(|m| !NO_ETA.is_match(sentence_before(text, m.start())))
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    for time in ETA_TIME.find_iter(text) {
+        let before = sentence_before(text, time.start());
+        let lower = before.to_ascii_lowercase();
+        let history = REPORTED.is_match(before) && !looks_ahead(before);
+        // "As soon as", "for up to an hour" and "several minutes to load"
+        // describe the wait or the symptom, not when it ends.
+        let symptom = lower.ends_with("as ")
+            || lower.ends_with("for ")
+            || SYMPTOM_AFTER.is_match(&text[time.end()..]);
+        if ABOUT_UPDATES.is_match(before) || history || symptom {
+            continue;
+        }
+        let (start, end) = sentence_around(text, time.start());
+        let sentence = &text[start..end.max(time.end())];
+        if !looks_ahead(sentence) {
+            continue;
+        }
+        // The fix word nearest the time is the one the promise is about; a
+        // sentence that looks ahead with a time in it promises one too.
+        let nearest = RESTORATION
+            .find_iter(sentence)
+            .map(|m| (start + m.start(), start + m.end()))
+            .min_by_key(|(s, e)| s.abs_diff(time.end()).min(e.abs_diff(time.start())));
+        // "At 10 p.m." is when something starts; it is a promise only when
+        // the sentence says what gets fixed then.
+        let starts_at = time.as_str().get(..3).is_some_and(|w| w.eq_ignore_ascii_case("at "));
+        match nearest {
+            None if starts_at => {}
+            Some((fix_start, fix_end)) => {
+                found.push((fix_start.min(time.start()), fix_end.max(time.end())));
+            }
+            None => found.push((time.start(), time.end())),
+        }
+    }
+    found
+}

@@ -1,0 +1,74 @@
+//! Jargon: hostnames, addresses, error codes, stack traces, infrastructure
+//! words (the list in `jargon_terms.txt`) and the team's own codenames.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use super::{codenames, compile};
+
+static JARGON: LazyLock<RegexSet> = LazyLock::new(|| {
+    let patterns = jargon_patterns();
+    match RegexSet::new(&patterns) {
+        Ok(set) => set,
+        Err(e) => panic!("guardrail pattern does not compile: {e}"),
+    }
+});
+
+static JARGON_EACH: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| jargon_patterns().iter().map(|p| compile(p)).collect());
+
+/// The word list in `jargon_terms.txt`, as one whole-word pattern.
+fn jargon_terms() -> String {
+    let terms: Vec<&str> = include_str!("../jargon_terms.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect();
+    format!(r"(?i)\b(?:{})\b", terms.join("|"))
+}
+
+fn jargon_patterns() -> Vec<String> {
+    let mut patterns: Vec<String> = [
+        // Error strings quoted as the system printed them ("SENT PENDING").
+        r#""[A-Z][A-Z _]{3,}""#,
+        // IPv4 addresses, with an optional port.
+        r"\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b",
+        // IPv6 addresses written with "::" or in full.
+        r"(?i)\b(?:[0-9a-f]{1,4}:){1,7}:(?:[0-9a-f]{1,4})?|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b",
+        // Internal URLs: private hosts, internal tools, ports.
+        r"(?i)\bhttps?://(?:localhost|[\d.]+|[^\s/]*\.(?:internal|local|lan|corp|intra|intranet|svc|consul|localdomain)\b|(?:grafana|kibana|jenkins|jira|confluence|wiki|admin|argocd|splunk|sentry|vault|bastion|internal|intranet|ci|git)\.[^\s/]+|[^\s/:]+:\d+)[^\s<>]*",
+        // Hostnames: numbered machines and internal domains.
+        r"\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:-\d+|[a-z]\d{2,})(?:\.[a-z0-9-]+)*\b",
+        r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:internal|local|lan|corp|intra|svc|consul|cluster\.local)\b",
+        // Stack traces and crash vocabulary.
+        r"(?m)^\s*at\s+[\w$.<>]+\(.*?:\d+\)|\bTraceback \(most recent call last\)|\bFile\s+\x22[^\x22]+\x22,\s+line\s+\d+|\b[A-Z]\w*(?:Exception|Error)\b|\bpanicked\s+at\b|\b(?:SIGSEGV|SIGKILL|SIGTERM|segfault|OOMKilled|CrashLoopBackOff|ImagePullBackOff)\b|(?i:\bsegmentation\s+fault\b|\bcore\s+dumped\b|\bstack\s*trace\b|\bnull\s+pointer\b)",
+        // Error codes.
+        r"(?i)\b(?:HTTP\s*)?[45]\d\d\s+(?:errors?|responses?|status(?:es)?|codes?)\b|\bHTTP\s+[45]\d\d\b|\b[45]xx\b|\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|ENOSPC|EPIPE|EACCES|ENOMEM)\b|\bERR_[A-Z_]+\b|\b0x[0-9a-f]{4,}\b|\berror\s+code\s+[\w-]+|\berrno\b|\bexit\s+code\s+\d+",
+        // Raw technical state.
+        r"(?i)\b(?:k8s|kubernetes|kubectl|pods?|OOM|deadlocks?|shards?|replicas?|replication\s+lag|p50|p9[059]|p999|heap|GC\s+pauses?|garbage\s+collection|connection\s+pool|thread\s+pool|etcd|redis|kafka|postgres(?:ql)?|mysql|elasticsearch|nginx|haproxy|envoy|istio|terraform|cron\s*jobs?|IOPS|CPU|memory\s+leak|load\s+balancers?|read\s+replicas?|failover|VPC|subnets?|S3\s+buckets?|EC2|RDS|queue\s+depth|consumer\s+lag|TLS\s+handshake|BGP)\b",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    patterns.push(jargon_terms());
+    patterns
+}
+
+pub(super) fn warm() {
+    LazyLock::force(&JARGON);
+    LazyLock::force(&JARGON_EACH);
+}
+
+pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for index in JARGON.matches(text).iter() {
+        for m in JARGON_EACH[index].find_iter(text) {
+            // A leading space belongs to the "at" of a stack frame, not the span.
+            let start = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+            found.push((start, m.end()));
+        }
+    }
+    found.extend(codenames(text, glossary));
+    found
+}

@@ -1,0 +1,92 @@
+//! The patterns behind each rule, one module per rule. Kept as data-like
+//! regex tables so the corpus report can show which rule needs work, and
+//! compiled once per process.
+
+mod blame;
+mod eta;
+mod jargon;
+mod person;
+mod resolution;
+mod speculation;
+
+use regex::Regex;
+
+use super::{LintContext, Rule, Span};
+
+/// Compiles a pattern from this file; a typo here is a bug caught by every test.
+pub(super) fn compile(pattern: &str) -> Regex {
+    match Regex::new(pattern) {
+        Ok(regex) => regex,
+        Err(e) => panic!("guardrail pattern does not compile: {e}"),
+    }
+}
+
+/// Compiles every pattern now, so the lead's first keystroke does not wait for it.
+pub(super) fn compile_all() {
+    speculation::warm();
+    blame::warm();
+    eta::warm();
+    resolution::warm();
+    jargon::warm();
+    person::warm();
+}
+
+pub(super) fn find_all(text: &str, context: &LintContext<'_>) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut push = |rule, found: Vec<(usize, usize)>| {
+        spans.extend(found.into_iter().map(|(start, end)| Span { rule, start, end }));
+    };
+    push(Rule::Speculation, speculation::find(text));
+    push(Rule::Blame, blame::find(text));
+    if !context.eta_confirmed {
+        push(Rule::UnconfirmedEta, eta::find(text));
+    }
+    if !context.resolution_allowed {
+        push(Rule::PrematureResolution, resolution::find(text));
+    }
+    push(Rule::Jargon, jargon::find(text, context.glossary));
+    push(Rule::PersonName, person::find(text, context.names));
+    spans
+}
+
+/// The text of the current sentence up to `at`.
+pub(super) fn sentence_before(text: &str, at: usize) -> &str {
+    let before = &text[..at];
+    let start = before
+        .rfind(['.', '!', '?', '\n'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    &before[start..]
+}
+
+/// The current sentence's byte range around `at`.
+pub(super) fn sentence_around(text: &str, at: usize) -> (usize, usize) {
+    let start = at - sentence_before(text, at).len();
+    let end = text[at..]
+        .find(['.', '!', '?', '\n'])
+        .map(|i| at + i)
+        .unwrap_or(text.len());
+    (start, end)
+}
+
+/// Whole-word, ASCII-case-insensitive occurrences of the glossary's codenames.
+pub(super) fn codenames(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut found = Vec::new();
+    for term in glossary {
+        let term = term.trim().to_ascii_lowercase();
+        if term.is_empty() {
+            continue;
+        }
+        for (start, _) in lower.match_indices(&term) {
+            let end = start + term.len();
+            let before = lower[..start].chars().next_back();
+            let after = lower[end..].chars().next();
+            if !before.is_some_and(is_word) && !after.is_some_and(is_word) {
+                found.push((start, end));
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,84 @@
+//! Person names: common given names, @handles, titles, "contact <Name>",
+//! and every name the incident and the roster know.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{codenames, compile};
+
+static PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<&str> = include_str!("../first_names.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect();
+    compile(&format!(
+        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b",
+        names.join("|")
+    ))
+});
+
+/// The verbs of PERSON's "contact <Name>" alternative.
+const CONTACT_VERBS: [&str; 7] = [
+    "contact ",
+    "ask ",
+    "ping ",
+    "call ",
+    "email ",
+    "reach out to ",
+    "escalate to ",
+];
+
+/// Words that follow "contact" as a department, not a person.
+static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"\b(?:Customer|Customers|Service|Services|Support|Sales|Help|Desk|Team|Success|Care|Account|Technical|Client|Billing|Security|Operations|Network|IT|Your|Our|The)\b")
+});
+
+pub(super) fn warm() {
+    LazyLock::force(&PERSON);
+    LazyLock::force(&DEPARTMENT);
+}
+
+pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
+    let mut found = named_people(text, names);
+    for m in PERSON.find_iter(text) {
+        let said = m.as_str();
+        let skip = said.len() - said.trim_start_matches([' ', '\t', '\n', '(']).len();
+        // "Contact Customer Service" names a desk, not a person.
+        let lower = said.trim_start().to_lowercase();
+        let asked = CONTACT_VERBS.iter().any(|verb| lower.starts_with(verb));
+        let after_verb = said.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+        if asked && DEPARTMENT.is_match(&after_verb) {
+            continue;
+        }
+        found.push((m.start() + skip, m.end()));
+    }
+    found
+}
+
+/// Every mention of a known person: the whole name in any case, and the
+/// given name alone when it is written as a name (capitalised), since "Bo"
+/// or "Ana" in an update is the person, while "bo" is not.
+fn named_people(text: &str, names: &[String]) -> Vec<(usize, usize)> {
+    let mut found = codenames(text, names);
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    for name in names {
+        let Some(given) = name.split_whitespace().next() else {
+            continue;
+        };
+        if given.chars().count() < 2 || !given.starts_with(char::is_uppercase) {
+            continue;
+        }
+        for (start, _) in text.match_indices(given) {
+            let end = start + given.len();
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            if !before.is_some_and(is_word) && !after.is_some_and(is_word) {
+                found.push((start, end));
+            }
+        }
+    }
+    found
+}
+

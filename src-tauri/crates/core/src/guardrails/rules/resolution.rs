@@ -1,0 +1,52 @@
+//! Premature resolution: all-clear wording, hedged or not ("resolved", "back
+//! to normal", "should be working normally"), unless it is a hope, a
+//! condition, a plan or a denial ("we will confirm once it is resolved").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::eta::ETA_TIME;
+use super::{compile, sentence_around, sentence_before};
+
+static RESOLVED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:resolved|fixed|solved|remedied|all[\s-]clear|out\s+of\s+the\s+woods|back\s+to\s+(?:normal|full\s+(?:operation|service|capacity|functionality))|(?:returned|returns|came\s+back)\s+to\s+(?:the\s+)?(?:normal|healthy|zero|baseline|expected|typical|usual)|fully\s+(?:restored|recovered|operational|functional|mitigat\w*)|(?:operating|functioning|working|flowing|processing|operate|loading|performing|running|behaving|delivered|sending)\s+(?:normally|nominally|as\s+(?:normal|expected))|(?:running|operating|performing)\s+at\s+(?:typical|normal|expected|usual)\s+levels|(?:normal|healthy)\s+(?:levels|capacity|state|status|latency)|(?:has|have|had|was|were|is|are)\s+(?:now\s+|since\s+|been\s+|fully\s+|completely\s+|successfully\s+)*(?:restored|recovered|mitigated|addressed|rectified|closed|corrected|repaired|remedied|stabili[sz]ed)|stabili[sz]ed|remained\s+(?:normal|healthy)|normali[sz](?:ed|ing)|(?:has|have|had)\s+(?:now\s+)?cleared|(?:were|was)\s+able\s+to\s+(?:rectify|fix|resolve|restore|correct)|restoring\s+normal|resolving\s+the\s+(?:issue|problem)|backlog\s+(?:was|has\s+been)\s+(?:fully\s+)?(?:processed|cleared)|all\s+(?:[\w-]+\s+){0,3}(?:have|has)\s+(?:now\s+)?been\s+(?:processed|delivered|sent|completed)|(?:ceased|re-?established)|(?:service|services|operations|systems|access|networking|connectivity|functionality|performance|capacity|levels)\s+(?:(?:has|have|had|was|were|is|are|now|gradually|fully|been|successfully)\s+){0,2}(?:restored|recovered|resumed)|(?:normal|full)\s+(?:service|operations?|performance|functionality)\s+(?:(?:has|have|had|was|were|is|are|now|been)\s+){0,2}(?:resumed|restored)|resumed\s+(?:normal|full)\s+(?:service|operations?|functionality)|resum(?:ed|es|e)\s+(?:[\w-]+\s+)?(?:processing|flowing)|(?:the\s+)?service\s+recovered|(?:back\s+)?up\s+and\s+running|back\s+(?:up|online)|(?:accessible|available|reachable|working|flowing|loading|online)\s+(?:again|once\s+(?:more|again))|(?:has|have)\s+(?:now\s+)?ended|(?:all\s+)?(?:services|systems)\s+(?:are|were)\s+(?:now\s+)?(?:available|operational|up|healthy)|operational\s+and\s+healthy|(?:is|are)\s+(?:now\s+)?over(?:\s*[.!,;]|\s+and\b|\s*$)|no\s+longer\s+(?:be\s+)?(?:affected|impacted|experienc\w*|seeing|see)|everything\s+(?:is|looks)\s+(?:to\s+be\s+)?(?:fine|ok|okay|good|back)|(?:work|working)\s+fine|no\s+(?:further|additional|ongoing)\s+(?:disruption|degradation|impact|issues)|(?:do|does)\s+not\s+(?:expect|anticipate)\s+any\s+(?:further|additional)|known[\s-]good\s+state|caught\s+up|(?:work|maintenance|migration|upgrade|deployment|recovery|restoration|fail-?over)\s+(?:(?:is|has\s+been|was)\s+(?:now\s+)?)?complete(?:d)?|now\s+(?:being\s+)?successfully|stayed\s+stable|marking\s+(?:this\s+)?incident\s+as\s+resolved|confirmed\s+back\s+online|resolved\s+itself)\b",
+    )
+});
+
+/// Words just before "resolved" that make it a hope, a condition or a denial.
+static NOT_A_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?:\bnot|n't|\buntil|\bonce|\bwhen|\bafter|\bbefore|\bif|\byet|\bto\s+be|\bto\s+get|\bto\s+have|\bget|\bgets|\bgetting|\bbeing|\bwill\s+be|\bwill|\bshould|\bbe|\bwhether|\bconfirm(?:ing)?(?:\s+that)?|\bverify(?:ing)?(?:\s+that)?|\bassert(?:\s+that)?|\bguarantee(?:\s+that)?|\bsure(?:\s+that)?|\bsay|\bcall|\bhope|\bhoping|\bexpect\w*|\btrending|\bheading|\bstart\w*|\bbegin\w*|\bcome|\bcoming|\bbringing|\bensure|\breturn|\bcontinu\w*\s+to|\bprogress\w*)\s+(?:[\w'’]+\s+){0,5}$",
+    )
+});
+
+/// A hedged all-clear is still an all-clear: "should be working normally",
+/// "appears to be resolved".
+static HEDGED_CLEAR: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:should|appears?\s+to|seems?\s+to)\s+(?:now\s+|all\s+)?(?:be\s+)?(?:[\w'’]+\s+){0,2}$",
+    )
+});
+
+pub(super) fn warm() {
+    LazyLock::force(&RESOLVED);
+    LazyLock::force(&NOT_A_CLAIM);
+    LazyLock::force(&HEDGED_CLEAR);
+}
+
+pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for m in RESOLVED.find_iter(text) {
+        let before = sentence_before(text, m.start());
+        let (_, end) = sentence_around(text, m.start());
+        // "Should be fixed by 16:00" promises a time: that is the ETA rule's.
+        let hedged =
+            HEDGED_CLEAR.is_match(before) && !ETA_TIME.is_match(&text[m.end()..end.max(m.end())]);
+        if !NOT_A_CLAIM.is_match(before) || hedged {
+            found.push((m.start(), m.end()));
+        }
+    }
+    found
+}

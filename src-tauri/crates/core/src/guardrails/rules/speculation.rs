@@ -1,0 +1,47 @@
+//! Speculation: a cause offered as a guess. A cause stated as found ("caused
+//! by a regression", "we identified the root cause") is not speculation, and
+//! neither is a belief about anything but the cause ("we believe everything
+//! is back to normal" is the all-clear rule's business).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{compile, sentence_around};
+
+/// What a belief can be about other than the cause: the recovery, the plan,
+/// or how long something will take.
+static NOT_ABOUT_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s+(?:that\s+)?(?:we\s+(?:can|will|have|are|should|need)|everything|all\s+)|\b(?:back\s+to\s+normal|resolved|restored|repaired|recovered|fixed|take|before|until)\b",
+    )
+});
+
+/// "We believe" and its kin, checked against [`NOT_ABOUT_CAUSE`].
+static BELIEF: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^(?:we|i|engineers?|the\s+team)\s+(?:think|believe|suspect|assume|guess|reckon|hypothesi[sz]e)\b")
+});
+
+static SPECULATION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:we|i|engineers?|the\s+team)\s+(?:think|believe|suspect|assume|guess|reckon|hypothesi[sz]e)\b|\b(?:probably|possibly|presumably|likely|apparently|seemingly)\s+(?:caused|due|because|triggered|related|the\s+result|from|a|an|the)\b|\b(?:may|might|could)\s+(?:have\s+been|be)\s+(?:caused|due|triggered|related|linked|the\s+result)\b|\b(?:appears?|seems?|looks?)\s+(?:to\s+be\s+|to\s+have\s+been\s+|to\s+have\s+|like\s+)(?:caused|due|triggered|related|linked|the\s+result|resulted|a|an|the|it\s+was)\b|\b(?:the|a|one|our)\s+(?:likely|probable|possible|suspected|potential)\s+(?:cause|culprit|trigger|source)\b|\blikely\s+culprit\b|\bour\s+(?:(?:working|leading|current|initial)\s+)?(?:theory|hypothesis|guess|suspicion|assumption)\b|\b(?:a|the)\s+hypothesis\b|\bworking\s+(?:assumption|theory|hypothesis)\b|\b(?:findings|evidence|signs|signals|indications|data|everything|investigation|analysis)\s+(?:so\s+far\s+)?(?:points?|suggests?|indicates?)\b|\binitial\s+(?:indications|signs|signals|findings|analysis|investigation)\b|\bpreliminary\s+(?:root\s+)?cause\b|\bpreliminary\s+(?:findings|investigation)\b|\b(?:is|was|are|were)\s+(?:most\s+)?(?:likely|probably)\s+(?:the\s+cause|responsible|caused|due|related|an?|the|to\s+be)\b|\bit\s+is\s+(?:most\s+)?likely\s+that\b|\bsuspected\b|\bcorrelat(?:es|ed|ing)\s+with\b",
+    )
+});
+
+pub(super) fn warm() {
+    LazyLock::force(&SPECULATION);
+    LazyLock::force(&BELIEF);
+    LazyLock::force(&NOT_ABOUT_CAUSE);
+}
+
+pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
+    SPECULATION
+        .find_iter(text)
+        .filter(|m| {
+            let (_, end) = sentence_around(text, m.start());
+            let rest = &text[m.end()..end.max(m.end())];
+            !(BELIEF.is_match(m.as_str()) && NOT_ABOUT_CAUSE.is_match(rest))
+        })
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
