@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::{compile, sentence_before};
 
-const VENDORS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|Microsoft|Google(?:\s+Cloud)?|GCP|Cloudflare|CloudFlare|Fastly|Akamai|Stripe|Twilio|Datadog|GitHub|GitLab|Okta|Salesforce|Heroku|Vercel|Netlify|DigitalOcean|Oracle|SendGrid|Mailgun|PagerDuty|Atlassian|Slack|Zoom|Shopify|PayPal|Adyen|Braintree|Auth0|Snowflake|Linode|Hetzner|OVH|Equinix|Verizon|Comcast|Zscaler|Lumen|CrowdStrike|Crowdstrike|Nexmo|Vonage)";
+const VENDORS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|Microsoft|Google(?:\s+Cloud)?|GCP|Cloudflare|CloudFlare|Fastly|Akamai|Stripe|Twilio|Datadog|GitHub|GitLab|Okta|Salesforce|Heroku|Vercel|Netlify|DigitalOcean|Oracle|SendGrid|Mailgun|PagerDuty|Atlassian|Slack|Zoom|Shopify|PayPal|Adyen|Braintree|Auth0|Snowflake|Linode|Hetzner|OVH|Equinix|Verizon|Comcast|Zscaler|Lumen|CrowdStrike|Crowdstrike|Nexmo|Vonage|Mailchimp|Mandrill|Postmark|SparkPost|Amazon\s+SES|Route\s?53|Imperva|Incapsula|StackPath|Limelight|Let's\s+Encrypt|DigiCert|Sectigo|GoDaddy|Namecheap|NS1|Dyn|UltraDNS|Level\s?3|CenturyLink|Cogent|Telia|NTT|Zayo|AT&T|T-Mobile|Sprint|Vodafone|Telstra|Optus|Rackspace|SoftLayer|IBM\s+Cloud|Alibaba\s+Cloud|Scaleway|Vultr|Supabase|Firebase|MongoDB\s+Atlas|Confluent|Algolia|Segment|Zendesk|HubSpot|APNs|FCM|Visa|Mastercard|Plaid|Square|Worldpay|Klarna|Mollie|Sinch|Plivo|MessageBird|Telnyx|OpenAI|MailChannels|Porkbun|DNSimple|DNS\s+Simple|Office\s+365|Microsoft\s+365|Gmail|Google\s+Workspace|Docker\s+Hub|npm|Bitbucket|Sentry|New\s+Relic|LaunchDarkly|OneLogin|Hurricane\s+Electric)";
 
 /// Infrastructure providers: a customer update that names one as where the
 /// failure was puts the fault on it.
@@ -21,7 +21,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"\b{VENDORS}(?:'s|’s)?\s+(?:fault|mistake|outage|failure|error|bug|misconfiguration|bad\s+deploy\w*|deploy\w*|incident|problems?|issues?)\b"),
         format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration)s?\s+(?:at|from|by|of|on)\s+)(?:the\s+)?{VENDORS}\b"),
-        format!(r"\b{VENDORS}\s+(?i:caused|broke|went\s+down|is\s+down|was\s+down|failed|messed\s+up|screwed\s+up|pushed|deployed|misconfigured|experienced|is\s+to\s+blame|is\s+at\s+fault)\b"),
+        format!(r"\b{VENDORS}\s+(?i:caused|broke|went\s+down|is\s+down|was\s+down|failed|messed\s+up|screwed\s+up|pushed|deployed|misconfigured|is\s+to\s+blame|is\s+at\s+fault)\b"),
         r"(?i)\b[\w-]+\s+team(?:'s|’s)?\s+(?:fault|mistake|error|bad\s+\w+|deploy\w*|change|push|release|misconfiguration)\b".to_owned(),
         r"(?i)\b[\w-]+\s+team\s+(?:caused|broke|pushed|deployed|shipped|rolled\s+out|misconfigured|forgot|missed|deleted|dropped|introduced|messed|screwed|failed\s+to)\b".to_owned(),
         r"(?i)\b(?:deploy\w*|change|push|release|mistake|error|misconfiguration|migration|bug)\s+(?:made\s+|shipped\s+|pushed\s+)?by\s+(?:the\s+|our\s+)?[\w-]+\s+team\b".to_owned(),
@@ -31,11 +31,19 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\b(?:their|(?:the|our)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier|partner)(?:'s|’s)?)\s+(?:fault|mistake|outage|failure|error)\b".to_owned(),
         // A party outside the company named as where it went wrong.
         r"(?i)\b(?:third[- ]?party|3rd[- ]?party|upstream|downstream|external)\s+(?:[\w-]+\s+){0,3}?(?:providers?|vendors?|suppliers?|partners?|services?|dependency|dependencies|database|carriers?|isps?|gateways?|disruptions?|outages?)\b|(?i:\b(?:with|by|at|from)\s+the\s+(?:third|3rd)[- ]?party\b)".to_owned(),
-        r"(?i:\b(?:our|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?)(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|ISPs?)(?:'s|’s)?\b".to_owned(),
+        r"(?i:\b(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?)(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|ISPs?)(?:'s|’s)?\b".to_owned(),
         r"(?i)\b(?:contractors?|vendors?|third\s+parties)\s+(?:[\w-]+\s+){0,6}?(?:accidentally|damaged|cut|severed|knocked|broke)\b|\bvendor\s+work\b|\b(?:a\s+single|one|an?)\s+(?:user|customer)\s+(?:triggered|caused)\b".to_owned(),
         format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:experienc\w+|suffer\w*|is\s+(?:having|seeing|experiencing|down)|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)))\b"),
         format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
         format!(r"(?i:\b(?:due\s+to|caused\s+by|result\s+of|affecting|(?:errors?|failures?|issues?|problems?|outages?|disruptions?)\s+(?:from|at|in|with))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?){CLOUDS}\b"),
+        // A provider's trouble, or trouble from outside our walls.
+        r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?our\s+(?:control|systems?|network|infrastructure)\b|\bbeyond\s+our\s+control\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|work|activity))\b".to_owned(),
+        // A customer whose traffic took the service down.
+        r"(?i)\b(?:from|by|originating\s+from)\s+(?:a\s+single|one)\s+(?:customer|user|tenant|client)\b|\b(?:a\s+single|one)\s+(?:customer|user|tenant|client)(?:['’]s)?\s+(?:account\s+|environment\s+)?(?:generated|triggered|caused|sent|flooded|overloaded)\b".to_owned(),
+        // Another company's API or platform changing under us.
+        r"\b[A-Z][a-zA-Z]+(?:'s|’s)?\s+(?:API|platform)\s+(?i:changes?|updates?|outages?|issues?|deprecation|failures?)\b|(?i:\b(?:changes?|updates?|deprecation)\s+(?:to|in|of|by)\s+)(?:the\s+)?[A-Z][a-zA-Z]+(?:'s|’s)?\s+(?:API|platform)\b".to_owned(),
+        // People who slipped: "by one of our engineers", "accidentally deleted".
+        r"(?i)\bby\s+(?:an?|one\s+of\s+our|our|the)\s+(?:engineers?|employees?|operators?|technicians?|team\s+members?|administrators?|developers?|contractors?|staff\s+members?)\b|\b(?:inadvertently|accidentally|mistakenly|erroneously|unintentionally)\s+(?:\w+\s+)?(?:deleted|removed|dropped|ran|executed|pushed|deployed|applied|modified|misconfigured|shut|disabled|disconnected|terminated|unplugged|cut)\b".to_owned(),
         // A person or a team named as the cause.
         r"(?i)\b(?:human|operator|manual)\s+error\b|\bengineer-driven\b|\bfat[- ]finger\w*|\ban\s+error\s+was\s+made\b|\bentered\s+incorrectly\b|\b(?:recogni[sz]es?|recogni[sz]ed|made)\s+(?:the|a)\s+mistake\b|\bteam\s+member\b[^.]{0,80}?\bexecuted\b|\b(?:an?|the)\s+(?:engineer|operator|administrator|employee)\s+(?:was\s+)?(?:performing|executed|ran|running|entered|typed|deleted|pushed)\b|\b[\w-]+\s+team\s+(?:upgraded|changed|executed|ran|made\s+a\s+change)\b".to_owned(),
     ]
@@ -44,6 +52,29 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// "Third-party" before anything but the customer's own integrations.
+static THIRD_PARTY: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:third|3rd)[- ]?party\s+([\w-]+)"));
+
+/// What a third party can be without being blamed: the customer's own tools.
+const THEIR_OWN: [&str; 15] = [
+    "ticketing",
+    "system",
+    "software",
+    "integration",
+    "integrations",
+    "app",
+    "apps",
+    "applications",
+    "cookies",
+    "tools",
+    "clients",
+    "extensions",
+    "plugins",
+    "libraries",
+    "services",
+];
+
 /// Named parties: a company announcing its own trouble on our page, or
 /// somebody else's possession that failed ("CrowdStrike's Falcon sensor
 /// disruptions"). Checked against [`OUR_SIDE`], since any capitalised word
@@ -51,7 +82,8 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static PARTIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"\b(?:{VENDORS}|[A-Z][a-zA-Z]+)\s+(?:acknowledged|announced|stated|released|notified\s+us|informed\s+us|confirmed\s+(?:a|an|that))\b"),
-        r"\b[A-Z][a-zA-Z]+(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?i:outages?|failures?|disruptions?|faults?|mistakes?|bugs?|fibre\s+break|fiber\s+break)\b".to_owned(),
+        r"\b[A-Z][a-zA-Z]+\s+(?:has|have)\s+(?:identified|acknowledged|confirmed|reported)\b".to_owned(),
+        r"\b[A-Z][a-zA-Z]+(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?i:outages?|failures?|disruptions?|faults?|mistakes?|bugs?|fibre\s+break|fiber\s+break)\b|\b[A-Z][a-zA-Z]+(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:seems?\s+to\s+have\s+|appears?\s+to\s+have\s+)?(?:suffered|experienced)\b".to_owned(),
     ]
     .iter()
     .map(|p| compile(p))
@@ -70,8 +102,13 @@ static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
 /// Working with a provider, or contacting one, is how the fix happens.
 static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:work\w*|together|collaborat\w*|coordinat\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$",
+        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\b(?:work\w*|together|collaborat\w*|coordinat\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$",
     )
+});
+
+/// "Switched over to another third-party provider" names the way out.
+static SWITCHED_TO: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:secondary|backup|alternate|alternative|new|another|other)\s+$")
 });
 
 /// Moving to another provider is the fix, not the fault.
@@ -82,14 +119,26 @@ static OTHER_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn warm() {
     LazyLock::force(&BLAME);
     LazyLock::force(&PARTIES);
+    LazyLock::force(&THIRD_PARTY);
     LazyLock::force(&OUR_SIDE);
     LazyLock::force(&PREVENTING);
     LazyLock::force(&WORKING_WITH);
     LazyLock::force(&OTHER_PROVIDER);
+    LazyLock::force(&SWITCHED_TO);
 }
 
 pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
+    for m in THIRD_PARTY.captures_iter(text) {
+        let (Some(all), Some(next)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        let before = sentence_before(text, all.start());
+        let own = THEIR_OWN.contains(&next.as_str().to_ascii_lowercase().as_str());
+        if !own && !WORKING_WITH.is_match(before) && !SWITCHED_TO.is_match(before) {
+            found.push((all.start(), all.end()));
+        }
+    }
     let parties = PARTIES.iter().map(|r| (r, true));
     for (regex, named) in BLAME.iter().map(|r| (r, false)).chain(parties) {
         for m in regex.find_iter(text) {
@@ -98,6 +147,9 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let innocent = PREVENTING.is_match(before)
                 || WORKING_WITH.is_match(before)
                 || OTHER_PROVIDER.is_match(said)
+                || SWITCHED_TO.is_match(before)
+                // "Our payment processor integration" is our own code.
+                || text[m.end()..].trim_start().starts_with("integration")
                 || (named && OUR_SIDE.is_match(said))
                 // "with the third party" after "working" is the same case.
                 || (said.to_ascii_lowercase().starts_with("with ")

@@ -1,0 +1,62 @@
+//! Prints one tab-separated line per corpus sentence: file, split, audience,
+//! expected rules, the rules' findings, and the sentence. It feeds
+//! `.dev/classifier-experiment.py`, which measured whether a trained
+//! classifier should sit beside the rules (it should not yet: see README).
+//!
+//! Usage: `cargo run -p herald-core --example corpus_predictions -- FILE...`
+
+// Its output is the point: one line per sentence on standard output.
+#![allow(clippy::print_stdout)]
+
+use std::collections::BTreeSet;
+use std::process::ExitCode;
+
+use herald_core::guardrails::corpus;
+use herald_core::guardrails::{lint, GuardrailSettings, LintContext, Rule};
+
+fn ids(rules: &BTreeSet<Rule>) -> String {
+    rules
+        .iter()
+        .map(|r| r.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn main() -> ExitCode {
+    let settings = GuardrailSettings::defaults();
+    for path in std::env::args().skip(1) {
+        let entries = match std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|source| corpus::parse(&source).map_err(|e| e.to_string()))
+        {
+            Ok(entries) => entries,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let file = path.rsplit('/').next().unwrap_or(&path);
+        for entry in entries {
+            let context = LintContext {
+                eta_confirmed: entry.eta_confirmed,
+                resolution_allowed: entry.gate_open,
+                glossary: &entry.glossary,
+                names: &entry.roster,
+            };
+            let found: BTreeSet<Rule> = settings
+                .apply(entry.audience, lint(&entry.text, &context))
+                .into_iter()
+                .map(|f| f.rule)
+                .collect();
+            println!(
+                "{file}\t{}\t{:?}\t{}\t{}\t{}",
+                entry.split.as_str(),
+                entry.audience,
+                ids(&entry.expected),
+                ids(&found),
+                entry.text.replace('\t', " ")
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
