@@ -12,6 +12,7 @@ pub mod handoff;
 pub mod incident;
 pub mod matrix;
 pub mod postmortem;
+pub mod promises;
 pub mod redact;
 pub mod relay;
 pub mod sync;
@@ -27,6 +28,9 @@ pub use cadence::{AudienceFacts, Deadline, DeadlineChange};
 pub use gate::{GateState, ResolutionGate};
 pub use guardrails::{Finding, GuardrailSettings, Rule, Strictness};
 pub use incident::{Incident, IncidentChange, NewIncident};
+pub use promises::{
+    JudgedPromise, Promise, PromiseKind, PromiseOutcome, PromiseState, PromiseSummary,
+};
 pub use matrix::{Cadence, CommsLead, SeverityMatrix, SeverityPolicy, StatusCadence};
 pub use sync::{EtaConfidence, IcSync, SyncChange, SyncFacts};
 pub use templates::{Template, TemplateKind, TemplateSet};

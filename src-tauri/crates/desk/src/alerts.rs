@@ -6,16 +6,40 @@ use std::fmt::Debug;
 
 use chrono::{DateTime, Utc};
 use herald_core::alerts::{self, AlertText};
-use herald_core::{AlertStage, Audience, EventKind};
-use herald_store::{deadlines, incidents, settings};
+use herald_core::{AlertStage, Audience, Deadline, EventKind, Promise};
+use herald_store::{deadlines, incidents, promises, settings};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::health::{ShownKey, UnreadableRecord};
 use crate::{Desk, Error};
 
-/// An alert owed now, with the deadline it is for.
-type Owed = (Alert, herald_core::Deadline);
+/// An alert owed now, with what it is about.
+type Owed = (Alert, Subject);
+
+/// What an alert is about: an audience's deadline, or a promise made to it.
+#[derive(Debug, Clone)]
+pub(crate) enum Subject {
+    Deadline(Deadline),
+    Promise(Promise),
+}
+
+impl Subject {
+    /// What names it among the incident's alerts: the audience, or the promise.
+    pub(crate) fn key(&self) -> String {
+        match self {
+            Self::Deadline(d) => d.audience.as_str().to_owned(),
+            Self::Promise(p) => p.id.clone(),
+        }
+    }
+
+    pub(crate) fn due_at(&self) -> Option<DateTime<Utc>> {
+        match self {
+            Self::Deadline(d) => Some(d.due_at),
+            Self::Promise(p) => p.due_at,
+        }
+    }
+}
 
 /// One alert to show the lead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -24,6 +48,8 @@ pub struct Alert {
     pub audience: Audience,
     pub stage: AlertStage,
     pub text: AlertText,
+    /// Set when the alert is for a promise rather than the cadence deadline.
+    pub promise_id: Option<String>,
 }
 
 /// Where alerts go: desktop notifications in the app, a recorder in tests.
@@ -49,8 +75,8 @@ impl Desk {
         self.record_problems(&unreadable);
         let mut raised = Vec::with_capacity(owed.len());
         let mut failed: Option<Error> = None;
-        for (alert, deadline) in owed {
-            let key = ShownKey::of(&alert, &deadline);
+        for (alert, subject) in owed {
+            let key = ShownKey::of(&alert, &subject);
             let earlier = self.health.shown_unrecorded(&key);
             let outcome = match earlier {
                 Some(outcome) => outcome,
@@ -63,7 +89,7 @@ impl Desk {
                     outcome
                 }
             };
-            match self.record_alert(&alert, &deadline, &outcome, now) {
+            match self.record_alert(&alert, &subject, &outcome, now) {
                 Ok(()) => self.health.forget_shown(&key),
                 Err(e) => {
                     self.health.remember_shown(key, outcome);
@@ -80,7 +106,7 @@ impl Desk {
     fn record_alert(
         &self,
         alert: &Alert,
-        deadline: &herald_core::Deadline,
+        subject: &Subject,
         outcome: &Result<(), String>,
         now: DateTime<Utc>,
     ) -> Result<(), Error> {
@@ -88,7 +114,12 @@ impl Desk {
             let Some(incident) = incidents::get(tx, &alert.incident_id)? else {
                 return Ok::<(), Error>(());
             };
-            deadlines::mark_alerted(tx, &incident.id, deadline, alert.stage)?;
+            match subject {
+                Subject::Deadline(deadline) => {
+                    deadlines::mark_alerted(tx, &incident.id, deadline, alert.stage)?;
+                }
+                Subject::Promise(promise) => promises::mark_alerted(tx, &promise.id, alert.stage)?,
+            }
             let event = EventKind::AlertSent {
                 audience: alert.audience,
                 stage: alert.stage,
@@ -129,8 +160,28 @@ impl Desk {
                         audience: deadline.audience,
                         stage,
                         text,
+                        promise_id: None,
                     },
-                    deadline,
+                    Subject::Deadline(deadline),
+                ));
+            }
+            for (incident, promise, sent) in crate::promises::live(conn, now)? {
+                let Some(due) = promise.due_at else {
+                    continue;
+                };
+                let Some(stage) = alerts::owed(due, &matrix, sent, now) else {
+                    continue;
+                };
+                let text = herald_core::promises::alert_text(&incident, &promise, due, stage, now);
+                owed.push((
+                    Alert {
+                        incident_id: incident.id.clone(),
+                        audience: promise.audience,
+                        stage,
+                        text,
+                        promise_id: Some(promise.id.clone()),
+                    },
+                    Subject::Promise(promise),
                 ));
             }
             Ok((owed, crate::health::records(&[&unreadable])))
@@ -142,10 +193,15 @@ impl Desk {
         let now = self.clock.now();
         Ok(self.store.read(|conn| {
             let matrix = settings::severity_matrix(conn)?;
+            let promised = crate::promises::live(conn, now)?
+                .into_iter()
+                .filter_map(|(_, p, _)| p.due_at);
             Ok(deadlines::all(conn)?
                 .rows
                 .into_iter()
-                .map(|(_, d, _)| alerts::next_stage_at(d.due_at, &matrix, now))
+                .map(|(_, d, _)| d.due_at)
+                .chain(promised)
+                .map(|due| alerts::next_stage_at(due, &matrix, now))
                 .min())
         })?)
     }

@@ -124,6 +124,7 @@ impl Desk {
             author: published_by.clone().unwrap_or_default(),
         };
         updates::insert(tx, &update)?;
+        self.record_promises(tx, &update)?;
         let event = match published_by {
             Some(author) => EventKind::UpdatePublished {
                 update_id: id,

@@ -398,6 +398,8 @@ impl Desk {
         let mut added = 0;
         for update in &package.updates {
             added += usize::from(updates::insert_if_new(tx, update)?);
+            // Promises are read again from the words, so both Heralds agree.
+            self.record_promises(tx, update)?;
         }
         let local_constraints = notes::constraints(tx, id)?;
         let mut constraints = 0;

@@ -33,16 +33,17 @@ pub(crate) struct Health {
     shown: Mutex<HashMap<ShownKey, Result<(), String>>>,
 }
 
-/// One alert stage of one deadline: (incident id, audience, due at, stage).
+/// One alert stage of one deadline or promise: (incident id, audience or
+/// promise, due at, stage).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) struct ShownKey(String, &'static str, i64, String);
+pub(crate) struct ShownKey(String, String, i64, String);
 
 impl ShownKey {
-    pub(crate) fn of(alert: &crate::Alert, deadline: &herald_core::Deadline) -> ShownKey {
+    pub(crate) fn of(alert: &crate::Alert, subject: &crate::alerts::Subject) -> ShownKey {
         ShownKey(
             alert.incident_id.clone(),
-            alert.audience.as_str(),
-            deadline.due_at.timestamp_millis(),
+            subject.key(),
+            subject.due_at().map_or(0, |due| due.timestamp_millis()),
             alert.stage.to_text(),
         )
     }

@@ -13,7 +13,7 @@ use crate::gate::{closed_reason, current_gate};
 use crate::handoff::role_holding;
 
 use crate::views::CommsSummary;
-use crate::views::IncidentDeadline;
+use crate::views::{IncidentDeadline, IncidentPromise};
 use crate::{Board, Desk, Error, IncidentView};
 
 /// How many of the newest timeline events an incident view carries.
@@ -73,7 +73,16 @@ impl Desk {
                 deadline,
             })
             .collect();
+        let promised = self.store.read(|conn| crate::promises::live(conn, now))?;
         let mut board = Board::from_incidents(all.rows, deadlines, matrix.heads_up_minutes);
+        board.promises = promised
+            .into_iter()
+            .map(|(incident, promise, _)| IncidentPromise {
+                reference: incident.reference().into_owned(),
+                incident_id: incident.id,
+                promise,
+            })
+            .collect();
         board.notification_problem = self.notification_problem();
         board.last_30_days = summary;
         board.unreadable = unreadable;
@@ -100,6 +109,9 @@ impl Desk {
                 let metrics = metrics::compute(&incident, &events, now);
                 let chart = chart::svg(&incident, &events, &metrics, now);
                 let timeline_total = u32::try_from(events.len()).unwrap_or(u32::MAX);
+                let updates = updates::for_incident(conn, id)?;
+                let promises = crate::promises::judged(conn, &incident, now)?;
+                let promise_summary = crate::promises::summary(&promises, &incident, &updates);
                 Ok(Some(IncidentView {
                     deliveries: crate::deliveries::for_incident(conn, id)?,
                     channels: crate::channels::summaries(conn)?,
@@ -126,7 +138,9 @@ impl Desk {
                         .into_iter()
                         .map(|(d, _)| d)
                         .collect(),
-                    updates: updates::for_incident(conn, id)?,
+                    updates,
+                    promises,
+                    promise_summary,
                     incident,
                 }))
             })?
@@ -193,6 +207,8 @@ fn last_30_days(
 ) -> Result<CommsSummary, herald_store::StoreError> {
     let since = now - chrono::Duration::days(30);
     let mut summary = CommsSummary::default();
+    let mut judged = Vec::new();
+    let mut first_public = Vec::new();
     for incident in incidents::all(conn)?
         .rows
         .into_iter()
@@ -201,6 +217,9 @@ fn last_30_days(
         let events = timeline::for_incident(conn, &incident.id)?;
         let m = metrics::compute(&incident, &events, now);
         summary.incidents += 1;
+        let updates = updates::for_incident(conn, &incident.id)?;
+        first_public.extend(crate::promises::first_public_update(&incident, &updates));
+        judged.extend(crate::promises::judged(conn, &incident, now)?);
         for a in &m.audiences {
             summary.updates += a.updates;
             summary.on_time += a.on_time;
@@ -209,5 +228,7 @@ fn last_30_days(
             summary.longest_silence = summary.longest_silence.max(a.longest_silence);
         }
     }
+    let pairs: Vec<_> = judged.iter().map(|j| (&j.promise, &j.outcome)).collect();
+    summary.promises = herald_core::PromiseSummary::of(&pairs, &first_public);
     Ok(summary)
 }

@@ -20,6 +20,7 @@ mod incidents;
 mod launch;
 mod notes;
 mod postmortem;
+mod promises;
 mod publish;
 mod receipts;
 mod recovery;
@@ -52,7 +53,7 @@ pub use recovery::{StartupProblem, move_aside};
 pub use secrets::{MemorySecrets, NoKeychain, SecretError, SecretStore, reference_for};
 pub use settings::MessageSettings;
 pub use tray::{TRAY_ITEMS, TraySummary};
-pub use views::{Board, DraftView, IncidentDeadline, IncidentView};
+pub use views::{Board, DraftView, IncidentDeadline, IncidentPromise, IncidentView};
 pub use watcher::Watcher;
 
 /// The open desk: the store plus the clock every use case reads time from.

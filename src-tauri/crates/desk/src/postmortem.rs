@@ -165,7 +165,11 @@ pub(crate) fn record(
     all_updates.reverse();
     let mut all_syncs = syncs::for_incident(conn, incident_id)?;
     all_syncs.reverse();
+    let promises = crate::promises::judged(conn, &incident, now)?;
+    let promise_summary = crate::promises::summary(&promises, &incident, &all_updates);
     Ok(Some(PostmortemRecord {
+        promises,
+        promise_summary,
         metrics: metrics::compute(&incident, &events, now),
         timeline: events,
         updates: all_updates,

@@ -3,8 +3,8 @@
 use herald_core::handoff::{Ask, Constraint};
 use herald_core::postmortem::CommsMetrics;
 use herald_core::{
-    Audience, Deadline, Finding, IcSync, Incident, ResolutionGate, SyncChange, TemplateKind,
-    TimelineEvent, Update,
+    Audience, Deadline, Finding, IcSync, Incident, JudgedPromise, Promise, PromiseSummary,
+    ResolutionGate, SyncChange, TemplateKind, TimelineEvent, Update,
 };
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,9 @@ pub struct Board {
     pub resolved: Vec<Incident>,
     /// Every open incident's deadlines, soonest first.
     pub deadlines: Vec<IncidentDeadline>,
+    /// Promises with their own countdown (an ETA, or a "next update" sooner
+    /// than the cadence), soonest first.
+    pub promises: Vec<IncidentPromise>,
     /// Minutes before a deadline that it counts as "heads-up".
     pub heads_up_minutes: u32,
     /// Why desktop notifications are not getting through, if they are not.
@@ -42,6 +45,18 @@ pub struct CommsSummary {
     /// The longest silence to any audience in any of them, in seconds.
     #[ts(type = "number")]
     pub longest_silence: i64,
+    /// The promises they made: kept, broken, ETA accuracy, and (as the
+    /// median over the incidents) the start to the first customer update.
+    pub promises: PromiseSummary,
+}
+
+/// A promise counted down on the board, beside the deadlines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct IncidentPromise {
+    pub incident_id: String,
+    /// As [`IncidentDeadline::reference`].
+    pub reference: String,
+    pub promise: Promise,
 }
 
 /// A deadline and the incident it belongs to.
@@ -69,6 +84,7 @@ impl Board {
             open,
             resolved,
             deadlines,
+            promises: Vec::new(),
             heads_up_minutes,
             notification_problem: None,
             last_30_days: CommsSummary::default(),
@@ -114,6 +130,9 @@ pub struct IncidentView {
     pub deliveries: Vec<crate::DeliveryView>,
     /// The channels updates can go to (no secrets, the keychain is not asked).
     pub channels: Vec<crate::ChannelView>,
+    /// Every time an update gave its audience, judged now, oldest first.
+    pub promises: Vec<JudgedPromise>,
+    pub promise_summary: PromiseSummary,
 }
 
 /// One audience's working draft, checked.

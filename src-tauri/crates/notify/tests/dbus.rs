@@ -95,6 +95,7 @@ fn alert(stage: AlertStage, summary: &str, critical: bool) -> Alert {
             body: "Checkout errors (SEV1, identified): post the next customers update. Missed by 12 min.".into(),
             critical,
         },
+        promise_id: None,
     }
 }
 

@@ -15,6 +15,7 @@ mod listing;
 pub mod migrations;
 pub mod notes;
 mod open;
+pub mod promises;
 pub mod receipts;
 pub mod settings;
 pub mod snoozes;

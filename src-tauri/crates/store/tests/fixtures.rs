@@ -12,7 +12,7 @@
 use std::path::PathBuf;
 
 use herald_store::{
-    Store, channels, deliveries, drafts, incidents, migrations, notes, receipts, settings, syncs,
+    Store, channels, deliveries, drafts, incidents, migrations, notes, promises, receipts, settings, syncs,
     timeline, updates,
 };
 
@@ -74,6 +74,16 @@ fn every_schema_version_has_a_fixture_that_migrates_cleanly() {
                     notes::asks(conn, &incident.id)?;
                     deliveries::for_incident(conn, &incident.id)?;
                     receipts::for_incident(conn, &incident.id)?;
+                }
+                if version >= 8 {
+                    let promises = promises::for_incident(conn, &all.rows[0].id)?;
+                    assert_eq!(promises.len(), 1, "v{version}: the promise reads back");
+                    let dated = promises::dated(conn)?;
+                    assert_eq!(
+                        (dated.rows.len(), dated.unreadable.len(), dated.rows[0].1),
+                        (1, 0, Some(herald_core::AlertStage::HeadsUp)),
+                        "v{version}: the promise's alert stage reads back"
+                    );
                 }
                 if version >= 7 {
                     let handed_over = receipts::for_incident(conn, &all.rows[0].id)?;

@@ -9,6 +9,8 @@ pub mod corpus;
 mod rules;
 mod settings;
 
+pub(crate) use rules::promised_fix_times;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

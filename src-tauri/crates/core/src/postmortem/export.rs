@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::metrics::{AudienceMetrics, CommsMetrics, walk};
 use crate::handoff::{Ask, Constraint};
 use crate::incident::Incident;
+use crate::promises::{JudgedPromise, PromiseKind, PromiseState, PromiseSummary};
 use crate::sync::IcSync;
 use crate::timeline::{EventKind, TimelineEvent};
 use crate::update::Update;
@@ -26,6 +27,11 @@ pub struct PostmortemRecord {
     /// Where each published update was delivered, oldest first.
     #[serde(default)]
     pub receipts: Vec<Receipt>,
+    /// Every time an update gave its audience, judged when exported.
+    #[serde(default)]
+    pub promises: Vec<JudgedPromise>,
+    #[serde(default)]
+    pub promise_summary: PromiseSummary,
 }
 
 /// One delivery of one update, as the export records it. Channel names only:
@@ -211,6 +217,7 @@ pub fn markdown(record: &PostmortemRecord, chart_file: &str) -> String {
         ));
         out.push(String::new());
     }
+    promises(&mut out, record);
     section(&mut out, "Handoffs", &record.timeline, |k| {
         matches!(k, EventKind::HandedOff { .. } | EventKind::TookOver { .. })
     });
@@ -232,6 +239,69 @@ pub fn markdown(record: &PostmortemRecord, chart_file: &str) -> String {
     let mut text = out.join("\n");
     text.push('\n');
     text
+}
+
+/// The promises section: the summary, then each promise and how it went.
+fn promises(out: &mut Vec<String>, record: &PostmortemRecord) {
+    let p = &record.promise_summary;
+    out.push("## Promises".to_owned());
+    out.push(String::new());
+    let first = p.first_public_update.map_or(
+        "No customer update was published.".to_owned(),
+        |s| format!("First customer update {} after the start.", duration(s)),
+    );
+    if record.promises.is_empty() {
+        out.push(format!("No update promised a time. {first}"));
+        out.push(String::new());
+        return;
+    }
+    let kept = p
+        .kept_percent
+        .map_or("none judged yet".to_owned(), |k| format!("{k} % kept"));
+    let eta = p
+        .median_eta_error
+        .map_or(String::new(), |e| format!(" Median ETA error: {}.", duration(e)));
+    out.push(format!(
+        "{} promise{}: {} kept, {} broken, {} superseded, {} open, {} with no time ({kept}).{eta} {first}",
+        p.made,
+        s(p.made),
+        p.kept,
+        p.broken,
+        p.superseded,
+        p.open,
+        p.undated
+    ));
+    out.push(String::new());
+    for j in &record.promises {
+        let what = match (j.promise.kind, j.promise.due_at) {
+            (PromiseKind::NextUpdate, Some(due)) => format!("next update by {}", utc(due)),
+            (PromiseKind::Eta, Some(due)) => format!("ETA {}", utc(due)),
+            (PromiseKind::NextUpdate, None) => "next update, no time given".to_owned(),
+            (PromiseKind::Eta, None) => "ETA, no time given".to_owned(),
+        };
+        let how = match (j.outcome.state, j.outcome.late_by, j.outcome.settled_at) {
+            (PromiseState::Kept, Some(late), _) if late < 0 => {
+                format!("kept, {} early", duration(-late))
+            }
+            (PromiseState::Kept, _, _) => "kept".to_owned(),
+            (PromiseState::Broken, Some(late), Some(_)) => format!("broken, {} late", duration(late)),
+            (PromiseState::Broken, Some(late), None) => {
+                format!("broken, {} late and not yet kept", duration(late))
+            }
+            (PromiseState::Broken, None, _) => "broken".to_owned(),
+            (PromiseState::Superseded, _, Some(at)) => format!("superseded by a new ETA {}", utc(at)),
+            (PromiseState::Superseded, _, None) => "superseded".to_owned(),
+            (PromiseState::Open, _, _) => "open".to_owned(),
+            (PromiseState::Undated, _, _) => "no time to hold it to".to_owned(),
+        };
+        out.push(format!(
+            "- {} — {} — {what}: **{how}** — “{}”",
+            utc(j.promise.made_at),
+            capital(j.promise.audience.label()),
+            j.promise.said
+        ));
+    }
+    out.push(String::new());
 }
 
 fn section(

@@ -2,6 +2,7 @@
 import type { CommsSummary } from "./CommsSummary";
 import type { Incident } from "./Incident";
 import type { IncidentDeadline } from "./IncidentDeadline";
+import type { IncidentPromise } from "./IncidentPromise";
 import type { UnreadableRecord } from "./UnreadableRecord";
 
 /**
@@ -13,6 +14,11 @@ export type Board = { open: Array<Incident>, resolved: Array<Incident>,
  * Every open incident's deadlines, soonest first.
  */
 deadlines: Array<IncidentDeadline>, 
+/**
+ * Promises with their own countdown (an ETA, or a "next update" sooner
+ * than the cadence), soonest first.
+ */
+promises: Array<IncidentPromise>, 
 /**
  * Minutes before a deadline that it counts as "heads-up".
  */

@@ -8,6 +8,8 @@ import type { DeliveryView } from "./DeliveryView";
 import type { DraftView } from "./DraftView";
 import type { IcSync } from "./IcSync";
 import type { Incident } from "./Incident";
+import type { JudgedPromise } from "./JudgedPromise";
+import type { PromiseSummary } from "./PromiseSummary";
 import type { ResolutionGate } from "./ResolutionGate";
 import type { RoleHolding } from "./RoleHolding";
 import type { SyncChange } from "./SyncChange";
@@ -77,4 +79,8 @@ deliveries: Array<DeliveryView>,
 /**
  * The channels updates can go to (no secrets, the keychain is not asked).
  */
-channels: Array<ChannelView>, };
+channels: Array<ChannelView>, 
+/**
+ * Every time an update gave its audience, judged now, oldest first.
+ */
+promises: Array<JudgedPromise>, promise_summary: PromiseSummary, };

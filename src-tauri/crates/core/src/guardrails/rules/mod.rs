@@ -49,6 +49,13 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>) -> Vec<Span> {
     spans
 }
 
+/// The byte ranges where the text promises a time for the fix: the ETA
+/// rule's spans whether or not the IC confirmed the ETA. The promises ledger
+/// reads its times from them.
+pub(crate) fn promised_fix_times(text: &str) -> Vec<(usize, usize)> {
+    eta::find(text)
+}
+
 /// The text of the current sentence up to `at`.
 pub(super) fn sentence_before(text: &str, at: usize) -> &str {
     let before = &text[..at];
