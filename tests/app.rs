@@ -315,6 +315,70 @@ async fn a_short_cadence_counts_down_turns_due_notifies_and_an_update_resets_it(
 }
 
 #[tokio::test]
+async fn a_promised_next_update_that_passes_alerts_and_is_reported_broken_in_the_postmortem() {
+    let notifications = NotificationServer::start().await;
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    // SEV2: executives hear every 60 minutes; the lead promises them sooner.
+    declare(&app, "Search is slow", "INC-61", "SEV2").await;
+    app.click("[data-testid=\"deadline-executives\"] .actions button:first-child")
+        .await;
+    app.fill(
+        "log-body",
+        "Search is slow for some users. We will post another update within 1 minute.",
+    )
+    .await;
+    app.fill("log-posted-to", "exec email").await;
+    app.click("[data-testid=\"log-update-submit\"]").await;
+
+    // The promise counts down beside the cadence, already inside its heads-up.
+    let chip = app
+        .shows("promise-next_update-executives", "update promised for")
+        .await;
+    assert!(chip.contains("Heads-up"), "{chip}");
+
+    // Its time passes: the desktop is told, as for a deadline.
+    let deadline = Instant::now() + Duration::from_secs(100);
+    loop {
+        let calls = notifications.calls().await;
+        if calls.contains("Update promised to executives is due now — INC-61") {
+            assert!(
+                calls.contains("Update promised to executives is due in 1 min — INC-61"),
+                "{calls}"
+            );
+            break;
+        }
+        assert!(Instant::now() < deadline, "no due notification: {calls}");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    app.timeline("Alert: Update promised to executives is due now — INC-61")
+        .await;
+
+    // A minute's grace later the cockpit reads the verdict again, and the
+    // postmortem reports it broken.
+    app.pane("metrics").await;
+    app.find_within(
+        "[data-testid=\"promise-row\"][data-state=\"broken\"]",
+        Duration::from_secs(120),
+    )
+    .await;
+    app.click("[data-testid=\"copy-postmortem\"]").await;
+    app.shows("exported", "Copied").await;
+    let markdown = app.clipboard().await;
+    assert!(markdown.contains("## Promises"), "{markdown}");
+    assert!(
+        markdown.contains("Executives — next update by "),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("late and not yet kept** — “We will post another update within 1 minute.”"),
+        "{markdown}"
+    );
+    app.screenshot("promise-broken").await;
+    app.quit().await;
+}
+
+#[tokio::test]
 async fn the_tray_shows_the_next_deadlines_as_soon_as_they_change() {
     let tray = TrayHost::start().await;
     let profile = Profile::new();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { windowTitle } from "./title";
 import type { Board, Incident } from "./ipc";
+import { NO_PROMISES } from "./promises";
 
 const incident = { id: "abcdef123456", external_id: "INC-7" } as Incident;
 const board = (due_at: string): Board => ({
@@ -10,7 +11,16 @@ const board = (due_at: string): Board => ({
   notification_problem: null,
   unreadable: [],
   watcher_problem: null,
-  last_30_days: { incidents: 1, updates: 0, on_time: 0, late: 0, missed: 0, longest_silence: 0 },
+  last_30_days: {
+    incidents: 1,
+    updates: 0,
+    on_time: 0,
+    late: 0,
+    missed: 0,
+    longest_silence: 0,
+    promises: NO_PROMISES,
+  },
+  promises: [],
   deadlines: [
     {
       incident_id: incident.id,

@@ -94,6 +94,14 @@ fn a_sooner_promise_is_counted_down_alerted_on_and_reported_broken() {
     clock.advance(Duration::minutes(5));
     let due = desk.raise_due_alerts(&notifier).unwrap();
     // 14:12: the promise is due; the customers' 14:15 deadline is still ahead.
+    let timeline = desk.incident(&id).unwrap().timeline;
+    assert!(
+        timeline
+            .iter()
+            .any(|e| e.summary == "Alert: Update promised to executives is due now — INC-9"),
+        "{:?}",
+        timeline.iter().map(|e| &e.summary).collect::<Vec<_>>()
+    );
     assert!(
         due.iter()
             .any(|a| a.stage == AlertStage::Due && a.promise_id.is_some()),

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import IncidentPage from "./IncidentPage.svelte";
 import { backendContext } from "../state/backend";
 import { fakeBackend } from "../../test-support/fixtures";
-import type { Audience, Deadline } from "../ipc";
+import type { Audience, Deadline, JudgedPromise } from "../ipc";
 import { panes } from "../state/panes.svelte";
 
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
@@ -17,7 +17,28 @@ const deadline = (audience: Audience, due_at: string): Deadline => ({
   snoozed: false,
 });
 
-async function setup(deadlines: Deadline[]) {
+const promised = (
+  id: string,
+  audience: Audience,
+  kind: "next_update" | "eta",
+  due_at: string,
+  countdown: boolean,
+): JudgedPromise => ({
+  promise: {
+    id,
+    incident_id: "",
+    update_id: "u",
+    audience,
+    kind,
+    said: kind === "eta" ? "A fix should be live soon." : "Next update by then.",
+    due_at,
+    made_at: inMinutes(-5),
+  },
+  outcome: { state: "open", settled_at: null, late_by: null, superseded_by: null },
+  countdown,
+});
+
+async function setup(deadlines: Deadline[], promises: JudgedPromise[] = []) {
   const backend = fakeBackend();
   const view = await backend.declareIncident({
     external_id: "INC-3",
@@ -31,6 +52,7 @@ async function setup(deadlines: Deadline[]) {
   });
   const id = view.incident.id;
   backend.deadlines.set(id, deadlines);
+  backend.promises.set(id, promises);
   panes.open = "sync";
   render(IncidentPage, { props: { id }, context: backendContext(backend) });
   await screen.findByRole("heading", { name: "Next updates" });
@@ -38,6 +60,26 @@ async function setup(deadlines: Deadline[]) {
 }
 
 describe("Cadence", () => {
+  it("counts down the promises the backend marks, beside the deadlines, with their words", async () => {
+    await setup(
+      [deadline("customers", inMinutes(20))],
+      [
+        promised("p1", "executives", "next_update", inMinutes(3), true),
+        promised("p2", "customers", "next_update", inMinutes(20), false),
+        promised("p3", "customers", "eta", inMinutes(40), true),
+      ],
+    );
+    const sooner = screen.getByTestId("promise-next_update-executives");
+    expect(sooner.textContent).toContain("Executives");
+    expect(sooner.textContent).toContain("update promised for");
+    expect(sooner.getAttribute("title")).toContain("Update promised to executives");
+    expect(sooner.textContent).toContain("Heads-up");
+    expect(sooner.textContent).toContain("“Next update by then.”");
+    expect(screen.getByTestId("promise-eta-customers").textContent).toContain("ETA given for");
+    // The promise that is the cadence deadline itself is not counted twice.
+    expect(screen.queryByTestId("promise-next_update-customers")).toBeNull();
+  });
+
   it("counts down per audience: on track, heads-up, and overdue counting up", async () => {
     await setup([
       deadline("customers", inMinutes(-3.2)),

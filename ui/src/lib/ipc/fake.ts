@@ -33,6 +33,8 @@ import type { ChannelInput } from "./bindings/ChannelInput";
 import type { DeliveryView } from "./bindings/DeliveryView";
 import type { RelaySettings } from "./bindings/RelaySettings";
 import type { TestResult } from "./bindings/TestResult";
+import type { JudgedPromise } from "./bindings/JudgedPromise";
+import { NO_PROMISES as EMPTY_PROMISES } from "../promises";
 
 const AUDIENCES: Audience[] = ["customers", "executives", "internal", "incident_channel"];
 
@@ -53,6 +55,8 @@ export class FakeBackend implements Backend {
   timelines = new Map<string, TimelineEvent[]>();
   /** Deadlines per incident, set by tests; a logged update moves its audience's 30 min on. */
   deadlines = new Map<string, Deadline[]>();
+  /** Promises a test sets per incident; judging them is the backend's job. */
+  promises = new Map<string, JudgedPromise[]>();
   updates = new Map<string, Update[]>();
   problem: StartupProblem | null = null;
   notificationProblem: string | null = null;
@@ -119,6 +123,8 @@ export class FakeBackend implements Backend {
       timeline: this.timelines.get(id) ?? [],
       deadlines: this.deadlines.get(id) ?? [],
       updates: this.updates.get(id) ?? [],
+      promises: this.promises.get(id) ?? [],
+      promise_summary: EMPTY_PROMISES,
       heads_up_minutes: this.matrix.heads_up_minutes,
       long_incident: false,
       latest_sync: this.syncs.get(id) ?? null,
@@ -259,6 +265,11 @@ export class FakeBackend implements Backend {
         open,
         resolved,
         deadlines,
+        promises: [...this.promises.entries()].flatMap(([incident_id, list]) =>
+          list
+            .filter((j) => j.countdown)
+            .map((j) => ({ incident_id, reference: "", promise: j.promise })),
+        ),
         heads_up_minutes: this.matrix.heads_up_minutes,
         notification_problem: this.notificationProblem,
         unreadable: this.unreadable,
@@ -270,6 +281,7 @@ export class FakeBackend implements Backend {
           late: 0,
           missed: 0,
           longest_silence: 0,
+          promises: EMPTY_PROMISES,
         },
       };
     });
