@@ -371,7 +371,8 @@ async fn a_promised_next_update_that_passes_alerts_and_is_reported_broken_in_the
         "{markdown}"
     );
     assert!(
-        markdown.contains("late and not yet kept** — “We will post another update within 1 minute.”"),
+        markdown
+            .contains("late and not yet kept** — “We will post another update within 1 minute.”"),
         "{markdown}"
     );
     app.screenshot("promise-broken").await;

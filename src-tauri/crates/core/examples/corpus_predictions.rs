@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::process::ExitCode;
 
 use herald_core::guardrails::corpus;
-use herald_core::guardrails::{lint, GuardrailSettings, LintContext, Rule};
+use herald_core::guardrails::{GuardrailSettings, LintContext, Rule, lint};
 
 fn ids(rules: &BTreeSet<Rule>) -> String {
     rules

@@ -28,10 +28,10 @@ pub use cadence::{AudienceFacts, Deadline, DeadlineChange};
 pub use gate::{GateState, ResolutionGate};
 pub use guardrails::{Finding, GuardrailSettings, Rule, Strictness};
 pub use incident::{Incident, IncidentChange, NewIncident};
+pub use matrix::{Cadence, CommsLead, SeverityMatrix, SeverityPolicy, StatusCadence};
 pub use promises::{
     JudgedPromise, Promise, PromiseKind, PromiseOutcome, PromiseState, PromiseSummary,
 };
-pub use matrix::{Cadence, CommsLead, SeverityMatrix, SeverityPolicy, StatusCadence};
 pub use sync::{EtaConfidence, IcSync, SyncChange, SyncFacts};
 pub use templates::{Template, TemplateKind, TemplateSet};
 pub use terms::{Audience, Severity, Status};

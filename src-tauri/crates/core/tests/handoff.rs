@@ -339,6 +339,7 @@ fn the_three_formats_match_their_golden_text() {
     };
     let facts = HandoffFacts {
         undelivered: Vec::new(),
+        promises: Vec::new(),
         incident: &inc,
         public_message: Some(&public),
         audiences: states(Some(at(70)), Some(at(40)), &["status page"]),
@@ -377,6 +378,7 @@ fn an_incident_with_no_updates_says_so_and_unicode_survives_everywhere() {
     };
     let facts = HandoffFacts {
         undelivered: Vec::new(),
+        promises: Vec::new(),
         incident: &inc,
         public_message: None,
         audiences: states(None, None, &[]),
@@ -412,7 +414,28 @@ fn the_handoff_opens_with_what_is_late_or_due_soon() {
         channel: channel.into(),
         state: state.into(),
     };
+    let promised = |kind, due, said: &str| herald_core::Promise {
+        id: said.into(),
+        incident_id: "i".into(),
+        update_id: "u".into(),
+        audience: Audience::Customers,
+        kind,
+        said: said.into(),
+        due_at: Some(at(due)),
+        made_at: at(40),
+    };
+    let sooner = promised(
+        herald_core::PromiseKind::NextUpdate,
+        64,
+        "We will post again within 24 minutes.",
+    );
+    let eta = promised(
+        herald_core::PromiseKind::Eta,
+        120,
+        "A fix should be live by 15:00 UTC.",
+    );
     let facts = HandoffFacts {
+        promises: vec![&sooner, &eta],
         undelivered: vec![
             stuck("Status page", 50, "needs_decision"),
             stuck("Support Slack", 55, "failed"),
@@ -430,13 +453,14 @@ fn the_handoff_opens_with_what_is_late_or_due_soon() {
         heads_up_minutes: 5,
     };
     let text = handoff::render(&facts, HandoffFormat::Plain);
-    let top: Vec<&str> = text.lines().skip(3).take(6).collect();
+    let top: Vec<&str> = text.lines().skip(3).take(7).collect();
     assert_eq!(
         top,
         [
             "Needs attention now:",
             "- Customers update 1 min late, was due at 14:00 UTC",
             "- Executives update due in 2 min, at 14:03 UTC",
+            "- Update promised to customers by 14:04 UTC, in 3 min (“We will post again within 24 minutes”)",
             "- Customers update of 13:50 UTC to Status page may or may not have gone out; check the channel before sending again",
             "- Customers update of 13:55 UTC to Support Slack failed; send it again or post it by hand",
             "- Customers update of 13:58 UTC to Exec mail is still being sent from Bo Chen's Herald; keep it running until it lands",
@@ -444,6 +468,15 @@ fn the_handoff_opens_with_what_is_late_or_due_soon() {
         "{text}"
     );
     assert!(!text.contains("Internal update"), "{text}");
+    // Every open promise is listed further down, the distant ETA too.
+    assert!(
+        text.contains(
+            "Promises still open:\n  - Update promised to customers by 14:04 UTC, in 3 min"
+        ) && text.contains(
+            "  - ETA given to customers: 15:00 UTC, in 59 min (“A fix should be live by 15:00 UTC”)"
+        ),
+        "{text}"
+    );
 }
 
 /// A version 1 block, as Herald wrote it before blocks were compressed.

@@ -166,7 +166,15 @@ impl Desk {
             .collect();
         let recent: Vec<_> = all_updates.iter().take(RECENT_UPDATES).cloned().collect();
         let receipts = crate::receipts::for_handoff(conn, incident_id, &recent)?;
+        let judged = crate::promises::judged(conn, &incident, now)?;
+        let mut open_promises: Vec<_> = judged
+            .iter()
+            .filter(|j| j.countdown)
+            .map(|j| &j.promise)
+            .collect();
+        open_promises.sort_by_key(|p| p.due_at);
         let facts = HandoffFacts {
+            promises: open_promises,
             undelivered: crate::receipts::undelivered(&receipts, &recent),
             incident: &incident,
             public_message: all_updates

@@ -10,7 +10,9 @@ use herald_core::templates::{Tz, parse_zone};
 use herald_core::{
     AlertStage, Audience, Deadline, Incident, JudgedPromise, Promise, PromiseSummary, Update,
 };
-use herald_store::{Connection, StoreError, deadlines, incidents, promises, settings, timeline, updates};
+use herald_store::{
+    Connection, StoreError, deadlines, incidents, promises, settings, timeline, updates,
+};
 
 use crate::{Desk, Error};
 
@@ -60,9 +62,8 @@ pub(crate) fn judged(
         .map(|promise| {
             let outcome = judge(promise, &after, now);
             let deadline = current.iter().find(|d| d.audience == promise.audience);
-            let countdown = incident.status.is_open()
-                && !outcome.settled()
-                && promise.beside_cadence(deadline);
+            let countdown =
+                incident.status.is_open() && !outcome.settled() && promise.beside_cadence(deadline);
             JudgedPromise {
                 promise: promise.clone(),
                 outcome,

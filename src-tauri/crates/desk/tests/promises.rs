@@ -15,7 +15,9 @@ use herald_core::{
 use herald_desk::{Alert, Desk, ManualClock, Notifier};
 
 fn at(h: u32, m: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, h, m, 0).single().unwrap()
+    Utc.with_ymd_and_hms(2026, 11, 27, h, m, 0)
+        .single()
+        .unwrap()
 }
 
 #[derive(Debug, Default)]
@@ -75,7 +77,11 @@ fn a_sooner_promise_is_counted_down_alerted_on_and_reported_broken() {
     let view = desk.incident(&id).unwrap();
     let promise = &view.promises[0];
     assert_eq!(
-        (promise.promise.kind, promise.promise.due_at, promise.countdown),
+        (
+            promise.promise.kind,
+            promise.promise.due_at,
+            promise.countdown
+        ),
         (PromiseKind::NextUpdate, Some(at(14, 12)), true)
     );
     let board = desk.board().unwrap();
@@ -87,8 +93,16 @@ fn a_sooner_promise_is_counted_down_alerted_on_and_reported_broken() {
     let raised = desk.raise_due_alerts(&notifier).unwrap();
     assert_eq!(raised.len(), 1, "{raised:?}");
     assert_eq!(raised[0].stage, AlertStage::HeadsUp);
-    assert_eq!(raised[0].promise_id.as_deref(), Some(promise.promise.id.as_str()));
-    assert!(raised[0].text.summary.contains("Update promised to executives"));
+    assert_eq!(
+        raised[0].promise_id.as_deref(),
+        Some(promise.promise.id.as_str())
+    );
+    assert!(
+        raised[0]
+            .text
+            .summary
+            .contains("Update promised to executives")
+    );
     assert!(desk.raise_due_alerts(&notifier).unwrap().is_empty(), "once");
 
     clock.advance(Duration::minutes(5));
@@ -119,10 +133,18 @@ fn a_sooner_promise_is_counted_down_alerted_on_and_reported_broken() {
     );
 
     // The late update settles it: still broken, and no more alerts.
-    log(&desk, &id, Audience::Executives, "Still failing; more soon.");
+    log(
+        &desk,
+        &id,
+        Audience::Executives,
+        "Still failing; more soon.",
+    );
     let view = desk.incident(&id).unwrap();
     assert_eq!(
-        (view.promises[0].outcome.state, view.promises[0].outcome.settled_at),
+        (
+            view.promises[0].outcome.state,
+            view.promises[0].outcome.settled_at
+        ),
         (PromiseState::Broken, Some(at(14, 17)))
     );
     assert!(!view.promises[0].countdown);

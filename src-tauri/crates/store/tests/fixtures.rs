@@ -12,8 +12,8 @@
 use std::path::PathBuf;
 
 use herald_store::{
-    Store, channels, deliveries, drafts, incidents, migrations, notes, promises, receipts, settings, syncs,
-    timeline, updates,
+    Store, channels, deliveries, drafts, incidents, migrations, notes, promises, receipts,
+    settings, syncs, timeline, updates,
 };
 
 fn fixtures() -> PathBuf {

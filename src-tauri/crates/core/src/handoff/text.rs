@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use super::notes::{Ask, Constraint};
 use crate::incident::Incident;
+use crate::promises::{Promise, PromiseKind};
 use crate::terms::Audience;
 use crate::update::Update;
 
@@ -73,6 +74,9 @@ pub struct HandoffFacts<'a> {
     pub heads_up_minutes: u32,
     /// Recent updates that have not reached a channel, oldest first.
     pub undelivered: Vec<Undelivered>,
+    /// Promises still counting down (an ETA, or an update promised sooner
+    /// than the cadence), soonest first.
+    pub promises: Vec<&'a Promise>,
 }
 
 /// Markup for one format: bold, a link, a quote prefix, a bullet.
@@ -122,6 +126,7 @@ pub fn both_zones(at: DateTime<Utc>, zone: Tz) -> String {
 /// pressing first, then every update that has not reached a channel.
 fn needs_attention(facts: &HandoffFacts<'_>) -> Vec<String> {
     let mut lines = deadlines_pressing(facts);
+    lines.extend(promises_pressing(facts));
     let from = if facts.from_lead.is_empty() {
         "the previous lead"
     } else {
@@ -145,6 +150,38 @@ fn needs_attention(facts: &HandoffFacts<'_>) -> Vec<String> {
         });
     }
     lines
+}
+
+/// "Update promised to customers by 14:20 UTC" or "ETA given to customers,
+/// 16:00 UTC", with how far off it is.
+fn promise_line(p: &Promise, due: DateTime<Utc>, facts: &HandoffFacts<'_>) -> String {
+    let who = p.audience.label();
+    let at = both_zones(due, facts.zone);
+    let what = match p.kind {
+        PromiseKind::NextUpdate => format!("Update promised to {who} by {at}"),
+        PromiseKind::Eta => format!("ETA given to {who}: {at}"),
+    };
+    let minutes = (due - facts.at).num_minutes();
+    let when = if minutes < 0 {
+        format!("{} min late", -minutes)
+    } else {
+        format!("in {minutes} min")
+    };
+    format!("{what}, {when} (“{}”)", p.said.trim_end_matches(['.', '!']))
+}
+
+/// The promises whose time is near or past.
+fn promises_pressing(facts: &HandoffFacts<'_>) -> Vec<String> {
+    let soon = facts.at + chrono::Duration::minutes(i64::from(facts.heads_up_minutes));
+    facts
+        .promises
+        .iter()
+        .filter_map(|p| {
+            p.due_at
+                .filter(|d| *d <= soon)
+                .map(|d| promise_line(p, d, facts))
+        })
+        .collect()
 }
 
 fn deadlines_pressing(facts: &HandoffFacts<'_>) -> Vec<String> {
@@ -259,6 +296,15 @@ pub fn render(facts: &HandoffFacts<'_>, format: HandoffFormat) -> String {
             s.bullet,
             capital(a.audience.label())
         ));
+    }
+
+    if !facts.promises.is_empty() {
+        out.push(format!("{}{}", s.bullet, (s.bold)("Promises still open:")));
+        for p in &facts.promises {
+            if let Some(due) = p.due_at {
+                out.push(format!("  {}{}", s.bullet, promise_line(p, due, facts)));
+            }
+        }
     }
 
     let cadence: Vec<String> = facts

@@ -246,10 +246,11 @@ fn promises(out: &mut Vec<String>, record: &PostmortemRecord) {
     let p = &record.promise_summary;
     out.push("## Promises".to_owned());
     out.push(String::new());
-    let first = p.first_public_update.map_or(
-        "No customer update was published.".to_owned(),
-        |s| format!("First customer update {} after the start.", duration(s)),
-    );
+    let first = p
+        .first_public_update
+        .map_or("No customer update was published.".to_owned(), |s| {
+            format!("First customer update {} after the start.", duration(s))
+        });
     if record.promises.is_empty() {
         out.push(format!("No update promised a time. {first}"));
         out.push(String::new());
@@ -258,9 +259,9 @@ fn promises(out: &mut Vec<String>, record: &PostmortemRecord) {
     let kept = p
         .kept_percent
         .map_or("none judged yet".to_owned(), |k| format!("{k} % kept"));
-    let eta = p
-        .median_eta_error
-        .map_or(String::new(), |e| format!(" Median ETA error: {}.", duration(e)));
+    let eta = p.median_eta_error.map_or(String::new(), |e| {
+        format!(" Median ETA error: {}.", duration(e))
+    });
     out.push(format!(
         "{} promise{}: {} kept, {} broken, {} superseded, {} open, {} with no time ({kept}).{eta} {first}",
         p.made,
@@ -284,12 +285,16 @@ fn promises(out: &mut Vec<String>, record: &PostmortemRecord) {
                 format!("kept, {} early", duration(-late))
             }
             (PromiseState::Kept, _, _) => "kept".to_owned(),
-            (PromiseState::Broken, Some(late), Some(_)) => format!("broken, {} late", duration(late)),
+            (PromiseState::Broken, Some(late), Some(_)) => {
+                format!("broken, {} late", duration(late))
+            }
             (PromiseState::Broken, Some(late), None) => {
                 format!("broken, {} late and not yet kept", duration(late))
             }
             (PromiseState::Broken, None, _) => "broken".to_owned(),
-            (PromiseState::Superseded, _, Some(at)) => format!("superseded by a new ETA {}", utc(at)),
+            (PromiseState::Superseded, _, Some(at)) => {
+                format!("superseded by a new ETA {}", utc(at))
+            }
             (PromiseState::Superseded, _, None) => "superseded".to_owned(),
             (PromiseState::Open, _, _) => "open".to_owned(),
             (PromiseState::Undated, _, _) => "no time to hold it to".to_owned(),

@@ -50,8 +50,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 const TIME_WORDS: &str = r"(?:(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ap>am\b|pm\b|a\.m\.|p\.m\.)?(?:\s*(?-i:(?P<zone>UTC|GMT|Z|[A-Z]{2,5})\b))?|(?P<h2>\d{1,2})\s*(?P<ap2>am\b|pm\b|a\.m\.|p\.m\.)(?:\s*(?-i:(?P<zone2>UTC|GMT|Z|[A-Z]{2,5})\b))?|(?P<hhmm>\d{4})\s*(?-i:(?P<zone4>UTC|GMT|Z))\b|(?P<n>\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five|forty|half\s+an?)\s*(?P<unit>minutes?|mins?|hours?|hrs?)\b|(?P<hour>the\s+hour)\b)";
 
 /// A clock time or a span anywhere in an ETA's words.
-static ANY_TIME: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"(?i)\b{TIME_WORDS}")));
+static ANY_TIME: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)\b{TIME_WORDS}")));
 
 static TOMORROW: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\btomorrow\b"));
 

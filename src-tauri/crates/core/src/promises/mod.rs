@@ -64,10 +64,7 @@ pub struct Promise {
 
 impl Promise {
     /// The promises an update makes, with their ids.
-    pub fn from_update(
-        update: &crate::update::Update,
-        zone: chrono_tz::Tz,
-    ) -> Vec<Promise> {
+    pub fn from_update(update: &crate::update::Update, zone: chrono_tz::Tz) -> Vec<Promise> {
         find::find(&update.body, update.posted_at, zone)
             .into_iter()
             .enumerate()
@@ -353,7 +350,10 @@ pub fn alert_text(
     };
     let (summary, critical) = match stage {
         AlertStage::HeadsUp => (
-            format!("{what} is due in {} min — {reference}", minutes(due - now).max(1)),
+            format!(
+                "{what} is due in {} min — {reference}",
+                minutes(due - now).max(1)
+            ),
             false,
         ),
         AlertStage::Due => (format!("{what} is due now — {reference}"), true),

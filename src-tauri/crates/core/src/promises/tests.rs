@@ -13,7 +13,9 @@ type Judging<'a> = (
 );
 
 fn at(h: u32, m: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, h, m, 0).single().unwrap()
+    Utc.with_ymd_and_hms(2026, 11, 27, h, m, 0)
+        .single()
+        .unwrap()
 }
 
 fn day(d: u32, h: u32, m: u32) -> DateTime<Utc> {
@@ -28,23 +30,56 @@ fn promises_are_read_from_the_words_with_their_times() {
     let berlin = chrono_tz::Europe::Berlin;
     let cases: &[Reading<'_>] = &[
         // The footer Herald writes, in the lead's zone and in UTC.
-        ("Next update by 15:30 CET", &[(NextUpdate, Some(at(14, 30)))]),
-        ("Next update by 14:30 UTC", &[(NextUpdate, Some(at(14, 30)))]),
+        (
+            "Next update by 15:30 CET",
+            &[(NextUpdate, Some(at(14, 30)))],
+        ),
+        (
+            "Next update by 14:30 UTC",
+            &[(NextUpdate, Some(at(14, 30)))],
+        ),
         // No zone written: the lead's zone.
         ("Next update by 15:20.", &[(NextUpdate, Some(at(14, 20)))]),
         // Another zone by its abbreviation.
-        ("Next update by 9:30 am ET.", &[(NextUpdate, Some(at(14, 30)))]),
-        ("We will post another update within 30 minutes.", &[(NextUpdate, Some(at(14, 30)))]),
-        ("We'll share more in an hour.", &[(NextUpdate, Some(at(15, 0)))]),
-        ("We will update this page within the hour.", &[(NextUpdate, Some(at(15, 0)))]),
-        ("We will provide an update by 1600 UTC.", &[(NextUpdate, Some(at(16, 0)))]),
+        (
+            "Next update by 9:30 am ET.",
+            &[(NextUpdate, Some(at(14, 30)))],
+        ),
+        (
+            "We will post another update within 30 minutes.",
+            &[(NextUpdate, Some(at(14, 30)))],
+        ),
+        (
+            "We'll share more in an hour.",
+            &[(NextUpdate, Some(at(15, 0)))],
+        ),
+        (
+            "We will update this page within the hour.",
+            &[(NextUpdate, Some(at(15, 0)))],
+        ),
+        (
+            "We will provide an update by 1600 UTC.",
+            &[(NextUpdate, Some(at(16, 0)))],
+        ),
         // Past midnight in the lead's zone is tomorrow's time.
-        ("Next update by 00:10 CET", &[(NextUpdate, Some(day(27, 23, 10)))]),
+        (
+            "Next update by 00:10 CET",
+            &[(NextUpdate, Some(day(27, 23, 10)))],
+        ),
         // An ETA, with and without a time.
-        ("A fix should be live by 16:00 UTC.", &[(Eta, Some(at(16, 0)))]),
-        ("We expect full recovery within 2 hours.", &[(Eta, Some(at(16, 0)))]),
+        (
+            "A fix should be live by 16:00 UTC.",
+            &[(Eta, Some(at(16, 0)))],
+        ),
+        (
+            "We expect full recovery within 2 hours.",
+            &[(Eta, Some(at(16, 0)))],
+        ),
         ("Service should be restored shortly.", &[(Eta, None)]),
-        ("We expect the fix to be deployed by 10:00pm UTC tomorrow.", &[(Eta, Some(day(28, 22, 0)))]),
+        (
+            "We expect the fix to be deployed by 10:00pm UTC tomorrow.",
+            &[(Eta, Some(day(28, 22, 0)))],
+        ),
         // Both in one message, one per sentence.
         (
             "We expect a fix by 17:00 UTC. Next update by 15:30 CET",
@@ -76,7 +111,12 @@ fn the_words_kept_are_the_promising_sentence() {
     assert_eq!(found[0].said, "A fix should be live by 16:00 UTC.");
 }
 
-fn promise(id: &str, kind: PromiseKind, made: DateTime<Utc>, due: Option<DateTime<Utc>>) -> Promise {
+fn promise(
+    id: &str,
+    kind: PromiseKind,
+    made: DateTime<Utc>,
+    due: Option<DateTime<Utc>>,
+) -> Promise {
     Promise {
         id: id.into(),
         incident_id: "i".into(),
@@ -99,9 +139,24 @@ fn a_next_update_promise_is_kept_by_the_audience_hearing_from_us_in_time() {
         // A minute's grace: promises are written to the minute.
         (&[], at(14, 31), Open, None),
         (&[], at(14, 40), Broken, Some(600)),
-        (&[(Audience::Customers, at(14, 25))], at(15, 0), Kept, Some(-300)),
-        (&[(Audience::Customers, at(14, 31))], at(15, 0), Kept, Some(60)),
-        (&[(Audience::Customers, at(14, 45))], at(15, 0), Broken, Some(900)),
+        (
+            &[(Audience::Customers, at(14, 25))],
+            at(15, 0),
+            Kept,
+            Some(-300),
+        ),
+        (
+            &[(Audience::Customers, at(14, 31))],
+            at(15, 0),
+            Kept,
+            Some(60),
+        ),
+        (
+            &[(Audience::Customers, at(14, 45))],
+            at(15, 0),
+            Broken,
+            Some(900),
+        ),
         // Another audience's update does not keep it.
         (&[exec], at(14, 40), Broken, Some(600)),
     ];
@@ -112,7 +167,11 @@ fn a_next_update_promise_is_kept_by_the_audience_hearing_from_us_in_time() {
             promises: &[],
         };
         let outcome = judge(&p, &after, *now);
-        assert_eq!((outcome.state, outcome.late_by), (*state, *late), "{updates:?} at {now}");
+        assert_eq!(
+            (outcome.state, outcome.late_by),
+            (*state, *late),
+            "{updates:?} at {now}"
+        );
     }
 }
 
@@ -123,7 +182,9 @@ fn an_eta_is_kept_by_the_fix_and_superseded_by_a_newer_eta_before_its_time() {
     let revised = promise("b", PromiseKind::Eta, at(14, 50), Some(at(15, 30)));
     let too_late = promise("c", PromiseKind::Eta, at(15, 10), Some(at(15, 30)));
     let judged = |restored: &[DateTime<Utc>], others: &[Promise], now| {
-        let all: Vec<Promise> = std::iter::once(first.clone()).chain(others.iter().cloned()).collect();
+        let all: Vec<Promise> = std::iter::once(first.clone())
+            .chain(others.iter().cloned())
+            .collect();
         judge(
             &first,
             &After {
@@ -171,17 +232,35 @@ fn the_summary_counts_states_and_takes_medians() {
     let next = p(PromiseKind::NextUpdate);
     let eta = p(PromiseKind::Eta);
     let judged = [
-        (next.clone(), o(PromiseState::Kept, Some(at(14, 50)), Some(-600))),
+        (
+            next.clone(),
+            o(PromiseState::Kept, Some(at(14, 50)), Some(-600)),
+        ),
         (next.clone(), o(PromiseState::Broken, None, Some(300))),
-        (eta.clone(), o(PromiseState::Kept, Some(at(14, 58)), Some(-120))),
-        (eta.clone(), o(PromiseState::Broken, Some(at(15, 30)), Some(1800))),
-        (eta.clone(), o(PromiseState::Superseded, Some(at(14, 40)), None)),
+        (
+            eta.clone(),
+            o(PromiseState::Kept, Some(at(14, 58)), Some(-120)),
+        ),
+        (
+            eta.clone(),
+            o(PromiseState::Broken, Some(at(15, 30)), Some(1800)),
+        ),
+        (
+            eta.clone(),
+            o(PromiseState::Superseded, Some(at(14, 40)), None),
+        ),
         (eta, o(PromiseState::Undated, None, None)),
     ];
     let refs: Vec<(&Promise, &PromiseOutcome)> = judged.iter().map(|(p, o)| (p, o)).collect();
     let summary = PromiseSummary::of(&refs, &[600, 1800, 120]);
     assert_eq!(
-        (summary.made, summary.kept, summary.broken, summary.superseded, summary.undated),
+        (
+            summary.made,
+            summary.kept,
+            summary.broken,
+            summary.superseded,
+            summary.undated
+        ),
         (6, 2, 2, 1, 1)
     );
     assert_eq!(summary.kept_percent, Some(50));

@@ -91,8 +91,7 @@ static PARTIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// A capitalised word that is ours or a sentence opener, not a third party.
-static OUR_SIDE: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"^(?:{NOT_A_PARTY})\b")));
+static OUR_SIDE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"^(?:{NOT_A_PARTY})\b")));
 
 /// "To avoid human error" names a risk, not a culprit.
 static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,7 +112,9 @@ static SWITCHED_TO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Moving to another provider is the fix, not the fault.
 static OTHER_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?:secondary|backup|alternate|alternative|new|another|other)\s+(?:[\w-]+\s+)?(?:providers?|vendors?|carriers?)\b")
+    compile(
+        r"(?i)\b(?:secondary|backup|alternate|alternative|new|another|other)\s+(?:[\w-]+\s+)?(?:providers?|vendors?|carriers?)\b",
+    )
 });
 
 pub(super) fn warm() {

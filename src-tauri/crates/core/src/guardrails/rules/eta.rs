@@ -120,7 +120,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             .min_by_key(|(s, e)| s.abs_diff(time.end()).min(e.abs_diff(time.start())));
         // "At 10 p.m." is when something starts; it is a promise only when
         // the sentence says what gets fixed then.
-        let starts_at = time.as_str().get(..3).is_some_and(|w| w.eq_ignore_ascii_case("at "));
+        let starts_at = time
+            .as_str()
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("at "));
         match nearest {
             None if starts_at => {}
             Some((fix_start, fix_end)) => {

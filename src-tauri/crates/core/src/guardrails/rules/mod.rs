@@ -34,7 +34,11 @@ pub(super) fn compile_all() {
 pub(super) fn find_all(text: &str, context: &LintContext<'_>) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut push = |rule, found: Vec<(usize, usize)>| {
-        spans.extend(found.into_iter().map(|(start, end)| Span { rule, start, end }));
+        spans.extend(
+            found
+                .into_iter()
+                .map(|(start, end)| Span { rule, start, end }),
+        );
     };
     push(Rule::Speculation, speculation::find(text));
     push(Rule::Blame, blame::find(text));

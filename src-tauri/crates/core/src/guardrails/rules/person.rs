@@ -32,7 +32,9 @@ const CONTACT_VERBS: [&str; 7] = [
 
 /// Words that follow "contact" as a department, not a person.
 static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"\b(?:Customer|Customers|Service|Services|Support|Sales|Help|Desk|Team|Success|Care|Account|Technical|Client|Billing|Security|Operations|Network|IT|Your|Our|The)\b")
+    compile(
+        r"\b(?:Customer|Customers|Service|Services|Support|Sales|Help|Desk|Team|Success|Care|Account|Technical|Client|Billing|Security|Operations|Network|IT|Your|Our|The)\b",
+    )
 });
 
 pub(super) fn warm() {
@@ -48,7 +50,11 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
         // "Contact Customer Service" names a desk, not a person.
         let lower = said.trim_start().to_lowercase();
         let asked = CONTACT_VERBS.iter().any(|verb| lower.starts_with(verb));
-        let after_verb = said.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+        let after_verb = said
+            .split_whitespace()
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join(" ");
         if asked && DEPARTMENT.is_match(&after_verb) {
             continue;
         }
@@ -81,4 +87,3 @@ fn named_people(text: &str, names: &[String]) -> Vec<(usize, usize)> {
     }
     found
 }
-

@@ -19,7 +19,9 @@ static NOT_ABOUT_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "We believe" and its kin, checked against [`NOT_ABOUT_CAUSE`].
 static BELIEF: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)^(?:we|i|engineers?|the\s+team)\s+(?:think|believe|suspect|assume|guess|reckon|hypothesi[sz]e)\b")
+    compile(
+        r"(?i)^(?:we|i|engineers?|the\s+team)\s+(?:think|believe|suspect|assume|guess|reckon|hypothesi[sz]e)\b",
+    )
 });
 
 static SPECULATION: LazyLock<Regex> = LazyLock::new(|| {
