@@ -380,6 +380,46 @@ async fn a_promised_next_update_that_passes_alerts_and_is_reported_broken_in_the
 }
 
 #[tokio::test]
+async fn an_obligation_clock_started_on_an_incident_counts_down_on_the_board() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    declare(&app, "Customer data exposed", "INC-62", "SEV2").await;
+    app.pane("clocks").await;
+    // The shipped contract example: four hours from its trigger.
+    app.choose("obligation-preset", "3").await;
+    app.fill("obligation-owner", "Account team").await;
+    app.click("[data-testid=\"add-obligation\"]").await;
+    let row = app
+        .shows(
+            "obligation-0",
+            "Customer contract: notify affected customers",
+        )
+        .await;
+    assert!(row.contains("Owner Account team"), "{row}");
+    app.shows("clock-chip", "Customer contract").await;
+    app.timeline(
+        "Obligation clock added: Customer contract: notify affected customers (within 4 h 00 min)",
+    )
+    .await;
+
+    // On the board, with its owner, counting down from four hours.
+    app.click("button.back").await;
+    let clock = app
+        .shows(
+            "board-clock",
+            "Customer contract: notify affected customers",
+        )
+        .await;
+    assert!(clock.contains("Account team"), "{clock}");
+    assert!(
+        clock.contains("3 h 59 min") || clock.contains("4 h 00 min"),
+        "{clock}"
+    );
+    app.screenshot("board-clock").await;
+    app.quit().await;
+}
+
+#[tokio::test]
 async fn the_tray_shows_the_next_deadlines_as_soon_as_they_change() {
     let tray = TrayHost::start().await;
     let profile = Profile::new();

@@ -64,6 +64,7 @@ fn act(app: &AppHandle, alert: &Alert, action: AlertAction) {
             crate::focus_main_window(app);
             let _ = app.emit(events::OPEN_INCIDENT, &alert.incident_id);
         }
+        AlertAction::Snooze if alert.promise_id.is_some() || alert.obligation_id.is_some() => {}
         AlertAction::Snooze => {
             if let Ok(desk) = app.state::<Launch>().desk() {
                 let request = SnoozeRequest {

@@ -148,7 +148,7 @@ describe("Keyboard", () => {
     expect(selectedTab("Customers")).toBe("true");
     screen.getByRole("tab", { name: "IC sync" }).focus();
     await user.keyboard("{ArrowLeft}");
-    expect(selectedTab("Metrics")).toBe("true");
+    expect(selectedTab("Clocks")).toBe("true");
     await user.keyboard("{Home}");
     expect(selectedTab("IC sync")).toBe("true");
   });

@@ -9,6 +9,7 @@ pub mod handoff;
 pub mod incidents;
 pub mod links;
 pub mod messages;
+pub mod obligations;
 pub mod postmortem;
 pub mod settings;
 pub mod startup;

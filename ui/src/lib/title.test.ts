@@ -21,6 +21,7 @@ const board = (due_at: string): Board => ({
     promises: NO_PROMISES,
   },
   promises: [],
+  obligations: [],
   deadlines: [
     {
       incident_id: incident.id,

@@ -11,6 +11,7 @@ pub mod guardrails;
 pub mod handoff;
 pub mod incident;
 pub mod matrix;
+pub mod obligations;
 pub mod postmortem;
 pub mod promises;
 pub mod redact;
@@ -29,6 +30,9 @@ pub use gate::{GateState, ResolutionGate};
 pub use guardrails::{Finding, GuardrailSettings, Rule, Strictness};
 pub use incident::{Incident, IncidentChange, NewIncident};
 pub use matrix::{Cadence, CommsLead, SeverityMatrix, SeverityPolicy, StatusCadence};
+pub use obligations::{
+    Obligation, ObligationDecision, ObligationInput, ObligationPreset, ObligationState,
+};
 pub use promises::{
     JudgedPromise, Promise, PromiseKind, PromiseOutcome, PromiseState, PromiseSummary,
 };

@@ -9,6 +9,7 @@ use crate::alerts::{AlertStage, capitalised};
 use crate::cadence::DeadlineChange;
 use crate::guardrails::Rule;
 use crate::handoff::AskState;
+use crate::obligations::ObligationState;
 use crate::sync::SyncChange;
 use crate::terms::{Audience, Severity, Status};
 
@@ -147,6 +148,26 @@ pub enum EventKind {
     HeraldProblem {
         problem: String,
     },
+    /// An obligation clock was put on the incident.
+    ObligationAdded {
+        obligation_id: String,
+        name: String,
+        within_minutes: u32,
+    },
+    /// A clock's details or its trigger changed; `due_at` is the new time.
+    ObligationChanged {
+        obligation_id: String,
+        name: String,
+        due_at: Option<DateTime<Utc>>,
+    },
+    /// A clock was marked sent (with evidence), not required (with the
+    /// reason), or open again.
+    ObligationDecided {
+        obligation_id: String,
+        name: String,
+        state: ObligationState,
+        note: String,
+    },
     /// A deadline alert was raised; `delivered` says whether the desktop
     /// notification reached a notification server.
     AlertSent {
@@ -187,6 +208,9 @@ impl EventKind {
             Self::MetricsConfirmed { .. } => "metrics_confirmed",
             Self::ResolutionGateOverridden { .. } => "resolution_gate_overridden",
             Self::HeraldProblem { .. } => "herald_problem",
+            Self::ObligationAdded { .. } => "obligation_added",
+            Self::ObligationChanged { .. } => "obligation_changed",
+            Self::ObligationDecided { .. } => "obligation_decided",
         }
     }
 
@@ -250,6 +274,30 @@ impl EventKind {
                 }
             }
             Self::NoteCorrected { text, .. } => format!("Note corrected: {text}"),
+            Self::ObligationAdded {
+                name,
+                within_minutes,
+                ..
+            } => format!(
+                "Obligation clock added: {name} (within {})",
+                crate::postmortem::export::duration(i64::from(*within_minutes) * 60)
+            ),
+            Self::ObligationChanged { name, due_at, .. } => match due_at {
+                Some(due) => format!(
+                    "Obligation clock {name}: due {}",
+                    due.format("%Y-%m-%d %H:%M UTC")
+                ),
+                None => format!("Obligation clock {name}: waiting for its trigger"),
+            },
+            Self::ObligationDecided {
+                name, state, note, ..
+            } => {
+                if note.is_empty() {
+                    format!("Obligation clock {name}: {}", state.label())
+                } else {
+                    format!("Obligation clock {name}: {} ({note})", state.label())
+                }
+            }
             Self::ConstraintAdded { text, .. } => format!("Constraint added: {text}"),
             Self::ConstraintChanged { text, closed, .. } => {
                 if *closed {

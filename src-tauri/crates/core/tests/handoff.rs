@@ -116,6 +116,7 @@ fn package(inc: Incident, texts: &[String], updates: Vec<Update>) -> HandoffPack
         .into_iter()
         .collect();
     HandoffPackage {
+        obligations: Vec::new(),
         receipts,
         exported_at: at(45),
         from_lead: "Bo Chen".into(),
@@ -340,6 +341,7 @@ fn the_three_formats_match_their_golden_text() {
     let facts = HandoffFacts {
         undelivered: Vec::new(),
         promises: Vec::new(),
+        obligations: Vec::new(),
         incident: &inc,
         public_message: Some(&public),
         audiences: states(Some(at(70)), Some(at(40)), &["status page"]),
@@ -379,6 +381,7 @@ fn an_incident_with_no_updates_says_so_and_unicode_survives_everywhere() {
     let facts = HandoffFacts {
         undelivered: Vec::new(),
         promises: Vec::new(),
+        obligations: Vec::new(),
         incident: &inc,
         public_message: None,
         audiences: states(None, None, &[]),
@@ -436,6 +439,7 @@ fn the_handoff_opens_with_what_is_late_or_due_soon() {
     );
     let facts = HandoffFacts {
         promises: vec![&sooner, &eta],
+        obligations: Vec::new(),
         undelivered: vec![
             stuck("Status page", 50, "needs_decision"),
             stuck("Support Slack", 55, "failed"),

@@ -6,8 +6,8 @@ use std::fmt::Debug;
 
 use chrono::{DateTime, Utc};
 use herald_core::alerts::{self, AlertText};
-use herald_core::{AlertStage, Audience, Deadline, EventKind, Promise};
-use herald_store::{deadlines, incidents, promises, settings};
+use herald_core::{AlertStage, Audience, Deadline, EventKind, Obligation, Promise};
+use herald_store::{deadlines, incidents, obligations, promises, settings};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -22,6 +22,7 @@ type Owed = (Alert, Subject);
 pub(crate) enum Subject {
     Deadline(Deadline),
     Promise(Promise),
+    Obligation(Obligation),
 }
 
 impl Subject {
@@ -30,6 +31,7 @@ impl Subject {
         match self {
             Self::Deadline(d) => d.audience.as_str().to_owned(),
             Self::Promise(p) => p.id.clone(),
+            Self::Obligation(o) => o.id.clone(),
         }
     }
 
@@ -37,6 +39,7 @@ impl Subject {
         match self {
             Self::Deadline(d) => Some(d.due_at),
             Self::Promise(p) => p.due_at,
+            Self::Obligation(o) => o.due_at(),
         }
     }
 }
@@ -50,6 +53,8 @@ pub struct Alert {
     pub text: AlertText,
     /// Set when the alert is for a promise rather than the cadence deadline.
     pub promise_id: Option<String>,
+    /// Set when the alert is for an obligation clock.
+    pub obligation_id: Option<String>,
 }
 
 /// Where alerts go: desktop notifications in the app, a recorder in tests.
@@ -119,6 +124,9 @@ impl Desk {
                     deadlines::mark_alerted(tx, &incident.id, deadline, alert.stage)?;
                 }
                 Subject::Promise(promise) => promises::mark_alerted(tx, &promise.id, alert.stage)?,
+                Subject::Obligation(clock) => {
+                    obligations::mark_alerted(tx, &clock.id, alert.stage)?;
+                }
             }
             let event = EventKind::AlertSent {
                 audience: alert.audience,
@@ -161,6 +169,7 @@ impl Desk {
                         stage,
                         text,
                         promise_id: None,
+                        obligation_id: None,
                     },
                     Subject::Deadline(deadline),
                 ));
@@ -180,8 +189,32 @@ impl Desk {
                         stage,
                         text,
                         promise_id: Some(promise.id.clone()),
+                        obligation_id: None,
                     },
                     Subject::Promise(promise),
+                ));
+            }
+            for (incident, clock, sent) in crate::obligations::counting(conn)? {
+                let Some(due) = clock.due_at() else {
+                    continue;
+                };
+                let Some(stage) = alerts::owed(due, &matrix, sent, now) else {
+                    continue;
+                };
+                let text = herald_core::obligations::alert_text(&incident, &clock, due, stage, now);
+                owed.push((
+                    Alert {
+                        incident_id: incident.id.clone(),
+                        // A clock is owed to a regulator or a customer's
+                        // contract, not an audience; the incident's channel
+                        // is where the lead works it.
+                        audience: Audience::IncidentChannel,
+                        stage,
+                        text,
+                        promise_id: None,
+                        obligation_id: Some(clock.id.clone()),
+                    },
+                    Subject::Obligation(clock),
                 ));
             }
             Ok((owed, crate::health::records(&[&unreadable])))
@@ -195,7 +228,8 @@ impl Desk {
             let matrix = settings::severity_matrix(conn)?;
             let promised = crate::promises::live(conn, now)?
                 .into_iter()
-                .filter_map(|(_, p, _)| p.due_at);
+                .filter_map(|(_, p, _)| p.due_at)
+                .chain(crate::obligations::due_times(conn)?);
             Ok(deadlines::all(conn)?
                 .rows
                 .into_iter()

@@ -10,8 +10,8 @@ use herald_core::{Audience, EventKind, FieldError, Incident, Invalid, TimelineEv
 use herald_store::drafts::StoredDraft;
 use herald_store::settings::{self, HandoffPreferences};
 use herald_store::{
-    Connection, StoreError, Transaction, deadlines, drafts, incidents, notes, syncs, timeline,
-    updates,
+    Connection, StoreError, Transaction, deadlines, drafts, incidents, notes, obligations, syncs,
+    timeline, updates,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -173,7 +173,14 @@ impl Desk {
             .map(|j| &j.promise)
             .collect();
         open_promises.sort_by_key(|p| p.due_at);
+        let clocks = obligations::for_incident(conn, incident_id)?;
+        let mut open_clocks: Vec<_> = clocks
+            .iter()
+            .filter(|c| c.state == herald_core::ObligationState::Open)
+            .collect();
+        open_clocks.sort_by_key(|c| (c.due_at().is_none(), c.due_at()));
         let facts = HandoffFacts {
+            obligations: open_clocks,
             promises: open_promises,
             undelivered: crate::receipts::undelivered(&receipts, &recent),
             incident: &incident,
@@ -210,6 +217,7 @@ impl Desk {
                 })
                 .collect(),
             receipts,
+            obligations: clocks.clone(),
             updates: recent,
             deadlines: current.into_iter().map(|(d, _)| d).collect(),
             constraints: constraints.clone(),
@@ -408,6 +416,24 @@ impl Desk {
             added += usize::from(updates::insert_if_new(tx, update)?);
             // Promises are read again from the words, so both Heralds agree.
             self.record_promises(tx, update)?;
+        }
+        let local_clocks = obligations::for_incident(tx, id)?;
+        let mut clocks = 0;
+        for c in &package.obligations {
+            if local_clocks
+                .iter()
+                .find(|l| l.id == c.id)
+                .is_none_or(|l| c.updated_at > l.updated_at)
+            {
+                obligations::save(tx, c)?;
+                clocks += 1;
+            }
+        }
+        if clocks > 0 {
+            changes.push(format!(
+                "{clocks} obligation clock{} taken from the handoff",
+                if clocks == 1 { "" } else { "s" }
+            ));
         }
         let local_constraints = notes::constraints(tx, id)?;
         let mut constraints = 0;

@@ -13,7 +13,7 @@ use crate::gate::{closed_reason, current_gate};
 use crate::handoff::role_holding;
 
 use crate::views::CommsSummary;
-use crate::views::{IncidentDeadline, IncidentPromise};
+use crate::views::{IncidentDeadline, IncidentObligation, IncidentPromise};
 use crate::{Board, Desk, Error, IncidentView};
 
 /// How many of the newest timeline events an incident view carries.
@@ -74,6 +74,7 @@ impl Desk {
             })
             .collect();
         let promised = self.store.read(|conn| crate::promises::live(conn, now))?;
+        let clocks = self.store.read(crate::obligations::counting)?;
         let mut board = Board::from_incidents(all.rows, deadlines, matrix.heads_up_minutes);
         board.promises = promised
             .into_iter()
@@ -81,6 +82,14 @@ impl Desk {
                 reference: incident.reference().into_owned(),
                 incident_id: incident.id,
                 promise,
+            })
+            .collect();
+        board.obligations = clocks
+            .into_iter()
+            .map(|(incident, obligation, _)| IncidentObligation {
+                reference: incident.reference().into_owned(),
+                incident_id: incident.id,
+                obligation,
             })
             .collect();
         board.notification_problem = self.notification_problem();
@@ -141,6 +150,7 @@ impl Desk {
                     updates,
                     promises,
                     promise_summary,
+                    obligations: herald_store::obligations::for_incident(conn, id)?,
                     incident,
                 }))
             })?

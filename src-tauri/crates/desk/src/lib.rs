@@ -19,6 +19,7 @@ mod health;
 mod incidents;
 mod launch;
 mod notes;
+mod obligations;
 mod postmortem;
 mod promises;
 mod publish;
@@ -53,7 +54,9 @@ pub use recovery::{StartupProblem, move_aside};
 pub use secrets::{MemorySecrets, NoKeychain, SecretError, SecretStore, reference_for};
 pub use settings::MessageSettings;
 pub use tray::{TRAY_ITEMS, TraySummary};
-pub use views::{Board, DraftView, IncidentDeadline, IncidentPromise, IncidentView};
+pub use views::{
+    Board, DraftView, IncidentDeadline, IncidentObligation, IncidentPromise, IncidentView,
+};
 pub use watcher::Watcher;
 
 /// The open desk: the store plus the clock every use case reads time from.

@@ -168,6 +168,7 @@ pub(crate) fn record(
     let promises = crate::promises::judged(conn, &incident, now)?;
     let promise_summary = crate::promises::summary(&promises, &incident, &all_updates);
     Ok(Some(PostmortemRecord {
+        obligations: herald_store::obligations::for_incident(conn, incident_id)?,
         promises,
         promise_summary,
         metrics: metrics::compute(&incident, &events, now),

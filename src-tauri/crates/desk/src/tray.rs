@@ -21,6 +21,8 @@ fn when(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let seconds = (due - now).num_seconds();
     let minutes = (seconds as f64 / 60.0).round() as i64;
     match minutes {
+        // A notification clock runs for hours or days.
+        m if m >= 120 => format!("in {} h {:02} min", m / 60, m % 60),
         m if m > 0 => format!("in {m} min"),
         0 => "due now".to_owned(),
         m => format!("{} min late", -m),
@@ -28,8 +30,10 @@ fn when(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
 }
 
 impl TraySummary {
+    /// Deadlines, promises with their own countdown, and notification
+    /// clocks, soonest first.
     pub fn from_board(board: &Board, now: DateTime<Utc>) -> TraySummary {
-        let items: Vec<(String, String)> = board
+        let mut due: Vec<(DateTime<Utc>, String, String)> = board
             .deadlines
             .iter()
             .filter_map(|d| {
@@ -40,8 +44,35 @@ impl TraySummary {
                     d.deadline.audience.label(),
                     when(d.deadline.due_at, now)
                 );
-                Some((incident.id.clone(), label))
+                Some((d.deadline.due_at, incident.id.clone(), label))
             })
+            .collect();
+        for p in &board.promises {
+            if let Some(at) = p.promise.due_at {
+                let what = match p.promise.kind {
+                    herald_core::PromiseKind::NextUpdate => "promised update",
+                    herald_core::PromiseKind::Eta => "ETA",
+                };
+                let label = format!(
+                    "{} · {} to {} {}",
+                    p.reference,
+                    what,
+                    p.promise.audience.label(),
+                    when(at, now)
+                );
+                due.push((at, p.incident_id.clone(), label));
+            }
+        }
+        for c in &board.obligations {
+            if let Some(at) = c.obligation.due_at() {
+                let label = format!("{} · {} {}", c.reference, c.obligation.name, when(at, now));
+                due.push((at, c.incident_id.clone(), label));
+            }
+        }
+        due.sort_by_key(|(at, _, _)| *at);
+        let items: Vec<(String, String)> = due
+            .into_iter()
+            .map(|(_, id, label)| (id, label))
             .take(TRAY_ITEMS)
             .collect();
         let mut tooltip = match items.first() {

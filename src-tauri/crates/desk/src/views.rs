@@ -3,8 +3,8 @@
 use herald_core::handoff::{Ask, Constraint};
 use herald_core::postmortem::CommsMetrics;
 use herald_core::{
-    Audience, Deadline, Finding, IcSync, Incident, JudgedPromise, Promise, PromiseSummary,
-    ResolutionGate, SyncChange, TemplateKind, TimelineEvent, Update,
+    Audience, Deadline, Finding, IcSync, Incident, JudgedPromise, Obligation, Promise,
+    PromiseSummary, ResolutionGate, SyncChange, TemplateKind, TimelineEvent, Update,
 };
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +22,9 @@ pub struct Board {
     /// Promises with their own countdown (an ETA, or a "next update" sooner
     /// than the cadence), soonest first.
     pub promises: Vec<IncidentPromise>,
+    /// Open obligation clocks with a trigger, soonest due first; a resolved
+    /// incident's clocks keep counting.
+    pub obligations: Vec<IncidentObligation>,
     /// Minutes before a deadline that it counts as "heads-up".
     pub heads_up_minutes: u32,
     /// Why desktop notifications are not getting through, if they are not.
@@ -48,6 +51,15 @@ pub struct CommsSummary {
     /// The promises they made: kept, broken, ETA accuracy, and (as the
     /// median over the incidents) the start to the first customer update.
     pub promises: PromiseSummary,
+}
+
+/// An obligation clock counted down on the board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct IncidentObligation {
+    pub incident_id: String,
+    /// As [`IncidentDeadline::reference`].
+    pub reference: String,
+    pub obligation: Obligation,
 }
 
 /// A promise counted down on the board, beside the deadlines.
@@ -85,6 +97,7 @@ impl Board {
             resolved,
             deadlines,
             promises: Vec::new(),
+            obligations: Vec::new(),
             heads_up_minutes,
             notification_problem: None,
             last_30_days: CommsSummary::default(),
@@ -133,6 +146,8 @@ pub struct IncidentView {
     /// Every time an update gave its audience, judged now, oldest first.
     pub promises: Vec<JudgedPromise>,
     pub promise_summary: PromiseSummary,
+    /// The incident's obligation clocks, oldest first.
+    pub obligations: Vec<Obligation>,
 }
 
 /// One audience's working draft, checked.

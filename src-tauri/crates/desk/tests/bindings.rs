@@ -26,6 +26,9 @@ fn export_all(dir: &Path) {
     herald_core::Audience::export_all(&cfg).unwrap();
     herald_core::LoggedUpdate::export_all(&cfg).unwrap();
     herald_core::SnoozeRequest::export_all(&cfg).unwrap();
+    herald_core::ObligationInput::export_all(&cfg).unwrap();
+    herald_core::ObligationDecision::export_all(&cfg).unwrap();
+    herald_core::ObligationPreset::export_all(&cfg).unwrap();
     herald_desk::Board::export_all(&cfg).unwrap();
     herald_desk::IncidentView::export_all(&cfg).unwrap();
     herald_desk::Error::export_all(&cfg).unwrap();

@@ -69,9 +69,12 @@ impl Notifier for DesktopNotifier {
         }
         let actions = capabilities.iter().any(|c| c == "actions");
         if actions {
-            notification
-                .action(OPEN, "Open")
-                .action(SNOOZE, "Snooze 5 min");
+            notification.action(OPEN, "Open");
+            // Only a cadence deadline can be snoozed: a promise was made in
+            // public and a notification clock is owed by law or contract.
+            if alert.promise_id.is_none() && alert.obligation_id.is_none() {
+                notification.action(SNOOZE, "Snooze 5 min");
+            }
         }
         let handle = notification
             .show()

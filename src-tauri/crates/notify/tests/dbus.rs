@@ -96,6 +96,7 @@ fn alert(stage: AlertStage, summary: &str, critical: bool) -> Alert {
             critical,
         },
         promise_id: None,
+        obligation_id: None,
     }
 }
 
@@ -130,6 +131,23 @@ fn alerts_reach_the_notification_server_and_a_click_comes_back() {
             "{calls}"
         );
         assert!(calls.contains("'urgency': <byte 0x02>"), "{calls}");
+
+        // A promise cannot be snoozed away: its alert offers only "Open".
+        let promised = Alert {
+            promise_id: Some("u/1".into()),
+            ..alert(
+                AlertStage::Due,
+                "Update promised to customers is due now — INC-5",
+                true,
+            )
+        };
+        notifier.notify(&promised).unwrap();
+        let calls = server.notify_calls();
+        assert!(
+            calls.contains("<'Update promised to customers is due now — INC-5'>")
+                && calls.contains("<['open', 'Open']>"),
+            "{calls}"
+        );
 
         // An update that did not reach a channel is critical too, with the reason.
         herald_notify::notify_delivery_problem(&herald_desk::DeliveryProblem {

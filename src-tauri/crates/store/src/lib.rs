@@ -14,6 +14,7 @@ pub mod incidents;
 mod listing;
 pub mod migrations;
 pub mod notes;
+pub mod obligations;
 mod open;
 pub mod promises;
 pub mod receipts;

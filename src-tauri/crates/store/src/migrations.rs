@@ -21,6 +21,7 @@ pub const ALL: &[&str] = &[
     include_str!("../migrations/0006_imported_events.sql"),
     include_str!("../migrations/0007_handed_over_receipts.sql"),
     include_str!("../migrations/0008_promises.sql"),
+    include_str!("../migrations/0009_obligations.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,6 @@
 //! The `settings` table: app-wide settings, one JSON value per key.
 
-use herald_core::{GuardrailSettings, SeverityMatrix, TemplateSet};
+use herald_core::{GuardrailSettings, ObligationPreset, SeverityMatrix, TemplateSet};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -10,6 +10,20 @@ use crate::StoreError;
 const SEVERITY_MATRIX: &str = "severity_matrix";
 const TEMPLATES: &str = "templates";
 const GUARDRAILS: &str = "guardrails";
+const OBLIGATION_PRESETS: &str = "obligation_presets";
+
+/// The obligation clocks the lead can add in one step: the saved set, or the
+/// shipped examples.
+pub fn obligation_presets(conn: &Connection) -> Result<Vec<ObligationPreset>, StoreError> {
+    Ok(load(conn, OBLIGATION_PRESETS)?.unwrap_or_else(herald_core::obligations::shipped_presets))
+}
+
+pub fn save_obligation_presets(
+    conn: &Connection,
+    presets: &[ObligationPreset],
+) -> Result<(), StoreError> {
+    store(conn, OBLIGATION_PRESETS, &presets)
+}
 
 /// The value saved under `key`, or `None` when nothing has been saved.
 fn load<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>, StoreError> {

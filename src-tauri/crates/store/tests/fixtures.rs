@@ -12,8 +12,8 @@
 use std::path::PathBuf;
 
 use herald_store::{
-    Store, channels, deliveries, drafts, incidents, migrations, notes, promises, receipts,
-    settings, syncs, timeline, updates,
+    Store, channels, deliveries, drafts, incidents, migrations, notes, obligations, promises,
+    receipts, settings, syncs, timeline, updates,
 };
 
 fn fixtures() -> PathBuf {
@@ -74,6 +74,11 @@ fn every_schema_version_has_a_fixture_that_migrates_cleanly() {
                     notes::asks(conn, &incident.id)?;
                     deliveries::for_incident(conn, &incident.id)?;
                     receipts::for_incident(conn, &incident.id)?;
+                }
+                if version >= 9 {
+                    let clocks = obligations::for_incident(conn, &all.rows[0].id)?;
+                    assert_eq!(clocks.len(), 1, "v{version}: the clock reads back");
+                    assert_eq!(clocks[0].met(), Some(true), "v{version}: sent in time");
                 }
                 if version >= 8 {
                     let promises = promises::for_incident(conn, &all.rows[0].id)?;

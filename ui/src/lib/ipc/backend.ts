@@ -25,6 +25,9 @@ import type { AskState } from "./bindings/AskState";
 import type { HandoffFormat } from "./bindings/HandoffFormat";
 import type { HandoffText } from "./bindings/HandoffText";
 import type { NoteInput } from "./bindings/NoteInput";
+import type { ObligationDecision } from "./bindings/ObligationDecision";
+import type { ObligationInput } from "./bindings/ObligationInput";
+import type { ObligationPreset } from "./bindings/ObligationPreset";
 import type { TakeOver } from "./bindings/TakeOver";
 import type { NoteRequest } from "./bindings/NoteRequest";
 import type { TimelineEvent } from "./bindings/TimelineEvent";
@@ -80,6 +83,18 @@ export interface Backend {
   /** Without `confirm`, says what taking over would do and writes nothing. */
   takeOver(paste: string, lead: string, confirm: boolean): Promise<TakeOver>;
   addConstraint(id: string, input: NoteInput): Promise<IncidentView>;
+  /** The obligation clocks the lead can add in one step (examples until edited). */
+  obligationPresets(): Promise<ObligationPreset[]>;
+  saveObligationPresets(presets: ObligationPreset[]): Promise<ObligationPreset[]>;
+  addObligation(id: string, input: ObligationInput): Promise<IncidentView>;
+  /** Changes a clock's details, or sets its trigger. */
+  editObligation(id: string, obligationId: string, input: ObligationInput): Promise<IncidentView>;
+  /** Sent (with evidence), not required (with the reason), or open again. */
+  decideObligation(
+    id: string,
+    obligationId: string,
+    decision: ObligationDecision,
+  ): Promise<IncidentView>;
   changeConstraint(
     id: string,
     constraintId: string,

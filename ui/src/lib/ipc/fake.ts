@@ -27,6 +27,10 @@ import type { AskState } from "./bindings/AskState";
 import type { Constraint } from "./bindings/Constraint";
 import type { HandoffFormat } from "./bindings/HandoffFormat";
 import type { NoteInput } from "./bindings/NoteInput";
+import type { Obligation } from "./bindings/Obligation";
+import type { ObligationDecision } from "./bindings/ObligationDecision";
+import type { ObligationInput } from "./bindings/ObligationInput";
+import type { ObligationPreset } from "./bindings/ObligationPreset";
 import type { NoteRequest } from "./bindings/NoteRequest";
 import type { ChannelView } from "./bindings/ChannelView";
 import type { ChannelInput } from "./bindings/ChannelInput";
@@ -55,6 +59,17 @@ export class FakeBackend implements Backend {
   timelines = new Map<string, TimelineEvent[]>();
   /** Deadlines per incident, set by tests; a logged update moves its audience's 30 min on. */
   deadlines = new Map<string, Deadline[]>();
+  /** Obligation clocks per incident, as added through the fake. */
+  obligations = new Map<string, Obligation[]>();
+  /** The presets the fake offers; a test may replace them. */
+  presets: ObligationPreset[] = [
+    {
+      name: "Customer contract: notify affected customers",
+      within_minutes: 240,
+      rule: "Example contract clause",
+      link: "",
+    },
+  ];
   /** Promises a test sets per incident; judging them is the backend's job. */
   promises = new Map<string, JudgedPromise[]>();
   updates = new Map<string, Update[]>();
@@ -124,6 +139,7 @@ export class FakeBackend implements Backend {
       deadlines: this.deadlines.get(id) ?? [],
       updates: this.updates.get(id) ?? [],
       promises: this.promises.get(id) ?? [],
+      obligations: this.obligations.get(id) ?? [],
       promise_summary: EMPTY_PROMISES,
       heads_up_minutes: this.matrix.heads_up_minutes,
       long_incident: false,
@@ -269,6 +285,11 @@ export class FakeBackend implements Backend {
           list
             .filter((j) => j.countdown)
             .map((j) => ({ incident_id, reference: "", promise: j.promise })),
+        ),
+        obligations: [...this.obligations.entries()].flatMap(([incident_id, list]) =>
+          list
+            .filter((o) => o.state === "open" && o.triggered_at)
+            .map((obligation) => ({ incident_id, reference: "", obligation })),
         ),
         heads_up_minutes: this.matrix.heads_up_minutes,
         notification_problem: this.notificationProblem,
@@ -605,6 +626,55 @@ export class FakeBackend implements Backend {
       created_at: this.now,
       updated_at: this.now,
     };
+  }
+
+  obligationPresets() {
+    return this.answer("obligationPresets", [], () => this.presets);
+  }
+
+  saveObligationPresets(presets: ObligationPreset[]) {
+    return this.answer("saveObligationPresets", [presets], () => (this.presets = presets));
+  }
+
+  // The fake keeps what it is given; checking it is the backend's job.
+  addObligation(id: string, input: ObligationInput) {
+    return this.answer("addObligation", [id, input], () => {
+      const list = this.obligations.get(id) ?? [];
+      list.push({
+        ...input,
+        id: `o${++this.seq}`,
+        incident_id: id,
+        state: "open",
+        note: "",
+        decided_at: null,
+        created_at: this.now,
+        updated_at: this.now,
+      });
+      this.obligations.set(id, list);
+      return this.view(id);
+    });
+  }
+
+  editObligation(id: string, obligationId: string, input: ObligationInput) {
+    return this.answer("editObligation", [id, obligationId, input], () => {
+      for (const o of this.obligations.get(id) ?? []) {
+        if (o.id === obligationId) Object.assign(o, input, { updated_at: this.now });
+      }
+      return this.view(id);
+    });
+  }
+
+  decideObligation(id: string, obligationId: string, decision: ObligationDecision) {
+    return this.answer("decideObligation", [id, obligationId, decision], () => {
+      for (const o of this.obligations.get(id) ?? []) {
+        if (o.id === obligationId)
+          Object.assign(o, {
+            ...decision,
+            decided_at: decision.state === "open" ? null : this.now,
+          });
+      }
+      return this.view(id);
+    });
   }
 
   addConstraint(id: string, input: NoteInput) {

@@ -43,6 +43,12 @@ export const tauriBackend: Backend = {
   copyHandoff: (id, format, to) => call("copy_handoff", { id, format, to }),
   takeOver: (paste, lead, confirm) => call("take_over", { paste, lead, confirm }),
   addConstraint: (id, input) => call("add_constraint", { id, input }),
+  obligationPresets: () => call("obligation_presets"),
+  saveObligationPresets: (presets) => call("save_obligation_presets", { presets }),
+  addObligation: (id, input) => call("add_obligation", { id, input }),
+  editObligation: (id, obligationId, input) => call("edit_obligation", { id, obligationId, input }),
+  decideObligation: (id, obligationId, decision) =>
+    call("decide_obligation", { id, obligationId, decision }),
   changeConstraint: (id, constraintId, input, closed) =>
     call("change_constraint", { id, constraintId, input, closed }),
   addAsk: (id, input) => call("add_ask", { id, input }),

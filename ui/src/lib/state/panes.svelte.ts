@@ -9,6 +9,7 @@ export const PANES = [
   { id: "handoff", label: "Handoff", key: "H" },
   { id: "sent", label: "Sent", key: "E" },
   { id: "metrics", label: "Metrics", key: "M" },
+  { id: "clocks", label: "Clocks", key: "K" },
 ] as const;
 
 export type Pane = (typeof PANES)[number]["id"];

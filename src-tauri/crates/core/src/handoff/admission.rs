@@ -81,6 +81,13 @@ pub fn admit(package: &HandoffPackage, now: DateTime<Utc>) -> Result<(), Handoff
             past("a delivery receipt", at);
         }
     }
+    for o in &package.obligations {
+        past("an obligation clock", o.created_at);
+        past("an obligation clock", o.updated_at);
+        for at in [o.triggered_at, o.decided_at].into_iter().flatten() {
+            past("an obligation clock", at);
+        }
+    }
     let ahead = exported + Duration::days(DEADLINE_AHEAD_DAYS);
     for d in &package.deadlines {
         instants.push(("a deadline", d.due_at, ahead));
@@ -171,6 +178,33 @@ fn check_fields(package: &HandoffPackage) -> Result<(), HandoffError> {
     for r in &package.receipts {
         if let Some(why) = receipt_problem(package, r) {
             return refuse("a delivery receipt", why);
+        }
+    }
+    for o in &package.obligations {
+        if o.incident_id != incident.id {
+            return refuse(
+                "an obligation clock",
+                "it belongs to another incident".to_owned(),
+            );
+        }
+        let input = crate::obligations::ObligationInput {
+            name: o.name.clone(),
+            owner: o.owner.clone(),
+            rule: o.rule.clone(),
+            link: o.link.clone(),
+            within_minutes: o.within_minutes,
+            triggered_at: o.triggered_at,
+        };
+        // The trigger was already checked against the handoff's time above.
+        if let Err(invalid) = input.validate(DateTime::<Utc>::MAX_UTC) {
+            return refuse("an obligation clock", invalid.summary());
+        }
+        let decision = crate::obligations::ObligationDecision {
+            state: o.state,
+            note: o.note.clone(),
+        };
+        if let Err(invalid) = decision.validate() {
+            return refuse("an obligation clock", invalid.summary());
         }
     }
     Ok(())

@@ -106,6 +106,9 @@ pub struct HandoffPackage {
     /// Where the carried updates were delivered. (Absent from older handoffs.)
     #[serde(default)]
     pub receipts: Vec<Receipt>,
+    /// The incident's obligation clocks. (Absent from older handoffs.)
+    #[serde(default)]
+    pub obligations: Vec<crate::obligations::Obligation>,
 }
 
 /// Why a paste was refused. Each says what to do next.

@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use super::notes::{Ask, Constraint};
 use crate::incident::Incident;
+use crate::obligations::Obligation;
 use crate::promises::{Promise, PromiseKind};
 use crate::terms::Audience;
 use crate::update::Update;
@@ -77,6 +78,8 @@ pub struct HandoffFacts<'a> {
     /// Promises still counting down (an ETA, or an update promised sooner
     /// than the cadence), soonest first.
     pub promises: Vec<&'a Promise>,
+    /// Obligation clocks still open, soonest due first.
+    pub obligations: Vec<&'a Obligation>,
 }
 
 /// Markup for one format: bold, a link, a quote prefix, a bullet.
@@ -127,6 +130,7 @@ pub fn both_zones(at: DateTime<Utc>, zone: Tz) -> String {
 fn needs_attention(facts: &HandoffFacts<'_>) -> Vec<String> {
     let mut lines = deadlines_pressing(facts);
     lines.extend(promises_pressing(facts));
+    lines.extend(clocks_pressing(facts));
     let from = if facts.from_lead.is_empty() {
         "the previous lead"
     } else {
@@ -168,6 +172,41 @@ fn promise_line(p: &Promise, due: DateTime<Utc>, facts: &HandoffFacts<'_>) -> St
         format!("in {minutes} min")
     };
     format!("{what}, {when} (“{}”)", p.said.trim_end_matches(['.', '!']))
+}
+
+/// "GDPR breach notice (owner Dana): due 14:00 UTC, in 3 h 10 min", or
+/// "waiting for its trigger".
+fn clock_line(c: &Obligation, facts: &HandoffFacts<'_>) -> String {
+    let owner = if c.owner.is_empty() {
+        "no owner named".to_owned()
+    } else {
+        format!("owner {}", c.owner)
+    };
+    let when = match c.due_at() {
+        None => "waiting for its trigger".to_owned(),
+        Some(due) => {
+            let left = (due - facts.at).num_seconds();
+            let span = crate::postmortem::export::duration(left.abs());
+            if left < 0 {
+                format!("was due {}, {span} late", both_zones(due, facts.zone))
+            } else {
+                format!("due {}, in {span}", both_zones(due, facts.zone))
+            }
+        }
+    };
+    format!("{} ({owner}): {when}", c.name)
+}
+
+/// Clocks due within the hour, or late: a notification to a regulator takes
+/// more than a heads-up to prepare.
+fn clocks_pressing(facts: &HandoffFacts<'_>) -> Vec<String> {
+    let soon = facts.at + chrono::Duration::minutes(60);
+    facts
+        .obligations
+        .iter()
+        .filter(|c| c.due_at().is_some_and(|d| d <= soon))
+        .map(|c| clock_line(c, facts))
+        .collect()
 }
 
 /// The promises whose time is near or past.
@@ -298,6 +337,16 @@ pub fn render(facts: &HandoffFacts<'_>, format: HandoffFormat) -> String {
         ));
     }
 
+    if !facts.obligations.is_empty() {
+        out.push(format!(
+            "{}{}",
+            s.bullet,
+            (s.bold)("Notification clocks still open:")
+        ));
+        for c in &facts.obligations {
+            out.push(format!("  {}{}", s.bullet, clock_line(c, facts)));
+        }
+    }
     if !facts.promises.is_empty() {
         out.push(format!("{}{}", s.bullet, (s.bold)("Promises still open:")));
         for p in &facts.promises {

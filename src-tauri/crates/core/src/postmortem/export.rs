@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::metrics::{AudienceMetrics, CommsMetrics, walk};
 use crate::handoff::{Ask, Constraint};
 use crate::incident::Incident;
+use crate::obligations::{Obligation, ObligationState};
 use crate::promises::{JudgedPromise, PromiseKind, PromiseState, PromiseSummary};
 use crate::sync::IcSync;
 use crate::timeline::{EventKind, TimelineEvent};
@@ -32,6 +33,9 @@ pub struct PostmortemRecord {
     pub promises: Vec<JudgedPromise>,
     #[serde(default)]
     pub promise_summary: PromiseSummary,
+    /// Notification clocks, with every decision.
+    #[serde(default)]
+    pub obligations: Vec<Obligation>,
 }
 
 /// One delivery of one update, as the export records it. Channel names only:
@@ -218,6 +222,7 @@ pub fn markdown(record: &PostmortemRecord, chart_file: &str) -> String {
         out.push(String::new());
     }
     promises(&mut out, record);
+    obligations(&mut out, &record.obligations);
     section(&mut out, "Handoffs", &record.timeline, |k| {
         matches!(k, EventKind::HandedOff { .. } | EventKind::TookOver { .. })
     });
@@ -239,6 +244,67 @@ pub fn markdown(record: &PostmortemRecord, chart_file: &str) -> String {
     let mut text = out.join("\n");
     text.push('\n');
     text
+}
+
+/// The obligation clocks: each with its rule, trigger, due time and decision.
+fn obligations(out: &mut Vec<String>, clocks: &[Obligation]) {
+    out.push("## Obligation clocks".to_owned());
+    out.push(String::new());
+    if clocks.is_empty() {
+        out.push("None.".to_owned());
+        out.push(String::new());
+        return;
+    }
+    for c in clocks {
+        let owner = if c.owner.is_empty() {
+            "no owner named".to_owned()
+        } else {
+            format!("owner {}", c.owner)
+        };
+        let when = match (c.triggered_at, c.due_at()) {
+            (Some(t), Some(due)) => format!(
+                "triggered {}, due {} (within {})",
+                utc(t),
+                utc(due),
+                duration(i64::from(c.within_minutes) * 60)
+            ),
+            _ => format!(
+                "never triggered (within {})",
+                duration(i64::from(c.within_minutes) * 60)
+            ),
+        };
+        let decision = match (c.state, c.decided_at, c.due_at()) {
+            (ObligationState::Sent, Some(at), Some(due)) if at <= due => {
+                format!("sent {}, in time: {}", utc(at), c.note)
+            }
+            (ObligationState::Sent, Some(at), Some(due)) => format!(
+                "sent {}, {} late: {}",
+                utc(at),
+                duration((at - due).num_seconds()),
+                c.note
+            ),
+            (ObligationState::Sent, at, _) => format!(
+                "sent{}: {}",
+                at.map_or(String::new(), |t| format!(" {}", utc(t))),
+                c.note
+            ),
+            (ObligationState::NotRequired, at, _) => format!(
+                "decided not required{}: {}",
+                at.map_or(String::new(), |t| format!(" {}", utc(t))),
+                c.note
+            ),
+            (ObligationState::Open, _, _) => "still open".to_owned(),
+        };
+        out.push(format!("- {} — {owner} — {when}: **{decision}**", c.name));
+        if !c.rule.is_empty() || !c.link.is_empty() {
+            out.push(
+                format!("  Rule: {} {}", c.rule, c.link)
+                    .trim_end()
+                    .to_owned(),
+            );
+        }
+    }
+    out.push(String::new());
 }
 
 /// The promises section: the summary, then each promise and how it went.

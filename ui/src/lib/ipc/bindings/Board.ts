@@ -2,6 +2,7 @@
 import type { CommsSummary } from "./CommsSummary";
 import type { Incident } from "./Incident";
 import type { IncidentDeadline } from "./IncidentDeadline";
+import type { IncidentObligation } from "./IncidentObligation";
 import type { IncidentPromise } from "./IncidentPromise";
 import type { UnreadableRecord } from "./UnreadableRecord";
 
@@ -19,6 +20,11 @@ deadlines: Array<IncidentDeadline>,
  * than the cadence), soonest first.
  */
 promises: Array<IncidentPromise>, 
+/**
+ * Open obligation clocks with a trigger, soonest due first; a resolved
+ * incident's clocks keep counting.
+ */
+obligations: Array<IncidentObligation>, 
 /**
  * Minutes before a deadline that it counts as "heads-up".
  */

@@ -9,6 +9,7 @@ import type { DraftView } from "./DraftView";
 import type { IcSync } from "./IcSync";
 import type { Incident } from "./Incident";
 import type { JudgedPromise } from "./JudgedPromise";
+import type { Obligation } from "./Obligation";
 import type { PromiseSummary } from "./PromiseSummary";
 import type { ResolutionGate } from "./ResolutionGate";
 import type { RoleHolding } from "./RoleHolding";
@@ -83,4 +84,8 @@ channels: Array<ChannelView>,
 /**
  * Every time an update gave its audience, judged now, oldest first.
  */
-promises: Array<JudgedPromise>, promise_summary: PromiseSummary, };
+promises: Array<JudgedPromise>, promise_summary: PromiseSummary, 
+/**
+ * The incident's obligation clocks, oldest first.
+ */
+obligations: Array<Obligation>, };
