@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::process::ExitCode;
 
 use herald_core::guardrails::corpus;
-use herald_core::guardrails::{GuardrailSettings, LintContext, Rule, lint};
+use herald_core::guardrails::{GuardrailSettings, Rule};
 
 fn ids(rules: &BTreeSet<Rule>) -> String {
     rules
@@ -37,17 +37,7 @@ fn main() -> ExitCode {
         };
         let file = path.rsplit('/').next().unwrap_or(&path);
         for entry in entries {
-            let context = LintContext {
-                eta_confirmed: entry.eta_confirmed,
-                resolution_allowed: entry.gate_open,
-                glossary: &entry.glossary,
-                names: &entry.roster,
-            };
-            let found: BTreeSet<Rule> = settings
-                .apply(entry.audience, lint(&entry.text, &context))
-                .into_iter()
-                .map(|f| f.rule)
-                .collect();
+            let found = corpus::findings(&entry, &settings);
             println!(
                 "{file}\t{}\t{:?}\t{}\t{}\t{}",
                 entry.split.as_str(),

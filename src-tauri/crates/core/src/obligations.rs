@@ -75,14 +75,7 @@ pub fn shipped_presets() -> Vec<ObligationPreset> {
 pub fn check_presets(presets: &[ObligationPreset]) -> Result<(), Invalid> {
     let mut errors = Vec::new();
     for (n, p) in presets.iter().enumerate() {
-        let input = ObligationInput {
-            name: p.name.clone(),
-            owner: String::new(),
-            rule: p.rule.clone(),
-            link: p.link.clone(),
-            within_minutes: p.within_minutes,
-            triggered_at: None,
-        };
+        let input = ObligationInput::from_preset(p);
         if let Err(Invalid(fields)) = input.validate(DateTime::<Utc>::MIN_UTC) {
             errors.extend(
                 fields
@@ -161,6 +154,18 @@ impl Obligation {
     /// Whether it still counts down: open, with its trigger set.
     pub fn counting(&self) -> bool {
         self.state == ObligationState::Open && self.triggered_at.is_some()
+    }
+
+    /// The clock as the lead would have typed it, to check it again.
+    pub fn as_input(&self) -> ObligationInput {
+        ObligationInput {
+            name: self.name.clone(),
+            owner: self.owner.clone(),
+            rule: self.rule.clone(),
+            link: self.link.clone(),
+            within_minutes: self.within_minutes,
+            triggered_at: self.triggered_at,
+        }
     }
 
     /// For a sent clock, whether it was sent in time.

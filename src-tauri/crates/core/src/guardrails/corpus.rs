@@ -211,6 +211,22 @@ pub struct Report {
 }
 
 /// Lints every entry with its audience's shipped strictness and scores it.
+/// The rules the linter finds in one entry, under its audience's shipped
+/// strictness, its flags and its glossary and roster.
+pub fn findings(entry: &Entry, settings: &GuardrailSettings) -> BTreeSet<Rule> {
+    let context = LintContext {
+        eta_confirmed: entry.eta_confirmed,
+        resolution_allowed: entry.gate_open,
+        glossary: &entry.glossary,
+        names: &entry.roster,
+    };
+    settings
+        .apply(entry.audience, lint(&entry.text, &context))
+        .into_iter()
+        .map(|f| f.rule)
+        .collect()
+}
+
 pub fn score(entries: &[Entry]) -> Report {
     let settings = GuardrailSettings::defaults();
     let mut scores: Vec<RuleScore> = Rule::ALL
@@ -222,17 +238,7 @@ pub fn score(entries: &[Entry]) -> Report {
         .collect();
     let mut disagreements = Vec::new();
     for entry in entries {
-        let context = LintContext {
-            eta_confirmed: entry.eta_confirmed,
-            resolution_allowed: entry.gate_open,
-            glossary: &entry.glossary,
-            names: &entry.roster,
-        };
-        let found: BTreeSet<Rule> = settings
-            .apply(entry.audience, lint(&entry.text, &context))
-            .into_iter()
-            .map(|f| f.rule)
-            .collect();
+        let found = findings(entry, &settings);
         for score in &mut scores {
             let rule = score.rule.unwrap_or(Rule::Speculation);
             match (entry.expected.contains(&rule), found.contains(&rule)) {

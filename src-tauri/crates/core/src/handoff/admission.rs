@@ -187,16 +187,8 @@ fn check_fields(package: &HandoffPackage) -> Result<(), HandoffError> {
                 "it belongs to another incident".to_owned(),
             );
         }
-        let input = crate::obligations::ObligationInput {
-            name: o.name.clone(),
-            owner: o.owner.clone(),
-            rule: o.rule.clone(),
-            link: o.link.clone(),
-            within_minutes: o.within_minutes,
-            triggered_at: o.triggered_at,
-        };
         // The trigger was already checked against the handoff's time above.
-        if let Err(invalid) = input.validate(DateTime::<Utc>::MAX_UTC) {
+        if let Err(invalid) = o.as_input().validate(DateTime::<Utc>::MAX_UTC) {
             return refuse("an obligation clock", invalid.summary());
         }
         let decision = crate::obligations::ObligationDecision {
