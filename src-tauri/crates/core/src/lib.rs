@@ -21,6 +21,7 @@ pub mod templates;
 pub mod terms;
 pub mod text;
 pub mod timeline;
+pub mod told;
 pub mod update;
 pub mod validation;
 
@@ -40,5 +41,6 @@ pub use sync::{EtaConfidence, IcSync, SyncChange, SyncFacts};
 pub use templates::{Template, TemplateKind, TemplateSet};
 pub use terms::{Audience, Severity, Status};
 pub use timeline::{EventKind, TimelineEvent};
+pub use told::{Fact, Told, ToldCell, ToldRow};
 pub use update::{LoggedUpdate, SnoozeRequest, Update};
 pub use validation::{FieldError, Invalid};

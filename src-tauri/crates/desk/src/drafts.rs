@@ -6,13 +6,16 @@ use chrono::{DateTime, Utc};
 use herald_core::cadence::{self, AudienceFacts};
 use herald_core::guardrails::{LintContext, lint};
 use herald_core::templates::{self, Fill, Tz, next_update_line, parse_zone};
+use herald_core::told::{self, DraftToCheck, Record, Told};
 use herald_core::update::MAX_BODY;
 use herald_core::{
     Audience, EtaConfidence, EventKind, GuardrailSettings, IcSync, Incident, IncidentChange,
-    ResolutionGate, SyncFacts, TemplateKind, TemplateSet, TimelineEvent,
+    ResolutionGate, SyncFacts, TemplateKind, TemplateSet, TimelineEvent, Update,
 };
 use herald_store::drafts::{self, StoredDraft};
-use herald_store::{Connection, StoreError, Transaction, notes, settings, syncs, timeline};
+use herald_store::{
+    Connection, StoreError, Transaction, notes, settings, syncs, timeline, updates,
+};
 
 use crate::{Desk, DraftView, Error, IncidentView};
 
@@ -29,6 +32,30 @@ pub(crate) struct DraftContext {
     /// Names no update may carry: the roster, the commander, the comms lead
     /// and every ask's owner.
     pub people: Vec<String>,
+    /// What went out and what the IC said, oldest first, for the matrix of
+    /// who has been told what and the consistency check against it.
+    history: History,
+    pub matrix: Told,
+    now: DateTime<Utc>,
+}
+
+struct History {
+    updates: Vec<Update>,
+    syncs: Vec<IcSync>,
+    timeline: Vec<TimelineEvent>,
+    zone: Tz,
+}
+
+impl History {
+    fn record<'a>(&'a self, incident: &'a Incident) -> Record<'a> {
+        Record {
+            incident,
+            updates: &self.updates,
+            syncs: &self.syncs,
+            timeline: &self.timeline,
+            zone: self.zone,
+        }
+    }
 }
 
 impl DraftContext {
@@ -47,8 +74,8 @@ impl DraftContext {
         );
         // A customer update published now makes the next one due one cadence
         // later; that is the time the footer promises.
+        let zone = parse_zone(&settings::customer_time_zone(conn)?).unwrap_or(Tz::UTC);
         let footer = if incident.status.is_open() {
-            let zone = parse_zone(&settings::customer_time_zone(conn)?).unwrap_or(Tz::UTC);
             cadence::deadlines(&incident, &matrix, |audience| AudienceFacts {
                 last_update: (audience == Audience::Customers).then_some(now),
                 snoozed_until: None,
@@ -76,9 +103,24 @@ impl DraftContext {
                 .map(|a| a.owner),
         );
         people.retain(|name| !name.trim().is_empty());
+        // The store lists both newest first; the matrix reads them in order.
+        let mut sent = updates::for_incident(conn, &incident.id)?;
+        sent.reverse();
+        let mut said = syncs::for_incident(conn, &incident.id)?;
+        said.reverse();
+        let history = History {
+            updates: sent,
+            syncs: said,
+            timeline: timeline.to_vec(),
+            zone,
+        };
+        let matrix = Told::build(&history.record(&incident));
         Ok(DraftContext {
             told,
             people,
+            history,
+            matrix,
+            now,
             latest_sync: syncs::latest(conn, &incident.id)?,
             templates: settings::templates(conn)?,
             guardrails,
@@ -139,7 +181,16 @@ impl DraftContext {
             glossary: &self.guardrails.glossary,
             names: &self.people,
         };
-        self.guardrails.apply(audience, lint(body, &context))
+        let mut findings = lint(body, &context);
+        let draft = DraftToCheck {
+            audience,
+            text: body,
+            now: self.now,
+        };
+        let record = self.history.record(&self.incident);
+        findings.extend(told::check(&draft, &self.matrix, &record));
+        findings.sort_by_key(|f| (f.start, f.end));
+        self.guardrails.apply(audience, findings)
     }
 
     pub fn view(&self, draft: &StoredDraft) -> DraftView {

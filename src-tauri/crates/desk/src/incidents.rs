@@ -131,6 +131,7 @@ impl Desk {
                     heads_up_minutes: matrix.heads_up_minutes,
                     drafts: context.views(&stored, now),
                     gate: context.gate.clone(),
+                    told: context.matrix.clone(),
                     constraints: notes::constraints(conn, id)?,
                     asks: notes::asks(conn, id)?,
                     role: role_holding(

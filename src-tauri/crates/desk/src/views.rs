@@ -148,6 +148,8 @@ pub struct IncidentView {
     pub promise_summary: PromiseSummary,
     /// The incident's obligation clocks, oldest first.
     pub obligations: Vec<Obligation>,
+    /// Who has been told what: each audience's facts as last told.
+    pub told: herald_core::Told,
 }
 
 /// One audience's working draft, checked.

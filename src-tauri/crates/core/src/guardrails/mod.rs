@@ -26,9 +26,17 @@ pub enum Rule {
     PrematureResolution,
     Jargon,
     PersonName,
+    /// The draft disagrees with what another audience was told (see `told`).
+    Contradiction,
+    /// The draft is current and another audience still reads older news.
+    AudienceBehind,
+    /// A ticket, channel, host or codename told internally, about to go out.
+    InternalDetail,
 }
 
 impl Rule {
+    /// The linter's rules, the ones the corpus measures. The consistency
+    /// rules ([`Rule::CONSISTENCY`]) compare audiences, not one text.
     pub const ALL: [Rule; 6] = [
         Self::Speculation,
         Self::Blame,
@@ -38,6 +46,18 @@ impl Rule {
         Self::PersonName,
     ];
 
+    pub const CONSISTENCY: [Rule; 3] = [
+        Self::Contradiction,
+        Self::AudienceBehind,
+        Self::InternalDetail,
+    ];
+
+    /// Whether a strict audience's finding of this rule stops publishing. An
+    /// audience left behind is news for the lead, not a fault in the draft.
+    pub fn can_block(self) -> bool {
+        self != Self::AudienceBehind
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Speculation => "speculation",
@@ -46,11 +66,17 @@ impl Rule {
             Self::PrematureResolution => "premature_resolution",
             Self::Jargon => "jargon",
             Self::PersonName => "person_name",
+            Self::Contradiction => "contradiction",
+            Self::AudienceBehind => "audience_behind",
+            Self::InternalDetail => "internal_detail",
         }
     }
 
     pub fn parse(text: &str) -> Option<Rule> {
-        Self::ALL.into_iter().find(|r| r.as_str() == text)
+        Self::ALL
+            .into_iter()
+            .chain(Self::CONSISTENCY)
+            .find(|r| r.as_str() == text)
     }
 
     /// Why the rule exists, in one sentence the lead can act on.
@@ -72,6 +98,15 @@ impl Rule {
                 "Hostnames, addresses, codenames and error codes mean nothing to readers outside the team and can expose internals."
             }
             Self::PersonName => "Naming people in incident updates exposes them and invites blame.",
+            Self::Contradiction => {
+                "Two audiences told different things about one incident will compare notes, and trust neither."
+            }
+            Self::AudienceBehind => {
+                "An audience that reads older news than the others hears it from someone else first."
+            }
+            Self::InternalDetail => {
+                "Tickets, channels, hosts and codenames meant for the team mean nothing outside it and can expose internals."
+            }
         }
     }
 
@@ -91,6 +126,11 @@ impl Rule {
             }
             Self::Jargon => "Some requests to our service are failing or are slow.",
             Self::PersonName => "Our on-call engineer is working on the issue.",
+            Self::Contradiction => {
+                "We are investigating an issue, and our next update will be by 15:00 UTC."
+            }
+            Self::AudienceBehind => "We have identified the cause and are working on a fix.",
+            Self::InternalDetail => "Some customers cannot complete payments.",
         }
     }
 }
@@ -237,7 +277,7 @@ mod tests {
     #[test]
     fn every_suggestion_is_a_sentence_that_passes_every_rule() {
         let strict = LintContext::default();
-        for rule in Rule::ALL {
+        for rule in Rule::ALL.into_iter().chain(Rule::CONSISTENCY) {
             let suggestion = rule.suggestion();
             assert!(suggestion.ends_with('.'), "{suggestion}");
             let found = rules_in(suggestion, &strict);

@@ -91,7 +91,7 @@ impl GuardrailSettings {
             .into_iter()
             .filter(|f| !(rules.allow_jargon && f.rule == Rule::Jargon))
             .map(|f| Finding {
-                blocking: rules.strictness == Strictness::Block,
+                blocking: rules.strictness == Strictness::Block && f.rule.can_block(),
                 ..f
             })
             .collect()

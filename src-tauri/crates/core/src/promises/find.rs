@@ -21,6 +21,9 @@ pub struct Found {
     pub due_at: Option<DateTime<Utc>>,
 }
 
+/// How far after a bare "ETA" label its time may start ("ETA: approximately 16:00").
+const LABEL_REACH: usize = 24;
+
 /// Longest sentence kept as a promise's words.
 const MAX_SAID: usize = 300;
 
@@ -110,10 +113,13 @@ pub fn find(body: &str, posted_at: DateTime<Utc>, zone: Tz) -> Vec<Found> {
             .filter(|(s, e)| *s >= start && *e <= end)
             .collect();
         if let Some(&&(s, e)) = eta.last() {
-            // The time starts inside the ETA's words; its zone may follow them.
+            // The time starts inside the ETA's words; its zone may follow
+            // them. A bare label ("ETA: about 16:00") is followed by its time.
+            let label = matches!(&body[s..e], "ETA" | "ETR" | "ETTR");
+            let reach = if label { e - s + LABEL_REACH } else { e - s };
             let due = ANY_TIME
                 .captures_iter(&body[s..end])
-                .filter(|c| c.get(0).is_some_and(|m| m.start() < e - s))
+                .filter(|c| c.get(0).is_some_and(|m| m.start() < reach))
                 .filter_map(|c| instant(&c, posted_at, zone, tomorrow))
                 .last();
             found.push(Found {
@@ -127,7 +133,7 @@ pub fn find(body: &str, posted_at: DateTime<Utc>, zone: Tz) -> Vec<Found> {
 }
 
 /// Byte ranges of the sentences (and lines) of a text.
-fn sentences(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();

@@ -38,6 +38,11 @@ fn promises_are_read_from_the_words_with_their_times() {
             "Next update by 14:30 UTC",
             &[(NextUpdate, Some(at(14, 30)))],
         ),
+        // The executives' brief: a bare label, then its time.
+        (
+            "ETA: about 15:30 CET (confidence: high)",
+            &[(Eta, Some(at(14, 30)))],
+        ),
         // No zone written: the lead's zone.
         ("Next update by 15:20.", &[(NextUpdate, Some(at(14, 20)))]),
         // Another zone by its abbreviation.

@@ -15,6 +15,7 @@ import type { ResolutionGate } from "./ResolutionGate";
 import type { RoleHolding } from "./RoleHolding";
 import type { SyncChange } from "./SyncChange";
 import type { TimelineEvent } from "./TimelineEvent";
+import type { ToldMatrix } from "./ToldMatrix";
 import type { Update } from "./Update";
 
 /**
@@ -88,4 +89,8 @@ promises: Array<JudgedPromise>, promise_summary: PromiseSummary,
 /**
  * The incident's obligation clocks, oldest first.
  */
-obligations: Array<Obligation>, };
+obligations: Array<Obligation>, 
+/**
+ * Who has been told what: each audience's facts as last told.
+ */
+told: ToldMatrix, };

@@ -3,4 +3,4 @@
 /**
  * Which guardrail a finding comes from.
  */
-export type Rule = "speculation" | "blame" | "unconfirmed_eta" | "premature_resolution" | "jargon" | "person_name";
+export type Rule = "speculation" | "blame" | "unconfirmed_eta" | "premature_resolution" | "jargon" | "person_name" | "contradiction" | "audience_behind" | "internal_detail";
