@@ -5,6 +5,7 @@ import type {
   ChannelKind,
   CommsLead,
   EtaConfidence,
+  Fact,
   GateState,
   Rule,
   Severity,
@@ -75,6 +76,26 @@ export const RULE_LABEL: Record<Rule, string> = {
   premature_resolution: "Resolved before the gate opens",
   jargon: "Jargon or technical detail",
   person_name: "A person's name",
+  contradiction: "Contradicts another audience",
+  audience_behind: "Another audience is behind",
+  internal_detail: "Internal-only detail",
+};
+
+/** Rules that compare the draft with what other audiences were told: their
+ * "why" names who was told what and when, so it is shown, not only hovered. */
+export const CONSISTENCY_RULES: readonly Rule[] = [
+  "contradiction",
+  "audience_behind",
+  "internal_detail",
+];
+
+export const FACT_LABEL: Record<Fact, string> = {
+  status: "Status",
+  impact: "Impact",
+  affected: "Affected",
+  eta: "ETA",
+  workaround: "Workaround",
+  customer_visible: "Customer-visible",
 };
 
 export const STRICTNESS_LABEL: Record<Strictness, string> = {

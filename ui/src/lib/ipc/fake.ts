@@ -39,6 +39,8 @@ import type { RelaySettings } from "./bindings/RelaySettings";
 import type { TestResult } from "./bindings/TestResult";
 import type { JudgedPromise } from "./bindings/JudgedPromise";
 import { NO_PROMISES as EMPTY_PROMISES } from "../promises";
+import type { ToldMatrix } from "./bindings/ToldMatrix";
+import { notToldYet } from "../told";
 
 const AUDIENCES: Audience[] = ["customers", "executives", "internal", "incident_channel"];
 
@@ -61,6 +63,8 @@ export class FakeBackend implements Backend {
   deadlines = new Map<string, Deadline[]>();
   /** Obligation clocks per incident, as added through the fake. */
   obligations = new Map<string, Obligation[]>();
+  /** Who has been told what, as tests set it; the real matrix is built in Rust. */
+  told: ToldMatrix | null = null;
   /** The presets the fake offers; a test may replace them. */
   presets: ObligationPreset[] = [
     {
@@ -141,6 +145,7 @@ export class FakeBackend implements Backend {
       promises: this.promises.get(id) ?? [],
       obligations: this.obligations.get(id) ?? [],
       promise_summary: EMPTY_PROMISES,
+      told: this.told ?? notToldYet(),
       heads_up_minutes: this.matrix.heads_up_minutes,
       long_incident: false,
       latest_sync: this.syncs.get(id) ?? null,

@@ -8,6 +8,7 @@ export const PANES = [
   { id: "notes", label: "Notes", key: "O" },
   { id: "handoff", label: "Handoff", key: "H" },
   { id: "sent", label: "Sent", key: "E" },
+  { id: "told", label: "Told", key: "W" },
   { id: "metrics", label: "Metrics", key: "M" },
   { id: "clocks", label: "Clocks", key: "K" },
 ] as const;
