@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "save_channel",
     "delete_channel",
     "test_channel",
+    "channel_reach",
     "relay_settings",
     "save_relay_settings",
     "resend_delivery",

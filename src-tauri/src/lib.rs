@@ -134,6 +134,7 @@ pub fn run() {
             commands::channels::save_channel,
             commands::channels::delete_channel,
             commands::channels::test_channel,
+            commands::channels::channel_reach,
             commands::channels::relay_settings,
             commands::channels::save_relay_settings,
             commands::channels::resend_delivery,

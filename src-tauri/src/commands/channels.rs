@@ -1,5 +1,8 @@
 //! Settings → Channels, and the lead's decisions on undelivered updates.
 
+use std::time::Duration;
+
+use herald_core::relay::Reach;
 use herald_desk::{ChannelInput, ChannelView, Error, ErrorCode, Launch, RelaySettings, TestResult};
 use herald_relay::Wire;
 use tauri::State;
@@ -60,4 +63,21 @@ pub async fn resend_delivery(launch: State<'_, Launch>, id: String) -> Result<()
 #[tauri::command]
 pub async fn discard_delivery(launch: State<'_, Launch>, id: String) -> Result<(), Error> {
     launch.desk()?.discard_delivery(&id)
+}
+
+/// How far a publish to the channel reaches ("1,204 subscribers"). Async and
+/// short: it is asked while the lead drafts, and an answer that does not come
+/// within 10 s is said as such rather than waited for.
+#[tauri::command]
+pub async fn channel_reach(launch: State<'_, Launch>, id: String) -> Result<Reach, Error> {
+    let desk = launch.desk()?;
+    let wire = Wire::with_timeouts(Duration::from_secs(5), Duration::from_secs(10));
+    tauri::async_runtime::spawn_blocking(move || desk.channel_reach(&id, &wire))
+        .await
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::Internal,
+                format!("The reach could not be read ({e})."),
+            )
+        })?
 }

@@ -23,6 +23,7 @@ mod obligations;
 mod postmortem;
 mod promises;
 mod publish;
+mod reach;
 mod receipts;
 mod recovery;
 mod secrets;

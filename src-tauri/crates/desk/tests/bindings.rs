@@ -52,6 +52,7 @@ fn export_all(dir: &Path) {
     herald_desk::DeliveryProblem::export_all(&cfg).unwrap();
     herald_core::relay::ChannelKind::export_all(&cfg).unwrap();
     herald_core::relay::SmtpSecurity::export_all(&cfg).unwrap();
+    herald_core::relay::Reach::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -656,3 +656,75 @@ fn moving_a_channel_to_another_host_needs_its_secret_again() {
         })
         .unwrap();
 }
+
+#[test]
+fn a_subscriber_count_the_plan_refuses_or_a_page_out_of_reach_is_said_not_raised() {
+    let rt = runtime();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(
+        Mock::given(method("GET"))
+            .and(path("/pages/abc123/subscribers/count"))
+            .respond_with(ResponseTemplate::new(403).set_body_string(
+                r#"{"message":"Subscribers are not available on the key-sp-0123456789 plan"}"#,
+            ))
+            .mount(&server),
+    );
+    let f = fixture();
+    let page_at = |name: &str, base: String| {
+        f.channel(
+            ChannelKind::Statuspage,
+            name,
+            &[herald_core::Audience::Customers],
+            herald_core::relay::ChannelOptions {
+                statuspage_page_id: "abc123".into(),
+                statuspage_api_base: base,
+                ..Default::default()
+            },
+            herald_core::relay::ChannelSecret {
+                url: String::new(),
+                token: "key-sp-0123456789".into(),
+            },
+        )
+    };
+    let page = page_at("Status page", server.uri());
+    let refused = f.desk.channel_reach(&page, &wire()).unwrap();
+    assert_eq!(refused.people, None);
+    assert!(
+        refused.said.contains("does not give a count"),
+        "{}",
+        refused.said
+    );
+
+    // A port nothing listens on: the reach says so, and the error text
+    // carries no secret.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let away = page_at("Old status page", format!("http://127.0.0.1:{port}"));
+    let unreachable = f.desk.channel_reach(&away, &wire()).unwrap();
+    assert!(
+        unreachable.said.contains("could not be reached"),
+        "{}",
+        unreachable.said
+    );
+    assert!(!unreachable.said.contains("key-sp-0123456789"));
+
+    let mail = f.channel(
+        ChannelKind::Email,
+        "Exec mail",
+        &[herald_core::Audience::Executives],
+        herald_core::relay::ChannelOptions {
+            smtp_host: "127.0.0.1".into(),
+            smtp_port: 2525,
+            email_from: "herald@example.com".into(),
+            email_to: vec!["ceo@example.com".into(), "cto@example.com".into()],
+            ..Default::default()
+        },
+        herald_core::relay::ChannelSecret::default(),
+    );
+    let recipients = f.desk.channel_reach(&mail, &wire()).unwrap();
+    assert_eq!(
+        (recipients.people, recipients.said.as_str()),
+        (Some(2), "2 recipients")
+    );
+}

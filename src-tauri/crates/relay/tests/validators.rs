@@ -370,6 +370,15 @@ fn statuspage_creates_then_updates_the_incident_per_its_openapi_schema() {
     .unwrap();
     assert_delivered(&f, &page);
 
+    // "Goes to": the page's subscriber count, read with a request Prism
+    // validates against the spec (path, query enum, auth), summed over the
+    // spec's example answer (5 + 1 + 5 + 6 + 0).
+    let reach = f.desk.channel_reach(&page, &wire()).unwrap();
+    assert_eq!(
+        (reach.people, reach.said.as_str()),
+        (Some(17), "17 subscribers")
+    );
+
     let incidents = format!("{base}/pages/gytm4qzbx9t6/incidents");
     let no_name = r#"{"incident":{"status":"investigating","body":"x"}}"#;
     assert_eq!(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { screen, within } from "@testing-library/svelte";
+import { screen, waitFor, within } from "@testing-library/svelte";
 import { openIncident } from "../../test-support/incident-page";
 import { newChannel } from "../channel";
 import type { PublishRequest } from "../ipc";
@@ -26,11 +26,26 @@ describe("Where a publish goes", () => {
         channel: { ...newChannel(), name: "Ops Slack", audiences: ["customers"] },
         secret: { url: "https://hooks.slack.com/services/x", token: "" },
       });
+      const id = (name: string) => b.channelList.find((c) => c.channel.name === name)?.channel.id;
+      b.reaches.set(id("Status page") ?? "", {
+        channel_id: id("Status page") ?? "",
+        people: 1204,
+        said: "1,204 subscribers",
+      });
+      b.reaches.set(id("Ops Slack") ?? "", {
+        channel_id: id("Ops Slack") ?? "",
+        people: null,
+        said: "a Slack channel",
+      });
     });
     const editor = screen.getByTestId("draft-editor");
-    expect(within(editor).getByTestId("publish-targets").textContent).toContain(
-      "Goes to Status page, Ops Slack.",
+    // Who it reaches, as the backend counts it, beside every channel's name.
+    await waitFor(() =>
+      expect(within(editor).getByTestId("publish-targets").textContent).toContain(
+        "Goes to Status page (1,204 subscribers), Ops Slack (a Slack channel).",
+      ),
     );
+    expect(backend.calls.filter((c) => c.method === "channelReach")).toHaveLength(2);
     expect(within(editor).getByTestId("channel-limit").textContent).toContain(
       "Ops Slack takes up to 4,000",
     );

@@ -3,6 +3,7 @@
 // component tests both satisfy it.
 
 import type { AppError } from "./bindings/AppError";
+import type { Reach } from "./bindings/Reach";
 import type { Board } from "./bindings/Board";
 import type { IncidentChange } from "./bindings/IncidentChange";
 import type { IncidentView } from "./bindings/IncidentView";
@@ -120,6 +121,8 @@ export interface Backend {
   deleteChannel(id: string): Promise<ChannelView[]>;
   /** Sends a harmless test through the channel and says what happened. */
   testChannel(id: string): Promise<TestResult>;
+  /** How far a publish to the channel reaches ("1,204 subscribers"); never throws for a count it cannot read. */
+  channelReach(id: string): Promise<Reach>;
   relaySettings(): Promise<RelaySettings>;
   saveRelaySettings(settings: RelaySettings): Promise<RelaySettings>;
   /** The lead's decision on an undelivered update. */

@@ -40,6 +40,7 @@ import type { TestResult } from "./bindings/TestResult";
 import type { JudgedPromise } from "./bindings/JudgedPromise";
 import { NO_PROMISES as EMPTY_PROMISES } from "../promises";
 import type { ToldMatrix } from "./bindings/ToldMatrix";
+import type { Reach } from "./bindings/Reach";
 import { notToldYet } from "../told";
 
 const AUDIENCES: Audience[] = ["customers", "executives", "internal", "incident_channel"];
@@ -63,6 +64,8 @@ export class FakeBackend implements Backend {
   deadlines = new Map<string, Deadline[]>();
   /** Obligation clocks per incident, as added through the fake. */
   obligations = new Map<string, Obligation[]>();
+  /** What each channel reaches, as tests set it, by channel id. */
+  reaches = new Map<string, Reach>();
   /** Who has been told what, as tests set it; the real matrix is built in Rust. */
   told: ToldMatrix | null = null;
   /** The presets the fake offers; a test may replace them. */
@@ -807,6 +810,14 @@ export class FakeBackend implements Backend {
     return this.answer("deleteChannel", [id], () => {
       this.channelList = this.channelList.filter((c) => c.channel.id !== id);
       return this.channelList;
+    });
+  }
+
+  channelReach(id: string) {
+    return this.answer("channelReach", [id], () => {
+      const known = this.reaches.get(id);
+      if (known) return known;
+      return { channel_id: id, people: null, said: "reach not known" } satisfies Reach;
     });
   }
 

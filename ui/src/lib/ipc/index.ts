@@ -5,6 +5,7 @@ export { toAppError, fieldMessage } from "./backend";
 export type { AppError } from "./bindings/AppError";
 export type { Audience } from "./bindings/Audience";
 export type { ToldMatrix } from "./bindings/ToldMatrix";
+export type { Reach } from "./bindings/Reach";
 export type { ToldRow } from "./bindings/ToldRow";
 export type { ToldCell } from "./bindings/ToldCell";
 export type { Fact } from "./bindings/Fact";

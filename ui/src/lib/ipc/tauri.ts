@@ -72,6 +72,7 @@ export const tauriBackend: Backend = {
   saveChannel: (input) => call("save_channel", { input }),
   deleteChannel: (id) => call("delete_channel", { id }),
   testChannel: (id) => call("test_channel", { id }),
+  channelReach: (id) => call("channel_reach", { id }),
   relaySettings: () => call("relay_settings"),
   saveRelaySettings: (settings) => call("save_relay_settings", { settings }),
   resendDelivery: (id) => call("resend_delivery", { id }),

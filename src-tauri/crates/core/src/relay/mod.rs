@@ -8,6 +8,7 @@ mod channel;
 mod limits;
 mod outcome;
 mod payload;
+mod reach;
 pub mod safe;
 mod signing;
 
@@ -21,4 +22,5 @@ pub use payload::{
     Email, HttpRequest, Outgoing, Request, SmtpServer, clip, find_stamped, render, render_test,
     statuspage_lookup,
 };
+pub use reach::{Reach, known_reach, statuspage_subscriber_count, subscriber_reach};
 pub use signing::{SigningError, sign};
