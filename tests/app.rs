@@ -380,6 +380,79 @@ async fn a_promised_next_update_that_passes_alerts_and_is_reported_broken_in_the
 }
 
 #[tokio::test]
+async fn a_customer_update_contradicting_the_executives_is_flagged_before_publish() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    declare(&app, "Checkout errors", "INC-63", "SEV1").await;
+    // Executives were told the fix is in, and the incident moved on.
+    app.click("[data-testid=\"deadline-executives\"] .actions button:first-child")
+        .await;
+    app.fill(
+        "log-body",
+        "SEV1 Checkout errors: fix in place, monitoring. Tracking in PAY-812.",
+    )
+    .await;
+    app.fill("log-posted-to", "exec email").await;
+    app.click("[data-testid=\"log-update-submit\"]").await;
+    set_status(&app, "investigating", "monitoring").await;
+
+    // The customers' draft still says "investigating": flagged before
+    // publish, with who was told what and when, and blocking (customers are strict).
+    app.replace_text(
+        "#draft-customers",
+        "We are investigating an issue with checkout.",
+    )
+    .await;
+    let finding = app
+        .wait_for_text(
+            "[data-testid=\"finding\"][data-rule=\"contradiction\"]",
+            "blocks publishing",
+        )
+        .await;
+    assert!(
+        finding.contains("Contradicts another audience"),
+        "{finding}"
+    );
+    app.shows("finding-why", "executives read “monitoring”")
+        .await;
+    app.click("[data-testid=\"reviewed\"]").await;
+    app.click("[data-testid=\"publish\"]").await;
+    app.find("[data-testid=\"override\"]").await;
+
+    // Who has been told what, one key away (Alt W).
+    app.find("body")
+        .await
+        .send_keys(&format!("{}w{}", Key::Alt, Key::Null))
+        .await
+        .unwrap();
+    app.wait_for_text(
+        "[data-testid=\"told-cell\"][data-audience=\"executives\"][data-fact=\"status\"]",
+        "monitoring",
+    )
+    .await;
+    app.wait_for_text(
+        "[data-testid=\"told-audience\"][data-audience=\"customers\"]",
+        "not told",
+    )
+    .await;
+
+    // Published anyway, with a reason: the override is on the timeline and
+    // the matrix marks the status the two audiences now disagree on.
+    app.replace_text(
+        "[data-testid=\"override-reason\"]",
+        "Legal asked to keep the first wording",
+    )
+    .await;
+    app.click("[data-testid=\"override\"] button.danger").await;
+    app.shows("publish-notice", "Published to customers").await;
+    app.pane("told").await;
+    app.shows("told-differs", "differs").await;
+    app.screenshot("told-matrix").await;
+    app.timeline("past guardrails (contradiction)").await;
+    app.quit().await;
+}
+
+#[tokio::test]
 async fn an_obligation_clock_started_on_an_incident_counts_down_on_the_board() {
     let profile = Profile::new();
     let app = App::launch(&profile).await;
