@@ -29,6 +29,9 @@ if wanted guardrails; then
 stage "guardrails: lint a 5,000-character draft"
 cargo run --locked --release -q -p herald-core --example lint_bench
 
+stage "who has been told what: a 300-update matrix and a draft checked against it"
+cargo run --locked --release -q -p herald-core --example told_bench
+
 stage "guardrails: precision and recall on the labelled corpus"
 cargo run --locked --release -q -p herald-core --bin herald-lint-report
 fi

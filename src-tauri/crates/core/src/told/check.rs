@@ -40,7 +40,7 @@ pub fn check(draft: &DraftToCheck<'_>, told: &Told, record: &Record<'_>) -> Vec<
     findings.extend(eta(draft, &said, &others, record));
     findings.extend(regions(draft, &said, &others, record.zone));
     if matches!(draft.audience, Audience::Customers | Audience::Executives) {
-        findings.extend(internal_details(draft, record));
+        findings.extend(internal_details(draft, told, record.zone));
     }
     findings.sort_by_key(|f| (f.start, f.rule));
     findings
@@ -320,31 +320,21 @@ fn capitalised(text: &str) -> String {
 
 /// Tickets, channels, hosts and codenames that internal audiences were told
 /// and that now appear in a draft for outsiders.
-fn internal_details(draft: &DraftToCheck<'_>, record: &Record<'_>) -> Vec<Finding> {
-    let mut details: Vec<(String, Audience, DateTime<Utc>)> = Vec::new();
-    for update in record
-        .updates
-        .iter()
-        .filter(|u| matches!(u.audience, Audience::Internal | Audience::IncidentChannel))
-    {
-        for token in said::internal_details(&update.body) {
-            if !details
-                .iter()
-                .any(|(t, _, _)| t.eq_ignore_ascii_case(&token))
-            {
-                details.push((token, update.audience, update.posted_at));
-            }
-        }
-    }
-    let lower = draft.text.to_lowercase();
+fn internal_details(draft: &DraftToCheck<'_>, told: &Told, zone: Tz) -> Vec<Finding> {
+    // ASCII lower-casing keeps every byte offset, whatever else the draft holds.
+    let lower = draft.text.to_ascii_lowercase();
     let mut findings = Vec::new();
-    for (token, audience, at) in details {
-        let needle = token.to_lowercase();
-        // Lower-casing keeps byte offsets only for ASCII, which every
-        // internal detail the pattern finds is; anything else is skipped.
-        if !needle.is_ascii() || lower.len() != draft.text.len() {
+    for super::InternalDetail {
+        token,
+        audience,
+        at,
+    } in &told.internal
+    {
+        // Every internal detail the pattern finds is ASCII; anything else is skipped.
+        if !token.is_ascii() {
             continue;
         }
+        let needle = token.to_ascii_lowercase();
         let mut from = 0;
         while let Some(found) = lower[from..].find(&needle) {
             let start = from + found;
@@ -360,7 +350,7 @@ fn internal_details(draft: &DraftToCheck<'_>, record: &Record<'_>) -> Vec<Findin
             let why = format!(
                 "“{token}” was told only to {} (at {}): tickets, channels, hosts and codenames mean nothing to {} and can expose internals.",
                 audience.label(),
-                clock(Some(at), record.zone),
+                clock(Some(*at), zone),
                 draft.audience.label(),
             );
             let suggestion =

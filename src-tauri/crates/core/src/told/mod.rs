@@ -118,6 +118,19 @@ impl ToldRow {
 #[ts(rename = "ToldMatrix")]
 pub struct Told {
     pub rows: Vec<ToldRow>,
+    /// Tickets, channels, hosts and codenames told to internal audiences, each
+    /// once, with who heard it first and when: read once here rather than on
+    /// every draft check.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub internal: Vec<InternalDetail>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalDetail {
+    pub token: String,
+    pub audience: Audience,
+    pub at: DateTime<Utc>,
 }
 
 /// What the matrix is built from, each list oldest first.
@@ -167,7 +180,26 @@ impl Told {
                 row
             })
             .collect();
-        Told { rows }
+        let mut internal: Vec<InternalDetail> = Vec::new();
+        for update in record
+            .updates
+            .iter()
+            .filter(|u| matches!(u.audience, Audience::Internal | Audience::IncidentChannel))
+        {
+            for token in said::internal_details(&update.body) {
+                if !internal
+                    .iter()
+                    .any(|d| d.token.eq_ignore_ascii_case(&token))
+                {
+                    internal.push(InternalDetail {
+                        token,
+                        audience: update.audience,
+                        at: update.posted_at,
+                    });
+                }
+            }
+        }
+        Told { rows, internal }
     }
 
     pub fn row(&self, audience: Audience) -> Option<&ToldRow> {

@@ -433,6 +433,14 @@ fn a_draft_is_checked_against_what_every_other_audience_was_told() {
             expect: &[InternalDetail, InternalDetail],
         },
         Case {
+            name: "a letter whose lower case is longer does not hide a ticket",
+            told: &[(IncidentChannel, 3, "Tracking in INC-4821.")],
+            status: Status::Investigating,
+            sync_eta: "",
+            draft: (Customers, "İstanbul: see INC-4821."),
+            expect: &[InternalDetail],
+        },
+        Case {
             name: "internal details may go to internal readers",
             told: &[(
                 IncidentChannel,
