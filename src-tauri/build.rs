@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "use_template",
     "review_draft",
     "publish",
+    "correct_update",
     "confirm_metrics",
     "override_resolution_gate",
     "copy_update",

@@ -441,6 +441,64 @@ impl Drop for NotificationServer {
     }
 }
 
+/// A real SMTP server on loopback (aiosmtpd, from the validators' receiver)
+/// that keeps every message it accepts in a Maildir, to read back.
+#[derive(Debug)]
+pub struct MailServer {
+    child: std::process::Child,
+    pub port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl MailServer {
+    pub fn start() -> MailServer {
+        use std::io::BufRead;
+        let root = workspace_root();
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(root.join(".dev/venv/bin/python"))
+            .arg(root.join("tests/validators/receiver.py"))
+            .arg(dir.path())
+            .arg("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the validators' venv is set up (.dev/test.sh does it)");
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        let port = loop {
+            let line = lines
+                .next()
+                .expect("the receiver stopped before listening")
+                .unwrap();
+            if let Some(port) = line.strip_prefix("smtp ") {
+                break port.trim().parse().unwrap();
+            }
+        };
+        // Keep draining its output so it never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        MailServer { child, port, dir }
+    }
+
+    /// Every message received so far, as raw text, oldest first.
+    pub fn messages(&self) -> Vec<String> {
+        let new = self.dir.path().join("mail/new");
+        let mut files: Vec<_> = std::fs::read_dir(&new)
+            .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+        files
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect()
+    }
+}
+
+impl Drop for MailServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// A StatusNotifier host (python-dbusmock standing in for a desktop panel), so
 /// the app's real tray icon registers and its label and menu can be read back.
 #[derive(Debug)]

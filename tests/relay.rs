@@ -4,7 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
-use herald_e2e::{App, Profile, declare};
+use fantoccini::key::Key;
+use herald_e2e::{App, MailServer, Profile, declare};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -83,5 +84,162 @@ async fn a_published_update_reaches_a_loopback_channel_and_shows_delivered() {
             !text.contains("whsec_") && !text.contains(&url),
             "{file} holds a secret"
         );
+    }
+}
+
+/// Adds a channel in Settings → Channels for the customers, with `fill` for
+/// the kind's own fields.
+async fn add_channel(app: &App, kind: &str, name: &str) {
+    app.click(&field("add-channel")).await;
+    app.click(&format!(
+        "[data-testid=\"channel-kind\"] option[value=\"{kind}\"]"
+    ))
+    .await;
+    app.replace_text(&field("channel-name"), name).await;
+    app.click(&field("channel-audience-customers")).await;
+}
+
+#[tokio::test]
+async fn a_correction_edits_the_discord_message_and_replies_to_the_original_mail() {
+    let message = "1180000000000000001";
+    let discord = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/webhooks/1/tok"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_string(format!("{{\"id\":\"{message}\"}}")),
+        )
+        .mount(&discord)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path(format!("/api/webhooks/1/tok/messages/{message}")))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_string(format!("{{\"id\":\"{message}\"}}")),
+        )
+        .mount(&discord)
+        .await;
+    let mail = MailServer::start();
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+
+    app.click("nav button:nth-child(2)").await;
+    add_channel(&app, "discord", "Community Discord").await;
+    app.replace_text(
+        &field("channel-secret-url"),
+        &format!("{}/api/webhooks/1/tok", discord.uri()),
+    )
+    .await;
+    app.click(&field("channel-save")).await;
+    app.find("[data-testid=\"channel\"][data-name=\"Community Discord\"]")
+        .await;
+    add_channel(&app, "email", "Customer mail").await;
+    app.replace_text(&field("smtp-host"), "127.0.0.1").await;
+    app.replace_text(&field("smtp-port"), &mail.port.to_string())
+        .await;
+    app.click("[data-testid=\"smtp-security\"] option[value=\"none\"]")
+        .await;
+    app.replace_text(&field("email-from"), "comms@example.com")
+        .await;
+    app.replace_text(&field("email-to"), "customer@example.org")
+        .await;
+    app.click(&field("channel-save")).await;
+    app.find("[data-testid=\"channel\"][data-name=\"Customer mail\"]")
+        .await;
+
+    declare(&app, "Card payments failing", "INC-710", "SEV2").await;
+    app.replace_text(
+        "#draft-customers",
+        "Card payments are failing for customers in the US.",
+    )
+    .await;
+    app.click(&field("reviewed")).await;
+    app.click(&field("publish")).await;
+    app.shows("publish-notice", "Published").await;
+    let published = "[data-testid=\"published\"]";
+    app.wait_for_text(published, "Community Discord").await;
+    wait_until(&app, || async {
+        app.find(published)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .matches("delivered")
+            .count()
+            >= 2
+    })
+    .await;
+
+    // The lead corrects it: silent, from the keyboard.
+    app.click(&field("correct-update")).await;
+    app.replace_text(
+        &field("correction-body"),
+        "Card payments are failing for customers in the EU.",
+    )
+    .await;
+    app.find(&field("correction-body"))
+        .await
+        .send_keys(&format!("{}{}{}", Key::Control, Key::Enter, Key::Null))
+        .await
+        .unwrap();
+    let correction = app.shows("correction", "customers in the EU").await;
+    assert!(correction.contains("silent"), "{correction}");
+    wait_until(&app, || async {
+        let text = app
+            .find("[data-testid=\"correction\"]")
+            .await
+            .text()
+            .await
+            .unwrap();
+        text.matches("delivered").count() >= 2
+    })
+    .await;
+    app.screenshot("corrected").await;
+    app.timeline("Update for customers corrected (silently)")
+        .await;
+
+    // Discord: the original message, edited in place.
+    let requests = discord.received_requests().await.unwrap();
+    let edit = requests
+        .iter()
+        .find(|r| r.method.as_str() == "PATCH")
+        .expect("an edit reached the Discord-shaped receiver");
+    assert_eq!(
+        edit.url.path(),
+        format!("/api/webhooks/1/tok/messages/{message}")
+    );
+    let body = String::from_utf8_lossy(&edit.body);
+    assert!(body.contains("customers in the EU"), "{body}");
+
+    // E-mail: a reply to the original's Message-ID.
+    let messages = mail.messages();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    let original_id = messages[0]
+        .lines()
+        .find_map(|l| l.strip_prefix("Message-ID: "))
+        .expect("the original has a Message-ID")
+        .trim()
+        .to_owned();
+    let reply = &messages[1];
+    assert!(
+        reply.contains(&format!("In-Reply-To: {original_id}"))
+            && reply.contains(&format!("References: {original_id}")),
+        "{reply}"
+    );
+    assert!(reply.contains("customers in the EU"), "{reply}");
+    app.quit().await;
+}
+
+/// Polls `check` until it holds, failing with a screenshot after the patience.
+async fn wait_until<F, Fut>(app: &App, check: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !check().await {
+        if std::time::Instant::now() > deadline {
+            app.screenshot("failure").await;
+            panic!("the deliveries never all showed delivered");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
 }

@@ -135,6 +135,7 @@ pub fn run() {
             commands::channels::delete_channel,
             commands::channels::test_channel,
             commands::channels::channel_reach,
+            commands::corrections::correct_update,
             commands::channels::relay_settings,
             commands::channels::save_relay_settings,
             commands::channels::resend_delivery,

@@ -3,6 +3,7 @@
 
 pub mod cadence;
 pub mod channels;
+pub mod corrections;
 pub mod diagnostics;
 pub mod drafts;
 pub mod handoff;

@@ -6,6 +6,7 @@
 
 pub mod alerts;
 pub mod cadence;
+pub mod correction;
 pub mod gate;
 pub mod guardrails;
 pub mod handoff;
@@ -27,6 +28,7 @@ pub mod validation;
 
 pub use alerts::{AlertStage, AlertText};
 pub use cadence::{AudienceFacts, Deadline, DeadlineChange};
+pub use correction::{Correction, CorrectionRequest};
 pub use gate::{GateState, ResolutionGate};
 pub use guardrails::{Finding, GuardrailSettings, Rule, Strictness};
 pub use incident::{Incident, IncidentChange, NewIncident};

@@ -128,6 +128,17 @@ pub enum EventKind {
         note_id: String,
         text: String,
     },
+    /// The lead corrected an update that went out. Both texts are kept: the
+    /// original in `from`, the correction in `to`.
+    UpdateCorrected {
+        update_id: String,
+        correction_id: String,
+        audience: Audience,
+        /// Whether the channels that can tell their readers were asked to.
+        notify: bool,
+        from: String,
+        to: String,
+    },
     /// An update could not be delivered to a channel without the lead: it
     /// failed, went stale, or may have posted without an answer.
     DeliveryProblem {
@@ -194,6 +205,7 @@ impl EventKind {
             Self::IcSynced { .. } => "ic_synced",
             Self::NoteAdded { .. } => "note_added",
             Self::NoteCorrected { .. } => "note_corrected",
+            Self::UpdateCorrected { .. } => "update_corrected",
             Self::ConstraintAdded { .. } => "constraint_added",
             Self::ConstraintChanged { .. } => "constraint_changed",
             Self::AskAdded { .. } => "ask_added",
@@ -274,6 +286,21 @@ impl EventKind {
                 }
             }
             Self::NoteCorrected { text, .. } => format!("Note corrected: {text}"),
+            Self::UpdateCorrected {
+                audience,
+                notify,
+                to,
+                ..
+            } => format!(
+                "Update for {} corrected ({}): {}",
+                audience.label(),
+                if *notify {
+                    "readers notified"
+                } else {
+                    "silently"
+                },
+                crate::relay::clip(to, 200)
+            ),
             Self::ObligationAdded {
                 name,
                 within_minutes,

@@ -145,15 +145,28 @@ impl Desk {
             channel.disabled_reason = old.disabled_reason.clone();
         }
         let reference = reference_for(&channel.id);
+        // A mail server that takes mail without signing in has no secret to
+        // ask for; the form shows no field for one.
+        let open_relay = channel.kind == herald_core::relay::ChannelKind::Email
+            && channel.options.smtp_username.trim().is_empty();
+        let needs_secret = existing.is_none() || kind_changed || host_changed;
         match input.secret {
             Some(secret) => {
                 let secret = channel.validate_secret(&secret)?;
                 self.secrets().put(&reference, &secret)?;
             }
+            None if open_relay && needs_secret => {
+                self.secrets().put(&reference, &ChannelSecret::default())?;
+            }
             None if existing.is_none() || kind_changed => {
+                let field = if channel.kind == herald_core::relay::ChannelKind::Email {
+                    "secret.token"
+                } else {
+                    "secret.url"
+                };
                 return Err(Error::from(herald_core::Invalid(vec![
                     herald_core::FieldError::new(
-                        "secret.url",
+                        field,
                         format!(
                             "Paste the {} secret for this channel.",
                             channel.kind.label()

@@ -7,12 +7,12 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use herald_core::relay::{
-    self, Backoff, Channel, ChannelKind, ChannelSecret, Outgoing, Reply, Request, Verdict,
-    classify, classify_smtp,
+    self, Backoff, Channel, ChannelKind, ChannelSecret, CorrectionOf, Outgoing, Reply, Request,
+    Verdict, classify, classify_smtp,
 };
 use herald_core::{Audience, EventKind};
 use herald_store::deliveries::{self, Delivery, Settle};
-use herald_store::{Transaction, channels, incidents, updates};
+use herald_store::{Transaction, channels, corrections, incidents, updates};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -413,10 +413,22 @@ impl Desk {
         let verdict = verdict_of(channel.kind, attempt);
         log(verdict.label(), verdict.reason().unwrap_or(""));
         match verdict {
-            Verdict::Delivered { remote_id, link } => {
+            Verdict::Delivered {
+                remote_id,
+                link,
+                remote_part,
+            } => {
                 self.write(|tx| {
-                    deliveries::delivered(tx, &delivery.id, &remote_id, &link, now)?;
-                    if channel.kind == ChannelKind::Statuspage && !remote_id.is_empty() {
+                    let receipt = deliveries::Receipt {
+                        remote_id: &remote_id,
+                        remote_link: &link,
+                        remote_part: &remote_part,
+                    };
+                    deliveries::delivered(tx, &delivery.id, receipt, now)?;
+                    // A correction's answer is the edited incident update, not
+                    // the incident: the page's incident stays as the update made it.
+                    let creates = delivery.correction_id.is_empty();
+                    if channel.kind == ChannelKind::Statuspage && creates && !remote_id.is_empty() {
                         channels::set_remote_incident(
                             tx,
                             &channel.id,
@@ -638,14 +650,39 @@ impl Desk {
                 let incident = incidents::get(conn, &delivery.incident_id)?;
                 let update = updates::get(conn, &delivery.update_id)?;
                 let remote = channels::remote_incident(conn, &channel.id, &delivery.incident_id)?;
-                Ok::<_, herald_store::StoreError>(incident.zip(update).map(|(incident, update)| {
-                    Outgoing {
-                        remote_incident: remote.unwrap_or_default(),
-                        components: delivery.components.clone(),
-                        notify_subscribers: delivery.notify_subscribers,
-                        ..Outgoing::for_update(delivery.id.clone(), &incident, &update)
-                    }
-                }))
+                let Some((incident, update)) = incident.zip(update) else {
+                    return Ok::<_, herald_store::StoreError>(None);
+                };
+                let mut out = Outgoing {
+                    remote_incident: remote.unwrap_or_default(),
+                    components: delivery.components.clone(),
+                    notify_subscribers: delivery.notify_subscribers,
+                    ..Outgoing::for_update(delivery.id.clone(), &incident, &update)
+                };
+                if !delivery.correction_id.is_empty() {
+                    let Some(correction) = corrections::get(conn, &delivery.correction_id)? else {
+                        return Ok(None);
+                    };
+                    // The update's own delivery here: what the correction edits or answers.
+                    let first = deliveries::for_incident(conn, &delivery.incident_id)?
+                        .into_iter()
+                        .find(|d| {
+                            d.update_id == delivery.update_id
+                                && d.channel_id == delivery.channel_id
+                                && d.correction_id.is_empty()
+                        });
+                    out.body = herald_core::text::clean_multiline(&correction.body);
+                    out.correction = Some(CorrectionOf {
+                        delivery_id: first.as_ref().map(|d| d.id.clone()).unwrap_or_default(),
+                        remote_id: first
+                            .as_ref()
+                            .map(|d| d.remote_id.clone())
+                            .unwrap_or_default(),
+                        remote_part: first.map(|d| d.remote_part).unwrap_or_default(),
+                        posted_at: update.posted_at,
+                    });
+                }
+                Ok(Some(out))
             })?
             .ok_or_else(|| Error::not_found("That update"))
     }

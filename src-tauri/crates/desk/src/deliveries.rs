@@ -33,6 +33,8 @@ pub struct DeliveryView {
     /// A receipt the previous lead's Herald recorded and handed over: shown
     /// as it was, with nothing for this Herald to resend or discard.
     pub from_handoff: bool,
+    /// The correction this delivery carries; empty for the update's own.
+    pub correction_id: String,
 }
 
 pub(crate) fn for_incident(
@@ -67,6 +69,7 @@ pub(crate) fn for_incident(
                 remote_id: d.remote_id,
                 remote_link: d.remote_link,
                 from_handoff: false,
+                correction_id: d.correction_id,
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;

@@ -103,9 +103,19 @@ impl DraftContext {
                 .map(|a| a.owner),
         );
         people.retain(|name| !name.trim().is_empty());
-        // The store lists both newest first; the matrix reads them in order.
+        // The store lists both newest first; the matrix reads them in order,
+        // each update as its readers have it now (corrected, where it was).
         let mut sent = updates::for_incident(conn, &incident.id)?;
         sent.reverse();
+        let corrections = herald_store::corrections::for_incident(conn, &incident.id)?;
+        for update in &mut sent {
+            let own: Vec<_> = corrections
+                .iter()
+                .filter(|c| c.update_id == update.id)
+                .cloned()
+                .collect();
+            update.body = herald_core::correction::current_text(&update.body, &own).to_owned();
+        }
         let mut said = syncs::for_incident(conn, &incident.id)?;
         said.reverse();
         let history = History {

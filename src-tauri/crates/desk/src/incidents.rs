@@ -132,6 +132,7 @@ impl Desk {
                     drafts: context.views(&stored, now),
                     gate: context.gate.clone(),
                     told: context.matrix.clone(),
+                    corrections: herald_store::corrections::for_incident(conn, id)?,
                     constraints: notes::constraints(conn, id)?,
                     asks: notes::asks(conn, id)?,
                     role: role_holding(

@@ -9,6 +9,7 @@ mod background;
 mod cadence;
 mod channels;
 mod clock;
+mod corrections;
 mod courier;
 mod deliveries;
 mod drafts;

@@ -68,32 +68,10 @@ impl Desk {
                     ),
                 ));
             }
-            let mut blocking: Vec<_> = view
-                .findings
-                .iter()
-                .filter(|f| f.blocking)
-                .map(|f| f.rule)
-                .collect();
-            blocking.sort();
-            blocking.dedup();
-            let mut events = Vec::new();
-            if !blocking.is_empty() {
-                let Some(reason) = request.override_reason.as_deref() else {
-                    let ids: Vec<&str> = blocking.iter().map(|r| r.as_str()).collect();
-                    return Err(Error::blocked(
-                        "override_reason",
-                        format!(
-                            "The draft has blocking guardrail findings ({}). Fix them, or publish with an override and a reason.",
-                            ids.join(", ")
-                        ),
-                    ));
-                };
-                events.push(EventKind::GuardrailsOverridden {
-                    audience,
-                    rules: blocking,
-                    reason: checked_reason(reason)?,
-                });
-            }
+            let events: Vec<EventKind> =
+                guardrails_override(audience, &view.findings, request.override_reason.as_deref())?
+                    .into_iter()
+                    .collect();
             let body = match context.footer_for(&draft) {
                 Some(footer) => format!("{}\n\n{footer}", draft.body.trim_end()),
                 None => draft.body.trim_end().to_owned(),
@@ -130,6 +108,40 @@ impl Desk {
         })?;
         self.incident(incident_id)
     }
+}
+
+/// The override event for text with blocking findings, when the lead gave a
+/// reason; refused, naming the rules, when they did not. `None` when nothing blocks.
+pub(crate) fn guardrails_override(
+    audience: Audience,
+    findings: &[herald_core::Finding],
+    reason: Option<&str>,
+) -> Result<Option<EventKind>, Error> {
+    let mut blocking: Vec<_> = findings
+        .iter()
+        .filter(|f| f.blocking)
+        .map(|f| f.rule)
+        .collect();
+    blocking.sort();
+    blocking.dedup();
+    if blocking.is_empty() {
+        return Ok(None);
+    }
+    let Some(reason) = reason else {
+        let ids: Vec<&str> = blocking.iter().map(|r| r.as_str()).collect();
+        return Err(Error::blocked(
+            "override_reason",
+            format!(
+                "The text has blocking guardrail findings ({}). Fix them, or go ahead with an override and a reason.",
+                ids.join(", ")
+            ),
+        ));
+    };
+    Ok(Some(EventKind::GuardrailsOverridden {
+        audience,
+        rules: blocking,
+        reason: checked_reason(reason)?,
+    }))
 }
 
 /// Every switched-on channel that serves the audience, in the order added.
@@ -196,6 +208,8 @@ impl Desk {
                     remote_link: String::new(),
                     components: out.components,
                     notify_subscribers: out.notify_subscribers,
+                    correction_id: String::new(),
+                    remote_part: String::new(),
                 },
             )?;
         }

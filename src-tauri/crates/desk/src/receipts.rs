@@ -23,7 +23,9 @@ pub(crate) fn for_handoff(
     let mut channel_of = HashMap::new();
     let mut out: Vec<Receipt> = Vec::new();
     for d in deliveries::for_incident(conn, incident_id)? {
-        if !carried(&d.update_id) {
+        // A correction's delivery is not the update's receipt; corrections
+        // stay with the Herald that made them.
+        if !carried(&d.update_id) || !d.correction_id.is_empty() {
             continue;
         }
         if !channel_of.contains_key(&d.channel_id) {
@@ -138,6 +140,7 @@ pub(crate) fn views(
             remote_link: r.remote_link,
             channel_enabled: false,
             from_handoff: true,
+            correction_id: String::new(),
             update_id: r.update_id,
         })
         .collect())

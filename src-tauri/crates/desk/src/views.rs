@@ -150,6 +150,9 @@ pub struct IncidentView {
     pub obligations: Vec<Obligation>,
     /// Who has been told what: each audience's facts as last told.
     pub told: herald_core::Told,
+    /// Corrections of updates that went out, oldest first; each update's
+    /// original text stays in `updates`.
+    pub corrections: Vec<herald_core::Correction>,
 }
 
 /// One audience's working draft, checked.

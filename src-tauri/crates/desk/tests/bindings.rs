@@ -29,6 +29,7 @@ fn export_all(dir: &Path) {
     herald_core::ObligationInput::export_all(&cfg).unwrap();
     herald_core::ObligationDecision::export_all(&cfg).unwrap();
     herald_core::ObligationPreset::export_all(&cfg).unwrap();
+    herald_core::CorrectionRequest::export_all(&cfg).unwrap();
     herald_desk::Board::export_all(&cfg).unwrap();
     herald_desk::IncidentView::export_all(&cfg).unwrap();
     herald_desk::Error::export_all(&cfg).unwrap();

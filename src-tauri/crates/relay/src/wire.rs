@@ -172,6 +172,12 @@ fn build_message(email: &Email) -> Result<Message, String> {
         .from(from)
         .subject(email.subject.clone())
         .message_id(Some(email.message_id.clone()));
+    // A correction threads under the mail it corrects.
+    if let Some(original) = &email.in_reply_to {
+        builder = builder
+            .in_reply_to(original.clone())
+            .references(original.clone());
+    }
     for to in &email.to {
         builder = builder.to(to
             .parse()

@@ -728,3 +728,34 @@ fn a_subscriber_count_the_plan_refuses_or_a_page_out_of_reach_is_said_not_raised
         (Some(2), "2 recipients")
     );
 }
+
+#[test]
+fn a_mail_channel_that_signs_in_needs_its_password_and_one_that_does_not_saves_without() {
+    let f = fixture();
+    let mail = |username: &str| herald_desk::ChannelInput {
+        channel: herald_core::relay::Channel {
+            id: String::new(),
+            name: format!("Mail {username}"),
+            kind: ChannelKind::Email,
+            audiences: vec![herald_core::Audience::Executives],
+            enabled: true,
+            disabled_reason: String::new(),
+            options: herald_core::relay::ChannelOptions {
+                smtp_host: "127.0.0.1".into(),
+                smtp_port: 2525,
+                smtp_security: herald_core::relay::SmtpSecurity::None,
+                smtp_username: username.into(),
+                email_from: "comms@example.com".into(),
+                email_to: vec!["cto@example.com".into()],
+                ..Default::default()
+            },
+        },
+        secret: None,
+    };
+    // The form shows only a password field for mail: the error names it.
+    let error = f.desk.save_channel(mail("relay-user")).unwrap_err();
+    assert_eq!(error.fields[0].field, "secret.token");
+    let saved = f.desk.save_channel(mail("")).unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].channel.kind, ChannelKind::Email);
+}

@@ -440,3 +440,151 @@ fn email_reaches_a_real_smtp_server_as_multipart_with_a_fixed_message_id() {
     );
     assert!(message.contains("cto@example.com") && message.contains("ceo@example.com"));
 }
+
+#[test]
+fn corrections_edit_in_place_per_discords_and_statuspages_openapi_schemas() {
+    let discord_api = prism("discord-openapi.json", true);
+    let statuspage_api = prism("statuspage-openapi.yaml", false);
+    let f = fixture();
+    let discord = f.channel(
+        ChannelKind::Discord,
+        "Discord",
+        &[Audience::Customers],
+        ChannelOptions::default(),
+        ChannelSecret {
+            url: format!(
+                "http://127.0.0.1:{}/webhooks/223704706495545344/a-token",
+                discord_api.port
+            ),
+            token: String::new(),
+        },
+    );
+    let page = f.channel(
+        ChannelKind::Statuspage,
+        "Status page",
+        &[Audience::Customers],
+        ChannelOptions {
+            statuspage_page_id: "gytm4qzbx9t6".into(),
+            statuspage_api_base: format!("http://127.0.0.1:{}", statuspage_api.port),
+            ..ChannelOptions::default()
+        },
+        ChannelSecret {
+            url: String::new(),
+            token: "89a229ce1a8dbcf9".into(),
+        },
+    );
+    f.publish_to(
+        Audience::Customers,
+        "Card payments fail in the US.",
+        Vec::new(),
+    )
+    .unwrap();
+    let message = assert_delivered(&f, &discord);
+    assert_delivered(&f, &page);
+
+    f.correct(Audience::Customers, "Card payments fail in the EU.", false)
+        .unwrap();
+    // Each correction is its own delivery through the outbox, and Prism
+    // answers it only if the edit request matches the vendor's schema.
+    let edited = assert_delivered(&f, &discord);
+    assert!(
+        !edited.correction_id.is_empty(),
+        "the correction's own delivery"
+    );
+    assert_ne!(edited.id, message.id);
+    assert_eq!(
+        edited.remote_id, message.remote_id,
+        "Discord answers the edit with the same message"
+    );
+    let first_on_page = f
+        .deliveries()
+        .into_iter()
+        .find(|d| d.channel_id == page && d.correction_id.is_empty())
+        .unwrap();
+    let page_edit = assert_delivered(&f, &page);
+    assert!(!page_edit.correction_id.is_empty());
+    // The create's answer named the incident update it made; that is the one
+    // the correction edited (a follow-up would have patched the incident).
+    let sql = rusqlite::Connection::open(f.dir.path().join("herald.sqlite")).unwrap();
+    let made: String = sql
+        .query_row(
+            "SELECT remote_part FROM deliveries WHERE id = ?1",
+            [&first_on_page.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!made.is_empty(), "the incident update's id is kept");
+    let incident: String = sql
+        .query_row("SELECT remote_id FROM remote_incidents", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        incident, first_on_page.remote_id,
+        "the page's incident is still the one the update created"
+    );
+}
+
+#[test]
+fn an_email_correction_replies_to_the_original_and_a_signed_correction_verifies() {
+    let receiver = python_receiver();
+    let f = fixture();
+    let mail = f.channel(
+        ChannelKind::Email,
+        "Exec mail",
+        &[Audience::Executives],
+        ChannelOptions {
+            smtp_host: "127.0.0.1".into(),
+            smtp_port: receiver.extra.unwrap(),
+            smtp_security: SmtpSecurity::None,
+            email_from: "comms@example.com".into(),
+            email_to: vec!["cto@example.com".into()],
+            ..ChannelOptions::default()
+        },
+        ChannelSecret::default(),
+    );
+    let signed = f.channel(
+        ChannelKind::SignedWebhook,
+        "Receiver",
+        &[Audience::Executives],
+        ChannelOptions::default(),
+        ChannelSecret {
+            url: format!("http://127.0.0.1:{}/signed", receiver.port),
+            token: SIGNING_SECRET.into(),
+        },
+    );
+    f.publish_to(
+        Audience::Executives,
+        "Sign-ins fail for 20% of users.",
+        Vec::new(),
+    )
+    .unwrap();
+    let original = assert_delivered(&f, &mail);
+    assert_delivered(&f, &signed);
+    f.correct(Audience::Executives, "Sign-ins fail for 2% of users.", true)
+        .unwrap();
+    assert_delivered(&f, &mail);
+    assert_delivered(&f, &signed);
+
+    let new = receiver.out_path.join("mail/new");
+    let mut messages: Vec<String> = std::fs::read_dir(&new)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(messages.len(), 2);
+    messages.sort_by_key(|m| m.contains("In-Reply-To"));
+    let reply = &messages[1];
+    let original_id = format!("<{}@example.com>", original.id);
+    assert!(
+        reply.contains(&format!("In-Reply-To: {original_id}"))
+            && reply.contains(&format!("References: {original_id}")),
+        "{reply}"
+    );
+    assert!(reply.contains("Subject: Correction: "), "{reply}");
+    assert!(reply.contains("2% of users"), "{reply}");
+
+    let log = std::fs::read_to_string(receiver.out_path.join("requests.jsonl")).unwrap();
+    let last: serde_json::Value = serde_json::from_str(log.lines().last().unwrap()).unwrap();
+    assert_eq!(last["problem"], "", "the receiver verified the signature");
+    let body: serde_json::Value = serde_json::from_str(last["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["type"], herald_core::relay::CORRECTED_EVENT);
+    assert_eq!(body["data"]["body"], "Sign-ins fail for 2% of users.");
+}

@@ -30,6 +30,10 @@ pub struct Delivery {
     pub remote_link: String,
     pub components: Vec<ComponentImpact>,
     pub notify_subscribers: bool,
+    /// The correction this delivery carries; empty for the update's own.
+    pub correction_id: String,
+    /// The part of the receipt a correction edits: the Statuspage incident update.
+    pub remote_part: String,
 }
 
 /// States a delivery is still on its way in; the head of a channel's queue is
@@ -39,8 +43,8 @@ pub const OPEN_STATES: &str = "('queued', 'sending', 'retrying')";
 pub fn insert(conn: &Connection, d: &Delivery) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO deliveries (id, update_id, incident_id, channel_id, state, attempts, \
-         next_attempt_at, created_at, updated_at, components, notify_subscribers) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)",
+         next_attempt_at, created_at, updated_at, components, notify_subscribers, correction_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11)",
         params![
             d.id,
             d.update_id,
@@ -52,6 +56,7 @@ pub fn insert(conn: &Connection, d: &Delivery) -> Result<(), StoreError> {
             to_text(d.created_at)?,
             serde_json::to_string(&d.components)?,
             d.notify_subscribers,
+            d.correction_id,
         ],
     )?;
     Ok(())
@@ -59,7 +64,7 @@ pub fn insert(conn: &Connection, d: &Delivery) -> Result<(), StoreError> {
 
 const COLUMNS: &str = "id, update_id, incident_id, channel_id, state, attempts, next_attempt_at, \
     created_at, updated_at, last_error, decision, unknown_outcomes, delivered_at, remote_id, \
-    remote_link, components, notify_subscribers";
+    remote_link, components, notify_subscribers, correction_id, remote_part";
 
 fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Delivery, StoreError>> {
     let text = |i: usize| row.get::<_, String>(i);
@@ -85,6 +90,8 @@ fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Delivery, StoreError
             remote_link: text(14)?,
             components: serde_json::from_str(&text(15)?)?,
             notify_subscribers: row.get(16)?,
+            correction_id: text(17)?,
+            remote_part: text(18)?,
         })
     })();
     Ok(parsed)
@@ -205,17 +212,31 @@ pub fn settle(
     Ok(())
 }
 
+/// What a target returned for a delivered post, kept as its receipt.
+#[derive(Debug, Clone, Copy)]
+pub struct Receipt<'a> {
+    pub remote_id: &'a str,
+    pub remote_link: &'a str,
+    pub remote_part: &'a str,
+}
+
 pub fn delivered(
     conn: &Connection,
     id: &str,
-    remote_id: &str,
-    remote_link: &str,
+    receipt: Receipt<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     conn.execute(
         "UPDATE deliveries SET state = 'delivered', delivered_at = ?2, updated_at = ?2, \
-         remote_id = ?3, remote_link = ?4, last_error = '', decision = '' WHERE id = ?1",
-        params![id, to_text(now)?, remote_id, remote_link],
+         remote_id = ?3, remote_link = ?4, remote_part = ?5, last_error = '', decision = '' \
+         WHERE id = ?1",
+        params![
+            id,
+            to_text(now)?,
+            receipt.remote_id,
+            receipt.remote_link,
+            receipt.remote_part
+        ],
     )?;
     Ok(())
 }

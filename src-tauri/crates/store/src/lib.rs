@@ -6,6 +6,7 @@
 //! commit together or not at all.
 
 pub mod channels;
+pub mod corrections;
 pub mod deadlines;
 pub mod deliveries;
 pub mod drafts;

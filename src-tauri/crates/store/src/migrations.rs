@@ -22,6 +22,7 @@ pub const ALL: &[&str] = &[
     include_str!("../migrations/0007_handed_over_receipts.sql"),
     include_str!("../migrations/0008_promises.sql"),
     include_str!("../migrations/0009_obligations.sql"),
+    include_str!("../migrations/0010_corrections.sql"),
 ];
 
 /// The schema version this build writes.

@@ -12,8 +12,8 @@
 use std::path::PathBuf;
 
 use herald_store::{
-    Store, channels, deliveries, drafts, incidents, migrations, notes, obligations, promises,
-    receipts, settings, syncs, timeline, updates,
+    Store, channels, corrections, deliveries, drafts, incidents, migrations, notes, obligations,
+    promises, receipts, settings, syncs, timeline, updates,
 };
 
 fn fixtures() -> PathBuf {
@@ -74,6 +74,22 @@ fn every_schema_version_has_a_fixture_that_migrates_cleanly() {
                     notes::asks(conn, &incident.id)?;
                     deliveries::for_incident(conn, &incident.id)?;
                     receipts::for_incident(conn, &incident.id)?;
+                }
+                if version >= 10 {
+                    let id = &all.rows[0].id;
+                    let corrections = corrections::for_incident(conn, id)?;
+                    assert_eq!(
+                        corrections.len(),
+                        1,
+                        "v{version}: the correction reads back"
+                    );
+                    let sent = deliveries::for_incident(conn, id)?;
+                    let edit = sent.iter().find(|d| d.correction_id == corrections[0].id);
+                    assert!(edit.is_some(), "v{version}: its delivery reads back");
+                    assert!(
+                        sent.iter().any(|d| d.remote_part == "k7ts0v1ryxm0"),
+                        "v{version}: the incident update a delivery made reads back"
+                    );
                 }
                 if version >= 9 {
                     let clocks = obligations::for_incident(conn, &all.rows[0].id)?;

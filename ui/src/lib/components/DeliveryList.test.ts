@@ -23,6 +23,7 @@ const delivered: DeliveryView = {
   remote_link: "https://stspg.io/x",
   channel_enabled: true,
   from_handoff: false,
+  correction_id: "",
 };
 
 describe("DeliveryList", () => {

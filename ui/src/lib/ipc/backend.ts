@@ -4,6 +4,7 @@
 
 import type { AppError } from "./bindings/AppError";
 import type { Reach } from "./bindings/Reach";
+import type { CorrectionRequest } from "./bindings/CorrectionRequest";
 import type { Board } from "./bindings/Board";
 import type { IncidentChange } from "./bindings/IncidentChange";
 import type { IncidentView } from "./bindings/IncidentView";
@@ -65,6 +66,8 @@ export interface Backend {
   reviewDraft(id: string, audience: Audience, revision: number): Promise<IncidentView>;
   /** Publishes a draft revision; refused while a gate is closed. */
   publish(id: string, request: PublishRequest): Promise<IncidentView>;
+  /** Corrects an update that went out, wherever it went (edit, reply or follow-up per channel). */
+  correctUpdate(id: string, request: CorrectionRequest): Promise<IncidentView>;
   /** Confirms the metrics held through the monitoring hold. */
   confirmMetrics(id: string): Promise<IncidentView>;
   /** Opens the resolution gate early, with a reason for the timeline. */

@@ -41,6 +41,8 @@ import type { JudgedPromise } from "./bindings/JudgedPromise";
 import { NO_PROMISES as EMPTY_PROMISES } from "../promises";
 import type { ToldMatrix } from "./bindings/ToldMatrix";
 import type { Reach } from "./bindings/Reach";
+import type { Correction } from "./bindings/Correction";
+import type { CorrectionRequest } from "./bindings/CorrectionRequest";
 import { notToldYet } from "../told";
 
 const AUDIENCES: Audience[] = ["customers", "executives", "internal", "incident_channel"];
@@ -64,6 +66,7 @@ export class FakeBackend implements Backend {
   deadlines = new Map<string, Deadline[]>();
   /** Obligation clocks per incident, as added through the fake. */
   obligations = new Map<string, Obligation[]>();
+  corrections = new Map<string, Correction[]>();
   /** What each channel reaches, as tests set it, by channel id. */
   reaches = new Map<string, Reach>();
   /** Who has been told what, as tests set it; the real matrix is built in Rust. */
@@ -149,6 +152,7 @@ export class FakeBackend implements Backend {
       obligations: this.obligations.get(id) ?? [],
       promise_summary: EMPTY_PROMISES,
       told: this.told ?? notToldYet(),
+      corrections: this.corrections.get(id) ?? [],
       heads_up_minutes: this.matrix.heads_up_minutes,
       long_incident: false,
       latest_sync: this.syncs.get(id) ?? null,
@@ -520,6 +524,7 @@ export class FakeBackend implements Backend {
           remote_link: "",
           channel_enabled: true,
           from_handoff: false,
+          correction_id: "",
         }));
       this.deliveries.set(id, [...(this.deliveries.get(id) ?? []), ...queued]);
       this.replaceDraft(id, { ...draft, reviewed: false });
@@ -527,6 +532,38 @@ export class FakeBackend implements Backend {
         id,
         { type: "update_published", update_id: updateId, audience: request.audience, author: "Bo" },
         `Update for ${request.audience} published`,
+      );
+      return this.view(id);
+    });
+  }
+
+  /** Records the correction as the backend would; its checks are tested in Rust. */
+  correctUpdate(id: string, request: CorrectionRequest) {
+    return this.answer("correctUpdate", [id, request], () => {
+      const original = (this.updates.get(id) ?? []).find((u) => u.id === request.update_id);
+      if (!original) throw { code: "not_found", message: "That update was not found.", fields: [] };
+      const correction: Correction = {
+        id: `c${++this.seq}`,
+        incident_id: id,
+        update_id: original.id,
+        body: request.body.trim(),
+        notify: request.notify,
+        corrected_at: this.now,
+        author: "Bo",
+      };
+      this.corrections.set(id, [...(this.corrections.get(id) ?? []), correction]);
+      this.record(
+        id,
+        {
+          type: "update_corrected",
+          update_id: original.id,
+          correction_id: correction.id,
+          audience: original.audience,
+          notify: request.notify,
+          from: original.body,
+          to: correction.body,
+        },
+        `Update for ${original.audience} corrected`,
       );
       return this.view(id);
     });

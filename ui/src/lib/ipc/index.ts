@@ -6,6 +6,8 @@ export type { AppError } from "./bindings/AppError";
 export type { Audience } from "./bindings/Audience";
 export type { ToldMatrix } from "./bindings/ToldMatrix";
 export type { Reach } from "./bindings/Reach";
+export type { Correction } from "./bindings/Correction";
+export type { CorrectionRequest } from "./bindings/CorrectionRequest";
 export type { ToldRow } from "./bindings/ToldRow";
 export type { ToldCell } from "./bindings/ToldCell";
 export type { Fact } from "./bindings/Fact";

@@ -32,6 +32,7 @@ export const tauriBackend: Backend = {
   useTemplate: (id, audience, kind) => call("use_template", { id, audience, kind }),
   reviewDraft: (id, audience, revision) => call("review_draft", { id, audience, revision }),
   publish: (id, request) => call("publish", { id, request }),
+  correctUpdate: (id, request) => call("correct_update", { id, request }),
   confirmMetrics: (id) => call("confirm_metrics", { id }),
   overrideResolutionGate: (id, reason) => call("override_resolution_gate", { id, reason }),
   copyUpdate: (id, updateId) => call("copy_update", { id, updateId }),

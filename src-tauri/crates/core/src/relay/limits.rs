@@ -115,6 +115,7 @@ mod tests {
             remote_incident: String::new(),
             components: Vec::new(),
             notify_subscribers: true,
+            correction: None,
         }
     }
 

@@ -5,6 +5,7 @@
 //! and how long to wait before the next attempt. The relay crate does the IO.
 
 mod channel;
+mod correction;
 mod limits;
 mod outcome;
 mod payload;
@@ -16,11 +17,12 @@ pub use channel::{
     COMPONENT_STATUSES, Channel, ChannelKind, ChannelOptions, ChannelSecret, ComponentImpact,
     SmtpSecurity, StatuspageComponent,
 };
+pub use correction::CORRECTED_EVENT;
 pub use limits::{LimitError, check_limits, text_limit};
 pub use outcome::{Backoff, Reply, Verdict, classify, classify_smtp};
 pub use payload::{
-    Email, HttpRequest, Outgoing, Request, SmtpServer, clip, find_stamped, render, render_test,
-    statuspage_lookup,
+    CorrectionOf, Email, HttpRequest, Outgoing, Request, SmtpServer, clip, find_stamped, render,
+    render_test, statuspage_lookup,
 };
 pub use reach::{Reach, known_reach, statuspage_subscriber_count, subscriber_reach};
 pub use signing::{SigningError, sign};

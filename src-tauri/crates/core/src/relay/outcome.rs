@@ -21,8 +21,14 @@ pub struct Reply {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Verdict {
     /// Posted. `remote_id` and `link` are kept as the receipt where the target
-    /// returns them (Discord message id, Chat message name, Statuspage incident).
-    Delivered { remote_id: String, link: String },
+    /// returns them (Discord message id, Chat message name, Statuspage incident);
+    /// `remote_part` is the Statuspage incident update the post made, which a
+    /// correction edits.
+    Delivered {
+        remote_id: String,
+        link: String,
+        remote_part: String,
+    },
     /// Rate limited: wait this long, then try again.
     WaitThenRetry { seconds: f64, reason: String },
     /// A passing failure: back off and try again.
@@ -104,6 +110,16 @@ pub fn classify(kind: ChannelKind, reply: &Reply) -> Verdict {
                 ChannelKind::Statuspage => (text("id"), text("shortlink")),
                 _ => (String::new(), String::new()),
             };
+            // Statuspage lists an incident's updates newest first: the first
+            // is the one this post made.
+            let remote_part = match kind {
+                ChannelKind::Statuspage => json["incident_updates"][0]["id"]
+                    .as_str()
+                    .filter(|id| super::safe::remote_id_ok(kind, id))
+                    .unwrap_or_default()
+                    .to_owned(),
+                _ => String::new(),
+            };
             // What a server returns is kept only in a shape Herald can trust:
             // an id that later goes into a request path, a link the lead opens.
             let remote_id = if super::safe::remote_id_ok(kind, &remote_id) {
@@ -116,7 +132,11 @@ pub fn classify(kind: ChannelKind, reply: &Reply) -> Verdict {
             } else {
                 String::new()
             };
-            Verdict::Delivered { remote_id, link }
+            Verdict::Delivered {
+                remote_id,
+                link,
+                remote_part,
+            }
         }
         429 | 420 => Verdict::WaitThenRetry {
             seconds: wait_seconds(reply),
@@ -151,6 +171,7 @@ pub fn classify_smtp(code: u16, message: &str) -> Verdict {
         200..=299 => Verdict::Delivered {
             remote_id: String::new(),
             link: String::new(),
+            remote_part: String::new(),
         },
         400..=499 => Verdict::Retry {
             reason: format!("the mail server answered {code}{detail}"),
@@ -207,17 +228,23 @@ mod tests {
             classify(Discord, &reply(200, None, r#"{"id":"123"}"#)),
             Verdict::Delivered {
                 remote_id: "123".into(),
-                link: String::new()
+                link: String::new(),
+                remote_part: String::new(),
             }
         );
         assert_eq!(
             classify(
                 Statuspage,
-                &reply(201, None, r#"{"id":"p1","shortlink":"https://stspg.io/x"}"#)
+                &reply(
+                    201,
+                    None,
+                    r#"{"id":"p1","shortlink":"https://stspg.io/x","incident_updates":[{"id":"u2"},{"id":"u1"}]}"#
+                )
             ),
             Verdict::Delivered {
                 remote_id: "p1".into(),
-                link: "https://stspg.io/x".into()
+                link: "https://stspg.io/x".into(),
+                remote_part: "u2".into(),
             }
         );
         assert!(matches!(

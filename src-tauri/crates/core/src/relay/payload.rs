@@ -28,6 +28,23 @@ pub struct Outgoing {
     pub remote_incident: String,
     pub components: Vec<ComponentImpact>,
     pub notify_subscribers: bool,
+    /// Set when this is a correction of an update already delivered here:
+    /// `body` is then the corrected text.
+    pub correction: Option<CorrectionOf>,
+}
+
+/// The delivery a correction corrects, on the same channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorrectionOf {
+    /// The original delivery's id: the mail's Message-ID and the webhook-id
+    /// were made from it.
+    pub delivery_id: String,
+    /// Its receipt: the Discord message id, the Statuspage incident id.
+    pub remote_id: String,
+    /// The Statuspage incident update it created, which is edited in place.
+    pub remote_part: String,
+    /// When the original went out, named in a follow-up correction.
+    pub posted_at: DateTime<Utc>,
 }
 
 impl Outgoing {
@@ -53,6 +70,7 @@ impl Outgoing {
             remote_incident: String::new(),
             components: Vec::new(),
             notify_subscribers: true,
+            correction: None,
         }
     }
 }
@@ -93,6 +111,9 @@ pub struct Email {
     pub text: String,
     pub html: String,
     pub message_id: String,
+    /// The Message-ID this mail answers (a correction's original), set as
+    /// both `In-Reply-To` and `References` so mail clients thread it.
+    pub in_reply_to: Option<String>,
 }
 
 /// The mail server to hand the message to. Debug leaves out the password.
@@ -123,6 +144,20 @@ const STATUSPAGE_NAME: usize = 255;
 /// Renders the request for a channel. `now_unix` is the signed webhook's
 /// timestamp (the attempt time, not the publish time).
 pub fn render(
+    channel: &Channel,
+    secret: &ChannelSecret,
+    out: &Outgoing,
+    now_unix: i64,
+) -> Result<Request, String> {
+    if out.correction.is_some() {
+        return super::correction::render(channel, secret, out, now_unix);
+    }
+    render_new(channel, secret, out, now_unix)
+}
+
+/// The request for an update going out for the first time (or a correction
+/// that can only follow the original as a new message).
+pub(super) fn render_new(
     channel: &Channel,
     secret: &ChannelSecret,
     out: &Outgoing,
@@ -169,11 +204,11 @@ pub fn render(
     })
 }
 
-fn json_header() -> (String, String) {
+pub(super) fn json_header() -> (String, String) {
     ("content-type".into(), "application/json".into())
 }
 
-fn with_query(url: &str, query: &str) -> String {
+pub(super) fn with_query(url: &str, query: &str) -> String {
     let joiner = if url.contains('?') { '&' } else { '?' };
     format!("{url}{joiner}{query}")
 }
@@ -333,7 +368,7 @@ fn teams(out: &Outgoing) -> Value {
     })
 }
 
-fn discord(out: &Outgoing) -> Value {
+pub(super) fn discord(out: &Outgoing) -> Value {
     let colour = u32::from_str_radix(&severity_colour(out.severity)[1..], 16).unwrap_or(0);
     let mut embed = json!({
         "title": clip(&defuse(&out.title), DISCORD_TITLE),
@@ -373,7 +408,7 @@ fn google_chat(out: &Outgoing) -> Value {
     })
 }
 
-fn statuspage(channel: &Channel, secret: &ChannelSecret, out: &Outgoing) -> HttpRequest {
+pub(super) fn statuspage(channel: &Channel, secret: &ChannelSecret, out: &Outgoing) -> HttpRequest {
     let o = &channel.options;
     let incidents = format!(
         "{}/pages/{}/incidents",
@@ -414,7 +449,7 @@ fn statuspage(channel: &Channel, secret: &ChannelSecret, out: &Outgoing) -> Http
     }
 }
 
-fn statuspage_auth(secret: &ChannelSecret) -> (String, String) {
+pub(super) fn statuspage_auth(secret: &ChannelSecret) -> (String, String) {
     ("authorization".into(), format!("OAuth {}", secret.token))
 }
 
@@ -450,13 +485,9 @@ pub fn find_stamped(body: &str, delivery_id: &str) -> Result<Option<String>, Str
     }))
 }
 
-fn email(channel: &Channel, secret: &ChannelSecret, out: &Outgoing) -> Email {
+pub(super) fn email(channel: &Channel, secret: &ChannelSecret, out: &Outgoing) -> Email {
     let o = &channel.options;
-    let domain = o
-        .email_from
-        .rsplit_once('@')
-        .map(|(_, d)| d.trim_end_matches('>').to_owned())
-        .unwrap_or_else(|| "herald.invalid".into());
+    let domain = mail_domain(channel);
     let mut text = format!("{}\n{}\n\n{}\n", out.title, summary_line(out), out.body);
     if !out.link.is_empty() {
         text.push_str(&format!("\n{}\n", out.link));
@@ -489,11 +520,27 @@ fn email(channel: &Channel, secret: &ChannelSecret, out: &Outgoing) -> Email {
         ),
         text,
         html,
-        message_id: format!("<{}@{domain}>", out.delivery_id),
+        message_id: message_id(&out.delivery_id, &domain),
+        in_reply_to: None,
     }
 }
 
-fn signed_body(out: &Outgoing) -> Value {
+/// The domain a channel's Message-IDs are made in: its sender's.
+pub(super) fn mail_domain(channel: &Channel) -> String {
+    channel
+        .options
+        .email_from
+        .rsplit_once('@')
+        .map(|(_, d)| d.trim_end_matches('>').to_owned())
+        .unwrap_or_else(|| "herald.invalid".into())
+}
+
+/// The Message-ID a delivery's mail carries.
+pub(super) fn message_id(delivery_id: &str, domain: &str) -> String {
+    format!("<{delivery_id}@{domain}>")
+}
+
+pub(super) fn signed_body(out: &Outgoing) -> Value {
     let published = out.published_at.to_rfc3339_opts(SecondsFormat::Secs, true);
     json!({
         "type": "incident.update",
@@ -552,6 +599,7 @@ pub fn render_test(
         remote_incident: String::new(),
         components: Vec::new(),
         notify_subscribers: false,
+        correction: None,
     };
     render(channel, secret, &out, now.timestamp())
 }

@@ -176,6 +176,31 @@ impl Fixture {
             .map(drop)
     }
 
+    /// Corrects the newest update for `audience` with `text`.
+    pub fn correct(
+        &self,
+        audience: Audience,
+        text: &str,
+        notify: bool,
+    ) -> Result<herald_desk::IncidentView, herald_desk::Error> {
+        let update = self
+            .desk
+            .incident(&self.incident)?
+            .updates
+            .into_iter()
+            .find(|u| u.audience == audience)
+            .unwrap();
+        self.desk.correct_update(
+            &self.incident,
+            herald_core::CorrectionRequest {
+                update_id: update.id,
+                body: text.into(),
+                notify,
+                override_reason: None,
+            },
+        )
+    }
+
     pub fn deliveries(&self) -> Vec<DeliveryView> {
         self.desk.incident(&self.incident).unwrap().deliveries
     }

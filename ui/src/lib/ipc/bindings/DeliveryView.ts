@@ -30,4 +30,8 @@ channel_enabled: boolean,
  * A receipt the previous lead's Herald recorded and handed over: shown
  * as it was, with nothing for this Herald to resend or discard.
  */
-from_handoff: boolean, };
+from_handoff: boolean, 
+/**
+ * The correction this delivery carries; empty for the update's own.
+ */
+correction_id: string, };

@@ -3,6 +3,7 @@ import type { Ask } from "./Ask";
 import type { ChannelView } from "./ChannelView";
 import type { CommsMetrics } from "./CommsMetrics";
 import type { Constraint } from "./Constraint";
+import type { Correction } from "./Correction";
 import type { Deadline } from "./Deadline";
 import type { DeliveryView } from "./DeliveryView";
 import type { DraftView } from "./DraftView";
@@ -93,4 +94,9 @@ obligations: Array<Obligation>,
 /**
  * Who has been told what: each audience's facts as last told.
  */
-told: ToldMatrix, };
+told: ToldMatrix, 
+/**
+ * Corrections of updates that went out, oldest first; each update's
+ * original text stays in `updates`.
+ */
+corrections: Array<Correction>, };
