@@ -187,6 +187,7 @@ pub(crate) fn record(
                 remote_id: d.remote_id,
                 remote_link: d.remote_link,
                 last_error: d.last_error,
+                correction_id: d.correction_id,
             })
             .collect(),
         incident,

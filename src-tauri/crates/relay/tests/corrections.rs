@@ -106,6 +106,26 @@ fn a_slack_correction_follows_the_original_once_it_is_delivered_and_both_texts_a
         "{body}"
     );
     assert!(body.contains("failed logins in the EU"), "{body}");
+
+    // The postmortem keeps both texts, and where the correction went.
+    let markdown = f.desk.postmortem(&f.incident).unwrap().markdown;
+    let section = &markdown[markdown
+        .find("## Corrections")
+        .expect("a Corrections section")..];
+    assert!(
+        section
+            .contains("Incident channel — the update of 2026-11-27 14:00 UTC, corrected silently"),
+        "{section}"
+    );
+    assert!(
+        section.contains("Was:\n\n> We are investigating failed logins in the US.")
+            && section.contains("Now:\n\n> We are investigating failed logins in the EU."),
+        "{section}"
+    );
+    assert!(
+        section.contains("Delivery receipts: Ops Slack delivered"),
+        "{section}"
+    );
 }
 
 #[test]

@@ -49,6 +49,9 @@ pub struct Receipt {
     pub remote_id: String,
     pub remote_link: String,
     pub last_error: String,
+    /// The correction this delivery carried; empty for the update's own.
+    #[serde(default)]
+    pub correction_id: String,
 }
 
 impl Receipt {
@@ -208,7 +211,7 @@ pub fn markdown(record: &PostmortemRecord, chart_file: &str) -> String {
         let receipts: Vec<String> = record
             .receipts
             .iter()
-            .filter(|r| r.update_id == u.id)
+            .filter(|r| r.update_id == u.id && r.correction_id.is_empty())
             .map(Receipt::describe)
             .collect();
         let receipts = if receipts.is_empty() {
@@ -221,6 +224,7 @@ pub fn markdown(record: &PostmortemRecord, chart_file: &str) -> String {
         ));
         out.push(String::new());
     }
+    corrections(&mut out, record);
     promises(&mut out, record);
     obligations(&mut out, &record.obligations);
     section(&mut out, "Handoffs", &record.timeline, |k| {
@@ -373,6 +377,78 @@ fn promises(out: &mut Vec<String>, record: &PostmortemRecord) {
         ));
     }
     out.push(String::new());
+}
+
+/// Each correction with the text it replaced and the text readers have
+/// since: the record keeps both. Left out when nothing was corrected.
+fn corrections(out: &mut Vec<String>, record: &PostmortemRecord) {
+    let corrected: Vec<&TimelineEvent> = record
+        .timeline
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::UpdateCorrected { .. }))
+        .collect();
+    if corrected.is_empty() {
+        return;
+    }
+    out.push("## Corrections".to_owned());
+    out.push(String::new());
+    for e in corrected {
+        let EventKind::UpdateCorrected {
+            update_id,
+            audience,
+            notify,
+            from,
+            to,
+            ..
+        } = &e.kind
+        else {
+            continue;
+        };
+        let of = record
+            .updates
+            .iter()
+            .find(|u| &u.id == update_id)
+            .map_or_else(
+                || "an update".to_owned(),
+                |u| format!("the update of {}", utc(u.posted_at)),
+            );
+        out.push(format!(
+            "### {} — {} — {of}, corrected {}",
+            utc(e.at),
+            capital(audience.label()),
+            if *notify {
+                "with readers notified"
+            } else {
+                "silently"
+            }
+        ));
+        out.push(String::new());
+        for (label, text) in [("Was", from), ("Now", to)] {
+            out.push(format!("{label}:"));
+            out.push(String::new());
+            for line in text.lines() {
+                out.push(format!("> {line}").trim_end().to_owned());
+            }
+            out.push(String::new());
+        }
+        let receipts: Vec<String> = record
+            .receipts
+            .iter()
+            .filter(|r| Some(&r.correction_id) == correction_id(&e.kind))
+            .map(Receipt::describe)
+            .collect();
+        if !receipts.is_empty() {
+            out.push(format!("Delivery receipts: {}.", receipts.join("; ")));
+            out.push(String::new());
+        }
+    }
+}
+
+fn correction_id(kind: &EventKind) -> Option<&String> {
+    match kind {
+        EventKind::UpdateCorrected { correction_id, .. } => Some(correction_id),
+        _ => None,
+    }
 }
 
 fn section(
