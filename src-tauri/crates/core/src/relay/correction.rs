@@ -12,10 +12,9 @@ use serde_json::json;
 
 use super::payload::{
     CorrectionOf, HttpRequest, Outgoing, Request, discord, email, json_header, mail_domain,
-    message_id, render_new, signed_body, statuspage_auth,
+    message_id, render_new, signed, signed_body, statuspage_auth,
 };
 use super::safe::{defuse, remote_id_ok};
-use super::signing::sign;
 use super::{Channel, ChannelKind, ChannelSecret};
 
 /// The signed webhook event a correction sends.
@@ -72,20 +71,7 @@ pub(super) fn render(
                 "delivery_id": of.delivery_id,
                 "published_at": of.posted_at.to_rfc3339_opts(SecondsFormat::Secs, true),
             });
-            let body = body.to_string();
-            let signature = sign(&secret.token, &out.delivery_id, now_unix, &body)
-                .map_err(|e| e.to_string())?;
-            Request::Http(HttpRequest {
-                method: "POST",
-                url: secret.url.clone(),
-                headers: vec![
-                    json_header(),
-                    ("webhook-id".into(), out.delivery_id.clone()),
-                    ("webhook-timestamp".into(), now_unix.to_string()),
-                    ("webhook-signature".into(), signature),
-                ],
-                body,
-            })
+            signed(secret, out, now_unix, body)?
         }
         // A chat webhook cannot edit what it posted, and a Discord message or
         // a Statuspage update without a receipt cannot be found: the

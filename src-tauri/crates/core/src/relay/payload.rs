@@ -185,23 +185,32 @@ pub(super) fn render_new(
         ),
         ChannelKind::Statuspage => Request::Http(statuspage(channel, secret, out)),
         ChannelKind::Email => Request::Email(email(channel, secret, out)),
-        ChannelKind::SignedWebhook => {
-            let body = signed_body(out).to_string();
-            let signature = sign(&secret.token, &out.delivery_id, now_unix, &body)
-                .map_err(|e| e.to_string())?;
-            Request::Http(HttpRequest {
-                method: "POST",
-                url: secret.url.clone(),
-                headers: vec![
-                    json_header(),
-                    ("webhook-id".into(), out.delivery_id.clone()),
-                    ("webhook-timestamp".into(), now_unix.to_string()),
-                    ("webhook-signature".into(), signature),
-                ],
-                body,
-            })
-        }
+        ChannelKind::SignedWebhook => signed(secret, out, now_unix, signed_body(out))?,
     })
+}
+
+/// A Standard Webhooks POST of `body`, signed with the delivery id as its
+/// `webhook-id` (stable across retries, so the receiver can deduplicate).
+pub(super) fn signed(
+    secret: &ChannelSecret,
+    out: &Outgoing,
+    now_unix: i64,
+    body: Value,
+) -> Result<Request, String> {
+    let body = body.to_string();
+    let signature =
+        sign(&secret.token, &out.delivery_id, now_unix, &body).map_err(|e| e.to_string())?;
+    Ok(Request::Http(HttpRequest {
+        method: "POST",
+        url: secret.url.clone(),
+        headers: vec![
+            json_header(),
+            ("webhook-id".into(), out.delivery_id.clone()),
+            ("webhook-timestamp".into(), now_unix.to_string()),
+            ("webhook-signature".into(), signature),
+        ],
+        body,
+    }))
 }
 
 pub(super) fn json_header() -> (String, String) {
