@@ -346,6 +346,31 @@ impl App {
         self.shows("timeline", text).await
     }
 
+    /// Waits until the element with this `data-testid` holds `text` in the
+    /// DOM, for a line kept to one line with an ellipsis: WebKit's WebDriver
+    /// reads such an element's visible text as empty.
+    pub async fn holds(&self, test_id: &str, text: &str) -> String {
+        let css = format!("[data-testid=\"{test_id}\"]");
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let found = self
+                .find(&css)
+                .await
+                .prop("textContent")
+                .await
+                .unwrap()
+                .unwrap_or_default();
+            if found.contains(text) {
+                return found;
+            }
+            if Instant::now() > deadline {
+                self.screenshot("failure").await;
+                panic!("{css:?} never held {text:?}; last held {found:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits until the element with this `data-testid` contains `text`.
     pub async fn shows(&self, test_id: &str, text: &str) -> String {
         self.wait_for_text(&format!("[data-testid=\"{test_id}\"]"), text)

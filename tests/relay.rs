@@ -50,8 +50,10 @@ async fn a_published_update_reaches_a_loopback_channel_and_shows_delivered() {
 
     declare(&app, "Login failures", "INC-700", "SEV2").await;
     app.click(&field("tab-incident_channel")).await;
-    app.shows("publish-targets", "Goes to Loopback receiver")
+    let targets = app
+        .holds("publish-targets", "Goes to Loopback receiver")
         .await;
+    assert!(targets.contains("(a signed webhook)"), "{targets}");
     app.replace_text(
         "#draft-incident_channel",
         "We are looking into failed logins.",

@@ -19,11 +19,7 @@ impl Desk {
         if let Some(reach) = relay::known_reach(&channel) {
             return Ok(reach);
         }
-        let unread = |why: &str| Reach {
-            channel_id: channel.id.clone(),
-            people: None,
-            said: format!("subscribers ({why})"),
-        };
+        let unread = |why: &str| relay::unavailable(&channel, why);
         let secret = match self.secrets().get(&reference_for(id)) {
             Ok(Some(secret)) => secret,
             Ok(None) => return Ok(unread("the API key is missing from the keychain")),

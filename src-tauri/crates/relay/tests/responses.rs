@@ -689,10 +689,11 @@ fn a_subscriber_count_the_plan_refuses_or_a_page_out_of_reach_is_said_not_raised
     let page = page_at("Status page", server.uri());
     let refused = f.desk.channel_reach(&page, &wire()).unwrap();
     assert_eq!(refused.people, None);
+    assert_eq!(refused.said, "subscriber count unavailable");
     assert!(
-        refused.said.contains("does not give a count"),
+        refused.why.contains("does not give a count"),
         "{}",
-        refused.said
+        refused.why
     );
 
     // A port nothing listens on: the reach says so, and the error text
@@ -703,11 +704,11 @@ fn a_subscriber_count_the_plan_refuses_or_a_page_out_of_reach_is_said_not_raised
     let away = page_at("Old status page", format!("http://127.0.0.1:{port}"));
     let unreachable = f.desk.channel_reach(&away, &wire()).unwrap();
     assert!(
-        unreachable.said.contains("could not be reached"),
+        unreachable.why.contains("could not be reached"),
         "{}",
-        unreachable.said
+        unreachable.why
     );
-    assert!(!unreachable.said.contains("key-sp-0123456789"));
+    assert!(!unreachable.why.contains("key-sp-0123456789"));
 
     let mail = f.channel(
         ChannelKind::Email,

@@ -1,10 +1,42 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/svelte";
 import { openIncident } from "../../test-support/incident-page";
 import { newChannel } from "../channel";
+import { forgetReaches } from "../reach";
 import type { PublishRequest } from "../ipc";
 
 describe("Where a publish goes", () => {
+  // Reaches are kept for the window's life; each test starts a new window.
+  beforeEach(forgetReaches);
+
+  it("leaves a count it could not read out of the line and says why on hover", async () => {
+    await openIncident({}, (b) => {
+      void b.saveChannel({
+        channel: {
+          ...newChannel(),
+          name: "Status page",
+          kind: "statuspage",
+          audiences: ["customers"],
+        },
+        secret: { url: "", token: "key" },
+      });
+      const id = b.channelList[0]?.channel.id ?? "";
+      b.reaches.set(id, {
+        channel_id: id,
+        people: null,
+        said: "subscriber count unavailable",
+        why: "this Statuspage plan or key does not give a count",
+      });
+    });
+    const targets = within(screen.getByTestId("draft-editor")).getByTestId("publish-targets");
+    await waitFor(() =>
+      expect(targets.title).toBe(
+        "Status page: subscriber count unavailable (this Statuspage plan or key does not give a count)",
+      ),
+    );
+    expect(targets.textContent?.trim()).toBe("Goes to Status page.");
+  });
+
   it("sets Statuspage component impact and the subscriber toggle from the customer tab", async () => {
     const { backend, user } = await openIncident({}, (b) => {
       const page = newChannel();
@@ -31,11 +63,13 @@ describe("Where a publish goes", () => {
         channel_id: id("Status page") ?? "",
         people: 1204,
         said: "1,204 subscribers",
+        why: "",
       });
       b.reaches.set(id("Ops Slack") ?? "", {
         channel_id: id("Ops Slack") ?? "",
         people: null,
         said: "a Slack channel",
+        why: "",
       });
     });
     const editor = screen.getByTestId("draft-editor");

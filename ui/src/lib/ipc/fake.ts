@@ -854,7 +854,7 @@ export class FakeBackend implements Backend {
     return this.answer("channelReach", [id], () => {
       const known = this.reaches.get(id);
       if (known) return known;
-      return { channel_id: id, people: null, said: "reach not known" } satisfies Reach;
+      return { channel_id: id, people: null, said: "reach not known", why: "" } satisfies Reach;
     });
   }
 

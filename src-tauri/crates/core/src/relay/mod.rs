@@ -24,5 +24,5 @@ pub use payload::{
     CorrectionOf, Email, HttpRequest, Outgoing, Request, SmtpServer, clip, find_stamped, render,
     render_test, statuspage_lookup,
 };
-pub use reach::{Reach, known_reach, statuspage_subscriber_count, subscriber_reach};
+pub use reach::{Reach, known_reach, statuspage_subscriber_count, subscriber_reach, unavailable};
 pub use signing::{SigningError, sign};

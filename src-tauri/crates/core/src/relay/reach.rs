@@ -14,10 +14,14 @@ pub struct Reach {
     pub channel_id: String,
     /// How many people or subscribers, when the channel can say.
     pub people: Option<u32>,
-    /// The reach in words ("1,204 subscribers", "3 recipients", "a Slack channel"),
-    /// or why the count could not be read.
+    /// The reach in words: "1,204 subscribers", "3 recipients", "a Slack
+    /// channel", or "subscriber count unavailable".
     pub said: String,
+    /// Why a count could not be read; empty when it was, or needs none.
+    pub why: String,
 }
+
+const UNAVAILABLE: &str = "subscriber count unavailable";
 
 /// The reach a channel gives without asking the service, or `None` when the
 /// service has to be asked (Statuspage).
@@ -26,6 +30,7 @@ pub fn known_reach(channel: &Channel) -> Option<Reach> {
         channel_id: channel.id.clone(),
         people,
         said,
+        why: String::new(),
     };
     match channel.kind {
         ChannelKind::Statuspage => None,
@@ -56,32 +61,31 @@ pub fn statuspage_subscriber_count(channel: &Channel, secret: &ChannelSecret) ->
 /// Statuspage's answer to [`statuspage_subscriber_count`], as a reach: the
 /// sum over every subscriber type, or why there is no count.
 pub fn subscriber_reach(channel: &Channel, reply: &Reply) -> Reach {
-    let reach = |people: Option<u32>, said: String| Reach {
+    let counted = |n: u32| Reach {
         channel_id: channel.id.clone(),
-        people,
-        said,
+        people: Some(n),
+        said: plural(n, "subscriber"),
+        why: String::new(),
     };
     match reply.status {
         200 => match count(&reply.body) {
-            Some(n) => reach(Some(n), plural(n, "subscriber")),
-            None => reach(
-                None,
-                "subscribers (Statuspage's count could not be read)".into(),
-            ),
+            Some(n) => counted(n),
+            None => unavailable(channel, "Statuspage's count could not be read"),
         },
-        401 => reach(None, "subscribers (Statuspage refused the API key)".into()),
-        403 | 404 => reach(
-            None,
-            "subscribers (this Statuspage plan or key does not give a count)".into(),
-        ),
-        420 | 429 => reach(
-            None,
-            "subscribers (Statuspage is rate limiting; try later)".into(),
-        ),
-        status => reach(
-            None,
-            format!("subscribers (Statuspage answered HTTP {status})"),
-        ),
+        401 => unavailable(channel, "Statuspage refused the API key"),
+        403 | 404 => unavailable(channel, "this Statuspage plan or key does not give a count"),
+        420 | 429 => unavailable(channel, "Statuspage is rate limiting; try later"),
+        status => unavailable(channel, &format!("Statuspage answered HTTP {status}")),
+    }
+}
+
+/// A page whose subscribers could not be counted, and why.
+pub fn unavailable(channel: &Channel, why: &str) -> Reach {
+    Reach {
+        channel_id: channel.id.clone(),
+        people: None,
+        said: UNAVAILABLE.to_owned(),
+        why: why.to_owned(),
     }
 }
 
@@ -149,9 +153,9 @@ mod tests {
                 200,
                 r#"{"email":1200,"sms":3,"webhook":1,"slack":0,"integration_partner":0}"#,
                 Some(1204),
-                "1,204 subscribers",
+                "",
             ),
-            (200, r#"{"email":1}"#, Some(1), "1 subscriber"),
+            (200, r#"{"email":1}"#, Some(1), ""),
             (200, r#"{"email":"many"}"#, None, "could not be read"),
             (200, "<html>", None, "could not be read"),
             (401, "", None, "refused the API key"),
@@ -159,11 +163,24 @@ mod tests {
             (429, "", None, "rate limiting"),
             (500, "", None, "HTTP 500"),
         ];
-        for (status, body, people, said) in cases {
+        for (status, body, people, why) in cases {
             let reach = subscriber_reach(&page, &reply(*status, body));
             assert_eq!(reach.people, *people, "{status} {body}");
-            assert!(reach.said.contains(said), "{status} {body}: {}", reach.said);
+            assert!(reach.why.contains(why), "{status} {body}: {}", reach.why);
+            assert_eq!(reach.why.is_empty(), why.is_empty(), "{status} {body}");
         }
+        assert_eq!(
+            subscriber_reach(&page, &reply(200, r#"{"email":1200,"sms":4}"#)).said,
+            "1,204 subscribers"
+        );
+        assert_eq!(
+            subscriber_reach(&page, &reply(200, r#"{"email":1}"#)).said,
+            "1 subscriber"
+        );
+        assert_eq!(
+            subscriber_reach(&page, &reply(403, "")).said,
+            "subscriber count unavailable"
+        );
         let request = statuspage_subscriber_count(
             &page,
             &ChannelSecret {

@@ -9,7 +9,11 @@ export type Reach = { channel_id: string,
  */
 people: number | null, 
 /**
- * The reach in words ("1,204 subscribers", "3 recipients", "a Slack channel"),
- * or why the count could not be read.
+ * The reach in words: "1,204 subscribers", "3 recipients", "a Slack
+ * channel", or "subscriber count unavailable".
  */
-said: string, };
+said: string, 
+/**
+ * Why a count could not be read; empty when it was, or needs none.
+ */
+why: string, };
