@@ -371,6 +371,25 @@ impl App {
         }
     }
 
+    /// Waits until the element matching `css` shows `word` at least `times`
+    /// times (every delivery of a list "delivered", say); fails with what it
+    /// last saw. Deliveries cross real sockets and a retry may back off, so
+    /// it waits four times the usual patience.
+    pub async fn shows_times(&self, css: &str, word: &str, times: usize) -> String {
+        let deadline = Instant::now() + 4 * PATIENCE;
+        loop {
+            let found = self.find(css).await.text().await.unwrap_or_default();
+            if found.matches(word).count() >= times {
+                return found;
+            }
+            if Instant::now() > deadline {
+                self.screenshot("failure").await;
+                panic!("{css:?} never showed {word:?} {times} times; last saw {found:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits until the element with this `data-testid` contains `text`.
     pub async fn shows(&self, test_id: &str, text: &str) -> String {
         self.wait_for_text(&format!("[data-testid=\"{test_id}\"]"), text)

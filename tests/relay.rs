@@ -158,17 +158,7 @@ async fn a_correction_edits_the_discord_message_and_replies_to_the_original_mail
     app.shows("publish-notice", "Published").await;
     let published = "[data-testid=\"published\"]";
     app.wait_for_text(published, "Community Discord").await;
-    wait_until(&app, || async {
-        app.find(published)
-            .await
-            .text()
-            .await
-            .unwrap()
-            .matches("delivered")
-            .count()
-            >= 2
-    })
-    .await;
+    app.shows_times(published, "delivered", 2).await;
 
     // The lead corrects it: silent, from the keyboard.
     app.click(&field("correct-update")).await;
@@ -184,16 +174,8 @@ async fn a_correction_edits_the_discord_message_and_replies_to_the_original_mail
         .unwrap();
     let correction = app.shows("correction", "customers in the EU").await;
     assert!(correction.contains("silent"), "{correction}");
-    wait_until(&app, || async {
-        let text = app
-            .find("[data-testid=\"correction\"]")
-            .await
-            .text()
-            .await
-            .unwrap();
-        text.matches("delivered").count() >= 2
-    })
-    .await;
+    app.shows_times("[data-testid=\"correction\"]", "delivered", 2)
+        .await;
     app.screenshot("corrected").await;
     app.timeline("Update for customers corrected (silently)")
         .await;
@@ -228,20 +210,4 @@ async fn a_correction_edits_the_discord_message_and_replies_to_the_original_mail
     );
     assert!(reply.contains("customers in the EU"), "{reply}");
     app.quit().await;
-}
-
-/// Polls `check` until it holds, failing with a screenshot after the patience.
-async fn wait_until<F, Fut>(app: &App, check: F)
-where
-    F: Fn() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while !check().await {
-        if std::time::Instant::now() > deadline {
-            app.screenshot("failure").await;
-            panic!("the deliveries never all showed delivered");
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
 }

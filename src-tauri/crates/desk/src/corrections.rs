@@ -4,12 +4,12 @@
 //! place, replies to it, or follows it, as each channel allows.
 
 use herald_core::correction::current_text;
-use herald_core::relay::{Outgoing, check_limits};
-use herald_core::{Correction, CorrectionRequest, EventKind, FieldError, Invalid};
+use herald_core::relay::Outgoing;
+use herald_core::{Correction, CorrectionRequest, EventKind};
 use herald_store::deliveries::{self, Delivery};
 use herald_store::{channels, corrections, updates};
 
-use crate::publish::guardrails_override;
+use crate::publish::{guardrails_override, queue};
 use crate::{Desk, Error, IncidentView};
 
 /// Delivery states in which an update is still on its way: a correction waits
@@ -87,35 +87,10 @@ impl Desk {
                 };
                 let out = Outgoing {
                     body: correction.body.clone(),
+                    notify_subscribers: request.notify,
                     ..Outgoing::for_update(self.new_id(), &incident, &original)
                 };
-                check_limits(&channel, &out).map_err(|e| {
-                    Error::from(Invalid(vec![FieldError::new("body", e.to_string())]))
-                })?;
-                deliveries::insert(
-                    tx,
-                    &Delivery {
-                        id: out.delivery_id,
-                        update_id: original.id.clone(),
-                        incident_id: incident.id.clone(),
-                        channel_id: channel.id.clone(),
-                        state: "queued".into(),
-                        attempts: 0,
-                        next_attempt_at: now,
-                        created_at: now,
-                        updated_at: now,
-                        last_error: String::new(),
-                        decision: String::new(),
-                        unknown_outcomes: 0,
-                        delivered_at: None,
-                        remote_id: String::new(),
-                        remote_link: String::new(),
-                        components: Vec::new(),
-                        notify_subscribers: request.notify,
-                        correction_id: correction.id.clone(),
-                        remote_part: String::new(),
-                    },
-                )?;
+                queue(tx, &channel, out, now, &correction.id)?;
             }
             Ok(())
         })?;

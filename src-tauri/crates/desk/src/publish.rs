@@ -186,33 +186,46 @@ impl Desk {
                 notify_subscribers: request.notify_subscribers,
                 ..Outgoing::for_update(self.new_id(), incident, update)
             };
-            check_limits(channel, &out)
-                .map_err(|e| Error::from(Invalid(vec![FieldError::new("body", e.to_string())])))?;
-            deliveries::insert(
-                tx,
-                &Delivery {
-                    id: out.delivery_id,
-                    update_id: update.id.clone(),
-                    incident_id: incident.id.clone(),
-                    channel_id: channel.id.clone(),
-                    state: "queued".into(),
-                    attempts: 0,
-                    next_attempt_at: update.posted_at,
-                    created_at: update.posted_at,
-                    updated_at: update.posted_at,
-                    last_error: String::new(),
-                    decision: String::new(),
-                    unknown_outcomes: 0,
-                    delivered_at: None,
-                    remote_id: String::new(),
-                    remote_link: String::new(),
-                    components: out.components,
-                    notify_subscribers: out.notify_subscribers,
-                    correction_id: String::new(),
-                    remote_part: String::new(),
-                },
-            )?;
+            queue(tx, channel, out, update.posted_at, "")?;
         }
         Ok(())
     }
+}
+
+/// Puts one message on a channel's queue, after checking it fits the channel:
+/// an update's own (`correction_id` empty) or a correction of it.
+pub(crate) fn queue(
+    tx: &Transaction<'_>,
+    channel: &Channel,
+    out: Outgoing,
+    at: chrono::DateTime<chrono::Utc>,
+    correction_id: &str,
+) -> Result<(), Error> {
+    check_limits(channel, &out)
+        .map_err(|e| Error::from(Invalid(vec![FieldError::new("body", e.to_string())])))?;
+    deliveries::insert(
+        tx,
+        &Delivery {
+            id: out.delivery_id,
+            update_id: out.update_id,
+            incident_id: out.incident_id,
+            channel_id: channel.id.clone(),
+            state: "queued".into(),
+            attempts: 0,
+            next_attempt_at: at,
+            created_at: at,
+            updated_at: at,
+            last_error: String::new(),
+            decision: String::new(),
+            unknown_outcomes: 0,
+            delivered_at: None,
+            remote_id: String::new(),
+            remote_link: String::new(),
+            components: out.components,
+            notify_subscribers: out.notify_subscribers,
+            correction_id: correction_id.to_owned(),
+            remote_part: String::new(),
+        },
+    )?;
+    Ok(())
 }
