@@ -32,6 +32,11 @@ fn jargon_patterns() -> Vec<String> {
     let mut patterns: Vec<String> = [
         // Error strings quoted as the system printed them ("SENT PENDING").
         r#""[A-Z][A-Z _]{3,}""#,
+        // Any error or message quoted as the reader would see it on screen:
+        // the words a system printed are not words a customer should decode.
+        r#"(?i)\b(?:errors?|messages?|see|seeing|saw|receiv\w*|return\w*|display\w*|show\w*|encounter\w*|get|getting|got)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:error\s+)?(?:message\s+)?(?:of\s+|saying\s+|stating\s+|reading\s+|like\s+)?["“][^"”\s]+[\s\d][^"”]{1,80}["”]"#,
+        // Numbered vendor error codes ("Error 1020", "error 50003").
+        r"(?i)\berror\s+(?:code\s+)?#?\d{3,6}\b",
         // IPv4 addresses, with an optional port.
         r"\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b",
         // IPv6 addresses written with "::" or in full.
