@@ -7,6 +7,7 @@
 pub mod alerts;
 pub mod cadence;
 pub mod correction;
+pub mod drill;
 pub mod gate;
 pub mod guardrails;
 pub mod handoff;

@@ -179,6 +179,13 @@ pub enum EventKind {
         state: ObligationState,
         note: String,
     },
+    /// Something a drill scenario made happen (a ping, a push for an
+    /// all-clear, a failing channel, a handoff to give or take): `what` is
+    /// its key in the scenario file, `sentence` what the lead was shown.
+    DrillInjected {
+        what: String,
+        sentence: String,
+    },
     /// A deadline alert was raised; `delivered` says whether the desktop
     /// notification reached a notification server.
     AlertSent {
@@ -223,6 +230,7 @@ impl EventKind {
             Self::ObligationAdded { .. } => "obligation_added",
             Self::ObligationChanged { .. } => "obligation_changed",
             Self::ObligationDecided { .. } => "obligation_decided",
+            Self::DrillInjected { .. } => "drill_injected",
         }
     }
 
@@ -286,6 +294,7 @@ impl EventKind {
                 }
             }
             Self::NoteCorrected { text, .. } => format!("Note corrected: {text}"),
+            Self::DrillInjected { sentence, .. } => format!("Drill: {sentence}"),
             Self::UpdateCorrected {
                 audience,
                 notify,

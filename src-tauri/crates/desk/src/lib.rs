@@ -13,6 +13,7 @@ mod corrections;
 mod courier;
 mod deliveries;
 mod drafts;
+mod drills;
 mod error;
 mod gate;
 mod handoff;
@@ -46,6 +47,10 @@ pub use courier::{
     Attempt, DeliveryProblem, Job, Next, Outcome, ProblemHook, Transport, scrub, verdict_of,
 };
 pub use deliveries::DeliveryView;
+pub use drills::{
+    DRILL_FILE, Drill, DrillView, Happened, KeptScore, Practice, Practiser, Sandbox,
+    SandboxRequest, ScenarioSummary, SimClock, Speed, delete_drill_data, shipped_scenarios,
+};
 pub use error::{Error, ErrorCode};
 pub use handoff::{HandoffText, RoleHolding, TakeOver};
 pub use health::UnreadableRecord;

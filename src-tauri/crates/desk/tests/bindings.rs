@@ -54,6 +54,10 @@ fn export_all(dir: &Path) {
     herald_core::relay::ChannelKind::export_all(&cfg).unwrap();
     herald_core::relay::SmtpSecurity::export_all(&cfg).unwrap();
     herald_core::relay::Reach::export_all(&cfg).unwrap();
+    herald_desk::DrillView::export_all(&cfg).unwrap();
+    herald_desk::Practice::export_all(&cfg).unwrap();
+    herald_desk::ScenarioSummary::export_all(&cfg).unwrap();
+    herald_desk::Speed::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

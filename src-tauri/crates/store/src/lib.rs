@@ -10,6 +10,7 @@ pub mod corrections;
 pub mod deadlines;
 pub mod deliveries;
 pub mod drafts;
+pub mod drill_scores;
 mod error;
 pub mod incidents;
 mod listing;

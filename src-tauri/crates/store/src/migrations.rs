@@ -23,6 +23,7 @@ pub const ALL: &[&str] = &[
     include_str!("../migrations/0008_promises.sql"),
     include_str!("../migrations/0009_obligations.sql"),
     include_str!("../migrations/0010_corrections.sql"),
+    include_str!("../migrations/0011_drill_scores.sql"),
 ];
 
 /// The schema version this build writes.

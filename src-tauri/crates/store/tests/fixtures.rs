@@ -12,8 +12,8 @@
 use std::path::PathBuf;
 
 use herald_store::{
-    Store, channels, corrections, deliveries, drafts, incidents, migrations, notes, obligations,
-    promises, receipts, settings, syncs, timeline, updates,
+    Store, channels, corrections, deliveries, drafts, drill_scores, incidents, migrations, notes,
+    obligations, promises, receipts, settings, syncs, timeline, updates,
 };
 
 fn fixtures() -> PathBuf {
@@ -74,6 +74,14 @@ fn every_schema_version_has_a_fixture_that_migrates_cleanly() {
                     notes::asks(conn, &incident.id)?;
                     deliveries::for_incident(conn, &incident.id)?;
                     receipts::for_incident(conn, &incident.id)?;
+                }
+                if version >= 11 {
+                    let cards = drill_scores::all(conn)?;
+                    assert_eq!(cards.len(), 1, "v{version}: the score card reads back");
+                    assert_eq!(
+                        (cards[0].1.person.as_str(), cards[0].1.points),
+                        ("Bo Chen", 85)
+                    );
                 }
                 if version >= 10 {
                     let id = &all.rows[0].id;

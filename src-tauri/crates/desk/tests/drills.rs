@@ -1,0 +1,363 @@
+//! Drills on a real SQLite file and a simulated clock: a shipped scenario
+//! run by a scripted lead at 10× scores the same every time; nothing leaves
+//! the sandbox, even with the lead's real channel listening on this machine;
+//! the practice log keeps the card per person; the drill's data goes in one
+//! action.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::ErrorKind;
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+
+use chrono::{Duration, TimeZone, Utc};
+use herald_core::drill::{ScoreCard, shipped};
+use herald_core::relay::{Channel, ChannelKind, ChannelOptions};
+use herald_core::{Audience, Status};
+use herald_desk::{
+    Alert, Desk, Drill, ManualClock, Notifier, PublishRequest, Speed, delete_drill_data,
+};
+
+#[derive(Debug, Default)]
+struct Recorder(Mutex<Vec<Alert>>);
+
+impl Notifier for Recorder {
+    fn notify(&self, alert: &Alert) -> Result<(), String> {
+        self.0.lock().unwrap().push(alert.clone());
+        Ok(())
+    }
+}
+
+/// The lead's real channels: a Slack-shaped webhook on a local listener, so
+/// any request that escaped the sandbox would be seen.
+fn real_channels(listener: &TcpListener) -> Vec<Channel> {
+    let _ = listener; // The URL lives in the keychain, which a drill never reads.
+    vec![
+        Channel {
+            id: "real-slack".into(),
+            name: "Ops Slack".into(),
+            kind: ChannelKind::Slack,
+            audiences: vec![Audience::IncidentChannel, Audience::Internal],
+            enabled: true,
+            disabled_reason: String::new(),
+            options: ChannelOptions::default(),
+        },
+        Channel {
+            id: "real-page".into(),
+            name: "Status page".into(),
+            kind: ChannelKind::Statuspage,
+            audiences: vec![Audience::Customers],
+            enabled: true,
+            disabled_reason: String::new(),
+            options: ChannelOptions {
+                statuspage_page_id: "realpage".into(),
+                statuspage_api_base: format!("http://{}/v1", listener.local_addr().unwrap()),
+                ..ChannelOptions::default()
+            },
+        },
+    ]
+}
+
+fn publish(desk: &Desk, incident: &str, audience: Audience, text: &str) {
+    let draft = desk.save_draft(incident, audience, text.into()).unwrap();
+    let mut revision = draft.revision;
+    if draft.review_required {
+        desk.review_draft(incident, audience, revision).unwrap();
+        revision = desk
+            .incident(incident)
+            .unwrap()
+            .drafts
+            .iter()
+            .find(|d| d.audience == audience)
+            .unwrap()
+            .revision;
+    }
+    desk.publish(
+        incident,
+        PublishRequest {
+            audience,
+            revision,
+            override_reason: None,
+            components: Vec::new(),
+            notify_subscribers: true,
+        },
+    )
+    .unwrap_or_else(|e| panic!("publishing to {audience:?}: {e}"));
+}
+
+struct Run {
+    card: ScoreCard,
+    answers: Vec<u16>,
+    alerts: Vec<Alert>,
+    requests: usize,
+}
+
+/// Runs the checkout drill at 10× with a lead who answers on a fixed script,
+/// stepping real time six seconds (a drill minute) at a time.
+fn run_checkout(dir: &std::path::Path, listener: &TcpListener) -> Run {
+    let real = Arc::new(ManualClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0)
+            .single()
+            .unwrap(),
+    ));
+    let scenario = shipped("checkout-sev1").unwrap().unwrap();
+    let drill = Drill::start(
+        dir,
+        real.clone(),
+        scenario,
+        "Bo Chen",
+        &real_channels(listener),
+        Speed::Ten,
+    )
+    .unwrap();
+    let desk = drill.desk().clone();
+    let id = drill.incident_id().to_owned();
+    let notifier = Recorder::default();
+    let mut minute = 0;
+    while !drill.finished() {
+        real.advance(Duration::seconds(6));
+        minute += 1;
+        drill.step().unwrap();
+        match minute {
+            2 => {
+                publish(
+                    &desk,
+                    &id,
+                    Audience::Customers,
+                    "We are investigating failed card payments at checkout. We will post another update within 30 minutes.",
+                );
+                publish(
+                    &desk,
+                    &id,
+                    Audience::IncidentChannel,
+                    "Checkout card payments are failing for all customers. Investigating.",
+                );
+                publish(
+                    &desk,
+                    &id,
+                    Audience::Internal,
+                    "Card payments at checkout are failing. Please hold customer replies to the status page.",
+                );
+            }
+            // The CEO's ping at 6 minutes gets an executive update.
+            7 => publish(
+                &desk,
+                &id,
+                Audience::Executives,
+                "Card payments at checkout are failing for all customers since the top of the hour. Engineers are on it; next update in 15 minutes.",
+            ),
+            14 => {
+                publish(
+                    &desk,
+                    &id,
+                    Audience::Customers,
+                    "We have found the cause of the failed card payments and are rolling back a change. We will post another update within 30 minutes.",
+                );
+                publish(
+                    &desk,
+                    &id,
+                    Audience::IncidentChannel,
+                    "Cause found: this morning's payment change. Rolling back.",
+                );
+            }
+            // The push for an all-clear at 20 minutes is not given in to.
+            24 => {
+                publish(
+                    &desk,
+                    &id,
+                    Audience::Executives,
+                    "The rollback is done and payments are succeeding. We are watching for 15 minutes before we call it resolved.",
+                );
+                publish(
+                    &desk,
+                    &id,
+                    Audience::Internal,
+                    "Payments are succeeding again after the rollback. We are watching before we close the incident.",
+                );
+            }
+            _ => {}
+        }
+        drill.deliver().unwrap();
+        desk.raise_due_alerts(&notifier).unwrap();
+    }
+    let view = drill.view();
+    assert!(view.finished);
+    assert_eq!(view.happened.len(), 7, "every scenario event happened");
+    assert_eq!(
+        desk.incident(&id).unwrap().incident.status,
+        Status::Monitoring
+    );
+    let card = drill.score().unwrap();
+    Run {
+        card,
+        answers: view.sandbox.iter().map(|r| r.answered).collect(),
+        requests: view.sandbox.len(),
+        alerts: notifier.0.into_inner().unwrap(),
+    }
+}
+
+#[test]
+fn a_shipped_drill_run_at_ten_times_scores_the_same_every_run_and_nothing_leaves_the_sandbox() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let first_dir = tempfile::tempdir().unwrap();
+    let second_dir = tempfile::tempdir().unwrap();
+    let first = run_checkout(first_dir.path(), &listener);
+    let second = run_checkout(second_dir.path(), &listener);
+
+    assert_eq!(first.card, second.card, "the same drill scores the same");
+    let card = &first.card;
+    assert_eq!(card.person, "Bo Chen");
+    let line = |label: &str| {
+        card.lines
+            .iter()
+            .find(|l| l.label.starts_with(label))
+            .unwrap_or_else(|| panic!("no {label} line in {card:?}"))
+            .clone()
+    };
+    assert_eq!(line("Pings answered").value, "1 of 1");
+    assert_eq!(line("Pushes for an early all-clear").value, "1 of 1");
+    assert_eq!(
+        line("Guardrail overrides").value,
+        "0 (0 findings published past)"
+    );
+    assert_eq!(line("First update to customers").value, "after 2 min");
+    assert_eq!(line("Deadlines met").value, "8 met, 0 missed");
+    // The executives were promised news in 15 minutes at 7 and heard at 24:
+    // the card says so rather than flattering, and it costs points.
+    assert_eq!(line("Promises kept").value, "67% of 3 judged");
+    assert_eq!(card.points, 96, "{card:?}");
+    assert!(
+        card.markdown()
+            .contains("| Pings answered with an executive update within 15 min | ✓ 1 of 1 |")
+    );
+
+    // The injected failures were met and retried through the real outbox.
+    assert!(
+        first.answers.starts_with(&[200, 200, 200])
+            && first.answers.contains(&429)
+            && first.answers.contains(&500),
+        "{:?}",
+        first.answers
+    );
+    assert_eq!(first.requests, second.requests);
+    // Every alert says it is a drill.
+    assert!(!first.alerts.is_empty());
+    for alert in &first.alerts {
+        assert!(
+            alert.text.summary.contains("DRILL") || alert.text.body.contains("DRILL"),
+            "{:?}",
+            alert.text
+        );
+    }
+    // The lead's real status page API, listening here, heard nothing.
+    match listener.accept() {
+        Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+        other => panic!("a drill reached a real channel: {other:?}"),
+    }
+}
+
+#[test]
+fn a_drill_publishes_only_to_sandbox_addresses_and_its_data_goes_in_one_action() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let real = Arc::new(ManualClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0)
+            .single()
+            .unwrap(),
+    ));
+    let drill = Drill::start(
+        dir.path(),
+        real.clone(),
+        shipped("escalation-sev2").unwrap().unwrap(),
+        "Ana",
+        &real_channels(&listener),
+        Speed::Paused,
+    )
+    .unwrap();
+    real.advance(Duration::hours(1));
+    assert!(drill.step().unwrap().is_empty(), "paused: nothing happens");
+    let channels = drill.desk().channels().unwrap();
+    assert_eq!(channels.len(), 2);
+    for view in &channels {
+        assert!(
+            view.channel.name.ends_with("(sandbox)"),
+            "{}",
+            view.channel.name
+        );
+        if view.channel.kind == ChannelKind::Statuspage {
+            assert!(
+                view.channel
+                    .options
+                    .statuspage_api_base
+                    .starts_with("http://127.0.0.1:9/sandbox/"),
+                "{:?}",
+                view.channel.options
+            );
+        }
+    }
+    let incident = drill.desk().incident(drill.incident_id()).unwrap().incident;
+    assert!(incident.title.starts_with("DRILL · "), "{}", incident.title);
+    assert_eq!(incident.comms_lead, "Ana");
+
+    // Nobody may be scored without a name, and nothing is created.
+    let nameless = Drill::start(
+        dir.path(),
+        real.clone(),
+        shipped("escalation-sev2").unwrap().unwrap(),
+        "  ",
+        &[],
+        Speed::Ten,
+    )
+    .unwrap_err();
+    assert_eq!(nameless.fields[0].field, "person");
+
+    drop(drill);
+    assert!(dir.path().join(herald_desk::DRILL_FILE).exists());
+    delete_drill_data(dir.path()).unwrap();
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn the_practice_log_keeps_each_card_per_person_and_lists_the_longest_unpractised_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = Arc::new(ManualClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).single().unwrap(),
+    ));
+    let desk = Desk::open(&dir.path().join("herald.sqlite"), real).unwrap();
+    let card = |person: &str, day: u32, points: u32| ScoreCard {
+        scenario: "SEV1: checkout is down".into(),
+        person: person.into(),
+        declared_at: Utc
+            .with_ymd_and_hms(2026, 11, day, 9, 0, 0)
+            .single()
+            .unwrap(),
+        ended_at: Utc
+            .with_ymd_and_hms(2026, 11, day, 9, 40, 0)
+            .single()
+            .unwrap(),
+        points,
+        lines: Vec::new(),
+    };
+    desk.keep_score(&card("Ana", 3, 70)).unwrap();
+    let bo = desk.keep_score(&card("Bo Chen", 5, 90)).unwrap();
+    desk.keep_score(&card("ana ", 10, 60)).unwrap();
+    let practice = desk.practice().unwrap();
+    let rotation: Vec<(&str, u32, u32, u32)> = practice
+        .rotation
+        .iter()
+        .map(|p| (p.person.as_str(), p.drills, p.last_points, p.best_points))
+        .collect();
+    assert_eq!(rotation, vec![("Bo Chen", 1, 90, 90), ("Ana", 2, 60, 70)]);
+    assert_eq!(practice.scores.len(), 3);
+    assert_eq!(practice.scores[0].card.points, 60, "newest first");
+    assert!(
+        desk.score_markdown(&bo)
+            .unwrap()
+            .contains("Bo Chen ran it on 2026-11-05 09:00 UTC. Score: **90 / 100**.")
+    );
+}
