@@ -61,6 +61,15 @@ const COMMANDS: &[&str] = &[
     "timeline_page",
     "export_postmortem",
     "copy_postmortem",
+    "drill_scenarios",
+    "start_drill",
+    "start_drill_from_file",
+    "drill",
+    "set_drill_speed",
+    "end_drill",
+    "practice",
+    "copy_score",
+    "delete_drill_data",
 ];
 
 fn main() {

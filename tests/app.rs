@@ -6,7 +6,9 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
-use herald_e2e::{App, NotificationServer, Profile, TrayHost, app_binary, declare};
+use herald_e2e::{
+    App, NotificationServer, Profile, TrayHost, app_binary, declare, x_window_titles,
+};
 
 /// Changes the incident's status and waits for the timeline to say so.
 async fn set_status(app: &App, from: &str, to: &str) {
@@ -209,16 +211,6 @@ async fn the_window_comes_back_at_the_size_it_was_closed_at() {
     app.shows("board-empty", "No open incidents").await;
     assert_eq!(app.client.get_window_size().await.unwrap(), (900, 640));
     app.quit().await;
-}
-
-/// The names of the top-level X windows, as the window manager would show them.
-async fn x_window_titles() -> String {
-    let out = tokio::process::Command::new("xwininfo")
-        .args(["-root", "-tree"])
-        .output()
-        .await
-        .expect("xwininfo (x11-utils) lists the X windows");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[tokio::test]

@@ -839,6 +839,16 @@ impl Drop for WindowManager {
 }
 
 /// Declares an incident through the form, starting from anywhere in the app.
+/// The names of the top-level X windows, as the window manager would show them.
+pub async fn x_window_titles() -> String {
+    let out = Command::new("xwininfo")
+        .args(["-root", "-tree"])
+        .output()
+        .await
+        .expect("xwininfo (x11-utils) lists the X windows");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 pub async fn declare(app: &App, title: &str, external_id: &str, severity: &str) {
     app.click("[data-testid=\"declare-button\"]").await;
     app.fill("declare-title", title).await;

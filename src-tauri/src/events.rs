@@ -6,3 +6,7 @@ pub const ALERTS_RAISED: &str = "alerts-raised";
 pub const OPEN_INCIDENT: &str = "open-incident";
 /// A delivery moved (sent, retried, failed); the incident view re-reads.
 pub const DELIVERIES_CHANGED: &str = "deliveries-changed";
+/// Something happened in the running drill; the window re-reads it.
+pub const DRILL_CHANGED: &str = "drill-changed";
+/// The drill ended (payload: the kept score card); the window shows it.
+pub const DRILL_FINISHED: &str = "drill-finished";

@@ -4,6 +4,7 @@
 mod background;
 mod commands;
 mod data_dir;
+mod drills;
 mod events;
 mod logging;
 mod relay;
@@ -140,6 +141,15 @@ pub fn run() {
             commands::channels::save_relay_settings,
             commands::channels::resend_delivery,
             commands::channels::discard_delivery,
+            commands::drills::drill_scenarios,
+            commands::drills::start_drill,
+            commands::drills::start_drill_from_file,
+            commands::drills::drill,
+            commands::drills::set_drill_speed,
+            commands::drills::end_drill,
+            commands::drills::practice,
+            commands::drills::copy_score,
+            commands::drills::delete_drill_data,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| panic!("Herald could not start its window: {e}"));

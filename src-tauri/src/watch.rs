@@ -66,7 +66,7 @@ fn act(app: &AppHandle, alert: &Alert, action: AlertAction) {
         }
         AlertAction::Snooze if alert.promise_id.is_some() || alert.obligation_id.is_some() => {}
         AlertAction::Snooze => {
-            if let Ok(desk) = app.state::<Launch>().desk() {
+            if let Ok(desk) = app.state::<Launch>().desk_for(&alert.incident_id) {
                 let request = SnoozeRequest {
                     audience: alert.audience,
                     minutes: 5,

@@ -10,7 +10,7 @@ pub async fn log_update(
     id: String,
     update: LoggedUpdate,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.log_update(&id, update)
+    launch.desk_for(&id)?.log_update(&id, update)
 }
 
 #[tauri::command]
@@ -19,5 +19,5 @@ pub async fn snooze(
     id: String,
     request: SnoozeRequest,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.snooze(&id, request)
+    launch.desk_for(&id)?.snooze(&id, request)
 }

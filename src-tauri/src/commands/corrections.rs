@@ -10,5 +10,5 @@ pub async fn correct_update(
     id: String,
     request: CorrectionRequest,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.correct_update(&id, request)
+    launch.desk_for(&id)?.correct_update(&id, request)
 }

@@ -12,7 +12,7 @@ pub async fn sync(
     id: String,
     facts: SyncFacts,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.sync(&id, facts)
+    launch.desk_for(&id)?.sync(&id, facts)
 }
 
 #[tauri::command]
@@ -22,7 +22,7 @@ pub async fn save_draft(
     audience: Audience,
     body: String,
 ) -> Result<DraftView, Error> {
-    launch.desk()?.save_draft(&id, audience, body)
+    launch.desk_for(&id)?.save_draft(&id, audience, body)
 }
 
 #[tauri::command]
@@ -32,7 +32,7 @@ pub async fn preview_draft(
     audience: Audience,
     kind: TemplateKind,
 ) -> Result<String, Error> {
-    launch.desk()?.preview_draft(&id, audience, kind)
+    launch.desk_for(&id)?.preview_draft(&id, audience, kind)
 }
 
 #[tauri::command]
@@ -42,7 +42,7 @@ pub async fn use_template(
     audience: Audience,
     kind: TemplateKind,
 ) -> Result<DraftView, Error> {
-    launch.desk()?.use_template(&id, audience, kind)
+    launch.desk_for(&id)?.use_template(&id, audience, kind)
 }
 
 #[tauri::command]
@@ -52,7 +52,7 @@ pub async fn review_draft(
     audience: Audience,
     revision: u32,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.review_draft(&id, audience, revision)
+    launch.desk_for(&id)?.review_draft(&id, audience, revision)
 }
 
 #[tauri::command]
@@ -61,12 +61,12 @@ pub async fn publish(
     id: String,
     request: PublishRequest,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.publish(&id, request)
+    launch.desk_for(&id)?.publish(&id, request)
 }
 
 #[tauri::command]
 pub async fn confirm_metrics(launch: State<'_, Launch>, id: String) -> Result<IncidentView, Error> {
-    launch.desk()?.confirm_metrics(&id)
+    launch.desk_for(&id)?.confirm_metrics(&id)
 }
 
 #[tauri::command]
@@ -75,7 +75,7 @@ pub async fn override_resolution_gate(
     id: String,
     reason: String,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.override_resolution_gate(&id, &reason)
+    launch.desk_for(&id)?.override_resolution_gate(&id, &reason)
 }
 
 /// Puts a published update's exact text on the system clipboard, to post by
@@ -87,7 +87,7 @@ pub async fn copy_update(
     id: String,
     update_id: String,
 ) -> Result<(), Error> {
-    let text = launch.desk()?.update_text(&id, &update_id)?;
+    let text = launch.desk_for(&id)?.update_text(&id, &update_id)?;
     app.clipboard().write_text(text).map_err(|e| {
         Error::new(
             ErrorCode::Internal,

@@ -12,7 +12,7 @@ pub async fn handoff(
     format: Option<HandoffFormat>,
     to: String,
 ) -> Result<HandoffText, Error> {
-    launch.desk()?.handoff(&id, format, &to)
+    launch.desk_for(&id)?.handoff(&id, format, &to)
 }
 
 /// Records the handoff and puts it on the system clipboard.
@@ -24,7 +24,7 @@ pub async fn copy_handoff(
     format: HandoffFormat,
     to: String,
 ) -> Result<HandoffText, Error> {
-    let copied = launch.desk()?.copy_handoff(&id, format, &to)?;
+    let copied = launch.desk_for(&id)?.copy_handoff(&id, format, &to)?;
     app.clipboard()
         .write_text(copied.text.clone())
         .map_err(|e| {
@@ -52,7 +52,7 @@ pub async fn add_constraint(
     id: String,
     input: NoteInput,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.add_constraint(&id, input)
+    launch.desk_for(&id)?.add_constraint(&id, input)
 }
 
 #[tauri::command]
@@ -74,7 +74,7 @@ pub async fn add_ask(
     id: String,
     input: NoteInput,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.add_ask(&id, input)
+    launch.desk_for(&id)?.add_ask(&id, input)
 }
 
 #[tauri::command]
@@ -85,5 +85,5 @@ pub async fn change_ask(
     input: NoteInput,
     state: AskState,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.change_ask(&id, &ask_id, input, state)
+    launch.desk_for(&id)?.change_ask(&id, &ask_id, input, state)
 }

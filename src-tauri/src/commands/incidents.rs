@@ -11,7 +11,7 @@ pub async fn board(launch: State<'_, Launch>) -> Result<Board, Error> {
 
 #[tauri::command]
 pub async fn incident(launch: State<'_, Launch>, id: String) -> Result<IncidentView, Error> {
-    launch.desk()?.incident(&id)
+    launch.desk_for(&id)?.incident(&id)
 }
 
 #[tauri::command]
@@ -28,5 +28,5 @@ pub async fn change_incident(
     id: String,
     change: IncidentChange,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.change_incident(&id, change)
+    launch.desk_for(&id)?.change_incident(&id, change)
 }

@@ -6,6 +6,7 @@ pub mod channels;
 pub mod corrections;
 pub mod diagnostics;
 pub mod drafts;
+pub mod drills;
 pub mod handoff;
 pub mod incidents;
 pub mod links;

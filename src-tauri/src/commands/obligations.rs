@@ -24,7 +24,7 @@ pub async fn add_obligation(
     id: String,
     input: ObligationInput,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.add_obligation(&id, input)
+    launch.desk_for(&id)?.add_obligation(&id, input)
 }
 
 #[tauri::command]
@@ -34,7 +34,9 @@ pub async fn edit_obligation(
     obligation_id: String,
     input: ObligationInput,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.edit_obligation(&id, &obligation_id, input)
+    launch
+        .desk_for(&id)?
+        .edit_obligation(&id, &obligation_id, input)
 }
 
 #[tauri::command]

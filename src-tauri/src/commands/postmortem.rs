@@ -16,7 +16,7 @@ pub async fn add_note(
     id: String,
     request: NoteRequest,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.add_note(&id, request)
+    launch.desk_for(&id)?.add_note(&id, request)
 }
 
 #[tauri::command]
@@ -26,7 +26,7 @@ pub async fn correct_note(
     note_id: String,
     text: String,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.correct_note(&id, &note_id, &text)
+    launch.desk_for(&id)?.correct_note(&id, &note_id, &text)
 }
 
 #[tauri::command]
@@ -36,7 +36,9 @@ pub async fn timeline_page(
     before: Option<String>,
     limit: u32,
 ) -> Result<Vec<TimelineEvent>, Error> {
-    launch.desk()?.timeline_page(&id, before.as_deref(), limit)
+    launch
+        .desk_for(&id)?
+        .timeline_page(&id, before.as_deref(), limit)
 }
 
 /// Asks where to save, then writes the four files. Resolves to the Markdown's
@@ -47,7 +49,7 @@ pub async fn export_postmortem(
     launch: State<'_, Launch>,
     id: String,
 ) -> Result<Option<String>, Error> {
-    let desk = launch.desk()?;
+    let desk = launch.desk_for(&id)?;
     let suggested = desk.postmortem(&id)?.stem;
     let Some(chosen) = app
         .dialog()
@@ -116,7 +118,7 @@ pub async fn copy_postmortem(
     launch: State<'_, Launch>,
     id: String,
 ) -> Result<(), Error> {
-    let files = launch.desk()?.postmortem(&id)?;
+    let files = launch.desk_for(&id)?.postmortem(&id)?;
     app.clipboard().write_text(files.markdown).map_err(|e| {
         Error::new(
             ErrorCode::Internal,

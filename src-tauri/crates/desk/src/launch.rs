@@ -4,6 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
+use herald_core::drill::Scenario;
+
+use crate::drills::{Drill, KeptScore, Speed, delete_drill_data};
 use crate::{Clock, Desk, Error, ErrorCode, StartupProblem, move_aside};
 
 /// The name that makes Herald single-instance per data directory, from the
@@ -32,6 +35,8 @@ pub struct Launch {
     path: PathBuf,
     clock: Arc<dyn Clock>,
     state: RwLock<Result<Arc<Desk>, StartupProblem>>,
+    /// The drill in progress, if any: its incident is served by its own desk.
+    drill: RwLock<Option<Arc<Drill>>>,
 }
 
 impl Launch {
@@ -45,6 +50,7 @@ impl Launch {
             path: path.to_owned(),
             clock,
             state: RwLock::new(state),
+            drill: RwLock::new(None),
         }
     }
 
@@ -119,5 +125,71 @@ impl Launch {
                 problem.message.clone(),
             )),
         }
+    }
+
+    /// The desk that holds `incident_id`: the drill's for the drill incident,
+    /// the lead's own for every other. Commands about one incident come here,
+    /// so the cockpit works the same on a drill without knowing it is one.
+    pub fn desk_for(&self, incident_id: &str) -> Result<Arc<Desk>, Error> {
+        if let Some(drill) = self.drill()
+            && drill.incident_id() == incident_id
+        {
+            return Ok(drill.desk().clone());
+        }
+        self.desk()
+    }
+
+    pub fn drill(&self) -> Option<Arc<Drill>> {
+        self.drill.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    fn drill_dir(&self) -> PathBuf {
+        self.path
+            .parent()
+            .map(Path::to_owned)
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// Starts a drill beside the database, with sandbox copies of the lead's
+    /// channels (read from the database, never from the keychain). An
+    /// earlier drill still running is dropped without a score.
+    pub fn start_drill(
+        &self,
+        scenario: Scenario,
+        person: &str,
+        speed: Speed,
+    ) -> Result<Arc<Drill>, Error> {
+        let desk = self.desk()?;
+        let channels = desk.channel_list()?;
+        let mut slot = self.drill.write().unwrap_or_else(|p| p.into_inner());
+        *slot = None;
+        let drill = Arc::new(Drill::start(
+            &self.drill_dir(),
+            self.clock.clone(),
+            scenario,
+            person,
+            &channels,
+            speed,
+        )?);
+        *slot = Some(drill.clone());
+        Ok(drill)
+    }
+
+    /// Ends the drill: its score card goes into the practice log, and the
+    /// drill's data stays until the next drill or "Delete drill data".
+    pub fn end_drill(&self) -> Result<Option<KeptScore>, Error> {
+        let Some(drill) = self.drill.write().unwrap_or_else(|p| p.into_inner()).take() else {
+            return Ok(None);
+        };
+        let card = drill.score()?;
+        let id = self.desk()?.keep_score(&card)?;
+        Ok(Some(KeptScore { id, card }))
+    }
+
+    /// Deletes every drill's data in one action, ending a drill in progress
+    /// without a score. The practice log stays.
+    pub fn delete_drill_data(&self) -> Result<(), Error> {
+        self.drill.write().unwrap_or_else(|p| p.into_inner()).take();
+        delete_drill_data(&self.drill_dir())
     }
 }

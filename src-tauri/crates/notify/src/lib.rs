@@ -140,6 +140,23 @@ pub fn notify_still_running() -> Result<(), String> {
         .map_err(|e| format!("the desktop notification service refused the note ({e})"))
 }
 
+/// Tells the lead what a drill scenario just made happen (a ping, a push for
+/// an all-clear, a channel failing). The summary says DRILL first, so it can
+/// never be read as a real page.
+pub fn notify_drill(title: &str, sentence: &str) -> Result<(), String> {
+    Notification::new()
+        .appname("Herald")
+        .summary(&format!(
+            "DRILL: {}",
+            title.trim_start_matches(herald_core::drill::DRILL_MARK)
+        ))
+        .body(&markup_safe(sentence))
+        .urgency(Urgency::Normal)
+        .show()
+        .map(drop)
+        .map_err(|e| format!("the desktop notification service refused the drill note ({e})"))
+}
+
 /// Notification servers that advertise `body-markup` read a small HTML subset
 /// in the body (the spec's `<b>`, `<i>`, `<a href>`, `<img>`), so text from an
 /// incident title or a server's error is escaped to show exactly as written.

@@ -33,8 +33,32 @@ import type { ObligationPreset } from "./bindings/ObligationPreset";
 import type { TakeOver } from "./bindings/TakeOver";
 import type { NoteRequest } from "./bindings/NoteRequest";
 import type { TimelineEvent } from "./bindings/TimelineEvent";
+import type { DrillView } from "./bindings/DrillView";
+import type { KeptScore } from "./bindings/KeptScore";
+import type { Practice } from "./bindings/Practice";
+import type { ScenarioSummary } from "./bindings/ScenarioSummary";
+import type { Speed } from "./bindings/Speed";
 
 export interface Backend {
+  /** The drill scenarios Herald ships. */
+  drillScenarios(): Promise<ScenarioSummary[]>;
+  /** Starts a shipped scenario for `person` on a simulated clock, on its own sandboxed data. */
+  startDrill(scenario: string, person: string, speed: Speed): Promise<DrillView>;
+  /** Asks for a scenario file or an exported incident and starts it; null if cancelled. */
+  startDrillFromFile(person: string, speed: Speed): Promise<DrillView | null>;
+  /** The drill in progress, or null. */
+  drill(): Promise<DrillView | null>;
+  setDrillSpeed(speed: Speed): Promise<DrillView | null>;
+  /** Ends the drill now; its score card is kept in the practice log. */
+  endDrill(): Promise<KeptScore | null>;
+  /** Every kept score card, and who has practised when. */
+  practice(): Promise<Practice>;
+  /** Puts one score card on the clipboard as Markdown, and returns it. */
+  copyScore(id: string): Promise<string>;
+  /** Deletes every drill's data (the practice log stays). */
+  deleteDrillData(): Promise<void>;
+  onDrillChanged(handler: () => void): Promise<() => void>;
+  onDrillFinished(handler: (kept: KeptScore) => void): Promise<() => void>;
   /** Why the database could not be opened at start, or null when it is open. */
   startupStatus(): Promise<StartupProblem | null>;
   /** Moves the broken database aside and starts fresh; resolves to the old file's new path. */

@@ -44,6 +44,11 @@ import type { Reach } from "./bindings/Reach";
 import type { Correction } from "./bindings/Correction";
 import type { CorrectionRequest } from "./bindings/CorrectionRequest";
 import { notToldYet } from "../told";
+import type { DrillView } from "./bindings/DrillView";
+import type { KeptScore } from "./bindings/KeptScore";
+import type { Practice } from "./bindings/Practice";
+import type { ScenarioSummary } from "./bindings/ScenarioSummary";
+import type { Speed } from "./bindings/Speed";
 
 const AUDIENCES: Audience[] = ["customers", "executives", "internal", "incident_channel"];
 
@@ -931,5 +936,105 @@ export class FakeBackend implements Backend {
       [matrix],
       () => (this.matrix = structuredClone(matrix)),
     );
+  }
+
+  // Drills. The fake holds what tests set and echoes the lead's choices;
+  // running a scenario, the clock and the score are tested in Rust.
+  scenarios: ScenarioSummary[] = [
+    {
+      id: "checkout-sev1",
+      name: "SEV1: checkout is down",
+      summary: "Card payments fail for every customer.",
+      minutes: 40,
+      severity: "SEV1",
+    },
+  ];
+  drillView: DrillView | null = null;
+  practiceLog: Practice = { rotation: [], scores: [] };
+  drillHandlers: (() => void)[] = [];
+  finishHandlers: ((kept: KeptScore) => void)[] = [];
+
+  drillScenarios() {
+    return this.answer("drillScenarios", [], () => this.scenarios);
+  }
+
+  private started(name: string, person: string, speed: Speed): DrillView {
+    this.drillView = {
+      scenario: name,
+      summary: "",
+      person,
+      incident_id: "drill-incident",
+      speed,
+      started_at: this.now,
+      now: this.now,
+      ends_at: this.now,
+      finished: false,
+      happened: [],
+      sandbox: [],
+    };
+    return this.drillView;
+  }
+
+  startDrill(scenario: string, person: string, speed: Speed) {
+    return this.answer("startDrill", [scenario, person, speed], () => {
+      const found = this.scenarios.find((s) => s.id === scenario);
+      return this.started(found?.name ?? scenario, person, speed);
+    });
+  }
+
+  startDrillFromFile(person: string, speed: Speed) {
+    return this.answer("startDrillFromFile", [person, speed], () =>
+      this.started("Replay", person, speed),
+    );
+  }
+
+  drill() {
+    return this.answer("drill", [], () => this.drillView);
+  }
+
+  setDrillSpeed(speed: Speed) {
+    return this.answer("setDrillSpeed", [speed], () => {
+      if (this.drillView) this.drillView.speed = speed;
+      return this.drillView;
+    });
+  }
+
+  endDrill() {
+    return this.answer("endDrill", [], () => {
+      this.drillView = null;
+      return this.practiceLog.scores[0] ?? null;
+    });
+  }
+
+  practice() {
+    return this.answer("practice", [], () => this.practiceLog);
+  }
+
+  copyScore(id: string) {
+    return this.answer("copyScore", [id], () => {
+      const text = `# Drill score ${id}`;
+      this.copied.push(text);
+      return text;
+    });
+  }
+
+  deleteDrillData() {
+    return this.answer("deleteDrillData", [], () => {
+      this.drillView = null;
+    });
+  }
+
+  onDrillChanged(handler: () => void) {
+    this.drillHandlers.push(handler);
+    return Promise.resolve(() => {
+      this.drillHandlers = this.drillHandlers.filter((h) => h !== handler);
+    });
+  }
+
+  onDrillFinished(handler: (kept: KeptScore) => void) {
+    this.finishHandlers.push(handler);
+    return Promise.resolve(() => {
+      this.finishHandlers = this.finishHandlers.filter((h) => h !== handler);
+    });
   }
 }

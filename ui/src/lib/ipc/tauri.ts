@@ -4,6 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { listen } from "@tauri-apps/api/event";
 import { toAppError, type Backend } from "./backend";
+import type { KeptScore } from "./bindings/KeptScore";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -14,6 +15,17 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const tauriBackend: Backend = {
+  drillScenarios: () => call("drill_scenarios"),
+  startDrill: (scenario, person, speed) => call("start_drill", { scenario, person, speed }),
+  startDrillFromFile: (person, speed) => call("start_drill_from_file", { person, speed }),
+  drill: () => call("drill"),
+  setDrillSpeed: (speed) => call("set_drill_speed", { speed }),
+  endDrill: () => call("end_drill"),
+  practice: () => call("practice"),
+  copyScore: (id) => call("copy_score", { id }),
+  deleteDrillData: () => call("delete_drill_data"),
+  onDrillChanged: (handler) => listen("drill-changed", () => handler()),
+  onDrillFinished: (handler) => listen<KeptScore>("drill-finished", (e) => handler(e.payload)),
   startupStatus: () => call("startup_status"),
   moveDatabaseAside: () => call("move_database_aside"),
   retryDatabase: () => call("retry_database"),

@@ -4,7 +4,8 @@
 use super::{Scenario, ScenarioError, parse};
 
 /// Each shipped scenario's id and file text.
-pub const SHIPPED: [(&str, &str); 4] = [
+pub const SHIPPED: [(&str, &str); 5] = [
+    ("warm-up", include_str!("../../drills/warm-up.toml")),
     (
         "checkout-sev1",
         include_str!("../../drills/checkout-sev1.toml"),

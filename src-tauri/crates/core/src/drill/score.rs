@@ -91,11 +91,14 @@ pub fn score(
     for audience in &metrics.audiences {
         lines.push(ScoreLine {
             label: format!("First update to {}", audience.audience.label()),
-            value: audience
-                .first_update_after
-                .map(|s| format!("after {}", duration(s)))
-                .unwrap_or_else(|| "never".into()),
-            good: Some(audience.first_update_after.is_some() && audience.missed == 0),
+            value: match audience.first_update_after {
+                Some(s) => format!("after {}", duration(s)),
+                None if audience.missed == 0 => "none (no deadline passed)".into(),
+                None => "never".into(),
+            },
+            // Quiet is fine until a deadline passes; a missed one is not.
+            good: (audience.first_update_after.is_some() || audience.missed > 0)
+                .then_some(audience.missed == 0),
         });
     }
     let met: u32 = metrics.audiences.iter().map(|a| a.on_time).sum();
