@@ -73,8 +73,7 @@ pub fn refresh(app: &AppHandle) {
     };
     let summary = app
         .state::<Launch>()
-        .desk()
-        .and_then(|desk| desk.tray_summary())
+        .tray_summary()
         .unwrap_or_else(|e| TraySummary {
             tooltip: format!("Herald — {}", e.message),
             items: Vec::new(),

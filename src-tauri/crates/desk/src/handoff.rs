@@ -255,6 +255,20 @@ impl Desk {
         }
         Invalid::check(errors)?;
         let mut package = package?;
+        // A drill's handoff taken over here would make drill data a real
+        // incident, one publish away from a real channel.
+        if package
+            .incident
+            .title
+            .starts_with(herald_core::drill::DRILL_MARK)
+            && !self.drill.load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return Err(Invalid(vec![FieldError::new(
+                "paste",
+                "This handoff is from a drill. A drill stays a drill: it cannot be taken over as a real incident.",
+            )])
+            .into());
+        }
         // Kept as history, marked as another Herald's: never this lead's approvals.
         for event in &mut package.timeline {
             event.imported = true;

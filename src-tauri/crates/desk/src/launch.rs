@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
-use herald_core::drill::Scenario;
+use herald_core::drill::{DRILL_MARK, Scenario};
 
 use crate::drills::{Drill, KeptScore, Speed, delete_drill_data};
-use crate::{Clock, Desk, Error, ErrorCode, StartupProblem, move_aside};
+use crate::{Clock, Desk, Error, ErrorCode, StartupProblem, TraySummary, move_aside};
 
 /// The name that makes Herald single-instance per data directory, from the
 /// directory's canonical path: `/x`, `/x/` and `/y/../x` are one database and
@@ -191,5 +191,25 @@ impl Launch {
     pub fn delete_drill_data(&self) -> Result<(), Error> {
         self.drill.write().unwrap_or_else(|p| p.into_inner()).take();
         delete_drill_data(&self.drill_dir())
+    }
+
+    /// The tray's summary: the real deadlines first, then a running drill's,
+    /// each labelled DRILL, so a drill never hides a real deadline and is
+    /// never mistaken for one.
+    pub fn tray_summary(&self) -> Result<TraySummary, Error> {
+        let mut summary = self.desk()?.tray_summary()?;
+        if let Some(drill) = self.drill() {
+            let drilled = drill.desk().tray_summary()?;
+            summary.items.extend(
+                drilled
+                    .items
+                    .into_iter()
+                    .map(|(id, label)| (id, format!("{DRILL_MARK}{label}"))),
+            );
+            summary
+                .tooltip
+                .push_str(&format!("\nDRILL running: {}", drill.view().scenario));
+        }
+        Ok(summary)
     }
 }

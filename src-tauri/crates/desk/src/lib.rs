@@ -81,6 +81,8 @@ pub struct Desk {
     on_problem: std::sync::RwLock<Option<ProblemHook>>,
     /// What Herald could not do by itself: unreadable rows, failed watcher rounds.
     health: health::Health,
+    /// A drill's own desk: its data may never become a real incident.
+    drill: std::sync::atomic::AtomicBool,
 }
 
 /// What the shell runs after every committed write.
@@ -106,6 +108,7 @@ impl Desk {
             backoff: std::sync::RwLock::new(herald_core::relay::Backoff::default()),
             on_problem: std::sync::RwLock::new(None),
             health: health::Health::default(),
+            drill: std::sync::atomic::AtomicBool::new(false),
         })
     }
 

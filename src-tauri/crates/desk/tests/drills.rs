@@ -312,6 +312,30 @@ fn a_drill_publishes_only_to_sandbox_addresses_and_its_data_goes_in_one_action()
     .unwrap_err();
     assert_eq!(nameless.fields[0].field, "person");
 
+    // A handoff copied in the drill cannot become a real incident: that
+    // would put drill data one publish away from a real channel.
+    let handoff = drill
+        .desk()
+        .copy_handoff(
+            drill.incident_id(),
+            herald_core::handoff::HandoffFormat::Markdown,
+            "Sam",
+        )
+        .unwrap();
+    let real_desk = Desk::open(&dir.path().join("herald.sqlite"), real.clone()).unwrap();
+    let refused = real_desk
+        .take_over(&handoff.text, "Sam", false)
+        .unwrap_err();
+    assert!(
+        refused.fields[0].message.contains("from a drill"),
+        "{refused:?}"
+    );
+    assert!(real_desk.board().unwrap().open.is_empty());
+    drop(real_desk);
+    for file in ["herald.sqlite", "herald.sqlite-wal", "herald.sqlite-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(file));
+    }
+
     drop(drill);
     assert!(dir.path().join(herald_desk::DRILL_FILE).exists());
     delete_drill_data(dir.path()).unwrap();
@@ -359,5 +383,78 @@ fn the_practice_log_keeps_each_card_per_person_and_lists_the_longest_unpractised
         desk.score_markdown(&bo)
             .unwrap()
             .contains("Bo Chen ran it on 2026-11-05 09:00 UTC. Score: **90 / 100**.")
+    );
+}
+
+#[test]
+fn the_tray_lists_a_running_drill_after_the_real_deadlines_and_marks_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = Arc::new(ManualClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0)
+            .single()
+            .unwrap(),
+    ));
+    let launch = herald_desk::Launch::open(&dir.path().join("herald.sqlite"), real.clone());
+    launch
+        .desk()
+        .unwrap()
+        .declare_incident(herald_core::NewIncident {
+            external_id: "INC-1".into(),
+            link: String::new(),
+            title: "Real outage".into(),
+            severity: herald_core::Severity::Sev1,
+            status: Status::Investigating,
+            customer_visible: true,
+            commander: "Ana".into(),
+            comms_lead: "Bo".into(),
+        })
+        .unwrap();
+    let drill = launch
+        .start_drill(shipped("warm-up").unwrap().unwrap(), "Bo", Speed::Ten)
+        .unwrap();
+    let summary = launch.tray_summary().unwrap();
+    assert!(summary.items.len() >= 2, "{summary:?}");
+    assert!(
+        summary.items[0].0 != drill.incident_id(),
+        "real deadlines first"
+    );
+    let drilled: Vec<_> = summary
+        .items
+        .iter()
+        .filter(|(id, _)| id == drill.incident_id())
+        .collect();
+    assert!(!drilled.is_empty(), "{summary:?}");
+    assert!(
+        drilled
+            .iter()
+            .all(|(_, label)| label.starts_with("DRILL · "))
+    );
+    assert!(
+        summary.tooltip.contains("DRILL running: Warm-up"),
+        "{}",
+        summary.tooltip
+    );
+    // The drill's commands go to its own desk; the real board never sees it.
+    assert_eq!(
+        launch
+            .desk_for(drill.incident_id())
+            .unwrap()
+            .incident(drill.incident_id())
+            .unwrap()
+            .incident
+            .id,
+        drill.incident_id()
+    );
+    assert_eq!(launch.desk().unwrap().board().unwrap().open.len(), 1);
+    let kept = launch.end_drill().unwrap().unwrap();
+    assert_eq!(kept.card.person, "Bo");
+    assert_eq!(launch.desk().unwrap().practice().unwrap().scores.len(), 1);
+    assert!(
+        launch
+            .tray_summary()
+            .unwrap()
+            .items
+            .iter()
+            .all(|(_, l)| !l.contains("DRILL"))
     );
 }

@@ -209,6 +209,7 @@ impl Drill {
                 format!("Could not create the drill's database: {e}"),
             )
         })?;
+        desk.drill.store(true, std::sync::atomic::Ordering::Relaxed);
         let desk = Arc::new(desk);
         desk.set_secrets(Arc::new(MemorySecrets::default()));
         // Drill time runs fast; retries wait seconds of it, not minutes.
