@@ -70,6 +70,7 @@ const COMMANDS: &[&str] = &[
     "practice",
     "copy_score",
     "delete_drill_data",
+    "copy_drill_handoff",
 ];
 
 fn main() {

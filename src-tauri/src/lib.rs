@@ -150,6 +150,7 @@ pub fn run() {
             commands::drills::practice,
             commands::drills::copy_score,
             commands::drills::delete_drill_data,
+            commands::drills::copy_drill_handoff,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| panic!("Herald could not start its window: {e}"));

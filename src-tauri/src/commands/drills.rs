@@ -130,3 +130,16 @@ pub async fn copy_score(
 pub async fn delete_drill_data(launch: State<'_, Launch>) -> Result<(), Error> {
     launch.delete_drill_data()
 }
+
+/// Puts the handoff the scenario's outgoing lead wrote on the clipboard, for
+/// the lead to paste into "Take over".
+#[tauri::command]
+pub async fn copy_drill_handoff(app: AppHandle, launch: State<'_, Launch>) -> Result<(), Error> {
+    let text = launch
+        .drill()
+        .and_then(|d| d.view().handoff_to_take)
+        .ok_or_else(|| Error::not_found("A handoff to take over"))?;
+    app.clipboard()
+        .write_text(text)
+        .map_err(|e| Error::new(ErrorCode::Internal, format!("Could not copy: {e}")))
+}

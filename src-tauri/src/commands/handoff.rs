@@ -43,7 +43,7 @@ pub async fn take_over(
     lead: String,
     confirm: bool,
 ) -> Result<TakeOver, Error> {
-    launch.desk()?.take_over(&paste, &lead, confirm)
+    launch.take_over(&paste, &lead, confirm)
 }
 
 #[tauri::command]

@@ -212,4 +212,26 @@ impl Launch {
         }
         Ok(summary)
     }
+
+    /// Takes over from a pasted handoff: into the running drill when the
+    /// paste is the drill incident's (the scenario handed the role to the
+    /// lead), into the real desk otherwise, which refuses any other drill's.
+    pub fn take_over(
+        &self,
+        paste: &str,
+        lead: &str,
+        confirm: bool,
+    ) -> Result<crate::TakeOver, Error> {
+        if let Some(drill) = self.drill()
+            && herald_core::handoff::decode(paste)
+                .is_ok_and(|package| package.incident.id == drill.incident_id())
+        {
+            let taken = drill.desk().take_over(paste, lead, confirm)?;
+            if confirm {
+                drill.taken_over();
+            }
+            return Ok(taken);
+        }
+        self.desk()?.take_over(paste, lead, confirm)
+    }
 }

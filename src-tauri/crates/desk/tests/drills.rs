@@ -458,3 +458,60 @@ fn the_tray_lists_a_running_drill_after_the_real_deadlines_and_marks_it() {
             .all(|(_, l)| !l.contains("DRILL"))
     );
 }
+
+#[test]
+fn a_scenario_that_hands_the_role_to_the_lead_is_taken_over_inside_the_drill_and_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = Arc::new(ManualClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0)
+            .single()
+            .unwrap(),
+    ));
+    let launch = herald_desk::Launch::open(&dir.path().join("herald.sqlite"), real.clone());
+    let drill = launch
+        .start_drill(
+            shipped("long-handoff").unwrap().unwrap(),
+            "Bo Chen",
+            Speed::Ten,
+        )
+        .unwrap();
+    assert!(drill.view().handoff_to_take.is_none());
+    real.advance(Duration::seconds(6));
+    drill.step().unwrap();
+    let paste = drill
+        .view()
+        .handoff_to_take
+        .expect("Jordan's handoff to take over");
+    let incident = drill.desk().incident(drill.incident_id()).unwrap().incident;
+    assert_eq!(
+        incident.comms_lead, "Jordan Blake",
+        "the outgoing lead holds the role"
+    );
+
+    // Pasted into "Take over", it goes to the drill, never to the real desk.
+    let taken = launch.take_over(&paste, "Bo Chen", true).unwrap();
+    assert_eq!(taken.incident_id, drill.incident_id());
+    assert!(launch.desk().unwrap().board().unwrap().open.is_empty());
+    let incident = drill.desk().incident(drill.incident_id()).unwrap().incident;
+    assert_eq!(incident.comms_lead, "Bo Chen");
+    assert!(
+        drill.view().handoff_to_take.is_none(),
+        "nothing waits any more"
+    );
+
+    // Run to the end without giving the role on: one of two handoffs done.
+    while !drill.finished() {
+        real.advance(Duration::minutes(1));
+        drill.step().unwrap();
+    }
+    let card = drill.score().unwrap();
+    let handoffs = card
+        .lines
+        .iter()
+        .find(|l| l.label == "Handoffs completed")
+        .unwrap();
+    assert_eq!(
+        (handoffs.value.as_str(), handoffs.good),
+        ("1 of 2", Some(false))
+    );
+}

@@ -86,4 +86,32 @@ describe("Drills", () => {
     await user.click(within(card).getByTestId("copy-score"));
     await waitFor(() => expect(backend.lastCall("copyScore")?.args).toEqual(["s1"]));
   });
+
+  it("changes speed by key and takes the role over from the scenario's outgoing lead", async () => {
+    navigate({ name: "board" });
+    drill.view = null;
+    drill.finished = null;
+    const backend = fakeBackend();
+    render(App, { props: { backend } });
+    await screen.findByTestId("board-empty");
+    const user = userEvent.setup();
+    await user.keyboard("{Control>}{Shift>}d{/Shift}{/Control}");
+    await user.type(await screen.findByTestId("drill-person"), "Bo Chen");
+    await user.click(screen.getByTestId("start-drill"));
+    const banner = await screen.findByTestId("drill-banner");
+
+    await user.keyboard("{Control>}{Shift>}5{/Shift}{/Control}");
+    await waitFor(() => expect(backend.lastCall("setDrillSpeed")?.args).toEqual(["five"]));
+    expect(within(banner).getByTestId("drill-speed-five").getAttribute("aria-pressed")).toBe(
+      "true",
+    );
+
+    // The scenario hands the role over: the banner offers the handoff.
+    expect(within(banner).queryByTestId("drill-take")).toBeNull();
+    backend.drillView!.handoff_to_take = "herald-handoff v2 …";
+    for (const changed of backend.drillHandlers) changed();
+    await user.click(await within(banner).findByTestId("drill-take"));
+    await waitFor(() => expect(backend.copied).toContain("herald-handoff v2 …"));
+    expect(await screen.findByRole("heading", { name: "Take over from a handoff" })).toBeTruthy();
+  });
 });

@@ -55,6 +55,8 @@ export interface Backend {
   practice(): Promise<Practice>;
   /** Puts one score card on the clipboard as Markdown, and returns it. */
   copyScore(id: string): Promise<string>;
+  /** Puts the handoff the scenario's outgoing lead wrote on the clipboard. */
+  copyDrillHandoff(): Promise<void>;
   /** Deletes every drill's data (the practice log stays). */
   deleteDrillData(): Promise<void>;
   onDrillChanged(handler: () => void): Promise<() => void>;

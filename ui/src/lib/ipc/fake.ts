@@ -971,6 +971,7 @@ export class FakeBackend implements Backend {
       finished: false,
       happened: [],
       sandbox: [],
+      handoff_to_take: null,
     };
     return this.drillView;
   }
@@ -1015,6 +1016,12 @@ export class FakeBackend implements Backend {
       const text = `# Drill score ${id}`;
       this.copied.push(text);
       return text;
+    });
+  }
+
+  copyDrillHandoff() {
+    return this.answer("copyDrillHandoff", [], () => {
+      this.copied.push(this.drillView?.handoff_to_take ?? "");
     });
   }
 

@@ -24,6 +24,7 @@ export const tauriBackend: Backend = {
   practice: () => call("practice"),
   copyScore: (id) => call("copy_score", { id }),
   deleteDrillData: () => call("delete_drill_data"),
+  copyDrillHandoff: () => call("copy_drill_handoff"),
   onDrillChanged: (handler) => listen("drill-changed", () => handler()),
   onDrillFinished: (handler) => listen<KeptScore>("drill-finished", (e) => handler(e.payload)),
   startupStatus: () => call("startup_status"),

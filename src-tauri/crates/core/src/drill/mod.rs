@@ -115,6 +115,22 @@ impl Inject {
         }
     }
 
+    /// What the timeline keeps as the event's `what`: the key, with a
+    /// handoff's direction, since giving and taking are scored apart.
+    pub fn timeline_key(&self) -> &'static str {
+        match self {
+            Self::Handoff {
+                direction: HandoffDirection::Give,
+                ..
+            } => "handoff_give",
+            Self::Handoff {
+                direction: HandoffDirection::Take,
+                ..
+            } => "handoff_take",
+            other => other.key(),
+        }
+    }
+
     /// The sentence the drill shows and keeps on the timeline when it happens.
     pub fn sentence(&self) -> String {
         match self {

@@ -262,15 +262,16 @@ fn all_clear_held(events: &[TimelineEvent], end: DateTime<Utc>) -> (u32, u32) {
 fn handoffs_done(events: &[TimelineEvent]) -> (u32, u32) {
     let mut asked = 0;
     let mut done = 0;
-    for handoff in injected(events, "handoff") {
+    let gave = |e: &TimelineEvent| matches!(e.kind, EventKind::HandedOff { .. });
+    let took = |e: &TimelineEvent| matches!(e.kind, EventKind::TookOver { .. });
+    let asks = injected(events, "handoff_give")
+        .map(|e| (e, &gave as &dyn Fn(&TimelineEvent) -> bool))
+        .chain(
+            injected(events, "handoff_take").map(|e| (e, &took as &dyn Fn(&TimelineEvent) -> bool)),
+        );
+    for (handoff, answers) in asks {
         asked += 1;
-        if events.iter().any(|e| {
-            e.at >= handoff.at
-                && matches!(
-                    e.kind,
-                    EventKind::HandedOff { .. } | EventKind::TookOver { .. }
-                )
-        }) {
+        if events.iter().any(|e| e.at >= handoff.at && answers(e)) {
             done += 1;
         }
     }

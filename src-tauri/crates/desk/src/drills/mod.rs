@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Duration, Utc};
-use herald_core::drill::{DRILL_MARK, Inject, Scenario, ScoreCard};
+use herald_core::drill::{DRILL_MARK, HandoffDirection, Inject, Scenario, ScoreCard};
 use herald_core::handoff::NoteInput;
 use herald_core::relay::{
     Backoff, Channel, ChannelKind, ChannelOptions, ChannelSecret, SmtpSecurity,
@@ -93,6 +93,9 @@ pub struct DrillView {
     pub happened: Vec<Happened>,
     /// Every request the outbox made, oldest first.
     pub sandbox: Vec<SandboxRequest>,
+    /// The previous lead's handoff, when the scenario hands the role to the
+    /// lead: they paste it into "Take over", as they would for real.
+    pub handoff_to_take: Option<String>,
 }
 
 /// A drill in progress.
@@ -108,6 +111,7 @@ pub struct Drill {
     /// How many of the scenario's events have happened.
     done: Mutex<usize>,
     happened: Mutex<Vec<Happened>>,
+    handoff_to_take: Mutex<Option<String>>,
 }
 
 /// The drill's files: the database and its companions.
@@ -236,6 +240,7 @@ impl Drill {
             started_at,
             done: Mutex::new(0),
             happened: Mutex::new(Vec::new()),
+            handoff_to_take: Mutex::new(None),
         };
         drill.step()?;
         Ok(drill)
@@ -292,7 +297,7 @@ impl Drill {
             let sentence = self.inject(&event.what)?;
             fresh.push(Happened {
                 at: now,
-                what: event.what.key().to_owned(),
+                what: event.what.timeline_key().to_owned(),
                 sentence,
             });
             *done += 1;
@@ -331,15 +336,54 @@ impl Drill {
                 self.sandbox.fail_next(answers);
                 None
             }
-            Inject::Ping { .. } | Inject::PushAllClear { .. } | Inject::Handoff { .. } => None,
+            Inject::Handoff {
+                direction: HandoffDirection::Take,
+                person,
+            } => self.hand_to_lead(person).err(),
+            Inject::Ping { .. }
+            | Inject::PushAllClear { .. }
+            | Inject::Handoff {
+                direction: HandoffDirection::Give,
+                ..
+            } => None,
         };
         // The scenario goes on when Herald refuses a change (the resolution
         // gate holds a resolve, say): the lead sees why, as they would live.
         if let Some(refused) = refused {
             sentence.push_str(&format!(" (Herald did not apply it: {})", refused.message));
         }
-        self.desk.record_injection(id, what.key(), &sentence)?;
+        self.desk
+            .record_injection(id, what.timeline_key(), &sentence)?;
         Ok(sentence)
+    }
+
+    /// The scenario hands the role to the lead: `person` becomes the comms
+    /// lead of record and writes the handoff the lead will take over from.
+    fn hand_to_lead(&self, person: &str) -> Result<(), Error> {
+        let id = &self.incident_id;
+        self.desk.write(|tx| {
+            let mut incident = self.desk.existing(tx, id)?;
+            incident.comms_lead = person.to_owned();
+            Ok(herald_store::incidents::update(tx, &incident)?)
+        })?;
+        let handoff = self.desk.handoff(
+            id,
+            Some(herald_core::handoff::HandoffFormat::Markdown),
+            &self.person,
+        )?;
+        *self
+            .handoff_to_take
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = Some(handoff.text);
+        Ok(())
+    }
+
+    /// The lead took the role over; the handoff is no longer waiting.
+    pub(crate) fn taken_over(&self) {
+        self.handoff_to_take
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
     }
 
     /// Works every channel's queue once through the sandbox: what is due is
@@ -381,6 +425,11 @@ impl Drill {
             finished: self.finished(),
             happened,
             sandbox: self.sandbox.requests(),
+            handoff_to_take: self
+                .handoff_to_take
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone(),
         }
     }
 

@@ -14,4 +14,9 @@ happened: Array<Happened>,
 /**
  * Every request the outbox made, oldest first.
  */
-sandbox: Array<SandboxRequest>, };
+sandbox: Array<SandboxRequest>, 
+/**
+ * The previous lead's handoff, when the scenario hands the role to the
+ * lead: they paste it into "Take over", as they would for real.
+ */
+handoff_to_take: string | null, };
