@@ -100,6 +100,11 @@ async fn a_short_shipped_drill_runs_at_ten_times_to_its_score_card_with_nothing_
     app.shows("delivery", "Exec Teams (sandbox)").await;
     app.screenshot("drill-running").await;
 
+    // The board lists the drill, marked, with its next deadline counting down.
+    app.click("nav button:nth-child(1)").await;
+    let row = app.shows("board-open", "DRILL · Slow page loads").await;
+    println!("board during the drill: {row}");
+
     // The drill ends by itself after five drill minutes (30 s at 10×), and
     // the score card shows on the drills page.
     let ends = std::time::Instant::now() + std::time::Duration::from_secs(120);

@@ -6,7 +6,7 @@ use tauri::State;
 
 #[tauri::command]
 pub async fn board(launch: State<'_, Launch>) -> Result<Board, Error> {
-    launch.desk()?.board()
+    launch.board()
 }
 
 #[tauri::command]

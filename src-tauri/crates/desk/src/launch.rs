@@ -234,4 +234,14 @@ impl Launch {
         }
         self.desk()?.take_over(paste, lead, confirm)
     }
+
+    /// The board: the real incidents, then a running drill's, marked and on
+    /// the wall clock (see [`Drill::add_to_board`]).
+    pub fn board(&self) -> Result<crate::Board, Error> {
+        let mut board = self.desk()?.board()?;
+        if let Some(drill) = self.drill() {
+            drill.add_to_board(&mut board, self.clock.now())?;
+        }
+        Ok(board)
+    }
 }

@@ -17,7 +17,8 @@ use ts_rs::TS;
 pub struct Board {
     pub open: Vec<Incident>,
     pub resolved: Vec<Incident>,
-    /// Every open incident's deadlines, soonest first.
+    /// Every open incident's deadlines, soonest first; a running drill's
+    /// follow the real ones (see `Launch::board`).
     pub deadlines: Vec<IncidentDeadline>,
     /// Promises with their own countdown (an ETA, or a "next update" sooner
     /// than the cadence), soonest first.

@@ -15,7 +15,7 @@ use herald_core::drill::{ScoreCard, shipped};
 use herald_core::relay::{Channel, ChannelKind, ChannelOptions};
 use herald_core::{Audience, Status};
 use herald_desk::{
-    Alert, Desk, Drill, ManualClock, Notifier, PublishRequest, Speed, delete_drill_data,
+    Alert, Clock, Desk, Drill, ManualClock, Notifier, PublishRequest, Speed, delete_drill_data,
 };
 
 #[derive(Debug, Default)]
@@ -446,6 +446,42 @@ fn the_tray_lists_a_running_drill_after_the_real_deadlines_and_marks_it() {
         drill.incident_id()
     );
     assert_eq!(launch.desk().unwrap().board().unwrap().open.len(), 1);
+    // The board shows it too, after the real incident, marked, its deadlines
+    // on the wall clock: at 10x, due in 30 drill minutes is 3 real minutes.
+    let board = launch.board().unwrap();
+    assert_eq!(board.open.len(), 2);
+    assert_eq!(board.open[0].title, "Real outage");
+    assert!(board.open[1].title.starts_with("DRILL · "));
+    let real_first = &board.deadlines[0];
+    assert!(!real_first.reference.starts_with("DRILL"), "{real_first:?}");
+    let drilled: Vec<_> = board
+        .deadlines
+        .iter()
+        .filter(|d| d.incident_id == drill.incident_id())
+        .collect();
+    assert!(!drilled.is_empty());
+    for item in &drilled {
+        assert!(item.reference.starts_with("DRILL · "), "{item:?}");
+    }
+    let customers = drilled
+        .iter()
+        .find(|d| d.deadline.audience == herald_core::Audience::Customers)
+        .unwrap();
+    assert_eq!(
+        customers.deadline.due_at,
+        real.now() + Duration::minutes(3),
+        "SEV2 customers every 30 drill minutes"
+    );
+    drill.set_speed(Speed::Paused);
+    assert!(
+        launch
+            .board()
+            .unwrap()
+            .deadlines
+            .iter()
+            .all(|d| d.incident_id != drill.incident_id()),
+        "a paused drill's countdowns are left off"
+    );
     let kept = launch.end_drill().unwrap().unwrap();
     assert_eq!(kept.card.person, "Bo");
     assert_eq!(launch.desk().unwrap().practice().unwrap().scores.len(), 1);

@@ -4,6 +4,7 @@
 // without asking the backend every second.
 
 import { toAppError, type Backend, type DrillView, type KeptScore, type Speed } from "../ipc";
+import { refreshBoard } from "./board.svelte";
 
 export const drill = $state<{
   view: DrillView | null;
@@ -61,8 +62,13 @@ export function showDrill(view: DrillView | null): void {
 export function watchDrill(backend: Backend, onFinished: (kept: KeptScore) => void): () => void {
   source = backend;
   void refreshDrill();
-  const changed = backend.onDrillChanged(() => void refreshDrill());
+  // The board lists the drill after the real incidents, so it follows too.
+  const changed = backend.onDrillChanged(() => {
+    void refreshDrill();
+    void refreshBoard();
+  });
   const finished = backend.onDrillFinished((kept) => {
+    void refreshBoard();
     drill.view = null;
     drill.finished = kept;
     onFinished(kept);

@@ -378,6 +378,42 @@ impl Drill {
         Ok(())
     }
 
+    /// Adds the drill to the real board after everything real, so a drill
+    /// never hides a real deadline: its incident (titled DRILL already), and
+    /// its deadlines and promises with every reference marked DRILL and every
+    /// time turned into the wall-clock time it falls at at the current speed
+    /// (the board and the compact window count down on the wall clock). A
+    /// paused drill's countdowns stand still, so they are left off.
+    pub(crate) fn add_to_board(
+        &self,
+        board: &mut crate::Board,
+        real_now: DateTime<Utc>,
+    ) -> Result<(), Error> {
+        let drilled = self.desk.board()?;
+        let drill_now = self.clock.now();
+        let on_wall =
+            |at: DateTime<Utc>| self.clock.real_wait(at - drill_now).map(|w| real_now + w);
+        let mark = |reference: &str| format!("{DRILL_MARK}{reference}");
+        board.open.extend(drilled.open);
+        for mut item in drilled.deadlines {
+            if let Some(at) = on_wall(item.deadline.due_at) {
+                item.deadline.due_at = at;
+                item.reference = mark(&item.reference);
+                board.deadlines.push(item);
+            }
+        }
+        for mut item in drilled.promises {
+            if let Some(due) = item.promise.due_at
+                && let Some(at) = on_wall(due)
+            {
+                item.promise.due_at = Some(at);
+                item.reference = mark(&item.reference);
+                board.promises.push(item);
+            }
+        }
+        Ok(())
+    }
+
     /// The lead took the role over; the handoff is no longer waiting.
     pub(crate) fn taken_over(&self) {
         self.handoff_to_take
