@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
 use fantoccini::key::Key;
-use herald_e2e::{App, NotificationServer, Profile, x_window_titles};
+use herald_e2e::{App, NotificationServer, Profile, add_channel, x_window_titles};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -36,11 +36,7 @@ async fn a_short_shipped_drill_runs_at_ten_times_to_its_score_card_with_nothing_
 
     // The lead's real executive channel: a Teams-shaped webhook here.
     app.click("nav button:nth-child(2)").await;
-    app.click(&field("add-channel")).await;
-    app.click("[data-testid=\"channel-kind\"] option[value=\"teams\"]")
-        .await;
-    app.replace_text(&field("channel-name"), "Exec Teams").await;
-    app.click(&field("channel-audience-executives")).await;
+    add_channel(&app, "teams", "Exec Teams", "executives").await;
     app.replace_text(
         &field("channel-secret-url"),
         &format!("{}/hook", receiver.uri()),

@@ -839,6 +839,20 @@ impl Drop for WindowManager {
 }
 
 /// Declares an incident through the form, starting from anywhere in the app.
+/// Starts a channel in Settings → Channels (already open) for one audience;
+/// the caller fills the kind's own fields and saves.
+pub async fn add_channel(app: &App, kind: &str, name: &str, audience: &str) {
+    app.click("[data-testid=\"add-channel\"]").await;
+    app.click(&format!(
+        "[data-testid=\"channel-kind\"] option[value=\"{kind}\"]"
+    ))
+    .await;
+    app.replace_text("[data-testid=\"channel-name\"]", name)
+        .await;
+    app.click(&format!("[data-testid=\"channel-audience-{audience}\"]"))
+        .await;
+}
+
 /// The names of the top-level X windows, as the window manager would show them.
 pub async fn x_window_titles() -> String {
     let out = Command::new("xwininfo")

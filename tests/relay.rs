@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
 use fantoccini::key::Key;
-use herald_e2e::{App, MailServer, Profile, declare};
+use herald_e2e::{App, MailServer, Profile, add_channel, declare};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -27,12 +27,13 @@ async fn a_published_update_reaches_a_loopback_channel_and_shows_delivered() {
     let app = App::launch(&profile).await;
 
     app.click("nav button:nth-child(2)").await;
-    app.click(&field("add-channel")).await;
-    app.click("[data-testid=\"channel-kind\"] option[value=\"signed_webhook\"]")
-        .await;
-    app.replace_text(&field("channel-name"), "Loopback receiver")
-        .await;
-    app.click(&field("channel-audience-incident_channel")).await;
+    add_channel(
+        &app,
+        "signed_webhook",
+        "Loopback receiver",
+        "incident_channel",
+    )
+    .await;
     app.replace_text(
         &field("channel-secret-url"),
         &format!("{}/in", receiver.uri()),
@@ -89,18 +90,6 @@ async fn a_published_update_reaches_a_loopback_channel_and_shows_delivered() {
     }
 }
 
-/// Adds a channel in Settings → Channels for the customers, with `fill` for
-/// the kind's own fields.
-async fn add_channel(app: &App, kind: &str, name: &str) {
-    app.click(&field("add-channel")).await;
-    app.click(&format!(
-        "[data-testid=\"channel-kind\"] option[value=\"{kind}\"]"
-    ))
-    .await;
-    app.replace_text(&field("channel-name"), name).await;
-    app.click(&field("channel-audience-customers")).await;
-}
-
 #[tokio::test]
 async fn a_correction_edits_the_discord_message_and_replies_to_the_original_mail() {
     let message = "1180000000000000001";
@@ -124,7 +113,7 @@ async fn a_correction_edits_the_discord_message_and_replies_to_the_original_mail
     let app = App::launch(&profile).await;
 
     app.click("nav button:nth-child(2)").await;
-    add_channel(&app, "discord", "Community Discord").await;
+    add_channel(&app, "discord", "Community Discord", "customers").await;
     app.replace_text(
         &field("channel-secret-url"),
         &format!("{}/api/webhooks/1/tok", discord.uri()),
@@ -133,7 +122,7 @@ async fn a_correction_edits_the_discord_message_and_replies_to_the_original_mail
     app.click(&field("channel-save")).await;
     app.find("[data-testid=\"channel\"][data-name=\"Community Discord\"]")
         .await;
-    add_channel(&app, "email", "Customer mail").await;
+    add_channel(&app, "email", "Customer mail", "customers").await;
     app.replace_text(&field("smtp-host"), "127.0.0.1").await;
     app.replace_text(&field("smtp-port"), &mail.port.to_string())
         .await;

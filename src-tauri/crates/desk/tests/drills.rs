@@ -18,6 +18,23 @@ use herald_desk::{
     Alert, Clock, Desk, Drill, ManualClock, Notifier, PublishRequest, Speed, delete_drill_data,
 };
 
+/// The wall clock the drills start from: a fixed morning, so runs repeat.
+fn drill_day() -> Arc<ManualClock> {
+    Arc::new(ManualClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0)
+            .single()
+            .unwrap(),
+    ))
+}
+
+/// The app's hold on a fresh data directory, as the shell has it.
+fn launch() -> (tempfile::TempDir, Arc<ManualClock>, herald_desk::Launch) {
+    let dir = tempfile::tempdir().unwrap();
+    let real = drill_day();
+    let launch = herald_desk::Launch::open(&dir.path().join("herald.sqlite"), real.clone());
+    (dir, real, launch)
+}
+
 #[derive(Debug, Default)]
 struct Recorder(Mutex<Vec<Alert>>);
 
@@ -95,11 +112,7 @@ struct Run {
 /// Runs the checkout drill at 10× with a lead who answers on a fixed script,
 /// stepping real time six seconds (a drill minute) at a time.
 fn run_checkout(dir: &std::path::Path, listener: &TcpListener) -> Run {
-    let real = Arc::new(ManualClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0)
-            .single()
-            .unwrap(),
-    ));
+    let real = drill_day();
     let scenario = shipped("checkout-sev1").unwrap().unwrap();
     let drill = Drill::start(
         dir,
@@ -261,11 +274,7 @@ fn a_shipped_drill_run_at_ten_times_scores_the_same_every_run_and_nothing_leaves
 fn a_drill_publishes_only_to_sandbox_addresses_and_its_data_goes_in_one_action() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let real = Arc::new(ManualClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0)
-            .single()
-            .unwrap(),
-    ));
+    let real = drill_day();
     let drill = Drill::start(
         dir.path(),
         real.clone(),
@@ -388,13 +397,7 @@ fn the_practice_log_keeps_each_card_per_person_and_lists_the_longest_unpractised
 
 #[test]
 fn the_tray_lists_a_running_drill_after_the_real_deadlines_and_marks_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let real = Arc::new(ManualClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0)
-            .single()
-            .unwrap(),
-    ));
-    let launch = herald_desk::Launch::open(&dir.path().join("herald.sqlite"), real.clone());
+    let (_dir, real, launch) = launch();
     launch
         .desk()
         .unwrap()
@@ -497,13 +500,7 @@ fn the_tray_lists_a_running_drill_after_the_real_deadlines_and_marks_it() {
 
 #[test]
 fn a_scenario_that_hands_the_role_to_the_lead_is_taken_over_inside_the_drill_and_scored() {
-    let dir = tempfile::tempdir().unwrap();
-    let real = Arc::new(ManualClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0)
-            .single()
-            .unwrap(),
-    ));
-    let launch = herald_desk::Launch::open(&dir.path().join("herald.sqlite"), real.clone());
+    let (_dir, real, launch) = launch();
     let drill = launch
         .start_drill(
             shipped("long-handoff").unwrap().unwrap(),

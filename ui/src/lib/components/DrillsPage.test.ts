@@ -26,18 +26,23 @@ const kept: KeptScore = {
   },
 };
 
+/** The whole App on an empty board, then the Drills page by its key. */
+async function openDrills() {
+  navigate({ name: "board" });
+  drill.view = null;
+  drill.finished = null;
+  const backend = fakeBackend();
+  render(App, { props: { backend } });
+  await screen.findByTestId("board-empty");
+  const user = userEvent.setup();
+  await user.keyboard("{Control>}{Shift>}d{/Shift}{/Control}");
+  await screen.findByRole("heading", { name: "Drills" });
+  return { backend, user };
+}
+
 describe("Drills", () => {
   it("starts a scenario from the keyboard, marks the window DRILL, and scores it at the end", async () => {
-    navigate({ name: "board" });
-    drill.view = null;
-    drill.finished = null;
-    const backend = fakeBackend();
-    render(App, { props: { backend } });
-    await screen.findByTestId("board-empty");
-    const user = userEvent.setup();
-
-    await user.keyboard("{Control>}{Shift>}d{/Shift}{/Control}");
-    await screen.findByRole("heading", { name: "Drills" });
+    const { backend, user } = await openDrills();
     expect(await screen.findByText("SEV1: checkout is down")).toBeTruthy();
     // Nobody is scored without a name: the backend's refusal shows at the field.
     backend.nextError = {
@@ -88,14 +93,7 @@ describe("Drills", () => {
   });
 
   it("changes speed by key and takes the role over from the scenario's outgoing lead", async () => {
-    navigate({ name: "board" });
-    drill.view = null;
-    drill.finished = null;
-    const backend = fakeBackend();
-    render(App, { props: { backend } });
-    await screen.findByTestId("board-empty");
-    const user = userEvent.setup();
-    await user.keyboard("{Control>}{Shift>}d{/Shift}{/Control}");
+    const { backend, user } = await openDrills();
     await user.type(await screen.findByTestId("drill-person"), "Bo Chen");
     await user.click(screen.getByTestId("start-drill"));
     const banner = await screen.findByTestId("drill-banner");
