@@ -548,3 +548,92 @@ fn a_scenario_that_hands_the_role_to_the_lead_is_taken_over_inside_the_drill_and
         ("1 of 2", Some(false))
     );
 }
+
+#[test]
+fn every_channel_kind_is_copied_to_the_sandbox_and_rendered_by_its_real_adapter() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = drill_day();
+    // The lead's channels, one of each kind, all for the incident channel.
+    let channels: Vec<Channel> = ChannelKind::ALL
+        .iter()
+        .map(|kind| Channel {
+            id: format!("real-{}", kind.as_str()),
+            name: format!("Real {}", kind.label()),
+            kind: *kind,
+            audiences: vec![Audience::IncidentChannel],
+            enabled: true,
+            disabled_reason: String::new(),
+            options: ChannelOptions {
+                statuspage_page_id: "realpage".into(),
+                statuspage_api_base: "https://api.statuspage.io/v1".into(),
+                smtp_host: "smtp.example.com".into(),
+                smtp_port: 587,
+                smtp_username: "ops".into(),
+                email_from: "ops@example.com".into(),
+                email_to: vec!["team@example.com".into()],
+                ..ChannelOptions::default()
+            },
+        })
+        .collect();
+    let drill = Drill::start(
+        dir.path(),
+        real.clone(),
+        shipped("warm-up").unwrap().unwrap(),
+        "Ana",
+        &channels,
+        Speed::Ten,
+    )
+    .unwrap();
+    let copies = drill.desk().channels().unwrap();
+    assert_eq!(copies.len(), ChannelKind::ALL.len());
+    for copy in &copies {
+        let options = &copy.channel.options;
+        assert_eq!(
+            (options.smtp_host.as_str(), options.smtp_port),
+            ("127.0.0.1", 9),
+            "{:?}",
+            copy.channel
+        );
+        assert!(
+            options
+                .statuspage_api_base
+                .starts_with("http://127.0.0.1:9/")
+        );
+    }
+    publish(
+        drill.desk(),
+        drill.incident_id(),
+        Audience::IncidentChannel,
+        "Dashboard pages are slow to load. We are investigating.",
+    );
+    // Long enough for the one injected 429 (at one drill minute) and its retry.
+    for _ in 0..30 {
+        real.advance(Duration::seconds(2));
+        drill.step().unwrap();
+        drill.deliver().unwrap();
+    }
+    let requests = drill.view().sandbox;
+    let delivered: Vec<_> = requests
+        .iter()
+        .filter(|r| r.answered == 200 || r.answered == 250)
+        .collect();
+    assert_eq!(delivered.len(), ChannelKind::ALL.len(), "{requests:#?}");
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.target.starts_with("MAIL to team@example.com")),
+        "{requests:#?}"
+    );
+    for request in &delivered {
+        assert!(
+            request.body.contains("Dashboard pages are slow to load"),
+            "{request:?}"
+        );
+    }
+    let view = drill.desk().incident(drill.incident_id()).unwrap();
+    assert!(
+        view.deliveries.iter().all(|d| d.state == "delivered"),
+        "{:?}",
+        view.deliveries
+    );
+}
