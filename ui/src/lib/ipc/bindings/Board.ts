@@ -12,7 +12,8 @@ import type { UnreadableRecord } from "./UnreadableRecord";
  */
 export type Board = { open: Array<Incident>, resolved: Array<Incident>, 
 /**
- * Every open incident's deadlines, soonest first.
+ * Every open incident's deadlines, soonest first; a running drill's
+ * follow the real ones (see `Launch::board`).
  */
 deadlines: Array<IncidentDeadline>, 
 /**
