@@ -637,3 +637,62 @@ fn every_channel_kind_is_copied_to_the_sandbox_and_rendered_by_its_real_adapter(
         view.deliveries
     );
 }
+
+#[test]
+fn an_update_that_uses_a_word_legal_forbade_is_counted_against_the_wording_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = drill_day();
+    let drill = Drill::start(
+        dir.path(),
+        real.clone(),
+        shipped("data-exposure").unwrap().unwrap(),
+        "Ana",
+        &[],
+        Speed::Ten,
+    )
+    .unwrap();
+    let id = drill.incident_id().to_owned();
+    let mut minute = 0;
+    while !drill.finished() {
+        real.advance(Duration::seconds(6));
+        minute += 1;
+        drill.step().unwrap();
+        match minute {
+            // Before legal's rule (at 3 minutes) the word is not yet forbidden.
+            2 => publish(
+                drill.desk(),
+                &id,
+                Audience::Internal,
+                "Possible data leak in the billing portal; the portal is off.",
+            ),
+            // After it, "breached" is not the forbidden "breach", but "leak" is.
+            10 => publish(
+                drill.desk(),
+                &id,
+                Audience::Internal,
+                "The portal has not been breached by an attacker; the review continues.",
+            ),
+            12 => publish(
+                drill.desk(),
+                &id,
+                Audience::Executives,
+                "Some invoices were visible to other customers. This is a leak we are containing.",
+            ),
+            _ => {}
+        }
+    }
+    let card = drill.score().unwrap();
+    let wording = card
+        .lines
+        .iter()
+        .find(|l| l.label == "Wording rules kept")
+        .unwrap();
+    assert_eq!(
+        (wording.value.as_str(), wording.good),
+        ("1 update used a forbidden word (leak)", Some(false))
+    );
+    assert!(
+        card.markdown()
+            .contains("| Wording rules kept | ✗ 1 update used a forbidden word (leak) |")
+    );
+}

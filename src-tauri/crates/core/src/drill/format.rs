@@ -108,7 +108,7 @@ struct EventTable {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     push_all_clear: Option<Spanned<Said>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    constraint: Option<Spanned<Said>>,
+    constraint: Option<Spanned<Rule>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     channel_fails: Option<Spanned<Fails>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -140,6 +140,16 @@ struct SyncTable {
 struct Said {
     from: String,
     text: String,
+}
+
+/// A rule on wording: who set it, what it says, and the words it forbids.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct Rule {
+    from: String,
+    text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    avoid: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -308,7 +318,23 @@ fn inject(
         kinds.push(said(push).map(|(from, text)| Inject::PushAllClear { from, text }));
     }
     if let Some(rule) = table.constraint {
-        kinds.push(said(rule).map(|(from, text)| Inject::Constraint { from, text }));
+        let span = rule.span();
+        let rule = rule.into_inner();
+        let avoid: Vec<String> = rule.avoid.iter().map(|w| w.trim().to_owned()).collect();
+        let checked = said(Spanned::new(
+            span.clone(),
+            Said {
+                from: rule.from,
+                text: rule.text,
+            },
+        ));
+        kinds.push(
+            if avoid.iter().any(|w| w.is_empty() || w.chars().count() > 60) {
+                Err(err(span, "each word to avoid is 1 to 60 characters".into()))
+            } else {
+                checked.map(|(from, text)| Inject::Constraint { from, text, avoid })
+            },
+        );
     }
     if let Some(fails) = table.channel_fails {
         let span = fails.span();
@@ -449,7 +475,16 @@ pub fn to_toml(scenario: &Scenario) -> String {
                 Inject::Status { to } => table.status = Some(*to),
                 Inject::Ping { from, text } => table.ping = said(from, text),
                 Inject::PushAllClear { from, text } => table.push_all_clear = said(from, text),
-                Inject::Constraint { from, text } => table.constraint = said(from, text),
+                Inject::Constraint { from, text, avoid } => {
+                    table.constraint = Some(Spanned::new(
+                        0..0,
+                        Rule {
+                            from: from.clone(),
+                            text: text.clone(),
+                            avoid: avoid.clone(),
+                        },
+                    ));
+                }
                 Inject::ChannelFails { answers } => {
                     table.channel_fails = Some(Spanned::new(
                         0..0,

@@ -75,9 +75,13 @@ pub enum Inject {
         text: String,
     },
     /// A rule on wording (often legal's), kept as a constraint on the incident.
+    /// `avoid` lists words no update may use from then on; the score counts
+    /// every update that did.
     Constraint {
         from: String,
         text: String,
+        #[serde(default)]
+        avoid: Vec<String>,
     },
     /// The sandbox answers the next requests with these HTTP statuses (a 429,
     /// then a 500, …) before it accepts again.
@@ -147,7 +151,9 @@ impl Inject {
             Self::Status { to } => format!("The IC moves the incident to {}.", to.as_str()),
             Self::Ping { from, text } => format!("{from} asks: {text}"),
             Self::PushAllClear { from, text } => format!("{from} pushes for an all-clear: {text}"),
-            Self::Constraint { from, text } => format!("{from} sets a rule on wording: {text}"),
+            Self::Constraint { from, text, .. } => {
+                format!("{from} sets a rule on wording: {text}")
+            }
             Self::ChannelFails { answers } => format!(
                 "A channel starts failing: it will answer {}.",
                 answers

@@ -71,6 +71,7 @@ pub fn from_record(record: &PostmortemRecord) -> Scenario {
             EventKind::ConstraintAdded { text, .. } => Inject::Constraint {
                 from: "The original incident".into(),
                 text: text.clone(),
+                avoid: Vec::new(),
             },
             EventKind::HandedOff { to, .. } if !to.trim().is_empty() => Inject::Handoff {
                 direction: HandoffDirection::Give,

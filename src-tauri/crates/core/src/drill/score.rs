@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::{Inject, Scenario};
 use crate::guardrails::Rule;
 use crate::postmortem::export::{PostmortemRecord, duration};
 use crate::promises::PromiseSummary;
@@ -79,7 +80,7 @@ fn ratio(done: u32, asked: u32, weight: u32) -> u32 {
 
 /// Scores a drill from its record, as of `end` (simulated time).
 pub fn score(
-    scenario: &str,
+    scenario: &Scenario,
     record: &PostmortemRecord,
     promises: &PromiseSummary,
     end: DateTime<Utc>,
@@ -147,6 +148,23 @@ pub fn score(
         ),
         good: Some(metrics.guardrail_overrides == 0),
     });
+    let (rules, broken) = wording_broken(scenario, record);
+    if rules > 0 {
+        lines.push(ScoreLine {
+            label: "Wording rules kept".into(),
+            value: if broken.is_empty() {
+                "every update kept to them".into()
+            } else {
+                format!(
+                    "{} update{} used a forbidden word ({})",
+                    broken.len(),
+                    if broken.len() == 1 { "" } else { "s" },
+                    broken.join(", ")
+                )
+            },
+            good: Some(broken.is_empty()),
+        });
+    }
     lines.push(ScoreLine {
         label: "Resolution gate overridden".into(),
         value: metrics.gate_overrides.to_string(),
@@ -175,17 +193,61 @@ pub fn score(
     }) + ratio(promises.kept, promises.kept + promises.broken, 10)
         + ratio(answered, pings, 15)
         + ratio(held, pushes, 15)
-        + 10u32.saturating_sub(5 * metrics.guardrail_overrides)
+        + 10u32.saturating_sub(5 * (metrics.guardrail_overrides + count(broken.len())))
         + if metrics.gate_overrides == 0 { 10 } else { 0 }
         + ratio(done, asked, 10);
     ScoreCard {
-        scenario: scenario.to_owned(),
+        scenario: scenario.name.clone(),
         person: record.incident.comms_lead.clone(),
         declared_at: record.incident.started_at,
         ended_at: end,
         points,
         lines,
     }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// How many rules forbid words, and for each update that used one after
+/// its rule was set, the first such word.
+fn wording_broken(scenario: &Scenario, record: &PostmortemRecord) -> (usize, Vec<String>) {
+    let start = record.incident.started_at;
+    let rules: Vec<(DateTime<Utc>, &[String])> = scenario
+        .events
+        .iter()
+        .filter_map(|e| match &e.what {
+            Inject::Constraint { avoid, .. } if !avoid.is_empty() => {
+                Some((start + Duration::seconds(e.after), avoid.as_slice()))
+            }
+            _ => None,
+        })
+        .collect();
+    let broken = record
+        .updates
+        .iter()
+        .filter_map(|update| {
+            rules
+                .iter()
+                .filter(|(set, _)| update.posted_at >= *set)
+                .flat_map(|(_, words)| words.iter())
+                .find(|word| uses(&update.body, word))
+                .cloned()
+        })
+        .collect();
+    (rules.len(), broken)
+}
+
+/// Whether `text` uses `word` (or phrase) as words, ignoring case.
+fn uses(text: &str, word: &str) -> bool {
+    let text = text.to_lowercase();
+    let word = word.to_lowercase();
+    let is_word = |c: char| c.is_alphanumeric();
+    text.match_indices(&word).any(|(at, _)| {
+        !text[..at].chars().next_back().is_some_and(is_word)
+            && !text[at + word.len()..].chars().next().is_some_and(is_word)
+    })
 }
 
 fn injected<'a>(

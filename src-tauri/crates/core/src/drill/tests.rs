@@ -136,6 +136,14 @@ fn every_kind_of_mistake_is_told_by_line_and_column() {
         17,
         "200 is not a failure",
     );
+    // A rule on wording with an empty word to avoid.
+    fails(
+        "ping = { from = \"CEO\", text = \"Any update?\" }",
+        "constraint = { from = \"Legal\", text = \"No numbers\", avoid = [\"\"] }",
+        12,
+        14,
+        "each word to avoid",
+    );
     // A handoff in a direction there is not.
     fails(
         "ping = { from = \"CEO\", text = \"Any update?\" }",

@@ -322,7 +322,7 @@ impl Drill {
                 .desk
                 .change_incident(id, IncidentChange::Status(*to))
                 .err(),
-            Inject::Constraint { from, text } => self
+            Inject::Constraint { from, text, .. } => self
                 .desk
                 .add_constraint(
                     id,
@@ -478,7 +478,7 @@ impl Drill {
             .read(|conn| crate::postmortem::record(conn, &self.incident_id, end))?
             .ok_or_else(|| Error::not_found("The drill incident"))?;
         Ok(herald_core::drill::score(
-            &self.scenario.name,
+            &self.scenario,
             &record,
             &record.promise_summary,
             end,
