@@ -35,6 +35,14 @@ fn launch() -> (tempfile::TempDir, Arc<ManualClock>, herald_desk::Launch) {
     (dir, real, launch)
 }
 
+/// The card's line whose label starts with `label`.
+fn line<'a>(card: &'a ScoreCard, label: &str) -> &'a herald_core::drill::ScoreLine {
+    card.lines
+        .iter()
+        .find(|l| l.label.starts_with(label))
+        .unwrap_or_else(|| panic!("no {label} line in {card:?}"))
+}
+
 #[derive(Debug, Default)]
 struct Recorder(Mutex<Vec<Alert>>);
 
@@ -221,24 +229,17 @@ fn a_shipped_drill_run_at_ten_times_scores_the_same_every_run_and_nothing_leaves
     assert_eq!(first.card, second.card, "the same drill scores the same");
     let card = &first.card;
     assert_eq!(card.person, "Bo Chen");
-    let line = |label: &str| {
-        card.lines
-            .iter()
-            .find(|l| l.label.starts_with(label))
-            .unwrap_or_else(|| panic!("no {label} line in {card:?}"))
-            .clone()
-    };
-    assert_eq!(line("Pings answered").value, "1 of 1");
-    assert_eq!(line("Pushes for an early all-clear").value, "1 of 1");
+    assert_eq!(line(card, "Pings answered").value, "1 of 1");
+    assert_eq!(line(card, "Pushes for an early all-clear").value, "1 of 1");
     assert_eq!(
-        line("Guardrail overrides").value,
+        line(card, "Guardrail overrides").value,
         "0 (0 findings published past)"
     );
-    assert_eq!(line("First update to customers").value, "after 2 min");
-    assert_eq!(line("Deadlines met").value, "8 met, 0 missed");
+    assert_eq!(line(card, "First update to customers").value, "after 2 min");
+    assert_eq!(line(card, "Deadlines met").value, "8 met, 0 missed");
     // The executives were promised news in 15 minutes at 7 and heard at 24:
     // the card says so rather than flattering, and it costs points.
-    assert_eq!(line("Promises kept").value, "67% of 3 judged");
+    assert_eq!(line(card, "Promises kept").value, "67% of 3 judged");
     assert_eq!(card.points, 96, "{card:?}");
     assert!(
         card.markdown()
@@ -538,11 +539,7 @@ fn a_scenario_that_hands_the_role_to_the_lead_is_taken_over_inside_the_drill_and
         drill.step().unwrap();
     }
     let card = drill.score().unwrap();
-    let handoffs = card
-        .lines
-        .iter()
-        .find(|l| l.label == "Handoffs completed")
-        .unwrap();
+    let handoffs = line(&card, "Handoffs completed");
     assert_eq!(
         (handoffs.value.as_str(), handoffs.good),
         ("1 of 2", Some(false))
@@ -682,11 +679,7 @@ fn an_update_that_uses_a_word_legal_forbade_is_counted_against_the_wording_score
         }
     }
     let card = drill.score().unwrap();
-    let wording = card
-        .lines
-        .iter()
-        .find(|l| l.label == "Wording rules kept")
-        .unwrap();
+    let wording = line(&card, "Wording rules kept");
     assert_eq!(
         (wording.value.as_str(), wording.good),
         ("1 update used a forbidden word (leak)", Some(false))
