@@ -95,12 +95,12 @@ fn hint(secret: &ChannelSecret) -> String {
 }
 
 impl Desk {
-    /// Every channel for Settings, each with its secret's masked hint.
     /// The channels as stored, without asking the keychain anything.
     pub(crate) fn channel_list(&self) -> Result<Vec<herald_core::relay::Channel>, Error> {
         Ok(self.store.read(herald_store::channels::all)?)
     }
 
+    /// Every channel for Settings, each with its secret's masked hint.
     pub fn channels(&self) -> Result<Vec<ChannelView>, Error> {
         let secrets = self.secrets();
         Ok(self

@@ -324,16 +324,20 @@ fn all_clear_held(events: &[TimelineEvent], end: DateTime<Utc>) -> (u32, u32) {
 fn handoffs_done(events: &[TimelineEvent]) -> (u32, u32) {
     let mut asked = 0;
     let mut done = 0;
-    let gave = |e: &TimelineEvent| matches!(e.kind, EventKind::HandedOff { .. });
-    let took = |e: &TimelineEvent| matches!(e.kind, EventKind::TookOver { .. });
     let asks = injected(events, "handoff_give")
-        .map(|e| (e, &gave as &dyn Fn(&TimelineEvent) -> bool))
-        .chain(
-            injected(events, "handoff_take").map(|e| (e, &took as &dyn Fn(&TimelineEvent) -> bool)),
-        );
-    for (handoff, answers) in asks {
+        .map(|e| (e, true))
+        .chain(injected(events, "handoff_take").map(|e| (e, false)));
+    for (handoff, give) in asks {
         asked += 1;
-        if events.iter().any(|e| e.at >= handoff.at && answers(e)) {
+        let answered = events.iter().any(|e| {
+            e.at >= handoff.at
+                && match e.kind {
+                    EventKind::HandedOff { .. } => give,
+                    EventKind::TookOver { .. } => !give,
+                    _ => false,
+                }
+        });
+        if answered {
             done += 1;
         }
     }

@@ -255,14 +255,6 @@ impl Drill {
         &self.incident_id
     }
 
-    pub fn clock(&self) -> &Arc<SimClock> {
-        &self.clock
-    }
-
-    pub fn sandbox(&self) -> &Arc<Sandbox> {
-        &self.sandbox
-    }
-
     pub fn set_speed(&self, speed: Speed) {
         self.clock.set_speed(speed);
     }
@@ -273,15 +265,6 @@ impl Drill {
 
     pub fn finished(&self) -> bool {
         self.clock.now() >= self.ends_at()
-    }
-
-    /// When the next scenario event is due, in drill time.
-    pub fn next_event_at(&self) -> Option<DateTime<Utc>> {
-        let done = *self.done.lock().unwrap_or_else(|p| p.into_inner());
-        self.scenario
-            .events
-            .get(done)
-            .map(|e| self.started_at + Duration::seconds(e.after))
     }
 
     /// Makes happen every scenario event now due, in order, and gives back
