@@ -38,6 +38,10 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i:\b(?:due\s+to|caused\s+by|result\s+of|affecting|(?:errors?|failures?|issues?|problems?|outages?|disruptions?)\s+(?:from|at|in|with))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?){CLOUDS}\b"),
         // A provider's trouble, or trouble from outside our walls.
         r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?our\s+(?:control|systems?|network|infrastructure)\b|\bbeyond\s+our\s+control\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|work|activity))\b".to_owned(),
+        // A carrier's or provider's trouble, named as such ("this carrier
+        // issue"), or an outside party's own change ("an update to their
+        // service", "on their end").
+        r"(?i)\b(?:carrier|vendor|supplier|provider|ISP|upstream)\s+(?:issues?|problems?|outages?|failures?|errors?|delays?|faults?|incidents?)\b|\b(?:update|change|problem|issue|bug|outage|failure|fault)s?\s+(?:to|in|with|on|within)\s+their\s+(?:[\w-]+\s+)?(?:service|systems?|network|platform|infrastructure|API|servers?)\b|\bon\s+their\s+(?:end|side)\b".to_owned(),
         // A customer whose traffic took the service down.
         r"(?i)\b(?:from|by|originating\s+from)\s+(?:a\s+single|one)\s+(?:customer|user|tenant|client)\b|\b(?:a\s+single|one)\s+(?:customer|user|tenant|client)(?:['’]s)?\s+(?:account\s+|environment\s+)?(?:generated|triggered|caused|sent|flooded|overloaded)\b".to_owned(),
         // Another company's API or platform changing under us.
@@ -101,7 +105,7 @@ static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
 /// Working with a provider, or contacting one, is how the fix happens.
 static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\b(?:work\w*|together|collaborat\w*|coordinat\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$",
+        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\b(?:work(?:s|ed|ing)?|together|collaborat\w*|coordinat\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$",
     )
 });
 

@@ -24,15 +24,21 @@ static BELIEF: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "It appears that" guesses only when what follows is a cause: "it appears
+/// that everything is back to normal" is the all-clear rule's.
+static SEEMS: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)(?:seems|appears|looks)\s+(?:that|as\s+(?:if|though))$"));
+
 static SPECULATION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:we|i|engineers?|the\s+team)\s+(?:think|believe|suspect|assume|guess|reckon|hypothesi[sz]e)\b|\b(?:probably|possibly|presumably|likely|apparently|seemingly)\s+(?:caused|due|because|triggered|related|the\s+result|from|a|an|the)\b|\b(?:may|might|could)\s+(?:have\s+been|be)\s+(?:caused|due|triggered|related|linked|the\s+result)\b|\b(?:appears?|seems?|looks?)\s+(?:to\s+be\s+|to\s+have\s+been\s+|to\s+have\s+|like\s+)(?:caused|due|triggered|related|linked|the\s+result|resulted|a|an|the|it\s+was)\b|\b(?:the|a|one|our)\s+(?:likely|probable|possible|suspected|potential)\s+(?:cause|culprit|trigger|source)\b|\blikely\s+culprit\b|\bour\s+(?:(?:working|leading|current|initial)\s+)?(?:theory|hypothesis|guess|suspicion|assumption)\b|\b(?:a|the)\s+hypothesis\b|\bworking\s+(?:assumption|theory|hypothesis)\b|\b(?:findings|evidence|signs|signals|indications|data|everything|investigation|analysis)\s+(?:so\s+far\s+)?(?:points?|suggests?|indicates?)\b|\binitial\s+(?:indications|signs|signals|findings|analysis|investigation)\b|\bpreliminary\s+(?:root\s+)?cause\b|\bpreliminary\s+(?:findings|investigation)\b|\b(?:is|was|are|were)\s+(?:most\s+)?(?:likely|probably)\s+(?:the\s+cause|responsible|caused|due|related|an?|the|to\s+be)\b|\bit\s+is\s+(?:most\s+)?likely\s+that\b|\b(?:is|are|was|were)\s+(?:believed|thought|suspected|assumed)\s+to\s+(?:be|have)\b|\b(?:appears?|seems?)\s+to\s+(?:stem|originate|come|be\s+coming|be\s+linked|be\s+tied)\b|\blooks\s+to\s+be\b|\bpossible\s+(?:cause|culprit|reason|explanation|trigger)\b|\b(?:may|might|could)\s+(?:be|have\s+been)\s+(?:the\s+)?(?:cause|reason|source|responsible|behind)\b|\bpotentially\s+(?:caused|due|related|linked|triggered)\b|\bat\s+first\s+glance\b|\bcoincid(?:es|ed|ing)\s+with\b|\b(?:seems?|appears?)\s+to\s+have\s+(?:suffered|experienced|had)\b|\bsuspected\b|\bcorrelat(?:e|es|ed|ing)\s+with\b",
+        r"(?i)\b(?:we|i|engineers?|the\s+team)\s+(?:think|believe|suspect|assume|guess|reckon|hypothesi[sz]e)\b|\b(?:probably|possibly|presumably|likely|apparently|seemingly)\s+(?:caused|due|because|triggered|related|the\s+result|from|a|an|the)\b|\b(?:may|might|could)\s+(?:have\s+been|be)\s+(?:caused|due|triggered|related|linked|the\s+result)\b|\b(?:appears?|seems?|looks?)\s+(?:to\s+be\s+|to\s+have\s+been\s+|to\s+have\s+|like\s+)(?:caused|due|triggered|related|linked|the\s+result|resulted|a|an|the|it\s+was)\b|\b(?:the|a|one|our)\s+(?:likely|probable|possible|suspected|potential)\s+(?:cause|culprit|trigger|source)\b|\blikely\s+culprit\b|\bour\s+(?:(?:working|leading|current|initial)\s+)?(?:theory|hypothesis|guess|suspicion|assumption)\b|\b(?:a|the)\s+hypothesis\b|\bworking\s+(?:assumption|theory|hypothesis)\b|\b(?:findings|evidence|signs|signals|indications|data|everything|investigation|analysis)\s+(?:so\s+far\s+)?(?:points?|suggests?|indicates?)\b|\binitial\s+(?:indications|signs|signals|findings|analysis|investigation)\b|\bpreliminary\s+(?:root\s+)?cause\b|\bpreliminary\s+(?:findings|investigation)\b|\b(?:is|was|are|were)\s+(?:most\s+)?(?:likely|probably)\s+(?:the\s+cause|responsible|caused|due|related|an?|the|to\s+be)\b|\bit\s+is\s+(?:most\s+)?likely\s+that\b|\b(?:is|are|was|were)\s+(?:believed|thought|suspected|assumed)\s+to\s+(?:be|have)\b|\b(?:appears?|seems?)\s+to\s+(?:stem|originate|come|be\s+coming|be\s+linked|be\s+tied)\b|\blooks\s+to\s+be\b|\bpossible\s+(?:cause|culprit|reason|explanation|trigger)\b|\b(?:may|might|could)\s+(?:be|have\s+been)\s+(?:the\s+)?(?:cause|reason|source|responsible|behind)\b|\bpotentially\s+(?:caused|due|related|linked|triggered)\b|\bat\s+first\s+glance\b|\bcoincid(?:es|ed|ing)\s+with\b|\b(?:seems?|appears?)\s+to\s+have\s+(?:suffered|experienced|had)\b|\bsuspected\b|\bcorrelat(?:e|es|ed|ing)\s+with\b|\b(?:may|might|could)\s+(?:be|have\s+been)\s+(?:connected|associated|tied|attributable)\s+to\b|\b(?:points?|pointing)\s+(?:to|towards)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:issue|problem|fault|failure|bug|misconfiguration|cause|outage)\b|\b(?:most\s+)?likely\s+(?:stemm|originat|caus|introduc|trigger|result)\w*\b|\b(?:it\s+)?(?:seems|appears|looks)\s+(?:that|as\s+(?:if|though))\b",
     )
 });
 
 pub(super) fn warm() {
     LazyLock::force(&SPECULATION);
     LazyLock::force(&BELIEF);
+    LazyLock::force(&SEEMS);
     LazyLock::force(&NOT_ABOUT_CAUSE);
 }
 
@@ -42,7 +48,8 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         .filter(|m| {
             let (_, end) = sentence_around(text, m.start());
             let rest = &text[m.end()..end.max(m.end())];
-            !(BELIEF.is_match(m.as_str()) && NOT_ABOUT_CAUSE.is_match(rest))
+            let belief = BELIEF.is_match(m.as_str()) || SEEMS.is_match(m.as_str());
+            !(belief && NOT_ABOUT_CAUSE.is_match(rest))
         })
         .map(|m| (m.start(), m.end()))
         .collect()
