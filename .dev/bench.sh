@@ -12,8 +12,12 @@
 #     process tree, idle CPU and wake-ups, binary size (.dev/side_by_side.py).
 #     HERALD_BENCH_RUNS (default 3) and HERALD_BENCH_IDLE (seconds, default 60)
 #     shorten it while iterating.
+#  6. team sync: issue 18's engine spike (.dev/sync-spike), one scripted
+#     incident through Automerge and through Yjs (yrs): bytes per timeline
+#     event, per keystroke and per field edit, reconcile after a partition,
+#     convergence, memory and saved size.
 # `bash .dev/bench.sh side-by-side` (or latency, guardrails, timeline, outbox,
-# crash) runs one benchmark.
+# crash, sync) runs one benchmark.
 source "$(dirname "$0")/lib.sh"
 setup_build
 setup_test
@@ -34,6 +38,12 @@ cargo run --locked --release -q -p herald-core --example told_bench
 
 stage "guardrails: precision and recall on the labelled corpus"
 cargo run --locked --release -q -p herald-core --bin herald-lint-report
+fi
+
+if wanted sync; then
+stage "team sync: Automerge and Yjs on one scripted incident"
+(cd "$ROOT/.dev/sync-spike" && cargo build --locked --release -q &&
+  ./target/release/sync-spike automerge && ./target/release/sync-spike yrs)
 fi
 
 if wanted timeline; then
