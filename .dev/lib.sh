@@ -100,6 +100,11 @@ setup_test() {
   if ! command -v tauri-driver >/dev/null 2>&1; then
     cargo install tauri-driver --locked --version '^2'
   fi
+  # The team sync tests' server: y-sweet, the Yjs server Herald syncs
+  # through, from crates.io (its npm wrapper downloads from GitHub).
+  if ! y-sweet version 2>/dev/null | grep -q '0\.9\.1'; then
+    cargo install y-sweet --locked --version 0.9.1
+  fi
   # Pinned: a new cargo-deny can change what a config means.
   if ! cargo deny --version 2>/dev/null | grep -q '^cargo-deny 0.20.2$'; then
     cargo install cargo-deny --locked --version 0.20.2

@@ -32,6 +32,9 @@ XDG_RUNTIME_DIR="$relay_runtime" dbus-run-session --config-file="$ROOT/.dev/dbus
   "$ROOT/.dev/with-keyring.sh" cargo test --locked -p herald-relay
 rm -rf "$relay_runtime"
 
+stage "team sync: two Heralds through a real y-sweet server on loopback"
+cargo test --locked -p herald-team
+
 stage "ui: types, formatting, component tests"
 (cd ui && npm run check && npm run lint && npm test)
 
