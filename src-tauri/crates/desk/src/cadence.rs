@@ -23,6 +23,31 @@ impl Desk {
         cause: &str,
         now: DateTime<Utc>,
     ) -> Result<(), Error> {
+        let changes = self.recompute_deadlines(tx, incident, matrix)?;
+        if !changes.is_empty() {
+            self.record(
+                tx,
+                incident,
+                vec![EventKind::DeadlinesChanged {
+                    cause: cause.to_owned(),
+                    changes,
+                }],
+                now,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Recomputes and stores an incident's deadlines without a timeline
+    /// event: after a team merge, the event that moved them (an update, a
+    /// severity change) is already on the shared timeline, and each Herald
+    /// recording its own would fill every timeline with copies.
+    pub(crate) fn recompute_deadlines(
+        &self,
+        tx: &Transaction<'_>,
+        incident: &Incident,
+        matrix: &SeverityMatrix,
+    ) -> Result<Vec<herald_core::DeadlineChange>, Error> {
         let mut facts = Vec::with_capacity(Audience::ALL.len());
         for audience in Audience::ALL {
             let last_update = updates::last_posted(tx, &incident.id, audience)?;
@@ -50,17 +75,8 @@ impl Desk {
         let changes = cadence::changes(&before, &after);
         if !changes.is_empty() {
             deadlines::replace(tx, &incident.id, &after)?;
-            self.record(
-                tx,
-                incident,
-                vec![EventKind::DeadlinesChanged {
-                    cause: cause.to_owned(),
-                    changes,
-                }],
-                now,
-            )?;
         }
-        Ok(())
+        Ok(changes)
     }
 
     /// Recomputes every open incident's deadlines, e.g. after a matrix edit.

@@ -16,6 +16,7 @@ use herald_store::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::team::keep_newer;
 use crate::{Desk, Error};
 
 /// How many of the latest updates and timeline events travel in a handoff:
@@ -431,48 +432,33 @@ impl Desk {
             // Promises are read again from the words, so both Heralds agree.
             self.record_promises(tx, update)?;
         }
-        let local_clocks = obligations::for_incident(tx, id)?;
-        let mut clocks = 0;
-        for c in &package.obligations {
-            if local_clocks
-                .iter()
-                .find(|l| l.id == c.id)
-                .is_none_or(|l| c.updated_at > l.updated_at)
-            {
-                obligations::save(tx, c)?;
-                clocks += 1;
-            }
-        }
+        let clocks = keep_newer(
+            tx,
+            &package.obligations,
+            &obligations::for_incident(tx, id)?,
+            |o| (&o.id, o.updated_at),
+            obligations::save,
+        )?;
         if clocks > 0 {
             changes.push(format!(
                 "{clocks} obligation clock{} taken from the handoff",
                 if clocks == 1 { "" } else { "s" }
             ));
         }
-        let local_constraints = notes::constraints(tx, id)?;
-        let mut constraints = 0;
-        for c in &package.constraints {
-            if local_constraints
-                .iter()
-                .find(|l| l.id == c.id)
-                .is_none_or(|l| c.updated_at > l.updated_at)
-            {
-                notes::save_constraint(tx, c)?;
-                constraints += 1;
-            }
-        }
-        let local_asks = notes::asks(tx, id)?;
-        let mut asks = 0;
-        for a in &package.asks {
-            if local_asks
-                .iter()
-                .find(|l| l.id == a.id)
-                .is_none_or(|l| a.updated_at > l.updated_at)
-            {
-                notes::save_ask(tx, a)?;
-                asks += 1;
-            }
-        }
+        let constraints = keep_newer(
+            tx,
+            &package.constraints,
+            &notes::constraints(tx, id)?,
+            |c| (&c.id, c.updated_at),
+            notes::save_constraint,
+        )?;
+        let asks = keep_newer(
+            tx,
+            &package.asks,
+            &notes::asks(tx, id)?,
+            |a| (&a.id, a.updated_at),
+            notes::save_ask,
+        )?;
         let mut sync_taken = 0;
         if let Some(sync) = &package.sync {
             let local = syncs::for_incident(tx, id)?;

@@ -30,6 +30,7 @@ mod receipts;
 mod recovery;
 mod secrets;
 mod settings;
+mod team;
 mod tray;
 mod views;
 mod watcher;
@@ -60,6 +61,7 @@ pub use publish::PublishRequest;
 pub use recovery::{StartupProblem, move_aside};
 pub use secrets::{MemorySecrets, NoKeychain, SecretError, SecretStore, reference_for};
 pub use settings::MessageSettings;
+pub use team::SharedFacts;
 pub use tray::{TRAY_ITEMS, TraySummary};
 pub use views::{
     Board, DraftView, IncidentDeadline, IncidentObligation, IncidentPromise, IncidentView,
@@ -74,6 +76,8 @@ pub struct Desk {
     notification_problem: std::sync::Mutex<Option<String>>,
     /// Called after every committed write (the shell refreshes the tray).
     on_change: std::sync::RwLock<Option<ChangeHook>>,
+    /// Also called after every committed write: team sync's watchers.
+    watchers: std::sync::RwLock<Vec<ChangeHook>>,
     /// The OS keychain once the shell provides it; until then, none.
     secrets: std::sync::RwLock<Arc<dyn SecretStore>>,
     backoff: std::sync::RwLock<herald_core::relay::Backoff>,
@@ -104,6 +108,7 @@ impl Desk {
             clock,
             notification_problem: std::sync::Mutex::new(None),
             on_change: std::sync::RwLock::new(None),
+            watchers: std::sync::RwLock::new(Vec::new()),
             secrets: std::sync::RwLock::new(Arc::new(NoKeychain)),
             backoff: std::sync::RwLock::new(herald_core::relay::Backoff::default()),
             on_problem: std::sync::RwLock::new(None),
@@ -151,6 +156,20 @@ impl Desk {
         work: impl FnOnce(&herald_store::Transaction<'_>) -> Result<T, Error>,
     ) -> Result<T, Error> {
         let value = self.store.write(work)?;
+        self.changed();
+        Ok(value)
+    }
+
+    /// Adds a hook that runs after every committed write, beside the shell's.
+    pub fn watch_changes(&self, hook: ChangeHook) {
+        self.watchers
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(hook);
+    }
+
+    /// Tells the change hook and the watchers that a write committed.
+    fn changed(&self) {
         let hook = self
             .on_change
             .read()
@@ -159,7 +178,14 @@ impl Desk {
         if let Some(hook) = hook {
             hook();
         }
-        Ok(value)
+        let watchers = self
+            .watchers
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        for watcher in watchers {
+            watcher();
+        }
     }
 
     fn new_id(&self) -> String {

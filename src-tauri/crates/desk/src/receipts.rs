@@ -20,12 +20,26 @@ pub(crate) fn for_handoff(
     updates: &[Update],
 ) -> Result<Vec<Receipt>, StoreError> {
     let carried = |update_id: &str| updates.iter().any(|u| u.id == update_id);
+    let mut out: Vec<Receipt> = own(conn, incident_id)?
+        .into_iter()
+        .filter(|r| carried(&r.update_id))
+        .collect();
+    for r in receipts::for_incident(conn, incident_id)? {
+        if carried(&r.update_id) && !out.iter().any(|o| same_target(o, &r)) {
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+/// This Herald's own deliveries of the incident's updates, as receipts.
+pub(crate) fn own(conn: &Connection, incident_id: &str) -> Result<Vec<Receipt>, StoreError> {
     let mut channel_of = HashMap::new();
     let mut out: Vec<Receipt> = Vec::new();
     for d in deliveries::for_incident(conn, incident_id)? {
         // A correction's delivery is not the update's receipt; corrections
         // stay with the Herald that made them.
-        if !carried(&d.update_id) || !d.correction_id.is_empty() {
+        if !d.correction_id.is_empty() {
             continue;
         }
         if !channel_of.contains_key(&d.channel_id) {
@@ -48,11 +62,6 @@ pub(crate) fn for_handoff(
                 String::new()
             },
         });
-    }
-    for r in receipts::for_incident(conn, incident_id)? {
-        if carried(&r.update_id) && !out.iter().any(|o| same_target(o, &r)) {
-            out.push(r);
-        }
     }
     Ok(out)
 }

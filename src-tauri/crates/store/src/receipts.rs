@@ -24,6 +24,27 @@ pub fn insert_if_new(conn: &Connection, receipt: &Receipt) -> Result<bool, Store
     Ok(added == 1)
 }
 
+/// Stores a receipt from another Herald of the team, replacing the one for
+/// the same update and channel (its delivery moved on); says whether
+/// anything changed.
+pub fn save(conn: &Connection, receipt: &Receipt) -> Result<bool, StoreError> {
+    let data = serde_json::to_string(receipt)
+        .map_err(|e| StoreError::BadData(format!("cannot encode a receipt: {e}")))?;
+    let changed = conn.execute(
+        "INSERT INTO handed_over_receipts (update_id, channel, kind, data) \
+         VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT (update_id, channel, kind) DO UPDATE SET data = excluded.data \
+         WHERE data IS NOT excluded.data",
+        params![
+            receipt.update_id,
+            receipt.channel,
+            receipt.kind.as_str(),
+            data
+        ],
+    )?;
+    Ok(changed == 1)
+}
+
 /// Every handed-over receipt for the incident's updates. A receipt is
 /// history: one that cannot be read is left out rather than allowed to hide
 /// the incident it belongs to.

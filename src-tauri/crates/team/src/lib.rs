@@ -22,10 +22,12 @@
 mod draft;
 mod link;
 mod server;
+mod share;
 mod shared;
 
 pub use link::{Link, LinkState, Presence};
 pub use server::Endpoint;
+pub use share::Share;
 pub use shared::{FieldValue, Log, SharedIncident};
 
 /// What can go wrong while sharing. Messages never carry a token or a
@@ -42,4 +44,6 @@ pub enum TeamError {
     Answer(String),
     #[error("the shared incident's saved state is damaged: {0}")]
     Damaged(String),
+    #[error("{0}")]
+    Desk(String),
 }

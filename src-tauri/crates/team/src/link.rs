@@ -24,7 +24,7 @@ use crate::SharedIncident;
 use crate::server::{Endpoint, client_token};
 
 /// The origin of changes that came from the server, so they are not sent back.
-const REMOTE: &str = "remote";
+pub(crate) const REMOTE: &str = "remote";
 /// How long a read waits before the thread looks at its outbox again.
 const POLL: Duration = Duration::from_millis(25);
 /// The longest wait between two attempts to reach the server.

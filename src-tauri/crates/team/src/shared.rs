@@ -4,9 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use yrs::updates::decoder::Decode;
-use yrs::{
-    Doc, GetString, Map, OffsetKind, Options, Out, ReadTxn, StateVector, Text, Transact, Update,
-};
+use yrs::{Doc, GetString, Map, OffsetKind, Options, ReadTxn, StateVector, Text, Transact, Update};
 
 use crate::TeamError;
 use crate::draft::splice;
@@ -62,10 +60,13 @@ impl std::fmt::Debug for SharedIncident {
 
 impl SharedIncident {
     /// A new, empty shared record for this Herald; `peer` must differ
-    /// between Heralds sharing it (Yjs orders concurrent inserts by it).
-    pub fn new(peer: u64) -> Self {
+    /// between Heralds sharing it (Yjs orders concurrent inserts by it). It
+    /// is 32 bits because that is what the wire carries: a wider id comes
+    /// back cut short, and the document then takes its own edits for
+    /// another writer's and doubles them.
+    pub fn new(peer: u32) -> Self {
         let doc = Doc::with_options(Options {
-            client_id: peer,
+            client_id: u64::from(peer),
             // Rust strings are UTF-8, so offsets are bytes (on char
             // boundaries, which `splice` keeps).
             offset_kind: OffsetKind::Bytes,
@@ -76,7 +77,7 @@ impl SharedIncident {
 
     /// The record as this Herald saved it, to carry on offline or after a
     /// restart.
-    pub fn load(peer: u64, saved: &[u8]) -> Result<Self, TeamError> {
+    pub fn load(peer: u32, saved: &[u8]) -> Result<Self, TeamError> {
         let shared = SharedIncident::new(peer);
         let update = Update::decode_v1(saved).map_err(|e| TeamError::Damaged(e.to_string()))?;
         shared
@@ -130,30 +131,53 @@ impl SharedIncident {
     /// The newest value anyone wrote for a field; a tie in time goes to the
     /// writer named last, so every Herald agrees.
     pub fn field(&self, field: &str) -> Option<FieldValue> {
-        let map = self.doc.get_or_insert_map(FIELDS);
-        let txn = self.doc.transact();
-        let prefix = format!("{field}{SEPARATOR}");
-        map.iter(&txn)
-            .filter(|(key, _)| key.starts_with(&prefix))
-            .filter_map(|(_, value)| match value {
-                Out::Any(any) => serde_json::from_str::<FieldValue>(&any.to_string()).ok(),
-                _ => None,
-            })
-            .max_by(|a, b| (a.at_ms, &a.by).cmp(&(b.at_ms, &b.by)))
+        self.fields(field).remove(field)
     }
 
-    /// Replaces a draft's text with what the lead has now, as the smallest
-    /// edit, so characters another lead typed elsewhere in it stay.
-    pub fn set_draft(&self, audience: &str, text: &str) {
+    /// Every field whose name starts with `prefix`, each with its newest value.
+    pub fn fields(&self, prefix: &str) -> BTreeMap<String, FieldValue> {
+        let map = self.doc.get_or_insert_map(FIELDS);
+        let txn = self.doc.transact();
+        let mut newest: BTreeMap<String, FieldValue> = BTreeMap::new();
+        for (key, value) in map.iter(&txn) {
+            let Some((field, _writer)) = key.split_once(SEPARATOR) else {
+                continue;
+            };
+            if !field.starts_with(prefix) {
+                continue;
+            }
+            let Ok(value) = serde_json::from_str::<FieldValue>(&value.to_string(&txn)) else {
+                continue;
+            };
+            match newest.get(field) {
+                Some(seen) if (seen.at_ms, &seen.by) >= (value.at_ms, &value.by) => {}
+                _ => {
+                    newest.insert(field.to_owned(), value);
+                }
+            }
+        }
+        newest
+    }
+
+    /// Replaces `start..end` (bytes) of a draft with `insert`.
+    pub(crate) fn edit_draft(&self, audience: &str, start: usize, end: usize, insert: &str) {
         let draft = self.doc.get_or_insert_text(format!("draft:{audience}"));
         let mut txn = self.doc.transact_mut();
-        let old = draft.get_string(&txn);
-        let (start, end, insert) = splice(&old, text);
         if end > start {
             draft.remove_range(&mut txn, start as u32, (end - start) as u32);
         }
         if !insert.is_empty() {
             draft.insert(&mut txn, start as u32, insert);
+        }
+    }
+
+    /// Replaces a draft's text with what the lead has now, as the smallest
+    /// edit, so characters another lead typed elsewhere in it stay.
+    pub fn set_draft(&self, audience: &str, text: &str) {
+        let old = self.draft(audience);
+        let (start, end, insert) = splice(&old, text);
+        if (start, end) != (old.len(), old.len()) || !insert.is_empty() {
+            self.edit_draft(audience, start, end, insert);
         }
     }
 

@@ -25,7 +25,7 @@ fn lead(person: &str, editing: Option<&str>) -> Presence {
     }
 }
 
-fn join(server: &YSweet, peer: u64, person: &str) -> (SharedIncident, Link) {
+fn join(server: &YSweet, peer: u32, person: &str) -> (SharedIncident, Link) {
     let incident = SharedIncident::new(peer);
     let link = Link::start(
         &incident,

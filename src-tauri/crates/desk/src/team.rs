@@ -1,0 +1,232 @@
+//! Team sync's side of the desk: the facts of one incident that several
+//! Heralds share, read out whole and merged back in. The sharing layer
+//! (`herald-team`) carries them between Heralds and decides which incident
+//! record and which draft text is newest; the rules for everything kept by id
+//! live here, beside the handoff's, whose merge they share.
+//!
+//! Nothing here delivers: an update that arrives from another Herald is kept
+//! as that Herald's, with its receipts, and only the Herald that published it
+//! has a delivery for it in its outbox.
+
+use chrono::{DateTime, Utc};
+use herald_core::handoff::notes::{Ask, Constraint};
+use herald_core::handoff::{DraftSnapshot, Receipt};
+use herald_core::{IcSync, Incident, Obligation, TimelineEvent, Update};
+use herald_store::drafts::StoredDraft;
+use herald_store::{
+    Connection, StoreError, Transaction, drafts, incidents, notes, obligations, receipts, settings,
+    syncs, timeline, updates,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{Desk, Error};
+
+/// One incident as a team shares it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedFacts {
+    pub incident: Incident,
+    pub timeline: Vec<TimelineEvent>,
+    pub updates: Vec<Update>,
+    pub syncs: Vec<IcSync>,
+    pub constraints: Vec<Constraint>,
+    pub asks: Vec<Ask>,
+    pub obligations: Vec<Obligation>,
+    pub drafts: Vec<DraftSnapshot>,
+    /// What this Herald's own outbox did: each Herald speaks only for its
+    /// own deliveries, so a receipt has one writer.
+    pub receipts: Vec<Receipt>,
+}
+
+impl Desk {
+    /// Everything about an incident that its team shares.
+    pub fn shared_facts(&self, incident_id: &str) -> Result<SharedFacts, Error> {
+        let facts = self.store.read(|conn| {
+            let Some(incident) = incidents::get(conn, incident_id)? else {
+                return Ok(None);
+            };
+            let all_updates = updates::for_incident(conn, incident_id)?;
+            let receipts = crate::receipts::own(conn, incident_id)?;
+            Ok(Some(SharedFacts {
+                timeline: timeline::for_incident(conn, incident_id)?,
+                syncs: syncs::for_incident(conn, incident_id)?,
+                constraints: notes::constraints(conn, incident_id)?,
+                asks: notes::asks(conn, incident_id)?,
+                obligations: obligations::for_incident(conn, incident_id)?,
+                drafts: drafts::for_incident(conn, incident_id)?
+                    .into_iter()
+                    .map(|d| DraftSnapshot {
+                        audience: d.audience,
+                        body: d.body,
+                        template_kind: d.template_kind,
+                        updated_at: d.updated_at,
+                    })
+                    .collect(),
+                updates: all_updates,
+                receipts,
+                incident,
+            }))
+        })?;
+        facts.ok_or_else(|| Error::not_found("That incident"))
+    }
+
+    /// Whether this Herald holds the incident.
+    pub fn has_incident(&self, incident_id: &str) -> Result<bool, Error> {
+        Ok(self
+            .store
+            .read(|conn| Ok(incidents::get(conn, incident_id)?.is_some()))?)
+    }
+
+    /// Merges what the team's record holds: the incident record and draft
+    /// bodies as given (the sharing layer chose them), everything else by id,
+    /// newest first. Deadlines are then recomputed from the merged facts, as
+    /// every Herald of the team does, so their clocks agree without being
+    /// shared. Returns how many records changed; the change hook runs only
+    /// when some did, so a merge that changes nothing wakes nobody.
+    pub fn merge_shared(&self, facts: &SharedFacts) -> Result<usize, Error> {
+        let changed = self.store.write(|tx| {
+            let incident = &facts.incident;
+            let mut changed = match incidents::get(tx, &incident.id)? {
+                None => {
+                    if incidents::external_id_taken(tx, &incident.external_id)? {
+                        return Err(Error::conflict(
+                            "incident",
+                            format!(
+                                "An incident with the ID {} is already here under another record; rename it before joining the shared one.",
+                                incident.external_id
+                            ),
+                        ));
+                    }
+                    incidents::insert(tx, incident)?;
+                    1
+                }
+                Some(local) if local != *incident => {
+                    incidents::update(tx, incident)?;
+                    1
+                }
+                Some(_) => 0,
+            };
+            changed += self.merge_logs(tx, facts)?;
+            changed += keep_newer(
+                tx,
+                &facts.constraints,
+                &notes::constraints(tx, &incident.id)?,
+                |c| (&c.id, c.updated_at),
+                notes::save_constraint,
+            )?;
+            changed += keep_newer(
+                tx,
+                &facts.asks,
+                &notes::asks(tx, &incident.id)?,
+                |a| (&a.id, a.updated_at),
+                notes::save_ask,
+            )?;
+            changed += keep_newer(
+                tx,
+                &facts.obligations,
+                &obligations::for_incident(tx, &incident.id)?,
+                |o| (&o.id, o.updated_at),
+                obligations::save,
+            )?;
+            changed += merge_drafts(tx, &incident.id, &facts.drafts)?;
+            let own = crate::receipts::own(tx, &incident.id)?;
+            for r in &facts.receipts {
+                let mine = own
+                    .iter()
+                    .any(|o| o.update_id == r.update_id && o.channel == r.channel && o.kind == r.kind);
+                if !mine {
+                    changed += usize::from(receipts::save(tx, r)?);
+                }
+            }
+            if changed > 0 {
+                let incident = self.existing(tx, &incident.id)?;
+                let matrix = settings::severity_matrix(tx)?;
+                self.recompute_deadlines(tx, &incident, &matrix)?;
+            }
+            Ok(changed)
+        })?;
+        if changed > 0 {
+            self.changed();
+        }
+        Ok(changed)
+    }
+
+    /// Timeline events, updates and IC syncs: each kept once, by id.
+    fn merge_logs(&self, tx: &Transaction<'_>, facts: &SharedFacts) -> Result<usize, Error> {
+        let mut changed = 0;
+        for event in &facts.timeline {
+            changed += usize::from(timeline::append_if_new(tx, event)?);
+        }
+        for update in &facts.updates {
+            if updates::insert_if_new(tx, update)? {
+                // Promises are read again from the words, so both Heralds agree.
+                self.record_promises(tx, update)?;
+                changed += 1;
+            }
+        }
+        let local = syncs::for_incident(tx, &facts.incident.id)?;
+        for sync in &facts.syncs {
+            if !local.iter().any(|s| s.id == sync.id) {
+                syncs::insert(tx, sync)?;
+                changed += 1;
+            }
+        }
+        Ok(changed)
+    }
+}
+
+/// Saves each incoming record that is new here or newer than the copy here;
+/// says how many it saved. Shared by take-over and team sync.
+pub(crate) fn keep_newer<T>(
+    tx: &Transaction<'_>,
+    incoming: &[T],
+    local: &[T],
+    key: impl Fn(&T) -> (&String, DateTime<Utc>),
+    save: impl Fn(&Connection, &T) -> Result<(), StoreError>,
+) -> Result<usize, StoreError> {
+    let mut saved = 0;
+    for record in incoming {
+        let (id, updated_at) = key(record);
+        let newer = local
+            .iter()
+            .map(&key)
+            .find(|(local_id, _)| *local_id == id)
+            .is_none_or(|(_, local_at)| updated_at > local_at);
+        if newer {
+            save(tx, record)?;
+            saved += 1;
+        }
+    }
+    Ok(saved)
+}
+
+/// Draft bodies as the team's record has them; a body that changes is a new
+/// revision, so a review of the old words no longer counts.
+fn merge_drafts(
+    tx: &Transaction<'_>,
+    incident_id: &str,
+    shared: &[DraftSnapshot],
+) -> Result<usize, StoreError> {
+    let mut changed = 0;
+    for d in shared {
+        let local = drafts::get(tx, incident_id, d.audience)?;
+        if local.as_ref().is_some_and(|l| l.body == d.body) {
+            continue;
+        }
+        drafts::save(
+            tx,
+            &StoredDraft {
+                incident_id: incident_id.to_owned(),
+                audience: d.audience,
+                body: d.body.clone(),
+                revision: local.as_ref().map_or(1, |l| l.revision + 1),
+                template_kind: d.template_kind,
+                generated_from: local.as_ref().and_then(|l| l.generated_from.clone()),
+                generated_body: local.map(|l| l.generated_body).unwrap_or_default(),
+                reviewed_revision: None,
+                updated_at: d.updated_at,
+            },
+        )?;
+        changed += 1;
+    }
+    Ok(changed)
+}
