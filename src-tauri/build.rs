@@ -71,6 +71,12 @@ const COMMANDS: &[&str] = &[
     "copy_score",
     "delete_drill_data",
     "copy_drill_handoff",
+    "team_settings",
+    "save_team_settings",
+    "share_incident",
+    "stop_sharing",
+    "team_status",
+    "set_team_editing",
 ];
 
 fn main() {

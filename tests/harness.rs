@@ -151,6 +151,8 @@ impl App {
 
     /// Launches Herald with command-line arguments (as a login item would).
     pub async fn launch_with_args(profile: &Profile, args: &[&str]) -> App {
+        // Already installed by an earlier launch in this process is fine.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let started = Instant::now();
         let (port, native_port) = (free_port(), free_port());
         let mut driver = Command::new("tauri-driver");

@@ -10,3 +10,6 @@ pub const DELIVERIES_CHANGED: &str = "deliveries-changed";
 pub const DRILL_CHANGED: &str = "drill-changed";
 /// The drill ended (payload: the kept score card); the window shows it.
 pub const DRILL_FINISHED: &str = "drill-finished";
+/// A teammate's change landed in a shared incident (payload: its id); the
+/// window re-reads it.
+pub const TEAM_CHANGED: &str = "team-changed";

@@ -8,6 +8,7 @@ mod drills;
 mod events;
 mod logging;
 mod relay;
+mod team;
 mod tray;
 mod watch;
 mod webview;
@@ -76,8 +77,10 @@ pub fn run() {
             ));
             app.manage(watch::Watching::default());
             app.manage(relay::Relaying::default());
+            app.manage(team::Teams::default());
             watch::start(app.handle());
             relay::start(app.handle());
+            team::start(app.handle());
             tray::start(app.handle());
             Ok(())
         })
@@ -151,6 +154,12 @@ pub fn run() {
             commands::drills::copy_score,
             commands::drills::delete_drill_data,
             commands::drills::copy_drill_handoff,
+            commands::team::team_settings,
+            commands::team::save_team_settings,
+            commands::team::share_incident,
+            commands::team::stop_sharing,
+            commands::team::team_status,
+            commands::team::set_team_editing,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| panic!("Herald could not start its window: {e}"));

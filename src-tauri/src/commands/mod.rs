@@ -15,4 +15,5 @@ pub mod obligations;
 pub mod postmortem;
 pub mod settings;
 pub mod startup;
+pub mod team;
 pub mod window;

@@ -14,6 +14,7 @@ pub async fn retry_database(app: tauri::AppHandle, launch: State<'_, Launch>) ->
     launch.retry()?;
     crate::watch::start(&app);
     crate::relay::start(&app);
+    crate::team::start(&app);
     Ok(())
 }
 
@@ -26,5 +27,6 @@ pub async fn move_database_aside(
     let moved = launch.start_fresh()?;
     crate::watch::start(&app);
     crate::relay::start(&app);
+    crate::team::start(&app);
     Ok(moved.display().to_string())
 }

@@ -55,6 +55,9 @@ fn export_all(dir: &Path) {
     herald_core::relay::SmtpSecurity::export_all(&cfg).unwrap();
     herald_core::relay::Reach::export_all(&cfg).unwrap();
     herald_desk::DrillView::export_all(&cfg).unwrap();
+    herald_desk::TeamSettings::export_all(&cfg).unwrap();
+    herald_desk::TeamInput::export_all(&cfg).unwrap();
+    herald_desk::TeamStatus::export_all(&cfg).unwrap();
     herald_desk::Practice::export_all(&cfg).unwrap();
     herald_desk::ScenarioSummary::export_all(&cfg).unwrap();
     herald_desk::Speed::export_all(&cfg).unwrap();

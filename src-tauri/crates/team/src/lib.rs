@@ -24,6 +24,8 @@ mod link;
 mod server;
 mod share;
 mod shared;
+#[cfg(feature = "test-server")]
+pub mod test_server;
 
 pub use link::{Link, LinkState, Presence};
 pub use server::Endpoint;

@@ -21,7 +21,6 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use yrs::{Origin, Subscription};
 
-use crate::draft::rebase;
 use crate::link::REMOTE;
 use crate::{Endpoint, FieldValue, Link, LinkState, Log, Presence, SharedIncident, TeamError};
 
@@ -79,6 +78,7 @@ impl Share {
         endpoint: Endpoint,
         person: &str,
         dir: &Path,
+        on_merged: Arc<dyn Fn() + Send + Sync>,
     ) -> Result<Share, TeamError> {
         std::fs::create_dir_all(dir).map_err(|e| TeamError::Damaged(e.to_string()))?;
         let files = (
@@ -138,8 +138,10 @@ impl Share {
                 .name("herald-team-share".into())
                 .spawn(move || {
                     while !stop.load(Ordering::SeqCst) {
-                        if let Err(e) = sharing.step() {
-                            tracing::warn!(target: "herald::team", "sharing {}: {e}", sharing.incident_id);
+                        match sharing.step() {
+                            Ok(0) => {}
+                            Ok(_) => on_merged(),
+                            Err(e) => tracing::warn!(target: "herald::team", "sharing {}: {e}", sharing.incident_id),
                         }
                         match woken.recv_timeout(IDLE) {
                             Ok(()) | Err(RecvTimeoutError::Timeout) => while woken.try_recv().is_ok() {},
@@ -230,7 +232,7 @@ impl Sharing {
             Some(facts) => {
                 let taken = self
                     .desk
-                    .merge_shared(&facts)
+                    .merge_shared(&facts, local.as_ref())
                     .map_err(|e| TeamError::Desk(e.message))?;
                 agreed.incident = incident_fields(&facts.incident);
                 for d in &facts.drafts {
@@ -331,9 +333,7 @@ impl Sharing {
             let audience = d.audience.as_str();
             let base = agreed.drafts.get(audience).cloned().unwrap_or_default();
             if d.body != base {
-                let shared = record.draft(audience);
-                let (start, end, insert) = rebase(&base, &d.body, &shared);
-                record.edit_draft(audience, start, end, &insert);
+                record.revise_draft(audience, &base, &d.body);
                 // The record holds this edit now; until the desk takes the
                 // record's text back, this body is the one to compare with,
                 // so the edit is never offered twice.

@@ -7,7 +7,7 @@ use yrs::updates::decoder::Decode;
 use yrs::{Doc, GetString, Map, OffsetKind, Options, ReadTxn, StateVector, Text, Transact, Update};
 
 use crate::TeamError;
-use crate::draft::splice;
+use crate::draft::rebase;
 
 /// Logs that only grow: an entry is written once, by id, and never changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,26 +159,27 @@ impl SharedIncident {
         newest
     }
 
-    /// Replaces `start..end` (bytes) of a draft with `insert`.
-    pub(crate) fn edit_draft(&self, audience: &str, start: usize, end: usize, insert: &str) {
+    /// Applies the lead's edit of a draft, from the text they saw (`seen`)
+    /// to what they have now (`text`), onto the draft as it is, in one
+    /// transaction: what others typed meanwhile elsewhere in it stays, and
+    /// where both touched the same words the lead's version of them wins.
+    pub fn revise_draft(&self, audience: &str, seen: &str, text: &str) {
         let draft = self.doc.get_or_insert_text(format!("draft:{audience}"));
         let mut txn = self.doc.transact_mut();
+        let shared = draft.get_string(&txn);
+        let (start, end, insert) = rebase(seen, text, &shared);
         if end > start {
             draft.remove_range(&mut txn, start as u32, (end - start) as u32);
         }
         if !insert.is_empty() {
-            draft.insert(&mut txn, start as u32, insert);
+            draft.insert(&mut txn, start as u32, &insert);
         }
     }
 
-    /// Replaces a draft's text with what the lead has now, as the smallest
-    /// edit, so characters another lead typed elsewhere in it stay.
+    /// Replaces a draft's text with `text`, as the smallest edit.
     pub fn set_draft(&self, audience: &str, text: &str) {
-        let old = self.draft(audience);
-        let (start, end, insert) = splice(&old, text);
-        if (start, end) != (old.len(), old.len()) || !insert.is_empty() {
-            self.edit_draft(audience, start, end, insert);
-        }
+        let now = self.draft(audience);
+        self.revise_draft(audience, &now, text);
     }
 
     pub fn draft(&self, audience: &str) -> String {

@@ -3,8 +3,6 @@
 //! converges when it returns, and a publish is delivered once, by the Herald
 //! that made it, while the other shows where it went.
 
-mod server;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -16,8 +14,8 @@ use herald_core::relay::{Channel, ChannelKind, ChannelOptions, ChannelSecret};
 use herald_core::{Audience, IncidentChange, NewIncident, Severity, Status};
 use herald_desk::{ChannelInput, Desk, MemorySecrets, Next, PublishRequest, SystemClock};
 use herald_relay::Wire;
+use herald_team::test_server::{YSweet, wait_for};
 use herald_team::{Endpoint, LinkState, Share};
-use server::{YSweet, wait_for};
 
 const CAP: Duration = Duration::from_secs(60);
 
@@ -49,6 +47,7 @@ impl Herald {
             endpoint,
             person,
             &self.dir.path().join("team"),
+            Arc::new(|| {}),
         )
         .expect("shares")
     }

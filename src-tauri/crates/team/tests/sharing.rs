@@ -1,12 +1,10 @@
 //! Two Heralds share one incident through the real y-sweet server on
 //! loopback: apart and together, they end with the same record.
 
-mod server;
-
 use std::time::Duration;
 
+use herald_team::test_server::{YSweet, wait_for};
 use herald_team::{Endpoint, FieldValue, Link, LinkState, Log, Presence, SharedIncident};
-use server::{YSweet, wait_for};
 
 const CAP: Duration = Duration::from_secs(60);
 
@@ -157,7 +155,8 @@ fn a_draft_typed_into_by_two_leads_at_once_keeps_both_leads_words() {
     );
 
     // Each lead types a keystroke at a time, at the same moment, A at the
-    // end and B at the start, each saving the whole draft as the app does.
+    // end and B at the start, each saving the whole draft it saw, as the
+    // app does.
     let tail = " Next update by 21:00 UTC.";
     let head = "UPDATE: ";
     std::thread::scope(|scope| {
@@ -166,7 +165,7 @@ fn a_draft_typed_into_by_two_leads_at_once_keeps_both_leads_words() {
                 let now = a.draft("customers");
                 let cut = now.find(start).expect("A's text") + start.len();
                 // Only A writes after the opening sentence.
-                a.set_draft("customers", &format!("{}{}", &now[..cut], &tail[..n]));
+                a.revise_draft("customers", &now, &format!("{}{}", &now[..cut], &tail[..n]));
                 std::thread::sleep(Duration::from_millis(3));
             }
         });
@@ -175,7 +174,7 @@ fn a_draft_typed_into_by_two_leads_at_once_keeps_both_leads_words() {
                 let now = b.draft("customers");
                 let at = now.find(start).expect("B's text");
                 let typed = format!("{}{}", &head[..n], &now[at..]);
-                b.set_draft("customers", &typed);
+                b.revise_draft("customers", &now, &typed);
                 std::thread::sleep(Duration::from_millis(3));
             }
         });

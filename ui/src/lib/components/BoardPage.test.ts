@@ -108,4 +108,14 @@ describe("BoardPage", () => {
     render(BoardPage, { context: backendContext(backend) });
     expect((await screen.findByRole("alert")).textContent).toContain("could not read");
   });
+
+  it("shows an incident joined from the team as soon as it arrives, without a reload", async () => {
+    const backend = fakeBackend();
+    render(BoardPage, { context: backendContext(backend) });
+    await screen.findByTestId("board-empty");
+    // The teammate's incident lands in this Herald's database, then the event.
+    const joined = await backend.declareIncident(form("shared outage", "SEV1"));
+    backend.teamChanged(joined.incident.id);
+    expect(await screen.findByText("shared outage")).toBeTruthy();
+  });
 });

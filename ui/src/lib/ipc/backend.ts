@@ -34,12 +34,28 @@ import type { TakeOver } from "./bindings/TakeOver";
 import type { NoteRequest } from "./bindings/NoteRequest";
 import type { TimelineEvent } from "./bindings/TimelineEvent";
 import type { DrillView } from "./bindings/DrillView";
+import type { TeamInput } from "./bindings/TeamInput";
+import type { TeamSettings } from "./bindings/TeamSettings";
+import type { TeamStatus } from "./bindings/TeamStatus";
 import type { KeptScore } from "./bindings/KeptScore";
 import type { Practice } from "./bindings/Practice";
 import type { ScenarioSummary } from "./bindings/ScenarioSummary";
 import type { Speed } from "./bindings/Speed";
 
 export interface Backend {
+  /** Team sync: the server, this lead's name, whether a token is saved. */
+  teamSettings(): Promise<TeamSettings>;
+  /** Saves team sync's settings; `token: null` keeps the saved token. */
+  saveTeamSettings(input: TeamInput): Promise<TeamSettings>;
+  /** Shares an incident held here, or (`join`) one a teammate shared, by id. */
+  shareIncident(id: string, join: boolean): Promise<TeamSettings>;
+  stopSharing(id: string): Promise<TeamSettings>;
+  /** A shared incident's connection and who else is in it. */
+  teamStatus(id: string): Promise<TeamStatus>;
+  /** Tells teammates which draft this lead is in (null: none). */
+  setTeamEditing(id: string, audience: Audience | null): Promise<void>;
+  /** A teammate's change landed in a shared incident (payload: its id). */
+  onTeamChanged(handler: (id: string) => void): Promise<() => void>;
   /** The drill scenarios Herald ships. */
   drillScenarios(): Promise<ScenarioSummary[]>;
   /** Starts a shipped scenario for `person` on a simulated clock, on its own sandboxed data. */

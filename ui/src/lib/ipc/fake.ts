@@ -49,6 +49,9 @@ import type { KeptScore } from "./bindings/KeptScore";
 import type { Practice } from "./bindings/Practice";
 import type { ScenarioSummary } from "./bindings/ScenarioSummary";
 import type { Speed } from "./bindings/Speed";
+import type { TeamInput } from "./bindings/TeamInput";
+import type { TeamSettings } from "./bindings/TeamSettings";
+import type { TeamStatus } from "./bindings/TeamStatus";
 
 const AUDIENCES: Audience[] = ["customers", "executives", "internal", "incident_channel"];
 
@@ -936,6 +939,69 @@ export class FakeBackend implements Backend {
       [matrix],
       () => (this.matrix = structuredClone(matrix)),
     );
+  }
+
+  // Team sync. The fake keeps the settings and the statuses tests set;
+  // sharing itself is tested in Rust against the real server.
+  team: TeamSettings = { server: "", person: "", token_saved: false, shared: [] };
+  teamStatuses: Record<string, TeamStatus> = {};
+  teamHandlers: ((id: string) => void)[] = [];
+
+  teamSettings() {
+    return this.answer("teamSettings", [], () => structuredClone(this.team));
+  }
+
+  saveTeamSettings(input: TeamInput) {
+    return this.answer("saveTeamSettings", [input], () => {
+      this.team = {
+        ...this.team,
+        server: input.server.trim(),
+        person: input.person.trim(),
+        token_saved: this.team.token_saved || !!input.token,
+      };
+      return structuredClone(this.team);
+    });
+  }
+
+  shareIncident(id: string, join: boolean) {
+    return this.answer("shareIncident", [id, join], () => {
+      if (!this.team.shared.includes(id)) this.team.shared.push(id);
+      this.teamStatuses[id] ??= { shared: true, online: false, state: "Connecting…", peers: [] };
+      return structuredClone(this.team);
+    });
+  }
+
+  stopSharing(id: string) {
+    return this.answer("stopSharing", [id], () => {
+      this.team.shared = this.team.shared.filter((s) => s !== id);
+      delete this.teamStatuses[id];
+      return structuredClone(this.team);
+    });
+  }
+
+  teamStatus(id: string) {
+    return this.answer(
+      "teamStatus",
+      [id],
+      () =>
+        this.teamStatuses[id] ?? { shared: false, online: false, state: "Not shared", peers: [] },
+    );
+  }
+
+  setTeamEditing(id: string, audience: Audience | null) {
+    return this.answer("setTeamEditing", [id, audience], () => undefined);
+  }
+
+  onTeamChanged(handler: (id: string) => void) {
+    this.teamHandlers.push(handler);
+    return Promise.resolve(() => {
+      this.teamHandlers = this.teamHandlers.filter((h) => h !== handler);
+    });
+  }
+
+  /** A teammate's change lands: what the real backend's event does. */
+  teamChanged(id: string) {
+    for (const handler of this.teamHandlers) handler(id);
   }
 
   // Drills. The fake holds what tests set and echoes the lead's choices;

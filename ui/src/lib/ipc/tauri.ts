@@ -15,6 +15,13 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const tauriBackend: Backend = {
+  teamSettings: () => call("team_settings"),
+  saveTeamSettings: (input) => call("save_team_settings", { input }),
+  shareIncident: (incidentId, join) => call("share_incident", { incidentId, join }),
+  stopSharing: (incidentId) => call("stop_sharing", { incidentId }),
+  teamStatus: (incidentId) => call("team_status", { incidentId }),
+  setTeamEditing: (incidentId, audience) => call("set_team_editing", { incidentId, audience }),
+  onTeamChanged: (handler) => listen<string>("team-changed", (e) => handler(e.payload)),
   drillScenarios: () => call("drill_scenarios"),
   startDrill: (scenario, person, speed) => call("start_drill", { scenario, person, speed }),
   startDrillFromFile: (person, speed) => call("start_drill_from_file", { person, speed }),

@@ -1,7 +1,8 @@
 // The live board: one copy per window, shared by everything that shows it (the
 // board page, the window title, the compact countdown). It is re-read every
-// 30 s, after alerts, and when the window becomes visible again, so deadlines
-// shown never drift from the backend's.
+// 30 s, after alerts, when a teammate's change lands in a shared incident (a
+// joined incident arrives this way), and when the window becomes visible
+// again, so deadlines shown never drift from the backend's.
 
 import { toAppError, type Backend, type Board } from "../ipc";
 
@@ -11,6 +12,7 @@ let users = 0;
 let source: Backend | undefined;
 let timer: ReturnType<typeof setInterval> | undefined;
 let unlisten: Promise<() => void> | undefined;
+let unlistenTeam: Promise<() => void> | undefined;
 
 export function refreshBoard(): Promise<void> {
   if (!source) return Promise.resolve();
@@ -36,6 +38,7 @@ export function useLiveBoard(backend: Backend): () => void {
     source = backend;
     timer = setInterval(refreshBoard, 30_000);
     unlisten = backend.onAlertsRaised(() => void refreshBoard());
+    unlistenTeam = backend.onTeamChanged(() => void refreshBoard());
     document.addEventListener("visibilitychange", onVisible);
   }
   // Whoever joins gets fresh data, not what was read up to 30 s ago.
@@ -45,6 +48,7 @@ export function useLiveBoard(backend: Backend): () => void {
     if (users > 0) return;
     clearInterval(timer);
     unlisten?.then((stop) => stop()).catch(() => {});
+    unlistenTeam?.then((stop) => stop()).catch(() => {});
     document.removeEventListener("visibilitychange", onVisible);
     source = undefined;
     live.board = null;

@@ -1,6 +1,9 @@
-//! The real y-sweet server, started on loopback by the test: its binary is
-//! `$HERALD_Y_SWEET` or `y-sweet` on the PATH (`.ci/run` installs it with
-//! `cargo install y-sweet`).
+//! For tests only (the `test-server` feature): the real y-sweet server,
+//! started on loopback by the test. Its binary is `$HERALD_Y_SWEET` or
+//! `y-sweet` on the PATH (`.ci/run` installs it with `cargo install y-sweet`).
+//! Shared by this crate's tests and the end-to-end suite.
+
+#![allow(clippy::panic, clippy::expect_used)]
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -27,6 +30,14 @@ fn binary() -> PathBuf {
             "the y-sweet server is needed for the team sync tests: install it with \
              `cargo install y-sweet --locked` or set HERALD_Y_SWEET ({path:?}: {other:?})"
         ),
+    }
+}
+
+impl std::fmt::Debug for YSweet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("YSweet")
+            .field("port", &self.port)
+            .finish_non_exhaustive()
     }
 }
 
@@ -72,7 +83,8 @@ impl YSweet {
             .arg("serve")
             .arg(self.store.path().join("docs"))
             .args(["--host", "127.0.0.1", "--port", &self.port.to_string()])
-            .args(["--auth", &self.private_key])
+            // One argument: a key that starts with '-' would read as a flag.
+            .arg(format!("--auth={}", self.private_key))
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).expect("a log file"))
             .spawn()

@@ -19,6 +19,10 @@ use herald_store::{
 };
 use serde::{Deserialize, Serialize};
 
+mod setup;
+
+pub use setup::{TeamConnection, TeamInput, TeamPeer, TeamSettings, TeamStatus};
+
 use crate::{Desk, Error};
 
 /// One incident as a team shares it.
@@ -82,7 +86,16 @@ impl Desk {
     /// every Herald of the team does, so their clocks agree without being
     /// shared. Returns how many records changed; the change hook runs only
     /// when some did, so a merge that changes nothing wakes nobody.
-    pub fn merge_shared(&self, facts: &SharedFacts) -> Result<usize, Error> {
+    ///
+    /// `seen` is what this Herald held when the sharing layer read it: an
+    /// incident record or a draft the lead changed since is left as the lead
+    /// has it (the next round offers the change), never overwritten by the
+    /// team's older copy.
+    pub fn merge_shared(
+        &self,
+        facts: &SharedFacts,
+        seen: Option<&SharedFacts>,
+    ) -> Result<usize, Error> {
         let changed = self.store.write(|tx| {
             let incident = &facts.incident;
             let mut changed = match incidents::get(tx, &incident.id)? {
@@ -99,7 +112,9 @@ impl Desk {
                     incidents::insert(tx, incident)?;
                     1
                 }
-                Some(local) if local != *incident => {
+                Some(local)
+                    if local != *incident && seen.is_some_and(|s| s.incident == local) =>
+                {
                     incidents::update(tx, incident)?;
                     1
                 }
@@ -127,7 +142,8 @@ impl Desk {
                 |o| (&o.id, o.updated_at),
                 obligations::save,
             )?;
-            changed += merge_drafts(tx, &incident.id, &facts.drafts)?;
+            let seen_drafts = seen.map(|s| s.drafts.as_slice()).unwrap_or_default();
+            changed += merge_drafts(tx, &incident.id, &facts.drafts, seen_drafts)?;
             let own = crate::receipts::own(tx, &incident.id)?;
             for r in &facts.receipts {
                 let mine = own
@@ -199,17 +215,24 @@ pub(crate) fn keep_newer<T>(
     Ok(saved)
 }
 
-/// Draft bodies as the team's record has them; a body that changes is a new
-/// revision, so a review of the old words no longer counts.
+/// Draft bodies as the team's record has them, where the lead has not typed
+/// since they were read (`seen`); a body that changes is a new revision, so a
+/// review of the old words no longer counts.
 fn merge_drafts(
     tx: &Transaction<'_>,
     incident_id: &str,
     shared: &[DraftSnapshot],
+    seen: &[DraftSnapshot],
 ) -> Result<usize, StoreError> {
     let mut changed = 0;
     for d in shared {
         let local = drafts::get(tx, incident_id, d.audience)?;
-        if local.as_ref().is_some_and(|l| l.body == d.body) {
+        let body = local.as_ref().map(|l| l.body.as_str());
+        let seen_body = seen
+            .iter()
+            .find(|s| s.audience == d.audience)
+            .map(|s| s.body.as_str());
+        if body == Some(d.body.as_str()) || body.is_some_and(|b| Some(b) != seen_body) {
             continue;
         }
         drafts::save(

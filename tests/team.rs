@@ -1,0 +1,126 @@
+//! End-to-end: Bo's Herald, the real window, joins an incident Ana shares
+//! through the real y-sweet server on loopback. Ana's Herald is a desk with
+//! its own SQLite file in this process. What Ana changes shows in Bo's window
+//! without a reload, and what Bo types reaches Ana.
+
+#![allow(clippy::unwrap_used, clippy::print_stdout)]
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use herald_core::{Audience, IncidentChange, NewIncident, Severity, Status};
+use herald_desk::{Desk, MemorySecrets, SystemClock};
+use herald_e2e::{App, Profile};
+use herald_team::test_server::YSweet;
+use herald_team::{Endpoint, Share};
+
+fn field(test_id: &str) -> String {
+    format!("[data-testid=\"{test_id}\"]")
+}
+
+const FIRST: &str = "We are investigating errors at checkout.";
+const SECOND: &str = "We are investigating errors at checkout. Next update by 21:00 UTC.";
+
+#[tokio::test]
+async fn a_teammates_changes_show_in_the_window_without_a_reload() {
+    let server = YSweet::start();
+    // Ana's Herald shares the incident.
+    let ana_dir = tempfile::tempdir().unwrap();
+    let ana =
+        Arc::new(Desk::open(&ana_dir.path().join("herald.sqlite"), Arc::new(SystemClock)).unwrap());
+    ana.set_secrets(Arc::new(MemorySecrets::default()));
+    let incident = ana
+        .declare_incident(NewIncident {
+            external_id: "INC-77".into(),
+            link: "https://incidents.example.com/INC-77".into(),
+            title: "Checkout errors".into(),
+            severity: Severity::Sev2,
+            status: Status::Investigating,
+            customer_visible: true,
+            commander: "Ines".into(),
+            comms_lead: "Ana".into(),
+        })
+        .unwrap()
+        .incident
+        .id;
+    ana.save_draft(&incident, Audience::Customers, FIRST.into())
+        .unwrap();
+    let endpoint = Endpoint {
+        server: server.url(),
+        server_token: Some(server.server_token.clone()),
+        doc_id: format!("herald-{incident}"),
+    };
+    let _ana_share = Share::start(
+        ana.clone(),
+        &incident,
+        endpoint,
+        "Ana",
+        &ana_dir.path().join("team"),
+        Arc::new(|| {}),
+    )
+    .unwrap();
+
+    // Bo sets up team sync in Settings (the token goes to the real keychain)
+    // and joins by the id Ana's Herald shows.
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    app.click("nav button:nth-child(2)").await;
+    app.replace_text("#team-server", &server.url()).await;
+    app.replace_text("#team-person", "Bo").await;
+    app.replace_text("#team-token", &server.server_token).await;
+    app.click(&field("save-team")).await;
+    app.wait_for_text(
+        "[data-testid=\"team-settings\"] [role=\"status\"]",
+        "keychain",
+    )
+    .await;
+    app.replace_text("#team-join", &incident).await;
+    app.click(&field("join-incident")).await;
+    app.wait_for_text("[data-testid=\"team-settings\"]", "Joined")
+        .await;
+
+    // The incident arrives on Bo's board by itself.
+    app.click("nav button:nth-child(1)").await;
+    app.wait_for_text(&field("board-row"), "Checkout errors")
+        .await;
+    app.click(&field("board-row")).await;
+    app.wait_for_text("#incident-title", "Checkout errors")
+        .await;
+    app.wait_for_value("#draft-customers", FIRST).await;
+    app.wait_for_text(&field("team-state"), "Connected").await;
+    app.wait_for_text(&field("team-peers"), "Ana").await;
+
+    // Ana raises the severity and adds to the draft: Bo's window shows both,
+    // with no reload and nothing pressed.
+    ana.change_incident(&incident, IncidentChange::Severity(Severity::Sev1))
+        .unwrap();
+    ana.save_draft(&incident, Audience::Customers, SECOND.into())
+        .unwrap();
+    app.wait_for_value("#incident-severity", "SEV1").await;
+    app.wait_for_value("#draft-customers", SECOND).await;
+    app.screenshot("team-joined").await;
+
+    // What Bo types reaches Ana's Herald.
+    let typed = format!("{SECOND} Refunds are not affected.");
+    app.replace_text("#draft-customers", &typed).await;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let body = ana
+            .incident(&incident)
+            .unwrap()
+            .drafts
+            .into_iter()
+            .find(|d| d.audience == Audience::Customers)
+            .unwrap()
+            .body;
+        if body == typed {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "Ana's Herald never got Bo's words; it holds {body:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.quit().await;
+}
