@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use herald_core::handoff::{
-    self, AskState, AudienceState, DraftSnapshot, HandoffFacts, HandoffFormat, HandoffPackage,
+    self, AskState, AudienceState, HandoffFacts, HandoffFormat, HandoffPackage,
 };
 use herald_core::{Audience, EventKind, FieldError, Incident, Invalid, TimelineEvent};
 use herald_store::drafts::StoredDraft;
@@ -207,15 +207,9 @@ impl Desk {
             exported_at: now,
             from_lead: incident.comms_lead.clone(),
             to_lead: to_lead.to_owned(),
-            drafts: drafts::for_incident(conn, incident_id)?
+            drafts: crate::team::snapshots(conn, incident_id)?
                 .into_iter()
                 .filter(|d| !d.body.is_empty())
-                .map(|d| DraftSnapshot {
-                    audience: d.audience,
-                    body: d.body,
-                    template_kind: d.template_kind,
-                    updated_at: d.updated_at,
-                })
                 .collect(),
             receipts,
             obligations: clocks.clone(),

@@ -55,6 +55,7 @@ pub use drills::{
 pub use error::{Error, ErrorCode};
 pub use handoff::{HandoffText, RoleHolding, TakeOver};
 pub use health::UnreadableRecord;
+pub use herald_store::snoozes::Snooze;
 pub use launch::{Launch, instance_id};
 pub use postmortem::{NoteRequest, PostmortemFiles};
 pub use publish::PublishRequest;

@@ -6,11 +6,15 @@ use rusqlite::{Connection, params};
 
 use crate::StoreError;
 
+fn encode(receipt: &Receipt) -> Result<String, StoreError> {
+    serde_json::to_string(receipt)
+        .map_err(|e| StoreError::BadData(format!("cannot encode a receipt: {e}")))
+}
+
 /// Stores a receipt unless one for the same update and channel is there;
 /// says whether it was new.
 pub fn insert_if_new(conn: &Connection, receipt: &Receipt) -> Result<bool, StoreError> {
-    let data = serde_json::to_string(receipt)
-        .map_err(|e| StoreError::BadData(format!("cannot encode a receipt: {e}")))?;
+    let data = encode(receipt)?;
     let added = conn.execute(
         "INSERT OR IGNORE INTO handed_over_receipts (update_id, channel, kind, data) \
          VALUES (?1, ?2, ?3, ?4)",
@@ -28,8 +32,7 @@ pub fn insert_if_new(conn: &Connection, receipt: &Receipt) -> Result<bool, Store
 /// the same update and channel (its delivery moved on); says whether
 /// anything changed.
 pub fn save(conn: &Connection, receipt: &Receipt) -> Result<bool, StoreError> {
-    let data = serde_json::to_string(receipt)
-        .map_err(|e| StoreError::BadData(format!("cannot encode a receipt: {e}")))?;
+    let data = encode(receipt)?;
     let changed = conn.execute(
         "INSERT INTO handed_over_receipts (update_id, channel, kind, data) \
          VALUES (?1, ?2, ?3, ?4) \

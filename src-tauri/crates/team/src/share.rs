@@ -16,7 +16,7 @@ use herald_core::handoff::DraftSnapshot;
 use herald_core::handoff::Receipt;
 use herald_core::handoff::notes::{Ask, Constraint};
 use herald_core::{Audience, IcSync, Incident, Obligation, TemplateKind, TimelineEvent, Update};
-use herald_desk::{Desk, ErrorCode, SharedFacts};
+use herald_desk::{Desk, ErrorCode, SharedFacts, Snooze};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use yrs::{Origin, Subscription};
@@ -264,6 +264,9 @@ impl Sharing {
         for s in &local.syncs {
             record.append(Log::Syncs, &s.id, &json(s));
         }
+        for s in &local.snoozes {
+            record.append(Log::Snoozes, &s.id, &json(s));
+        }
         let by = &self.person;
         let newer = |field: String, value: String, at_ms: i64| {
             if record.field(&field).is_none_or(|now| now.at_ms < at_ms) {
@@ -390,6 +393,7 @@ impl Sharing {
             timeline: read::<TimelineEvent>(record.entries(Log::Timeline).into_values()),
             updates: read::<Update>(record.entries(Log::Ledger).into_values()),
             syncs: read::<IcSync>(record.entries(Log::Syncs).into_values()),
+            snoozes: read::<Snooze>(record.entries(Log::Snoozes).into_values()),
             constraints: read::<Constraint>(values("constraint:")),
             asks: read::<Ask>(values("ask:")),
             obligations: read::<Obligation>(values("obligation:")),

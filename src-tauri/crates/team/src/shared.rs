@@ -15,6 +15,7 @@ pub enum Log {
     Timeline,
     Ledger,
     Syncs,
+    Snoozes,
     Reviews,
 }
 
@@ -24,6 +25,7 @@ impl Log {
             Log::Timeline => "timeline",
             Log::Ledger => "ledger",
             Log::Syncs => "syncs",
+            Log::Snoozes => "snoozes",
             Log::Reviews => "reviews",
         }
     }

@@ -9,9 +9,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use herald_core::handoff::HandoffFormat;
 use herald_core::handoff::notes::NoteInput;
 use herald_core::relay::{Channel, ChannelKind, ChannelOptions, ChannelSecret};
-use herald_core::{Audience, IncidentChange, NewIncident, Severity, Status};
+use herald_core::{Audience, IncidentChange, NewIncident, Severity, SnoozeRequest, Status};
 use herald_desk::{ChannelInput, Desk, MemorySecrets, Next, PublishRequest, SystemClock};
 use herald_relay::Wire;
 use herald_team::test_server::{YSweet, wait_for};
@@ -197,6 +198,16 @@ fn two_heralds_that_work_apart_while_the_server_is_down_agree_when_it_returns() 
         )
         .expect("draft");
     b.desk
+        .snooze(
+            &incident,
+            SnoozeRequest {
+                audience: Audience::Executives,
+                minutes: 10,
+                reason: "The CEO is in a board meeting".into(),
+            },
+        )
+        .expect("snooze");
+    b.desk
         .save_draft(
             &incident,
             Audience::Executives,
@@ -376,4 +387,47 @@ fn a_publish_is_delivered_once_by_its_herald_and_the_other_shows_where_it_went()
     );
     assert_eq!(deliver_all(&a.desk, &channel_a), 0);
     assert_eq!(received.load(Ordering::SeqCst), 1, "delivered exactly once");
+}
+
+#[test]
+fn taking_over_a_shared_incident_is_a_role_change_every_herald_sees() {
+    let server = YSweet::start();
+    let (a, b) = (herald(), herald());
+    let incident = a.declare();
+    let share_a = a.share(&server, &incident, "Ana");
+    let share_b = b.share(&server, &incident, "Bo");
+    online(&[&share_a, &share_b]);
+    converged(&a, &b, &incident);
+
+    // The handoff paste keeps working between teammates: Ana copies it, Bo
+    // takes over, and Ana's Herald shows Bo as the comms lead.
+    let handoff = a
+        .desk
+        .copy_handoff(&incident, HandoffFormat::Markdown, "Bo")
+        .expect("handoff");
+    b.desk
+        .take_over(&handoff.text, "Bo", true)
+        .expect("taken over");
+    let lead_on_a = || {
+        a.desk.incident(&incident).is_ok_and(|v| {
+            v.incident.comms_lead == "Bo"
+                && v.timeline
+                    .iter()
+                    .any(|e| e.summary.contains("took over as comms lead"))
+        })
+    };
+    wait_for(
+        "Ana's Herald to show Bo as the comms lead",
+        CAP,
+        lead_on_a,
+        || {
+            format!(
+                "{:?}",
+                a.desk
+                    .incident(&incident)
+                    .map(|v| (v.incident.comms_lead, v.timeline.len()))
+            )
+        },
+    );
+    converged(&a, &b, &incident);
 }

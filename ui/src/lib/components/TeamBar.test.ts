@@ -44,7 +44,7 @@ describe("Sharing an incident in the cockpit", () => {
       },
     );
     expect(
-      within(screen.getByTestId("team-peers")).getByText(/Bo Chen \(Executives draft\)/),
+      within(screen.getByTestId("team-peers")).getByText(/Bo Chen \(Executives\)/),
     ).toBeTruthy();
     await user.click(screen.getByTestId("tab-internal"));
     await waitFor(() => expect(backend.lastCall("setTeamEditing")?.args).toEqual([id, "internal"]));

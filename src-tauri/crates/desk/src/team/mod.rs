@@ -13,6 +13,7 @@ use herald_core::handoff::notes::{Ask, Constraint};
 use herald_core::handoff::{DraftSnapshot, Receipt};
 use herald_core::{IcSync, Incident, Obligation, TimelineEvent, Update};
 use herald_store::drafts::StoredDraft;
+use herald_store::snoozes::{self, Snooze};
 use herald_store::{
     Connection, StoreError, Transaction, drafts, incidents, notes, obligations, receipts, settings,
     syncs, timeline, updates,
@@ -32,6 +33,9 @@ pub struct SharedFacts {
     pub timeline: Vec<TimelineEvent>,
     pub updates: Vec<Update>,
     pub syncs: Vec<IcSync>,
+    /// Deadlines pushed back, so every Herald's deadlines count them.
+    #[serde(default)]
+    pub snoozes: Vec<Snooze>,
     pub constraints: Vec<Constraint>,
     pub asks: Vec<Ask>,
     pub obligations: Vec<Obligation>,
@@ -53,18 +57,11 @@ impl Desk {
             Ok(Some(SharedFacts {
                 timeline: timeline::for_incident(conn, incident_id)?,
                 syncs: syncs::for_incident(conn, incident_id)?,
+                snoozes: snoozes::for_incident(conn, incident_id)?,
                 constraints: notes::constraints(conn, incident_id)?,
                 asks: notes::asks(conn, incident_id)?,
                 obligations: obligations::for_incident(conn, incident_id)?,
-                drafts: drafts::for_incident(conn, incident_id)?
-                    .into_iter()
-                    .map(|d| DraftSnapshot {
-                        audience: d.audience,
-                        body: d.body,
-                        template_kind: d.template_kind,
-                        updated_at: d.updated_at,
-                    })
-                    .collect(),
+                drafts: snapshots(conn, incident_id)?,
                 updates: all_updates,
                 receipts,
                 incident,
@@ -166,7 +163,7 @@ impl Desk {
         Ok(changed)
     }
 
-    /// Timeline events, updates and IC syncs: each kept once, by id.
+    /// Timeline events, updates, snoozes and IC syncs: each kept once, by id.
     fn merge_logs(&self, tx: &Transaction<'_>, facts: &SharedFacts) -> Result<usize, Error> {
         let mut changed = 0;
         for event in &facts.timeline {
@@ -179,6 +176,9 @@ impl Desk {
                 changed += 1;
             }
         }
+        for snooze in &facts.snoozes {
+            changed += usize::from(snoozes::insert_if_new(tx, snooze)?);
+        }
         let local = syncs::for_incident(tx, &facts.incident.id)?;
         for sync in &facts.syncs {
             if !local.iter().any(|s| s.id == sync.id) {
@@ -188,6 +188,22 @@ impl Desk {
         }
         Ok(changed)
     }
+}
+
+/// An incident's drafts as they travel to a team or in a handoff.
+pub(crate) fn snapshots(
+    conn: &Connection,
+    incident_id: &str,
+) -> Result<Vec<DraftSnapshot>, StoreError> {
+    Ok(drafts::for_incident(conn, incident_id)?
+        .into_iter()
+        .map(|d| DraftSnapshot {
+            audience: d.audience,
+            body: d.body,
+            template_kind: d.template_kind,
+            updated_at: d.updated_at,
+        })
+        .collect())
 }
 
 /// Saves each incoming record that is new here or newer than the copy here;
