@@ -62,7 +62,9 @@ pub use publish::PublishRequest;
 pub use recovery::{StartupProblem, move_aside};
 pub use secrets::{MemorySecrets, NoKeychain, SecretError, SecretStore, reference_for};
 pub use settings::MessageSettings;
-pub use team::{SharedFacts, TeamConnection, TeamInput, TeamPeer, TeamSettings, TeamStatus};
+pub use team::{
+    Merged, SharedFacts, TeamConnection, TeamInput, TeamPeer, TeamSettings, TeamStatus,
+};
 pub use tray::{TRAY_ITEMS, TraySummary};
 pub use views::{
     Board, DraftView, IncidentDeadline, IncidentObligation, IncidentPromise, IncidentView,

@@ -108,3 +108,62 @@ fn nothing_is_shared_until_the_lead_shares_or_joins_an_incident() {
     );
     assert!(desk.stop_sharing("01a2-abc").unwrap().shared.is_empty());
 }
+
+#[test]
+fn a_merge_never_takes_back_what_the_lead_changed_after_it_was_read() {
+    use herald_core::{Audience, IncidentChange, NewIncident, Severity, Status};
+    let (desk, _, _dir) = desk();
+    let id = desk
+        .declare_incident(NewIncident {
+            external_id: "INC-5".into(),
+            link: String::new(),
+            title: "Checkout errors".into(),
+            severity: Severity::Sev2,
+            status: Status::Investigating,
+            customer_visible: true,
+            commander: "Ines".into(),
+            comms_lead: "Ana".into(),
+        })
+        .unwrap()
+        .incident
+        .id;
+    desk.save_draft(&id, Audience::Customers, "First words.".into())
+        .unwrap();
+    // The sharing layer reads the desk, and the team's record has moved on.
+    let seen = desk.shared_facts(&id).unwrap();
+    let mut team = seen.clone();
+    team.incident.status = Status::Identified;
+    team.drafts[0].body = "UPDATE: First words.".into();
+    // Meanwhile the lead raises the severity and keeps typing.
+    desk.change_incident(&id, IncidentChange::Severity(Severity::Sev1))
+        .unwrap();
+    desk.save_draft(&id, Audience::Customers, "First words. More.".into())
+        .unwrap();
+
+    let merged = desk.merge_shared(&team, Some(&seen)).unwrap();
+    assert!(merged.kept_incident);
+    assert_eq!(merged.kept_drafts, [Audience::Customers]);
+    let view = desk.incident(&id).unwrap();
+    assert_eq!(
+        view.incident.severity,
+        Severity::Sev1,
+        "the lead's change stays"
+    );
+    let draft = view
+        .drafts
+        .iter()
+        .find(|d| d.audience == Audience::Customers)
+        .unwrap();
+    assert_eq!(draft.body, "First words. More.");
+
+    // Read afresh, the same record is taken in.
+    let seen = desk.shared_facts(&id).unwrap();
+    let mut team = seen.clone();
+    team.incident.status = Status::Identified;
+    let merged = desk.merge_shared(&team, Some(&seen)).unwrap();
+    assert!(!merged.kept_incident && merged.changed > 0);
+    assert_eq!(
+        desk.incident(&id).unwrap().incident.status,
+        Status::Identified
+    );
+}

@@ -230,17 +230,27 @@ impl Sharing {
         }
         let taken = match self.record_facts(local.as_ref()) {
             Some(facts) => {
-                let taken = self
+                let merged = self
                     .desk
                     .merge_shared(&facts, local.as_ref())
                     .map_err(|e| TeamError::Desk(e.message))?;
-                agreed.incident = incident_fields(&facts.incident);
-                for d in &facts.drafts {
+                // What the desk now holds is agreed; what the lead changed
+                // meanwhile keeps its old base, so the next round offers the
+                // change against what it was made from, and nobody's words
+                // are taken back.
+                if !merged.kept_incident {
+                    agreed.incident = incident_fields(&facts.incident);
+                }
+                for d in facts
+                    .drafts
+                    .iter()
+                    .filter(|d| !merged.kept_drafts.contains(&d.audience))
+                {
                     agreed
                         .drafts
                         .insert(d.audience.as_str().to_owned(), d.body.clone());
                 }
-                taken
+                merged.changed
             }
             None => 0,
         };

@@ -11,7 +11,7 @@
 use chrono::{DateTime, Utc};
 use herald_core::handoff::notes::{Ask, Constraint};
 use herald_core::handoff::{DraftSnapshot, Receipt};
-use herald_core::{IcSync, Incident, Obligation, TimelineEvent, Update};
+use herald_core::{Audience, IcSync, Incident, Obligation, TimelineEvent, Update};
 use herald_store::drafts::StoredDraft;
 use herald_store::snoozes::{self, Snooze};
 use herald_store::{
@@ -25,6 +25,15 @@ mod setup;
 pub use setup::{TeamConnection, TeamInput, TeamPeer, TeamSettings, TeamStatus};
 
 use crate::{Desk, Error};
+
+/// What a merge did: how many records changed, and what it left as the lead
+/// has it because the lead changed it after the sharing layer read it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    pub changed: usize,
+    pub kept_incident: bool,
+    pub kept_drafts: Vec<Audience>,
+}
 
 /// One incident as a team shares it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,14 +96,15 @@ impl Desk {
     /// `seen` is what this Herald held when the sharing layer read it: an
     /// incident record or a draft the lead changed since is left as the lead
     /// has it (the next round offers the change), never overwritten by the
-    /// team's older copy.
+    /// team's older copy; the outcome says which were kept.
     pub fn merge_shared(
         &self,
         facts: &SharedFacts,
         seen: Option<&SharedFacts>,
-    ) -> Result<usize, Error> {
-        let changed = self.store.write(|tx| {
+    ) -> Result<Merged, Error> {
+        let merged = self.store.write(|tx| {
             let incident = &facts.incident;
+            let mut kept_incident = false;
             let mut changed = match incidents::get(tx, &incident.id)? {
                 None => {
                     if incidents::external_id_taken(tx, &incident.external_id)? {
@@ -109,11 +119,14 @@ impl Desk {
                     incidents::insert(tx, incident)?;
                     1
                 }
-                Some(local)
-                    if local != *incident && seen.is_some_and(|s| s.incident == local) =>
-                {
-                    incidents::update(tx, incident)?;
-                    1
+                Some(local) if local != *incident => {
+                    if seen.is_some_and(|s| s.incident == local) {
+                        incidents::update(tx, incident)?;
+                        1
+                    } else {
+                        kept_incident = true;
+                        0
+                    }
                 }
                 Some(_) => 0,
             };
@@ -140,7 +153,9 @@ impl Desk {
                 obligations::save,
             )?;
             let seen_drafts = seen.map(|s| s.drafts.as_slice()).unwrap_or_default();
-            changed += merge_drafts(tx, &incident.id, &facts.drafts, seen_drafts)?;
+            let (drafts_changed, kept_drafts) =
+                merge_drafts(tx, &incident.id, &facts.drafts, seen_drafts)?;
+            changed += drafts_changed;
             let own = crate::receipts::own(tx, &incident.id)?;
             for r in &facts.receipts {
                 let mine = own
@@ -155,12 +170,16 @@ impl Desk {
                 let matrix = settings::severity_matrix(tx)?;
                 self.recompute_deadlines(tx, &incident, &matrix)?;
             }
-            Ok(changed)
+            Ok(Merged {
+                changed,
+                kept_incident,
+                kept_drafts,
+            })
         })?;
-        if changed > 0 {
+        if merged.changed > 0 {
             self.changed();
         }
-        Ok(changed)
+        Ok(merged)
     }
 
     /// Timeline events, updates, snoozes and IC syncs: each kept once, by id.
@@ -233,14 +252,16 @@ pub(crate) fn keep_newer<T>(
 
 /// Draft bodies as the team's record has them, where the lead has not typed
 /// since they were read (`seen`); a body that changes is a new revision, so a
-/// review of the old words no longer counts.
+/// review of the old words no longer counts. Says how many changed, and
+/// which the lead's typing kept.
 fn merge_drafts(
     tx: &Transaction<'_>,
     incident_id: &str,
     shared: &[DraftSnapshot],
     seen: &[DraftSnapshot],
-) -> Result<usize, StoreError> {
+) -> Result<(usize, Vec<Audience>), StoreError> {
     let mut changed = 0;
+    let mut kept = Vec::new();
     for d in shared {
         let local = drafts::get(tx, incident_id, d.audience)?;
         let body = local.as_ref().map(|l| l.body.as_str());
@@ -248,7 +269,11 @@ fn merge_drafts(
             .iter()
             .find(|s| s.audience == d.audience)
             .map(|s| s.body.as_str());
-        if body == Some(d.body.as_str()) || body.is_some_and(|b| Some(b) != seen_body) {
+        if body == Some(d.body.as_str()) {
+            continue;
+        }
+        if body.is_some_and(|b| Some(b) != seen_body) {
+            kept.push(d.audience);
             continue;
         }
         drafts::save(
@@ -267,5 +292,5 @@ fn merge_drafts(
         )?;
         changed += 1;
     }
-    Ok(changed)
+    Ok((changed, kept))
 }
