@@ -45,7 +45,7 @@ async fn add_status_page(app: &App) {
         .await;
     app.replace_text(&field("channel-name"), "Status page")
         .await;
-    app.click(&field("channel-audience-customers")).await;
+    app.check(&field("channel-audience-customers")).await;
     app.replace_text(&field("statuspage-page"), "abc123").await;
     app.replace_text(&field("statuspage-api"), "http://127.0.0.1:9")
         .await;
@@ -199,7 +199,7 @@ async fn walk_through(profile: &Profile, theme: &str) {
     keep_for_readme(&shot);
 
     // Reviewed, still refused for the blocking findings: the override is in view.
-    app.click("[data-testid=\"reviewed\"]").await;
+    app.check("[data-testid=\"reviewed\"]").await;
     app.click("[data-testid=\"publish\"]").await;
     app.find("[data-testid=\"override\"]").await;
     let overriding = [IN_VIEW, &["[data-testid=\"override\"]"]].concat();

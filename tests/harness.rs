@@ -316,6 +316,25 @@ impl App {
             .await;
     }
 
+    /// Makes the checkbox matching `css` checked, clicking it until it is:
+    /// a click that lands while the form around it is still being drawn is
+    /// not seen. Fails loudly if it never takes.
+    pub async fn check(&self, css: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let checked = self.find(css).await.prop("checked").await.unwrap();
+            if checked.as_deref() == Some("true") {
+                return;
+            }
+            if Instant::now() > deadline {
+                self.screenshot("failure").await;
+                panic!("{css:?} never became checked");
+            }
+            self.click(css).await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+    }
+
     /// Waits until the element matching `css` contains `text`, returning its full text.
     pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
         let deadline = Instant::now() + PATIENCE;
@@ -851,7 +870,7 @@ pub async fn add_channel(app: &App, kind: &str, name: &str, audience: &str) {
     .await;
     app.replace_text("[data-testid=\"channel-name\"]", name)
         .await;
-    app.click(&format!("[data-testid=\"channel-audience-{audience}\"]"))
+    app.check(&format!("[data-testid=\"channel-audience-{audience}\"]"))
         .await;
 }
 
