@@ -8,7 +8,7 @@
 //!
 //! What is shared and how it merges:
 //! - logs that only grow (the timeline, the updates ledger, IC syncs,
-//!   reviews): entries by id, never overwritten;
+//!   snoozes): entries by id, never overwritten;
 //! - fields (an ask's owner, a constraint's wording, a delivery's state):
 //!   every writer's latest value is kept and the newest by time wins, the
 //!   same on every Herald whatever order the edits arrived in;

@@ -177,12 +177,6 @@ impl Share {
             editing: audience.map(|a| a.as_str().to_owned()),
         });
     }
-
-    /// Brings the desk and the record into step now, as the thread does on
-    /// every change; says how many records the desk took from the team.
-    pub fn step(&self) -> Result<usize, TeamError> {
-        self.sharing.step()
-    }
 }
 
 impl Drop for Share {

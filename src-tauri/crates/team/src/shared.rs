@@ -16,7 +16,6 @@ pub enum Log {
     Ledger,
     Syncs,
     Snoozes,
-    Reviews,
 }
 
 impl Log {
@@ -26,7 +25,6 @@ impl Log {
             Log::Ledger => "ledger",
             Log::Syncs => "syncs",
             Log::Snoozes => "snoozes",
-            Log::Reviews => "reviews",
         }
     }
 }
