@@ -63,7 +63,8 @@ pub use recovery::{StartupProblem, move_aside};
 pub use secrets::{MemorySecrets, NoKeychain, SecretError, SecretStore, reference_for};
 pub use settings::MessageSettings;
 pub use team::{
-    Merged, SharedFacts, TeamConnection, TeamInput, TeamPeer, TeamSettings, TeamStatus,
+    Merged, ReviewedDraft, SharedFacts, TeamConnection, TeamInput, TeamPeer, TeamSettings,
+    TeamStatus,
 };
 pub use tray::{TRAY_ITEMS, TraySummary};
 pub use views::{

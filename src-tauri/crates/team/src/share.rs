@@ -16,7 +16,7 @@ use herald_core::handoff::DraftSnapshot;
 use herald_core::handoff::Receipt;
 use herald_core::handoff::notes::{Ask, Constraint};
 use herald_core::{Audience, IcSync, Incident, Obligation, TemplateKind, TimelineEvent, Update};
-use herald_desk::{Desk, ErrorCode, SharedFacts, Snooze};
+use herald_desk::{Desk, ErrorCode, ReviewedDraft, SharedFacts, Snooze};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use yrs::{Origin, Subscription};
@@ -38,6 +38,11 @@ struct Agreed {
     /// different fields apart both keep their change.
     incident: BTreeMap<String, String>,
     drafts: BTreeMap<String, String>,
+    /// The reviewed words per draft, as the record last had them: a review
+    /// made here is offered once, and a review the record dropped (someone
+    /// edited the words) is not offered back.
+    #[serde(default)]
+    reviewed: BTreeMap<String, String>,
 }
 
 struct Sharing {
@@ -244,6 +249,11 @@ impl Sharing {
                         .drafts
                         .insert(d.audience.as_str().to_owned(), d.body.clone());
                 }
+                agreed.reviewed = facts
+                    .reviewed
+                    .iter()
+                    .map(|r| (r.audience.as_str().to_owned(), r.body.clone()))
+                    .collect();
                 merged.changed
             }
             None => 0,
@@ -345,14 +355,39 @@ impl Sharing {
                 // record's text back, this body is the one to compare with,
                 // so the edit is never offered twice.
                 agreed.drafts.insert(audience.to_owned(), d.body.clone());
+                let at_ms = self.desk.now().timestamp_millis();
                 record.set_field(
                     &format!("draft-kind:{audience}"),
                     &FieldValue {
                         value: json(&d.template_kind),
+                        at_ms,
+                        by: by.clone(),
+                    },
+                );
+                // New words are unreviewed words, here as on every Herald.
+                record.set_field(
+                    &format!("reviewed:{audience}"),
+                    &FieldValue {
+                        value: String::new(),
+                        at_ms,
+                        by: by.clone(),
+                    },
+                );
+                agreed.reviewed.remove(audience);
+            }
+        }
+        for r in &local.reviewed {
+            let audience = r.audience.as_str();
+            if agreed.reviewed.get(audience) != Some(&r.body) {
+                record.set_field(
+                    &format!("reviewed:{audience}"),
+                    &FieldValue {
+                        value: r.body.clone(),
                         at_ms: self.desk.now().timestamp_millis(),
                         by: by.clone(),
                     },
                 );
+                agreed.reviewed.insert(audience.to_owned(), r.body.clone());
             }
         }
     }
@@ -403,6 +438,17 @@ impl Sharing {
             obligations: read::<Obligation>(values("obligation:")),
             drafts,
             receipts: read::<Receipt>(values("receipt:")),
+            reviewed: record
+                .fields("reviewed:")
+                .into_iter()
+                .filter(|(_, v)| !v.value.is_empty())
+                .filter_map(|(field, v)| {
+                    Some(ReviewedDraft {
+                        audience: Audience::parse(field.strip_prefix("reviewed:")?)?,
+                        body: v.value,
+                    })
+                })
+                .collect(),
         })
     }
 }

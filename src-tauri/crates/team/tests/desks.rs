@@ -84,7 +84,10 @@ impl Herald {
         let drafts: Vec<_> = view
             .drafts
             .iter()
-            .map(|d| format!("{}={:?}", d.audience.as_str(), d.body))
+            .map(|d| {
+                let review = if d.reviewed { " (reviewed)" } else { "" };
+                format!("{}={:?}{review}", d.audience.as_str(), d.body)
+            })
             .collect();
         let deadlines: Vec<_> = view
             .deadlines
@@ -430,4 +433,66 @@ fn taking_over_a_shared_incident_is_a_role_change_every_herald_sees() {
         },
     );
     converged(&a, &b, &incident);
+}
+
+#[test]
+fn a_review_counts_on_every_herald_until_someone_changes_the_words() {
+    let server = YSweet::start();
+    let (a, b) = (herald(), herald());
+    let incident = a.declare();
+    let words = "We are investigating errors at checkout. Next update by 14:30 UTC.";
+    a.desk
+        .save_draft(&incident, Audience::Customers, words.into())
+        .expect("draft");
+    let share_a = a.share(&server, &incident, "Ana");
+    let share_b = b.share(&server, &incident, "Bo");
+    online(&[&share_a, &share_b]);
+    converged(&a, &b, &incident);
+
+    let reviewed = |h: &Herald| {
+        h.desk.incident(&incident).ok().and_then(|v| {
+            v.drafts
+                .into_iter()
+                .find(|d| d.audience == Audience::Customers)
+                .map(|d| (d.body, d.reviewed))
+        })
+    };
+    // Ana reads the words and marks them reviewed; Bo's Herald holds the
+    // same words, so the review counts there too.
+    let revision = a
+        .desk
+        .incident(&incident)
+        .expect("view")
+        .drafts
+        .into_iter()
+        .find(|d| d.audience == Audience::Customers)
+        .expect("customers draft")
+        .revision;
+    a.desk
+        .review_draft(&incident, Audience::Customers, revision)
+        .expect("reviewed");
+    wait_for(
+        "Bo's Herald to show the customers draft reviewed",
+        CAP,
+        || reviewed(&b) == Some((words.to_owned(), true)),
+        || format!("{:?}", reviewed(&b)),
+    );
+
+    // Bo changes one word: the review was of the old words, so it no longer
+    // counts on either Herald.
+    b.desk
+        .save_draft(
+            &incident,
+            Audience::Customers,
+            words.replace("errors", "failures"),
+        )
+        .expect("edited");
+    wait_for(
+        "Ana's Herald to show Bo's words, unreviewed",
+        CAP,
+        || reviewed(&a) == Some((words.replace("errors", "failures"), false)),
+        || format!("{:?}", reviewed(&a)),
+    );
+    converged(&a, &b, &incident);
+    assert_eq!(reviewed(&b).map(|(_, r)| r), Some(false));
 }

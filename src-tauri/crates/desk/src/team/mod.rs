@@ -52,6 +52,18 @@ pub struct SharedFacts {
     /// What this Herald's own outbox did: each Herald speaks only for its
     /// own deliveries, so a receipt has one writer.
     pub receipts: Vec<Receipt>,
+    /// The words each draft holds that a lead marked reviewed. A review is
+    /// of words, not of a revision number (each Herald counts its own), so
+    /// it counts wherever the draft holds those words and nowhere else.
+    #[serde(default)]
+    pub reviewed: Vec<ReviewedDraft>,
+}
+
+/// A draft's words a lead marked reviewed for accuracy and tone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewedDraft {
+    pub audience: Audience,
+    pub body: String,
 }
 
 impl Desk {
@@ -71,6 +83,7 @@ impl Desk {
                 asks: notes::asks(conn, incident_id)?,
                 obligations: obligations::for_incident(conn, incident_id)?,
                 drafts: snapshots(conn, incident_id)?,
+                reviewed: reviewed(conn, incident_id)?,
                 updates: all_updates,
                 receipts,
                 incident,
@@ -156,6 +169,7 @@ impl Desk {
             let (drafts_changed, kept_drafts) =
                 merge_drafts(tx, &incident.id, &facts.drafts, seen_drafts)?;
             changed += drafts_changed;
+            changed += take_reviews(tx, &incident.id, &facts.reviewed)?;
             let own = crate::receipts::own(tx, &incident.id)?;
             for r in &facts.receipts {
                 let mine = own
@@ -223,6 +237,39 @@ pub(crate) fn snapshots(
             updated_at: d.updated_at,
         })
         .collect())
+}
+
+/// The drafts whose current words this Herald's lead marked reviewed.
+fn reviewed(conn: &Connection, incident_id: &str) -> Result<Vec<ReviewedDraft>, StoreError> {
+    Ok(drafts::for_incident(conn, incident_id)?
+        .into_iter()
+        .filter(|d| d.reviewed_revision == Some(d.revision))
+        .map(|d| ReviewedDraft {
+            audience: d.audience,
+            body: d.body,
+        })
+        .collect())
+}
+
+/// Marks reviewed each draft here that holds exactly the words a teammate
+/// reviewed; a draft whose words differ, by one character, stays unreviewed.
+fn take_reviews(
+    tx: &Transaction<'_>,
+    incident_id: &str,
+    reviews: &[ReviewedDraft],
+) -> Result<usize, StoreError> {
+    let mut changed = 0;
+    for review in reviews {
+        let Some(mut draft) = drafts::get(tx, incident_id, review.audience)? else {
+            continue;
+        };
+        if draft.body == review.body && draft.reviewed_revision != Some(draft.revision) {
+            draft.reviewed_revision = Some(draft.revision);
+            drafts::save(tx, &draft)?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
 }
 
 /// Saves each incoming record that is new here or newer than the copy here;
