@@ -77,6 +77,7 @@ const COMMANDS: &[&str] = &[
     "stop_sharing",
     "team_status",
     "set_team_editing",
+    "remove_teammate",
 ];
 
 fn main() {

@@ -50,7 +50,7 @@ async fn a_teammates_changes_show_in_the_window_without_a_reload() {
         server_token: Some(server.server_token.clone()),
         doc_id: format!("herald-{incident}"),
     };
-    let _ana_share = Share::start(
+    let ana_share = Share::start(
         ana.clone(),
         &incident,
         endpoint,
@@ -122,5 +122,12 @@ async fn a_teammates_changes_show_in_the_window_without_a_reload() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+
+    // Ana takes Bo out of the incident: Bo's window says so and who did it,
+    // and Bo keeps the incident as it was.
+    ana_share.remove("Bo").unwrap();
+    app.wait_for_text(&field("team-state"), "Ana removed you")
+        .await;
+    app.wait_for_value("#draft-customers", &typed).await;
     app.quit().await;
 }

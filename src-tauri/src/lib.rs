@@ -160,6 +160,7 @@ pub fn run() {
             commands::team::stop_sharing,
             commands::team::team_status,
             commands::team::set_team_editing,
+            commands::team::remove_teammate,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| panic!("Herald could not start its window: {e}"));

@@ -90,6 +90,16 @@ pub fn status(app: &AppHandle, incident_id: &str) -> TeamStatus {
             peers: Vec::new(),
         };
     };
+    if let Some(by) = share.removed_by() {
+        return TeamStatus {
+            shared: true,
+            online: false,
+            state: format!(
+                "{by} removed you from this shared incident. Working on this Herald's copy; nothing more is shared."
+            ),
+            peers: Vec::new(),
+        };
+    }
     let (online, state) = match share.state() {
         LinkState::Online => (true, "Connected".to_owned()),
         LinkState::Connecting => (false, "Connecting…".to_owned()),
@@ -117,4 +127,15 @@ pub fn set_editing(app: &AppHandle, incident_id: &str, audience: Option<Audience
     if let Some(share) = app.state::<Teams>().lock().get(incident_id) {
         share.set_editing(audience);
     }
+}
+
+pub fn remove(app: &AppHandle, incident_id: &str, person: &str) -> Result<(), Error> {
+    let teams = app.state::<Teams>();
+    let shares = teams.lock();
+    let share = shares
+        .get(incident_id)
+        .ok_or_else(|| Error::not_found("That shared incident"))?;
+    share
+        .remove(person)
+        .map_err(|e| Error::new(ErrorCode::InvalidInput, e.to_string()))
 }

@@ -63,3 +63,15 @@ pub async fn set_team_editing(
     crate::team::set_editing(&app, &incident_id, audience);
     Ok(())
 }
+
+/// Takes a teammate out of a shared incident: their Herald stops sharing
+/// when it reads this, and they are no longer shown here.
+#[tauri::command]
+pub async fn remove_teammate(
+    app: AppHandle,
+    incident_id: String,
+    person: String,
+) -> Result<TeamStatus, Error> {
+    crate::team::remove(&app, &incident_id, &person)?;
+    Ok(crate::team::status(&app, &incident_id))
+}

@@ -52,12 +52,16 @@ struct Sharing {
     record: SharedIncident,
     agreed: Mutex<Agreed>,
     files: (PathBuf, PathBuf),
+    /// The connection to the server; gone once a teammate removed this
+    /// lead, so nothing more travels either way.
+    link: Mutex<Option<Link>>,
+    /// Who removed this lead from the shared incident, once someone did.
+    removed_by: Mutex<Option<String>>,
 }
 
 /// A shared incident on this Herald.
 pub struct Share {
     sharing: Arc<Sharing>,
-    link: Link,
     stop: Arc<AtomicBool>,
     wake: Sender<()>,
     thread: Option<JoinHandle<()>>,
@@ -68,7 +72,7 @@ impl std::fmt::Debug for Share {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Share")
             .field("incident_id", &self.sharing.incident_id)
-            .field("link", &self.link)
+            .field("state", &self.state())
             .finish_non_exhaustive()
     }
 }
@@ -109,7 +113,11 @@ impl Share {
             person: person.to_owned(),
             editing: None,
         };
-        let link = Link::start(&record, endpoint, &me);
+        // A lead a teammate removed stays off the server after a restart.
+        let removed_by = record.removed().remove(person);
+        let link = removed_by
+            .is_none()
+            .then(|| Link::start(&record, endpoint, &me));
         let (wake, woken) = channel::<()>();
         let remote = Origin::from(REMOTE);
         let on_remote = wake.clone();
@@ -134,6 +142,8 @@ impl Share {
             record,
             agreed: Mutex::new(agreed),
             files,
+            link: Mutex::new(link),
+            removed_by: Mutex::new(removed_by),
         });
         let stop = Arc::new(AtomicBool::new(false));
         let thread = {
@@ -158,7 +168,6 @@ impl Share {
         };
         Ok(Share {
             sharing,
-            link,
             stop,
             wake,
             thread: Some(thread),
@@ -167,21 +176,62 @@ impl Share {
     }
 
     pub fn state(&self) -> LinkState {
-        self.link.state()
+        lock(&self.sharing.link)
+            .as_ref()
+            .map_or(LinkState::Offline("removed".into()), Link::state)
     }
 
-    /// Who else has the incident open, and which draft each is in.
+    /// Who removed this lead from the shared incident, if someone did: the
+    /// Herald then keeps its own copy and shares nothing more.
+    pub fn removed_by(&self) -> Option<String> {
+        lock(&self.sharing.removed_by).clone()
+    }
+
+    /// Who else has the incident open, and which draft each is in; people
+    /// removed from it are not shown even while their Herald lingers.
     pub fn peers(&self) -> Vec<Presence> {
-        self.link.peers()
+        let removed = self.sharing.record.removed();
+        lock(&self.sharing.link)
+            .as_ref()
+            .map(Link::peers)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|p| !removed.contains_key(&p.person))
+            .collect()
     }
 
     /// Tells the others which draft this lead is in (none: the cockpit).
     pub fn set_editing(&self, audience: Option<Audience>) {
-        self.link.set_presence(&Presence {
-            person: self.sharing.person.clone(),
-            editing: audience.map(|a| a.as_str().to_owned()),
-        });
+        if let Some(link) = lock(&self.sharing.link).as_ref() {
+            link.set_presence(&Presence {
+                person: self.sharing.person.clone(),
+                editing: audience.map(|a| a.as_str().to_owned()),
+            });
+        }
     }
+
+    /// Takes a teammate out of the shared incident. Their Herald stops
+    /// sharing when it reads this and keeps what it held; a Herald that
+    /// ignores it is kept out by rotating the team key (README).
+    pub fn remove(&self, person: &str) -> Result<(), TeamError> {
+        let person = person.trim();
+        if person.is_empty() || person == self.sharing.person {
+            return Err(TeamError::Desk(
+                "Name a teammate to remove; to leave the shared incident yourself, stop sharing."
+                    .into(),
+            ));
+        }
+        let at_ms = self.sharing.desk.now().timestamp_millis();
+        self.sharing
+            .record
+            .remove_person(person, &self.sharing.person, at_ms);
+        let _ = self.wake.send(());
+        Ok(())
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 impl Drop for Share {
@@ -218,7 +268,19 @@ fn incident_fields(incident: &Incident) -> BTreeMap<String, String> {
 
 impl Sharing {
     fn step(&self) -> Result<usize, TeamError> {
-        let mut agreed = self.agreed.lock().unwrap_or_else(|p| p.into_inner());
+        if lock(&self.removed_by).is_some() {
+            return Ok(0);
+        }
+        if let Some(by) = self.record.removed().remove(&self.person) {
+            // Dropping the link closes the connection: from now on this
+            // Herald neither sends nor receives, and keeps what it holds.
+            drop(lock(&self.link).take());
+            *lock(&self.removed_by) = Some(by);
+            std::fs::write(&self.files.0, self.record.save())
+                .map_err(|e| TeamError::Damaged(e.to_string()))?;
+            return Ok(1);
+        }
+        let mut agreed = lock(&self.agreed);
         let local = match self.desk.shared_facts(&self.incident_id) {
             Ok(facts) => Some(facts),
             Err(e) if e.code == ErrorCode::NotFound => None,

@@ -45,6 +45,7 @@ pub struct FieldValue {
 /// created it apart.)
 const FIELDS: &str = "fields";
 const SEPARATOR: char = '\u{1f}';
+const REMOVED: &str = "removed:";
 
 pub struct SharedIncident {
     doc: Doc,
@@ -157,6 +158,27 @@ impl SharedIncident {
             }
         }
         newest
+    }
+
+    /// Takes a person out of the shared incident: every Herald stops showing
+    /// them, and theirs stops sharing when it reads this.
+    pub fn remove_person(&self, person: &str, by: &str, at_ms: i64) {
+        self.set_field(
+            &format!("{REMOVED}{person}"),
+            &FieldValue {
+                value: person.to_owned(),
+                at_ms,
+                by: by.to_owned(),
+            },
+        );
+    }
+
+    /// The people taken out of the shared incident, each with who did it.
+    pub fn removed(&self) -> BTreeMap<String, String> {
+        self.fields(REMOVED)
+            .into_values()
+            .map(|v| (v.value, v.by))
+            .collect()
     }
 
     /// Applies the lead's edit of a draft, from the text they saw (`seen`)

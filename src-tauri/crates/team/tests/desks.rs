@@ -496,3 +496,71 @@ fn a_review_counts_on_every_herald_until_someone_changes_the_words() {
     converged(&a, &b, &incident);
     assert_eq!(reviewed(&b).map(|(_, r)| r), Some(false));
 }
+
+#[test]
+fn a_removed_teammate_stops_sharing_and_keeps_only_what_it_held() {
+    let server = YSweet::start();
+    let (a, b) = (herald(), herald());
+    let incident = a.declare();
+    a.desk
+        .save_draft(&incident, Audience::Customers, "Before Bo left.".into())
+        .expect("draft");
+    let share_a = a.share(&server, &incident, "Ana");
+    let share_b = b.share(&server, &incident, "Bo");
+    online(&[&share_a, &share_b]);
+    converged(&a, &b, &incident);
+    wait_for(
+        "Ana to see Bo here",
+        CAP,
+        || share_a.peers().iter().any(|p| p.person == "Bo"),
+        || format!("{:?}", share_a.peers()),
+    );
+
+    assert!(
+        share_a.remove("Ana").is_err(),
+        "a lead cannot remove themself"
+    );
+    share_a.remove("Bo").expect("removed");
+    wait_for(
+        "Bo's Herald to see it was removed",
+        CAP,
+        || share_b.removed_by().is_some(),
+        || format!("{:?}", share_b.state()),
+    );
+    assert_eq!(share_b.removed_by().as_deref(), Some("Ana"));
+    assert!(
+        share_a.peers().iter().all(|p| p.person != "Bo"),
+        "{:?}",
+        share_a.peers()
+    );
+
+    // Nothing travels either way any more: Ana's next words stay on Ana's
+    // Herald, and Bo's stay on Bo's.
+    a.desk
+        .save_draft(&incident, Audience::Customers, "After Bo left.".into())
+        .expect("Ana's draft");
+    b.desk
+        .save_draft(&incident, Audience::Executives, "Bo, alone.".into())
+        .expect("Bo's draft");
+    // A third Herald joining now sees Ana's words, so they did travel to
+    // the server; Bo's Herald, still running, never gets them.
+    let c = herald();
+    let share_c = c.share(&server, &incident, "Cy");
+    online(&[&share_c]);
+    wait_for(
+        "Cy to receive Ana's words",
+        CAP,
+        || c.draft(&incident, Audience::Customers) == "After Bo left.",
+        || c.state(&incident),
+    );
+    assert_eq!(b.draft(&incident, Audience::Customers), "Before Bo left.");
+    assert_eq!(a.draft(&incident, Audience::Executives), "");
+    assert_eq!(c.draft(&incident, Audience::Executives), "");
+
+    // Bo's Herald stays out after a restart.
+    drop(share_b);
+    let share_b = b.share(&server, &incident, "Bo");
+    assert_eq!(share_b.removed_by().as_deref(), Some("Ana"));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(share_a.peers().iter().all(|p| p.person != "Bo"));
+}

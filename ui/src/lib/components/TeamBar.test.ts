@@ -50,6 +50,30 @@ describe("Sharing an incident in the cockpit", () => {
     await waitFor(() => expect(backend.lastCall("setTeamEditing")?.args).toEqual([id, "internal"]));
   });
 
+  it("removes a teammate only after asking once more, and stops showing them", async () => {
+    const { backend, id, user } = await openIncident();
+    await user.click(await screen.findByTestId("share-incident"));
+    backend.teamStatuses[id] = {
+      shared: true,
+      online: true,
+      state: "Connected",
+      peers: [{ person: "Bo Chen", editing: null }],
+    };
+    const remove = await screen.findByRole(
+      "button",
+      { name: "Remove Bo Chen from this incident" },
+      { timeout: 5_000 },
+    );
+    await user.click(remove);
+    expect(backend.lastCall("removeTeammate")).toBeUndefined();
+    await user.click(screen.getByRole("button", { name: "Keep" }));
+    expect(backend.lastCall("removeTeammate")).toBeUndefined();
+    await user.click(screen.getByRole("button", { name: "Remove Bo Chen from this incident" }));
+    await user.click(screen.getByTestId("confirm-remove-teammate"));
+    expect(backend.lastCall("removeTeammate")?.args).toEqual([id, "Bo Chen"]);
+    await waitFor(() => expect(screen.queryByTestId("team-peers")).toBeNull());
+  });
+
   it("re-reads the incident when a teammate's change lands, without a reload", async () => {
     const { backend, id } = await openIncident();
     const before = backend.calls.filter((c) => c.method === "incident").length;

@@ -54,6 +54,8 @@ export interface Backend {
   teamStatus(id: string): Promise<TeamStatus>;
   /** Tells teammates which draft this lead is in (null: none). */
   setTeamEditing(id: string, audience: Audience | null): Promise<void>;
+  /** Takes a teammate out of a shared incident; their Herald stops sharing. */
+  removeTeammate(id: string, person: string): Promise<TeamStatus>;
   /** A teammate's change landed in a shared incident (payload: its id). */
   onTeamChanged(handler: (id: string) => void): Promise<() => void>;
   /** The drill scenarios Herald ships. */

@@ -992,6 +992,15 @@ export class FakeBackend implements Backend {
     return this.answer("setTeamEditing", [id, audience], () => undefined);
   }
 
+  removeTeammate(id: string, person: string) {
+    return this.answer("removeTeammate", [id, person], () => {
+      const status = this.teamStatuses[id];
+      if (!status) throw { code: "not_found", message: "That shared incident was not found." };
+      status.peers = status.peers.filter((p) => p.person !== person);
+      return structuredClone(status);
+    });
+  }
+
   onTeamChanged(handler: (id: string) => void) {
     this.teamHandlers.push(handler);
     return Promise.resolve(() => {

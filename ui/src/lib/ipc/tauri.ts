@@ -21,6 +21,7 @@ export const tauriBackend: Backend = {
   stopSharing: (incidentId) => call("stop_sharing", { incidentId }),
   teamStatus: (incidentId) => call("team_status", { incidentId }),
   setTeamEditing: (incidentId, audience) => call("set_team_editing", { incidentId, audience }),
+  removeTeammate: (incidentId, person) => call("remove_teammate", { incidentId, person }),
   onTeamChanged: (handler) => listen<string>("team-changed", (e) => handler(e.payload)),
   drillScenarios: () => call("drill_scenarios"),
   startDrill: (scenario, person, speed) => call("start_drill", { scenario, person, speed }),
