@@ -859,7 +859,6 @@ impl Drop for WindowManager {
     }
 }
 
-/// Declares an incident through the form, starting from anywhere in the app.
 /// Starts a channel in Settings → Channels (already open) for one audience;
 /// the caller fills the kind's own fields and saves.
 pub async fn add_channel(app: &App, kind: &str, name: &str, audience: &str) {
@@ -884,6 +883,7 @@ pub async fn x_window_titles() -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Declares an incident through the form, from the board.
 pub async fn declare(app: &App, title: &str, external_id: &str, severity: &str) {
     app.click("[data-testid=\"declare-button\"]").await;
     app.fill("declare-title", title).await;
