@@ -22,6 +22,10 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"\b{VENDORS}(?:'s|’s)?\s+(?:fault|mistake|outage|failure|error|bug|misconfiguration|bad\s+deploy\w*|deploy\w*|incident|problems?|issues?)\b"),
         format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration)s?\s+(?:at|from|by|of|on)\s+)(?:the\s+)?{VENDORS}\b"),
         format!(r"\b{VENDORS}\s+(?i:caused|broke|went\s+down|is\s+down|was\s+down|failed|messed\s+up|screwed\s+up|pushed|deployed|misconfigured|is\s+to\s+blame|is\s+at\s+fault)\b"),
+        // A named vendor having trouble now: "Stripe is currently
+        // experiencing degraded performance". ("GitHub experienced" is how a
+        // company's own postmortem speaks of itself, so the past is left.)
+        format!(r"\b{VENDORS}\s+(?i:(?:is|are|has\s+been)\s+(?:currently\s+|still\s+)?(?:experiencing|having|suffering))\b"),
         r"(?i)\b[\w-]+\s+team(?:'s|’s)?\s+(?:fault|mistake|error|bad\s+\w+|deploy\w*|change|push|release|misconfiguration)\b".to_owned(),
         r"(?i)\b[\w-]+\s+team\s+(?:caused|broke|pushed|deployed|shipped|rolled\s+out|misconfigured|forgot|missed|deleted|dropped|introduced|messed|screwed|failed\s+to)\b".to_owned(),
         r"(?i)\b(?:deploy\w*|change|push|release|mistake|error|misconfiguration|migration|bug)\s+(?:made\s+|shipped\s+|pushed\s+)?by\s+(?:the\s+|our\s+)?[\w-]+\s+team\b".to_owned(),
