@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{compile, sentence_before};
+use super::{compile, sentence_around, sentence_before};
 
 const VENDORS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|Microsoft|Google(?:\s+Cloud)?|GCP|Cloudflare|CloudFlare|Fastly|Akamai|Stripe|Twilio|Datadog|GitHub|GitLab|Okta|Salesforce|Heroku|Vercel|Netlify|DigitalOcean|Oracle|SendGrid|Mailgun|PagerDuty|Atlassian|Slack|Zoom|Shopify|PayPal|Adyen|Braintree|Auth0|Snowflake|Linode|Hetzner|OVH|Equinix|Verizon|Comcast|Zscaler|Lumen|CrowdStrike|Crowdstrike|Nexmo|Vonage|Mailchimp|Mandrill|Postmark|SparkPost|Amazon\s+SES|Route\s?53|Imperva|Incapsula|StackPath|Limelight|Let's\s+Encrypt|DigiCert|Sectigo|GoDaddy|Namecheap|NS1|Dyn|UltraDNS|Level\s?3|CenturyLink|Cogent|Telia|NTT|Zayo|AT&T|T-Mobile|Sprint|Vodafone|Telstra|Optus|Rackspace|SoftLayer|IBM\s+Cloud|Alibaba\s+Cloud|Scaleway|Vultr|Supabase|Firebase|MongoDB\s+Atlas|Confluent|Algolia|Segment|Zendesk|HubSpot|APNs|FCM|Visa|Mastercard|Plaid|Square|Worldpay|Klarna|Mollie|Sinch|Plivo|MessageBird|Telnyx|OpenAI|MailChannels|Porkbun|DNSimple|DNS\s+Simple|Office\s+365|Microsoft\s+365|Gmail|Google\s+Workspace|Docker\s+Hub|npm|Bitbucket|Sentry|New\s+Relic|LaunchDarkly|OneLogin|Hurricane\s+Electric)";
 
@@ -40,6 +40,8 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:experienc\w+|suffer\w*|is\s+(?:having|seeing|experiencing|down)|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)))\b"),
         format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
         format!(r"(?i:\b(?:due\s+to|caused\s+by|result\s+of|affecting|(?:errors?|failures?|issues?|problems?|outages?|disruptions?)\s+(?:from|at|in|with))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?){CLOUDS}\b"),
+        // Something of a vendor's: "a bug in a vendor's software".
+        r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,2}?(?:vendor|supplier|partner|carrier|contractor)(?:'s|’s)\s".to_owned(),
         // A provider's trouble, or trouble from outside our walls.
         r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?our\s+(?:control|systems?|network|infrastructure)\b|\bbeyond\s+our\s+control\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|work|activity))\b".to_owned(),
         // A carrier's or provider's trouble, named as such ("this carrier
@@ -125,7 +127,55 @@ static OTHER_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What a team or an engineer does every day (deploying, pushing, changing):
+/// blame only when the sentence says it went wrong.
+static EVERYDAY_ACT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:deploy\w*|pushed|push|shipped|rolled\s+out|introduced|ran|typed|changed|change|release)\b",
+    )
+});
+
+/// Words that make an act a slip: "accidentally pushed", "an untested change".
+static SLIP: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:accidental\w*|mistaken\w*|inadvertent\w*|erroneous\w*|bad|wrong|untested|unreviewed|unapproved)\b",
+    )
+});
+
+/// What says an everyday act went wrong, later in its sentence.
+static WENT_WRONG: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|led\s+to|lead\s+to|leading\s+to|result\w*\s+in|outages?|incidents?|disruption|trigger\w*|broke|failures?|failed|problems?|issues?|degrad\w*|unintended)\b",
+    )
+});
+
+/// An act that is the fix ("deployed a fix", "pushed a patch") is no slip.
+static THE_FIX: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s+(?:(?:a|an|the|our|its|their|this)\s+)?(?:[\w-]+\s+){0,2}?(?:fix\w*|patch\w*|remediation|mitigation|rollback|roll-back|workaround|hotfix\w*|capacity)\b",
+    )
+});
+
+/// "We thank our partners" names them for their help.
+static THANKS: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bthank\w*\s+(?:[\w-]+\s+){0,3}$"));
+
+/// Whether a match is an everyday act the sentence does not say went wrong.
+fn everyday(text: &str, start: usize, end: usize) -> bool {
+    let said = &text[start..end];
+    if !EVERYDAY_ACT.is_match(said) || SLIP.is_match(said) {
+        return false;
+    }
+    let (_, sentence_end) = sentence_around(text, start);
+    let rest = &text[end..sentence_end.max(end)];
+    THE_FIX.is_match(rest) || !(WENT_WRONG.is_match(rest) || SLIP.is_match(rest))
+}
+
 pub(super) fn warm() {
+    LazyLock::force(&EVERYDAY_ACT);
+    LazyLock::force(&SLIP);
+    LazyLock::force(&WENT_WRONG);
+    LazyLock::force(&THE_FIX);
+    LazyLock::force(&THANKS);
     LazyLock::force(&BLAME);
     LazyLock::force(&PARTIES);
     LazyLock::force(&THIRD_PARTY);
@@ -155,6 +205,8 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let said = m.as_str();
             let innocent = PREVENTING.is_match(before)
                 || WORKING_WITH.is_match(before)
+                || THANKS.is_match(before)
+                || everyday(text, m.start(), m.end())
                 || OTHER_PROVIDER.is_match(said)
                 || SWITCHED_TO.is_match(before)
                 // "Our payment processor integration" is our own code.

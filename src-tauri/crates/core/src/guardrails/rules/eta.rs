@@ -35,7 +35,25 @@ static REPORTED: LazyLock<Regex> =
 /// What follows a duration that makes it the length of a symptom.
 static SYMPTOM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:to|before\s+they)\s+(?:start|load|appear|arrive|show|sync|open|send|process|go\s+through)\b",
+        r"(?i)^\s+(?:(?:to|before\s+they)\s+(?:start|load|appear|arrive|show|sync|open|send|process|go\s+through|be\s+(?:delivered|processed|sent|received|shown|visible|updated|reflected))|longer)\b",
+    )
+});
+
+/// What comes before a duration that makes it the size of a delay, not the
+/// time it ends: "delays of up to 30 minutes", "may lag by 15 minutes",
+/// "wait up to 5 minutes".
+static SYMPTOM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:delay\w*|lag\w*|wait\w*|late|behind|queued|slower|latenc\w*)\s+(?:of\s+|by\s+|for\s+)?$",
+    )
+});
+
+/// A time the customer acts within, or a billing timeline, is not when the
+/// problem ends: "you may need to sign in again within 24 hours", "refunds
+/// will appear within 5 business days".
+static NOT_THE_FIX: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?)\b",
     )
 });
 
@@ -82,6 +100,8 @@ pub(super) fn warm() {
     LazyLock::force(&REPORTED);
     LazyLock::force(&NO_ETA);
     LazyLock::force(&SYMPTOM_AFTER);
+    LazyLock::force(&SYMPTOM_BEFORE);
+    LazyLock::force(&NOT_THE_FIX);
     LazyLock::force(&RESTORATION);
     LazyLock::force(&ABOUT_UPDATES);
     LazyLock::force(&EXPLICIT_ETA);
@@ -103,13 +123,14 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         // describe the wait or the symptom, not when it ends.
         let symptom = lower.ends_with("as ")
             || lower.ends_with("for ")
+            || SYMPTOM_BEFORE.is_match(before)
             || SYMPTOM_AFTER.is_match(&text[time.end()..]);
         if ABOUT_UPDATES.is_match(before) || history || symptom {
             continue;
         }
         let (start, end) = sentence_around(text, time.start());
         let sentence = &text[start..end.max(time.end())];
-        if !looks_ahead(sentence) {
+        if !looks_ahead(sentence) || NOT_THE_FIX.is_match(sentence) {
             continue;
         }
         // The fix word nearest the time is the one the promise is about; a
