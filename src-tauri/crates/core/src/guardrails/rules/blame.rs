@@ -40,6 +40,13 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:experienc\w+|suffer\w*|is\s+(?:having|seeing|experiencing|down)|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)))\b"),
         format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
         format!(r"(?i:\b(?:due\s+to|caused\s+by|result\s+of|affecting|(?:errors?|failures?|issues?|problems?|outages?|disruptions?)\s+(?:from|at|in|with))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?){CLOUDS}\b"),
+        // A named vendor's own change: "a change Salesforce made to its API".
+        format!(r"(?i:\b(?:change|update|release)s?\s+(?:that\s+)?){VENDORS}\s+(?i:made|pushed|deployed|rolled\s+out|shipped|released)\b"),
+        // A slip put on a person: "a mistake by a member of our team".
+        r"(?i)\b(?:mistake|error|slip|oversight|misstep)s?\s+(?:made\s+)?by\s+(?:an?\s+|one\s+|the\s+)?(?:member|members|someone|engineer|operator|employee|person|technician|administrator)\b".to_owned(),
+        // Trouble at someone else's: "an outage at a major internet carrier",
+        // "our data center operator", "the bank's systems".
+        r"(?i)\b(?:outages?|failures?|faults?|problems?|issues?|incidents?)\s+(?:at|with|in)\s+(?:an?|the|one\s+of\s+(?:the|our))\s+(?:[\w-]+\s+){0,3}?(?:carriers?|providers?|ISPs?|vendors?|suppliers?|registrars?|data\s+cent(?:er|re)\s+operators?)\b|\b(?:data\s+cent(?:er|re)|colocation|colo|facility|hosting)\s+(?:operators?|compan(?:y|ies)|owners?)\b|\b(?:the|a|an|our|their)\s+(?:[\w-]+\s+)?(?:bank|banks|registrar|issuer|card\s+network)(?:'s|’s)\s+(?:systems?|side|network|servers?|services?|platform)\b".to_owned(),
         // Something of a vendor's: "a bug in a vendor's software".
         r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,2}?(?:vendor|supplier|partner|carrier|contractor)(?:'s|’s)\s".to_owned(),
         // A provider's trouble, or trouble from outside our walls.
@@ -135,6 +142,14 @@ static EVERYDAY_ACT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Our own people, whose everyday acts are not blame by themselves (a vendor's
+/// change is: that is the point of the rule).
+static OUR_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:team|engineers?|developers?|someone|operators?|administrators?|admins?|employees?|staff|members?|contractors?|interns?|dba|sre)\b",
+    )
+});
+
 /// Words that make an act a slip: "accidentally pushed", "an untested change".
 static SLIP: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -162,7 +177,7 @@ static THANKS: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bthank\w*\s+(?:
 /// Whether a match is an everyday act the sentence does not say went wrong.
 fn everyday(text: &str, start: usize, end: usize) -> bool {
     let said = &text[start..end];
-    if !EVERYDAY_ACT.is_match(said) || SLIP.is_match(said) {
+    if !OUR_PEOPLE.is_match(said) || !EVERYDAY_ACT.is_match(said) || SLIP.is_match(said) {
         return false;
     }
     let (_, sentence_end) = sentence_around(text, start);
@@ -172,6 +187,7 @@ fn everyday(text: &str, start: usize, end: usize) -> bool {
 
 pub(super) fn warm() {
     LazyLock::force(&EVERYDAY_ACT);
+    LazyLock::force(&OUR_PEOPLE);
     LazyLock::force(&SLIP);
     LazyLock::force(&WENT_WRONG);
     LazyLock::force(&THE_FIX);
