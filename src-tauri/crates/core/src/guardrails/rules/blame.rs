@@ -20,7 +20,9 @@ const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|Team|Engineering|S
 static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"\b{VENDORS}(?:'s|’s)?\s+(?:fault|mistake|outage|failure|error|bug|misconfiguration|bad\s+deploy\w*|deploy\w*|incident|problems?|issues?)\b"),
-        format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration)s?\s+(?:at|from|by|of|on)\s+)(?:the\s+)?{VENDORS}\b"),
+        format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration)s?\s+(?:at|from|by|of|on|in|with|within)\s+)(?:the\s+)?{VENDORS}\b"),
+        // Another company's status page quoted as where the trouble is.
+        format!(r"\b{VENDORS}(?:'s|’s)?\s+(?i:status\s+page)\b"),
         format!(r"\b{VENDORS}\s+(?i:caused|broke|went\s+down|is\s+down|was\s+down|failed|messed\s+up|screwed\s+up|pushed|deployed|misconfigured|is\s+to\s+blame|is\s+at\s+fault)\b"),
         // A named vendor having trouble now: "Stripe is currently
         // experiencing degraded performance". ("GitHub experienced" is how a
@@ -31,7 +33,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\b(?:deploy\w*|change|push|release|mistake|error|misconfiguration|migration|bug)\s+(?:made\s+|shipped\s+|pushed\s+)?by\s+(?:the\s+|our\s+)?[\w-]+\s+team\b".to_owned(),
         r"(?i)\b(?:an?|one\s+of\s+our|our)\s+(?:engineer|developer|admin\w*|operator|contractor|intern|dba|sre|employee|team\s+member)s?\s+(?:accidentally\s+|mistakenly\s+)?(?:caused|broke|pushed|deployed|deleted|ran|dropped|misconfigured|forgot|made\s+a\s+mistake|introduced|shipped|typed)\b".to_owned(),
         r"(?i)\bsomeone\s+(?:on\s+\w+\s+)?(?:accidentally\s+)?(?:pushed|deployed|broke|deleted|ran|dropped|misconfigured|forgot)\b".to_owned(),
-        r"(?i)\bhuman(?:\s+|-)(?:error|caused)\b|\bblame\w*\b|\b(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault)\b".to_owned(),
+        r"(?i)\bhuman(?:\s+|-)(?:error|caused)\b|\bblam(?:e|ed|es|ing)\b|\b(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault)\b".to_owned(),
         r"(?i)\b(?:their|(?:the|our)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier|partner)(?:'s|’s)?)\s+(?:fault|mistake|outage|failure|error)\b".to_owned(),
         // A party outside the company named as where it went wrong.
         r"(?i)\b(?:third[- ]?party|3rd[- ]?party|upstream|downstream|external)\s+(?:[\w-]+\s+){0,3}?(?:providers?|vendors?|suppliers?|partners?|services?|dependency|dependencies|database|carriers?|isps?|gateways?|disruptions?|outages?)\b|(?i:\b(?:with|by|at|from)\s+the\s+(?:third|3rd)[- ]?party\b)".to_owned(),

@@ -35,6 +35,8 @@ fn jargon_patterns() -> Vec<String> {
         // Any error or message quoted as the reader would see it on screen:
         // the words a system printed are not words a customer should decode.
         r#"(?i)\b(?:errors?|messages?|see|seeing|saw|receiv\w*|return\w*|display\w*|show\w*|encounter\w*|get|getting|got)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:error\s+)?(?:message\s+)?(?:of\s+|saying\s+|stating\s+|reading\s+|like\s+)?["“][^"”\s]+[\s\d][^"”]{1,80}["”]"#,
+        // Words quoted in a sentence about an error: what the screen said.
+        r#"(?i)\berror\w*\b[^.!?]{0,120}["“][^"”]{3,80}["”]"#,
         // Numbered vendor error codes ("Error 1020", "error 50003").
         r"(?i)\berror\s+(?:code\s+)?#?\d{3,6}\b",
         // IPv4 addresses, with an optional port.
