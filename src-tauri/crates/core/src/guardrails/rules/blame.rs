@@ -173,6 +173,11 @@ static THE_FIX: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Our things in somebody else's hands: "data centers managed by Flexential".
+static IN_OTHER_HANDS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"\b(?i:managed|operated|run|hosted|owned|maintained|supplied)\s+by\s+[A-Z][a-zA-Z]+")
+});
+
 /// "We thank our partners" names them for their help.
 static THANKS: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bthank\w*\s+(?:[\w-]+\s+){0,3}$"));
 
@@ -194,6 +199,7 @@ pub(super) fn warm() {
     LazyLock::force(&WENT_WRONG);
     LazyLock::force(&THE_FIX);
     LazyLock::force(&THANKS);
+    LazyLock::force(&IN_OTHER_HANDS);
     LazyLock::force(&BLAME);
     LazyLock::force(&PARTIES);
     LazyLock::force(&THIRD_PARTY);
@@ -214,6 +220,14 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         let own = THEIR_OWN.contains(&next.as_str().to_ascii_lowercase().as_str());
         if !own && !WORKING_WITH.is_match(before) && !SWITCHED_TO.is_match(before) {
             found.push((all.start(), all.end()));
+        }
+    }
+    // Somebody else's hands count when the sentence says something failed.
+    for m in IN_OTHER_HANDS.find_iter(text) {
+        let (start, end) = sentence_around(text, m.start());
+        let named = text[m.start()..m.end()].rsplit(' ').next().unwrap_or("");
+        if WENT_WRONG.is_match(&text[start..end.max(m.end())]) && !OUR_SIDE.is_match(named) {
+            found.push((m.start(), m.end()));
         }
     }
     let parties = PARTIES.iter().map(|r| (r, true));

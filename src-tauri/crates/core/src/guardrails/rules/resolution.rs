@@ -18,7 +18,7 @@ static RESOLVED: LazyLock<Regex> = LazyLock::new(|| {
 /// Words just before "resolved" that make it a hope, a condition or a denial.
 static NOT_A_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?:\bnot|n't|\buntil|\bonce|\bas\s+soon\s+as|\bwhen|\bafter|\bbefore|\bif|\byet|\bto\s+be|\bto\s+get|\bto\s+have|\bget|\bgets|\bgetting|\bwill\s+be|\bwill|\bshould|\bbe|\bwhether|\bconfirm(?:ing)?(?:\s+that)?|\bverify(?:ing)?(?:\s+that)?|\bassert(?:\s+that)?|\bguarantee(?:\s+that)?|\bsure(?:\s+that)?|\bsay|\bcall|\bhope|\bhoping|\bexpect\w*|\btrending|\bheading|\bstart\w*|\bbegin\w*|\bcome|\bcoming|\bbringing|\bensure|\breturn|\breturning|\bcertain(?:ty)?(?:\s+that)?|\bcontinu\w*\s+to|\bprogress\w*)\s+(?:[\w'’]+\s+){0,5}$|\bbeing\s+$",
+        r"(?i)(?:\bnot|n't|\buntil|\bonce|\bas\s+soon\s+as|\bwhen|\bafter|\bbefore|\bif|\byet|\bto\s+be|\bto\s+get|\bto\s+have|\bget|\bgets|\bgetting|\bwill\s+be|\bwill|\bshould|\bbe|\bwhether|\bconfirm(?:ing)?(?:\s+that)?|\bverify(?:ing)?(?:\s+that)?|\bassert(?:\s+that)?|\bguarantee(?:\s+that)?|\bsure(?:\s+that)?|\bsay|\bcall|\bhope|\bhoping|\bexpect\w*|\btrending|\bheading|\bstart\w*|\bbegin\w*|\bcome|\bcoming|\bbringing|\bensure|\breturn|\breturning|\bcertain(?:ty)?(?:\s+that)?|\bcontinu\w*\s+to|\bprogress\w*)\s+(?:[\w'’]+\s+){0,5}$|\b(?:being|ceased|stopped)\s+$",
     )
 });
 
@@ -49,9 +49,16 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         let hedged = HEDGED_CLEAR.is_match(before) && !ETA_TIME.is_match(clause);
         // "Once the system had been fully restored" is history, not a hope.
         let history = m.as_str().to_ascii_lowercase().starts_with("had ");
+        let after = text[m.end()..].trim_start();
+        // "Ceased functioning" is the failure, not its end.
+        let next_word = after.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        if m.as_str().eq_ignore_ascii_case("ceased")
+            && ["functioning", "working", "operating", "responding", "to"].contains(&next_word.as_str())
+        {
+            continue;
+        }
         // "Is over" ends a clause ("the outage is over."); "is over 50%"
         // goes on with a number or a word.
-        let after = text[m.end()..].trim_start();
         if m.as_str().to_ascii_lowercase().ends_with("over")
             && after.starts_with(|c: char| c.is_alphanumeric())
             && !after.to_ascii_lowercase().starts_with("and ")
