@@ -44,7 +44,7 @@ static SYMPTOM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "wait up to 5 minutes".
 static SYMPTOM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:delay\w*|lag\w*|wait\w*|late|behind|queued|slower|latenc\w*)\s+(?:of\s+|by\s+|for\s+)?$",
+        r"(?i)\b(?:delay\w*|lag\w*|wait\w*|late|behind|queued|slower|latenc\w*|out\s+of\s+date|stale|outdated|off|old)\s+(?:of\s+|by\s+|for\s+)?$",
     )
 });
 
