@@ -178,6 +178,13 @@ static IN_OTHER_HANDS: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"\b(?i:managed|operated|run|hosted|owned|maintained|supplied)\s+by\s+[A-Z][a-zA-Z]+")
 });
 
+/// A party named as unaffected, or working as usual, is not blamed.
+static UNAFFECTED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:not\s+(?:been\s+)?(?:affected|impacted|involved|at\s+fault)|unaffected|as\s+usual)\b",
+    )
+});
+
 /// "We thank our partners" names them for their help.
 static THANKS: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bthank\w*\s+(?:[\w-]+\s+){0,3}$"));
 
@@ -199,6 +206,7 @@ pub(super) fn warm() {
     LazyLock::force(&WENT_WRONG);
     LazyLock::force(&THE_FIX);
     LazyLock::force(&THANKS);
+    LazyLock::force(&UNAFFECTED);
     LazyLock::force(&IN_OTHER_HANDS);
     LazyLock::force(&BLAME);
     LazyLock::force(&PARTIES);
@@ -235,7 +243,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         for m in regex.find_iter(text) {
             let before = sentence_before(text, m.start());
             let said = m.as_str();
+            let (_, sentence_end) = sentence_around(text, m.start());
+            let rest = &text[m.end()..sentence_end.max(m.end())];
             let innocent = PREVENTING.is_match(before)
+                || UNAFFECTED.is_match(rest)
                 || WORKING_WITH.is_match(before)
                 || THANKS.is_match(before)
                 || everyday(text, m.start(), m.end())

@@ -44,7 +44,7 @@ static SYMPTOM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "wait up to 5 minutes".
 static SYMPTOM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:delay\w*|lag\w*|wait\w*|late|behind|queued|slower|latenc\w*|out\s+of\s+date|stale|outdated|off|old)\s+(?:of\s+|by\s+|for\s+)?$",
+        r"(?i)\b(?:delay\w*|lag\w*|wait\w*|late|behind|queued|slower|latenc\w*|out\s+of\s+date|stale|outdated|off|old|extend\w*|prolong\w*)\s+(?:of\s+|by\s+|for\s+)?$",
     )
 });
 
@@ -71,7 +71,7 @@ static RESTORATION: LazyLock<Regex> = LazyLock::new(|| {
 /// A time right after these is when the next message comes, not the fix.
 static ABOUT_UPDATES: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:monitor\w*|watch\w*|observ\w*|update|updates|updated|information|info|post|posted|published|provided|share|shared|check\s+in|report|rfo|postmortem|post-mortem|write-up|retrospective|analysis|communicat\w*|details|news|back\s+to\s+you)\b[^.!?]{0,25}$",
+        r"(?i)\b(?:monitor\w*|watch\w*|observ\w*|summary|summaries|send|notif\w*|contact\w*|update|updates|updated|information|info|post|posted|published|provided|share|shared|check\s+in|report|rfo|postmortem|post-mortem|write-up|retrospective|analysis|communicat\w*|details|news|back\s+to\s+you)\b[^.!?]{0,25}$",
     )
 });
 

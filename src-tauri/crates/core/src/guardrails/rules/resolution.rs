@@ -49,11 +49,20 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         let hedged = HEDGED_CLEAR.is_match(before) && !ETA_TIME.is_match(clause);
         // "Once the system had been fully restored" is history, not a hope.
         let history = m.as_str().to_ascii_lowercase().starts_with("had ");
+        // "Fixed-price" is a kind of plan, not a fix.
+        if text[m.end()..].starts_with('-') {
+            continue;
+        }
         let after = text[m.end()..].trim_start();
         // "Ceased functioning" is the failure, not its end.
-        let next_word = after.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        let next_word = after
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if m.as_str().eq_ignore_ascii_case("ceased")
-            && ["functioning", "working", "operating", "responding", "to"].contains(&next_word.as_str())
+            && ["functioning", "working", "operating", "responding", "to"]
+                .contains(&next_word.as_str())
         {
             continue;
         }

@@ -13,7 +13,7 @@ use super::{compile, sentence_around};
 /// or how long something will take.
 static NOT_ABOUT_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:that\s+)?(?:we\s+(?:can|will|have|are|should|need)|everything|all\s+|in\b|it\s+is\s+(?:important|right|essential|necessary|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b)|\b(?:back\s+to\s+normal|resolved|restored|repaired|recovered|fixed|take|before|until)\b",
+        r"(?i)^\s+(?:that\s+)?(?:we\s+(?:can|will|have|are|should|need)|everything|all\s+|in\b|you\b|it\s+is\s+(?:important|right|essential|necessary|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b)|\b(?:back\s+to\s+normal|resolved|restored|repaired|recovered|fixed|take|before|until)\b",
     )
 });
 
