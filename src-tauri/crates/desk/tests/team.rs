@@ -5,7 +5,9 @@
 
 use std::sync::Arc;
 
-use herald_desk::{Desk, ErrorCode, MemorySecrets, SecretStore, SystemClock, TeamInput};
+use herald_desk::{
+    Desk, ErrorCode, MemorySecrets, NoKeychain, SecretStore, SystemClock, TeamInput,
+};
 
 fn desk() -> (Desk, Arc<MemorySecrets>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
@@ -54,6 +56,13 @@ fn the_team_token_is_kept_in_the_keychain_and_never_in_the_database() {
         desk.team_connection().unwrap().token.as_deref(),
         Some(TOKEN)
     );
+
+    // Reading the settings (Settings, the board) never asks the keychain:
+    // with none reachable they still say a token is saved.
+    desk.set_secrets(Arc::new(NoKeychain));
+    let read = desk.team_settings().unwrap();
+    assert!(read.token_saved);
+    assert_eq!(read.person, "Ana");
 }
 
 #[test]

@@ -63,16 +63,13 @@ pub struct TeamConnection {
 }
 
 impl Desk {
+    /// The settings as saved. Whether a token is saved is remembered with
+    /// them, so opening Settings or the board never reads the keychain (on a
+    /// real desktop a locked keyring would ask for its password each time).
     pub fn team_settings(&self) -> Result<TeamSettings, Error> {
-        let mut saved: TeamSettings = self
+        Ok(self
             .store
-            .read(|conn| settings::load_or_default(conn, SETTINGS))?;
-        saved.token_saved = self
-            .secrets()
-            .get(TOKEN)
-            .map_err(|e| Error::new(ErrorCode::Internal, e.0))?
-            .is_some_and(|s| !s.token.is_empty());
-        Ok(saved)
+            .read(|conn| settings::load_or_default(conn, SETTINGS))?)
     }
 
     /// Saves the server, the name and (when given) the token; a bad field is
@@ -114,6 +111,7 @@ impl Desk {
             ));
         }
         Invalid::check(errors)?;
+        let token_given = token.is_some();
         if let Some(token) = token {
             self.secrets()
                 .put(
@@ -129,6 +127,7 @@ impl Desk {
             let mut saved: TeamSettings = settings::load_or_default(tx, SETTINGS)?;
             saved.server = server;
             saved.person = person;
+            saved.token_saved |= token_given;
             settings::save_value(tx, SETTINGS, &saved)?;
             Ok(())
         })?;
