@@ -44,6 +44,8 @@ async fn join(app: &App, incident: &str, title: &str) {
         .await;
     app.click("nav button:nth-child(1)").await;
     app.wait_for_text(&field("board-row"), title).await;
+    // The board marks it shared; "offline" would mean no link to the server.
+    app.wait_for_text(&field("row-team"), "Shared").await;
     app.click(&field("board-row")).await;
     app.wait_for_text("#incident-title", title).await;
 }

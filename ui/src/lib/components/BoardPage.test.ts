@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { render, screen, within } from "@testing-library/svelte";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import BoardPage from "./BoardPage.svelte";
 import { backendContext } from "../state/backend";
@@ -117,5 +117,38 @@ describe("BoardPage", () => {
     const joined = await backend.declareIncident(form("shared outage", "SEV1"));
     backend.teamChanged(joined.incident.id);
     expect(await screen.findByText("shared outage")).toBeTruthy();
+  });
+
+  it("marks shared incidents, and says when this Herald is offline for one", async () => {
+    const backend = fakeBackend();
+    const shared = await backend.declareIncident(form("shared outage", "SEV1"));
+    await backend.declareIncident(form("local only", "SEV3"));
+    backend.team = {
+      server: "http://127.0.0.1:8080",
+      person: "Ana",
+      token_saved: true,
+      shared: [shared.incident.id],
+    };
+    backend.teamStatuses[shared.incident.id] = {
+      shared: true,
+      online: false,
+      state: "Offline: the sync server could not be reached. Working on this Herald's copy.",
+      peers: [],
+    };
+    render(BoardPage, { context: backendContext(backend) });
+    const mark = await screen.findByTestId("row-team");
+    expect(mark.textContent).toContain("Shared, offline");
+    expect(mark.getAttribute("title")).toContain("Working on this Herald's copy");
+    expect(screen.getAllByTestId("row-team")).toHaveLength(1);
+
+    // Back online: the next teammate event brings the mark up to date.
+    backend.teamStatuses[shared.incident.id] = {
+      shared: true,
+      online: true,
+      state: "Connected",
+      peers: [],
+    };
+    backend.teamChanged(shared.incident.id);
+    await waitFor(() => expect(screen.getByTestId("row-team").textContent).toBe("· Shared"));
   });
 });
