@@ -13,7 +13,9 @@ use herald_core::handoff::HandoffFormat;
 use herald_core::handoff::notes::NoteInput;
 use herald_core::relay::{Channel, ChannelKind, ChannelOptions, ChannelSecret};
 use herald_core::{Audience, IncidentChange, NewIncident, Severity, SnoozeRequest, Status};
-use herald_desk::{ChannelInput, Desk, MemorySecrets, Next, PublishRequest, SystemClock};
+use herald_desk::{
+    ChannelInput, Desk, DraftView, MemorySecrets, Next, PublishRequest, SystemClock,
+};
 use herald_relay::Wire;
 use herald_team::test_server::{YSweet, wait_for};
 use herald_team::{Endpoint, LinkState, Share};
@@ -102,11 +104,15 @@ impl Herald {
         )
     }
 
-    fn draft(&self, incident: &str, audience: Audience) -> String {
+    fn draft_view(&self, incident: &str, audience: Audience) -> Option<DraftView> {
         self.desk
             .incident(incident)
             .ok()
             .and_then(|v| v.drafts.into_iter().find(|d| d.audience == audience))
+    }
+
+    fn draft(&self, incident: &str, audience: Audience) -> String {
+        self.draft_view(incident, audience)
             .map(|d| d.body)
             .unwrap_or_default()
     }
@@ -340,12 +346,7 @@ fn a_publish_is_delivered_once_by_its_herald_and_the_other_shows_where_it_went()
             .expect("review");
     }
     let revision = a
-        .desk
-        .incident(&incident)
-        .expect("view")
-        .drafts
-        .into_iter()
-        .find(|d| d.audience == Audience::IncidentChannel)
+        .draft_view(&incident, Audience::IncidentChannel)
         .expect("draft")
         .revision;
     a.desk
@@ -450,22 +451,13 @@ fn a_review_counts_on_every_herald_until_someone_changes_the_words() {
     converged(&a, &b, &incident);
 
     let reviewed = |h: &Herald| {
-        h.desk.incident(&incident).ok().and_then(|v| {
-            v.drafts
-                .into_iter()
-                .find(|d| d.audience == Audience::Customers)
-                .map(|d| (d.body, d.reviewed))
-        })
+        h.draft_view(&incident, Audience::Customers)
+            .map(|d| (d.body, d.reviewed))
     };
     // Ana reads the words and marks them reviewed; Bo's Herald holds the
     // same words, so the review counts there too.
     let revision = a
-        .desk
-        .incident(&incident)
-        .expect("view")
-        .drafts
-        .into_iter()
-        .find(|d| d.audience == Audience::Customers)
+        .draft_view(&incident, Audience::Customers)
         .expect("customers draft")
         .revision;
     a.desk
