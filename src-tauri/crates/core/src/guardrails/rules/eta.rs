@@ -15,8 +15,16 @@ const CLOCK: &str = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)";
 /// A time the fix is promised for ("within 2 hours", "by 16:00", "shortly").
 pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to)\s+(?:up\s+to\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|ten|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|around|before|until|no\s+later\s+than)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+hour|(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+\s+)?(?:minutes|hours)|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours))\b"
+        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|ten|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|around|before|until|no\s+later\s+than)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+hour|(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+\s+)?(?:minutes|hours)|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours))\b"
     ))
+});
+
+/// Times of day and days ("by the weekend", "resolved today"): promises only
+/// beside a fix word.
+static DAY_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:(?:by|before|until|around|in|during|over|within|later)\s+(?:the\s+|this\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|lunchtime|lunch|weekend)|(?:today|tonight|tomorrow|overnight)(?:\s+(?:morning|afternoon|evening|night))?)\b",
+    )
 });
 
 /// Words that look forward: an ETA is a time the text promises or expects,
@@ -64,7 +72,7 @@ static NO_ETA: LazyLock<Regex> =
 /// Words that make a time a promise about the fix rather than the next update.
 static RESTORATION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:fix(?:ed|es|ing)?|patch(?:ed|es|ing)?|hotfix\w*|resolv(?:e|ed|ing)|resolution|restor(?:e|ed|ing|ation)|recover(?:ed|ing|y)?|back\s+(?:up|online|to\s+normal)|working\s+(?:again|normally)|fully\s+operational|available\s+again|up\s+and\s+running|mitigat(?:e|ed|ion)|normal\s+service|return\s+to\s+normal)\b",
+        r"(?i)\b(?:fix(?:ed|es|ing)?|finish(?:ed|es|ing)?|complet(?:e|ed|es|ing|ion)|patch(?:ed|es|ing)?|hotfix\w*|resolv(?:e|ed|ing)|resolution|restor(?:e|ed|ing|ation)|recover(?:ed|ing|y)?|back\s+(?:up|online|to\s+normal)|working\s+(?:again|normally)|fully\s+operational|available\s+again|up\s+and\s+running|mitigat(?:e|ed|ion)|normal\s+service|return\s+to\s+normal)\b",
     )
 });
 
@@ -96,6 +104,7 @@ fn looks_ahead(text: &str) -> bool {
 pub(super) fn warm() {
     LazyLock::force(&PAST_MODAL);
     LazyLock::force(&ETA_TIME);
+    LazyLock::force(&DAY_TIME);
     LazyLock::force(&LOOKS_AHEAD);
     LazyLock::force(&REPORTED);
     LazyLock::force(&NO_ETA);
@@ -115,43 +124,51 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         .filter(|m| !NO_ETA.is_match(sentence_before(text, m.start())))
         .map(|m| (m.start(), m.end()))
         .collect();
-    for time in ETA_TIME.find_iter(text) {
-        let before = sentence_before(text, time.start());
-        let lower = before.to_ascii_lowercase();
-        let history = REPORTED.is_match(before) && !looks_ahead(before);
-        // "As soon as", "for up to an hour" and "several minutes to load"
-        // describe the wait or the symptom, not when it ends.
-        let symptom = lower.ends_with("as ")
-            || lower.ends_with("for ")
-            || SYMPTOM_BEFORE.is_match(before)
-            || SYMPTOM_AFTER.is_match(&text[time.end()..]);
-        if ABOUT_UPDATES.is_match(before) || history || symptom {
-            continue;
-        }
-        let (start, end) = sentence_around(text, time.start());
-        let sentence = &text[start..end.max(time.end())];
-        if !looks_ahead(sentence) || NOT_THE_FIX.is_match(sentence) {
-            continue;
-        }
-        // The fix word nearest the time is the one the promise is about; a
-        // sentence that looks ahead with a time in it promises one too.
-        let nearest = RESTORATION
-            .find_iter(sentence)
-            .map(|m| (start + m.start(), start + m.end()))
-            .min_by_key(|(s, e)| s.abs_diff(time.end()).min(e.abs_diff(time.start())));
-        // "At 10 p.m." is when something starts; it is a promise only when
-        // the sentence says what gets fixed then.
-        let starts_at = time
-            .as_str()
-            .get(..3)
-            .is_some_and(|w| w.eq_ignore_ascii_case("at "));
-        match nearest {
-            None if starts_at => {}
-            Some((fix_start, fix_end)) => {
-                found.push((fix_start.min(time.start()), fix_end.max(time.end())));
-            }
-            None => found.push((time.start(), time.end())),
+    let times = ETA_TIME.find_iter(text).map(|m| (m, false));
+    // A time of day counts only beside what gets fixed then: "resolved
+    // today" is a promise, "working on this today" is not.
+    let days = DAY_TIME.find_iter(text).map(|m| (m, true));
+    for (time, needs_fix) in times.chain(days) {
+        if let Some(span) = promised(text, time.start(), time.end(), needs_fix) {
+            found.push(span);
         }
     }
     found
+}
+
+/// The span of a promise made with the time at `at..to`, if it is one.
+fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize, usize)> {
+    let before = sentence_before(text, at);
+    let lower = before.to_ascii_lowercase();
+    let history = REPORTED.is_match(before) && !looks_ahead(before);
+    // "As soon as", "for up to an hour" and "several minutes to load"
+    // describe the wait or the symptom, not when it ends.
+    let symptom = lower.ends_with("as ")
+        || lower.ends_with("for ")
+        || SYMPTOM_BEFORE.is_match(before)
+        || SYMPTOM_AFTER.is_match(&text[to..]);
+    if ABOUT_UPDATES.is_match(before) || history || symptom {
+        return None;
+    }
+    let (start, end) = sentence_around(text, at);
+    let sentence = &text[start..end.max(to)];
+    if !looks_ahead(sentence) || NOT_THE_FIX.is_match(sentence) {
+        return None;
+    }
+    // The fix word nearest the time is the one the promise is about; a
+    // sentence that looks ahead with a time in it promises one too.
+    let nearest = RESTORATION
+        .find_iter(sentence)
+        .map(|m| (start + m.start(), start + m.end()))
+        .min_by_key(|(s, e)| s.abs_diff(to).min(e.abs_diff(at)));
+    // "At 10 p.m." is when something starts; it is a promise only when
+    // the sentence says what gets fixed then.
+    let starts_at = text[at..to]
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("at "));
+    match nearest {
+        Some((fix_start, fix_end)) => Some((fix_start.min(at), fix_end.max(to))),
+        None if starts_at || needs_fix => None,
+        None => Some((at, to)),
+    }
 }
