@@ -185,6 +185,14 @@ static UNAFFECTED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A thing, not a party, said to be "to blame": "a network fault is to blame"
+/// is a cause (or, hedged, a guess), not blame.
+static A_THING: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:fault|failure|bug|error|issue|problem|outage|change|update|release|configuration|setting|storm|surge|spike|load|traffic)\s+$",
+    )
+});
+
 /// "We thank our partners" names them for their help.
 static THANKS: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bthank\w*\s+(?:[\w-]+\s+){0,3}$"));
 
@@ -206,6 +214,7 @@ pub(super) fn warm() {
     LazyLock::force(&WENT_WRONG);
     LazyLock::force(&THE_FIX);
     LazyLock::force(&THANKS);
+    LazyLock::force(&A_THING);
     LazyLock::force(&UNAFFECTED);
     LazyLock::force(&IN_OTHER_HANDS);
     LazyLock::force(&BLAME);
@@ -245,7 +254,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let said = m.as_str();
             let (_, sentence_end) = sentence_around(text, m.start());
             let rest = &text[m.end()..sentence_end.max(m.end())];
-            let innocent = PREVENTING.is_match(before)
+            let to_blame = said.to_ascii_lowercase().contains(" to blame")
+                || said.to_ascii_lowercase().contains(" at fault");
+            let innocent = (to_blame && A_THING.is_match(before))
+                || PREVENTING.is_match(before)
                 || UNAFFECTED.is_match(rest)
                 || WORKING_WITH.is_match(before)
                 || THANKS.is_match(before)
