@@ -240,8 +240,25 @@ impl App {
         self.find(&format!("[data-testid=\"{id}\"]")).await
     }
 
+    /// Clicks the element matching `css` once it is enabled: a click on a
+    /// control still disabled by the last action's save (Publish while the
+    /// review is being saved) is dropped without a trace, so the test would
+    /// race the app. Fails loudly if it never becomes enabled.
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap();
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let element = self.find(css).await;
+            let disabled = element.prop("disabled").await.ok().flatten();
+            if disabled.as_deref() != Some("true") {
+                element.click().await.unwrap();
+                return;
+            }
+            if Instant::now() > deadline {
+                self.screenshot("failure").await;
+                panic!("{css:?} stayed disabled for {PATIENCE:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Types into the input with this `id`, replacing what was there.
