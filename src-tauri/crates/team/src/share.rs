@@ -274,7 +274,10 @@ impl Sharing {
         if let Some(by) = self.record.removed().remove(&self.person) {
             // Dropping the link closes the connection: from now on this
             // Herald neither sends nor receives, and keeps what it holds.
-            drop(lock(&self.link).take());
+            // The guard is released first: dropping the link waits for its
+            // thread, and the window's status reads must not wait with it.
+            let link = lock(&self.link).take();
+            drop(link);
             *lock(&self.removed_by) = Some(by);
             std::fs::write(&self.files.0, self.record.save())
                 .map_err(|e| TeamError::Damaged(e.to_string()))?;

@@ -74,6 +74,8 @@ impl Desk {
                 return Ok(None);
             };
             let all_updates = updates::for_incident(conn, incident_id)?;
+            // One read of the drafts serves both their words and their reviews.
+            let stored = drafts::for_incident(conn, incident_id)?;
             let receipts = crate::receipts::own(conn, incident_id)?;
             Ok(Some(SharedFacts {
                 timeline: timeline::for_incident(conn, incident_id)?,
@@ -82,8 +84,8 @@ impl Desk {
                 constraints: notes::constraints(conn, incident_id)?,
                 asks: notes::asks(conn, incident_id)?,
                 obligations: obligations::for_incident(conn, incident_id)?,
-                drafts: snapshots(conn, incident_id)?,
-                reviewed: reviewed(conn, incident_id)?,
+                drafts: stored.iter().map(snapshot).collect(),
+                reviewed: reviewed(&stored),
                 updates: all_updates,
                 receipts,
                 incident,
@@ -229,26 +231,30 @@ pub(crate) fn snapshots(
     incident_id: &str,
 ) -> Result<Vec<DraftSnapshot>, StoreError> {
     Ok(drafts::for_incident(conn, incident_id)?
-        .into_iter()
-        .map(|d| DraftSnapshot {
-            audience: d.audience,
-            body: d.body,
-            template_kind: d.template_kind,
-            updated_at: d.updated_at,
-        })
+        .iter()
+        .map(snapshot)
         .collect())
 }
 
+fn snapshot(d: &StoredDraft) -> DraftSnapshot {
+    DraftSnapshot {
+        audience: d.audience,
+        body: d.body.clone(),
+        template_kind: d.template_kind,
+        updated_at: d.updated_at,
+    }
+}
+
 /// The drafts whose current words this Herald's lead marked reviewed.
-fn reviewed(conn: &Connection, incident_id: &str) -> Result<Vec<ReviewedDraft>, StoreError> {
-    Ok(drafts::for_incident(conn, incident_id)?
-        .into_iter()
+fn reviewed(stored: &[StoredDraft]) -> Vec<ReviewedDraft> {
+    stored
+        .iter()
         .filter(|d| d.reviewed_revision == Some(d.revision))
         .map(|d| ReviewedDraft {
             audience: d.audience,
-            body: d.body,
+            body: d.body.clone(),
         })
-        .collect())
+        .collect()
 }
 
 /// Marks reviewed each draft here that holds exactly the words a teammate

@@ -196,14 +196,12 @@ static A_THING: LazyLock<Regex> = LazyLock::new(|| {
 /// "We thank our partners" names them for their help.
 static THANKS: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bthank\w*\s+(?:[\w-]+\s+){0,3}$"));
 
-/// Whether a match is an everyday act the sentence does not say went wrong.
-fn everyday(text: &str, start: usize, end: usize) -> bool {
-    let said = &text[start..end];
+/// Whether `said` is an everyday act that the `rest` of its sentence does not
+/// say went wrong.
+fn everyday(said: &str, rest: &str) -> bool {
     if !OUR_PEOPLE.is_match(said) || !EVERYDAY_ACT.is_match(said) || SLIP.is_match(said) {
         return false;
     }
-    let (_, sentence_end) = sentence_around(text, start);
-    let rest = &text[end..sentence_end.max(end)];
     THE_FIX.is_match(rest) || !(WENT_WRONG.is_match(rest) || SLIP.is_match(rest))
 }
 
@@ -254,14 +252,14 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let said = m.as_str();
             let (_, sentence_end) = sentence_around(text, m.start());
             let rest = &text[m.end()..sentence_end.max(m.end())];
-            let to_blame = said.to_ascii_lowercase().contains(" to blame")
-                || said.to_ascii_lowercase().contains(" at fault");
+            let lower = said.to_ascii_lowercase();
+            let to_blame = lower.contains(" to blame") || lower.contains(" at fault");
             let innocent = (to_blame && A_THING.is_match(before))
                 || PREVENTING.is_match(before)
                 || UNAFFECTED.is_match(rest)
                 || WORKING_WITH.is_match(before)
                 || THANKS.is_match(before)
-                || everyday(text, m.start(), m.end())
+                || everyday(said, rest)
                 || OTHER_PROVIDER.is_match(said)
                 || SWITCHED_TO.is_match(before)
                 // "Our payment processor integration" is our own code.

@@ -48,7 +48,8 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         let clause = rest.split([',', ';']).next().unwrap_or(rest);
         let hedged = HEDGED_CLEAR.is_match(before) && !ETA_TIME.is_match(clause);
         // "Once the system had been fully restored" is history, not a hope.
-        let history = m.as_str().to_ascii_lowercase().starts_with("had ");
+        let said = m.as_str().to_ascii_lowercase();
+        let history = said.starts_with("had ");
         // "Fixed-price" is a kind of plan, not a fix.
         if text[m.end()..].starts_with('-') {
             continue;
@@ -61,7 +62,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_ascii_lowercase();
-        if m.as_str().eq_ignore_ascii_case("ceased")
+        if said == "ceased"
             && ["functioning", "working", "operating", "responding", "to"]
                 .contains(&next_word.as_str())
         {
@@ -69,7 +70,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         }
         // "We're back" and "is back to normal" are all-clears; "is back at
         // work" or "back in stock" are not.
-        if m.as_str().to_ascii_lowercase().ends_with("back")
+        if said.ends_with("back")
             && after.starts_with(|c: char| c.is_alphanumeric())
             && !["to", "up", "online", "again", "and", "now", "for"].contains(&next_word.as_str())
         {
@@ -77,7 +78,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         }
         // "Is over" ends a clause ("the outage is over."); "is over 50%"
         // goes on with a number or a word.
-        if m.as_str().to_ascii_lowercase().ends_with("over")
+        if said.ends_with("over")
             && after.starts_with(|c: char| c.is_alphanumeric())
             && !after.to_ascii_lowercase().starts_with("and ")
         {
