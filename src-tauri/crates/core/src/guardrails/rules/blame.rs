@@ -37,7 +37,6 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\b(?:their|(?:the|our)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier|partner)(?:'s|’s)?)\s+(?:fault|mistake|outage|failure|error)\b".to_owned(),
         // A party outside the company named as where it went wrong.
         r"(?i)\b(?:third[- ]?party|3rd[- ]?party|upstream|downstream|external)\s+(?:[\w-]+\s+){0,3}?(?:providers?|vendors?|suppliers?|partners?|services?|dependency|dependencies|database|carriers?|isps?|gateways?|disruptions?|outages?)\b|(?i:\b(?:with|by|at|from)\s+the\s+(?:third|3rd)[- ]?party\b)".to_owned(),
-        r"(?i:\b(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?)(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|ISPs?)(?:'s|’s)?\b".to_owned(),
         r"(?i)\b(?:contractors?|vendors?|third\s+parties)\s+(?:[\w-]+\s+){0,6}?(?:accidentally|damaged|cut|severed|knocked|broke)\b|\bvendor\s+work\b|\b(?:a\s+single|one|an?)\s+(?:user|customer)\s+(?:triggered|caused)\b".to_owned(),
         format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:experienc\w+|suffer\w*|is\s+(?:having|seeing|experiencing|down)|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)))\b"),
         format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
@@ -69,6 +68,28 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .iter()
     .map(|p| compile(p))
     .collect()
+});
+
+/// A provider named in passing ("our data centre provider has sent a
+/// response") blames it only when the sentence says something went wrong.
+static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i:\b(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?)(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|ISPs?)(?:'s|’s)?\b",
+    )
+});
+
+/// What says something went wrong somewhere, for [`PROVIDER`].
+static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|due\s+to|led\s+to|result\w*|outages?|incidents?|disrupt\w*|interrupt\w*|trigger\w*|broke|failures?|fail\w*|problems?|issues?|degrad\w*|experienc\w*|suffer\w*|down|downtime|fix\w*|restor\w*|resolv\w*|mitigat\w*|recover\w*|power|delay\w*|slow\w*|unavailab\w*|unresponsive|unreachable|maintenance|attack\w*|breach\w*|congest\w*|limit\w*|cut|damage\w*|loss|lost|faults?|RFO|affect\w*|impact\w*|declared|repair\w*|unexpected\w*|deploy\w*|chang\w*|patch\w*|vulnerab\w*|increas\w*|spik\w*|originat\w*|roll\w*\s+out|crash\w*|stuck|held|queue\w*|returning|normal)\b",
+    )
+});
+
+/// A party that let us down: "failed to notify us", "dropped the ball".
+static LET_DOWN: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:failed|neglected|forgot)\s+to\s+(?:inform|notify|tell|warn|alert|advise|update)\s+us\b|\b(?:did\s+not|didn['’]t|never)\s+(?:inform|notify|tell|warn|alert|advise)\s+us\b|\bwithout\s+(?:notifying|informing|telling|warning)\s+us\b|\bdropped\s+the\s+ball\b|\blet\s+us\s+down\b|\bkept\s+us\s+in\s+the\s+dark\b|\btheir\s+(?:[\w-]+\s+){0,3}?(?:links?|lines?|circuits?|network|equipment|power|generators?|systems?|servers?|infrastructure|platform|fib(?:re|er)|cables?)\s+(?:had\s+|has\s+|have\s+)?(?:failed|went\s+down|crashed|broke|(?:was|were|been)\s+down)\b",
+    )
 });
 
 /// "Third-party" before anything but the customer's own integrations.
@@ -206,6 +227,9 @@ fn everyday(said: &str, rest: &str) -> bool {
 }
 
 pub(super) fn warm() {
+    LazyLock::force(&PROVIDER);
+    LazyLock::force(&TROUBLE);
+    LazyLock::force(&LET_DOWN);
     LazyLock::force(&EVERYDAY_ACT);
     LazyLock::force(&OUR_PEOPLE);
     LazyLock::force(&SLIP);
@@ -245,8 +269,16 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             found.push((m.start(), m.end()));
         }
     }
+    found.extend(LET_DOWN.find_iter(text).map(|m| (m.start(), m.end())));
     let parties = PARTIES.iter().map(|r| (r, true));
-    for (regex, named) in BLAME.iter().map(|r| (r, false)).chain(parties) {
+    let provider = std::iter::once((&*PROVIDER, false));
+    for (regex, named) in BLAME
+        .iter()
+        .map(|r| (r, false))
+        .chain(parties)
+        .chain(provider)
+    {
+        let in_passing = std::ptr::eq(regex, &*PROVIDER);
         for m in regex.find_iter(text) {
             let before = sentence_before(text, m.start());
             let said = m.as_str();
@@ -254,7 +286,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let rest = &text[m.end()..sentence_end.max(m.end())];
             let lower = said.to_ascii_lowercase();
             let to_blame = lower.contains(" to blame") || lower.contains(" at fault");
-            let innocent = (to_blame && A_THING.is_match(before))
+            let (start, _) = sentence_around(text, m.start());
+            let sentence = &text[start..sentence_end.max(m.end())];
+            let innocent = (in_passing && !TROUBLE.is_match(sentence))
+                || (to_blame && A_THING.is_match(before))
                 || PREVENTING.is_match(before)
                 || UNAFFECTED.is_match(rest)
                 || WORKING_WITH.is_match(before)

@@ -15,7 +15,7 @@ const CLOCK: &str = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)";
 /// A time the fix is promised for ("within 2 hours", "by 16:00", "shortly").
 pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|ten|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|around|before|until|no\s+later\s+than)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+hour|(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+\s+)?(?:minutes|hours)|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours))\b"
+        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|ten|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|around|before|until|no\s+later\s+than)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+hour|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day)|(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+\s+)?(?:minutes|hours)|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours))\b"
     ))
 });
 
@@ -23,7 +23,7 @@ pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// beside a fix word.
 static DAY_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:(?:by|before|until|around|in|during|over|within|later)\s+(?:the\s+|this\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|lunchtime|lunch|weekend)|(?:today|tonight|tomorrow|overnight)(?:\s+(?:morning|afternoon|evening|night))?)\b",
+        r"(?i)\b(?:(?:by|before|until|around|in|during|over|within|later)\s+(?:the\s+|this\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|lunchtime|lunch|weekend)|(?:today|tonight|tomorrow|overnight)(?:\s+(?:morning|afternoon|evening|night))?|(?:in|over)\s+the\s+coming\s+(?:days|weeks))\b",
     )
 });
 
@@ -31,7 +31,7 @@ static DAY_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// not one it reports ("completed by 09:30" is history).
 static LOOKS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:will|shall|expect\w*|anticipat\w*|estimat\w*|should|hope|hoping|hopefully|aim\w*|plan\w*|going\s+to|(?-i:may)|might|could|believe|typically|usually|generally|likely\s+to|projected|target\w*|scheduled|remaining|to\s+be\s+(?:deployed|released|completed|applied|restored))\b|['’]ll\b",
+        r"(?i)\b(?:will|shall|expect\w*|anticipat\w*|estimat\w*|should|hope|hoping|hopefully|aim\w*|plan\w*|going\s+to|(?-i:may)|might|could|believe|supposed|under\s*way|typically|usually|generally|likely\s+to|projected|target\w*|scheduled|remaining|to\s+be\s+(?:deployed|released|completed|applied|restored))\b|['’]ll\b",
     )
 });
 
@@ -83,21 +83,34 @@ static ABOUT_UPDATES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A time just before what we will publish is when that comes out: "in the
+/// coming weeks, we will release an incident report".
+static UPDATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^[^.!?]{0,30}?\b(?:we\s+will|we['’]ll|we\s+plan\s+to|we\s+aim\s+to)\s+(?:release|publish|share|post|provide|send|issue)\s+(?:an?\s+|the\s+|our\s+|further\s+|more\s+)?(?:[\w-]+\s+){0,2}?(?:report|postmortem|post-mortem|RCA|RFO|write-up|summary|update|details|analysis|retrospective)\b",
+    )
+});
+
 static EXPLICIT_ETA: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"\b(?:ETA|ETR|ETTR)\b|(?i:\bestimated\s+time\s+(?:to|of)\s+(?:resolution|recovery|fix|restoration)\b|\bexpected\s+(?:resolution|recovery|fix)\s+(?:time|by|at|in|within)\b)",
     )
 });
 
-/// "May have experienced" looks back, though "may" usually looks ahead.
+/// "May have experienced" and "should've been arranged" look back, and "could
+/// not" reports what we were unable to do, though these modals usually look
+/// ahead.
 static PAST_MODAL: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)^\s+(?:still\s+)?have\s+(?:been|\w+ed)\b"));
+    LazyLock::new(|| compile(r"(?i)^(?:\s+(?:still\s+)?have|['’]ve)\s+(?:been|\w+ed)\b"));
 
 /// Whether the text looks ahead, leaving out past modals ("might have seen").
 fn looks_ahead(text: &str) -> bool {
     LOOKS_AHEAD.find_iter(text).any(|m| {
-        let modal = ["may", "might", "could"].contains(&m.as_str().to_ascii_lowercase().as_str());
-        !(modal && PAST_MODAL.is_match(&text[m.end()..]))
+        let word = m.as_str().to_ascii_lowercase();
+        let after = &text[m.end()..];
+        let modal = ["may", "might", "could", "should"].contains(&word.as_str());
+        let unable = word == "could" && after.to_ascii_lowercase().starts_with(" not ");
+        !(modal && PAST_MODAL.is_match(after)) && !unable
     })
 }
 
@@ -114,6 +127,7 @@ pub(super) fn warm() {
     LazyLock::force(&RESTORATION);
     LazyLock::force(&ABOUT_UPDATES);
     LazyLock::force(&EXPLICIT_ETA);
+    LazyLock::force(&UPDATE_AFTER);
 }
 
 /// Promised fix times: a time expression in a sentence that talks about the
@@ -147,7 +161,7 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
         || lower.ends_with("for ")
         || SYMPTOM_BEFORE.is_match(before)
         || SYMPTOM_AFTER.is_match(&text[to..]);
-    if ABOUT_UPDATES.is_match(before) || history || symptom {
+    if ABOUT_UPDATES.is_match(before) || UPDATE_AFTER.is_match(&text[to..]) || history || symptom {
         return None;
     }
     let (start, end) = sentence_around(text, at);

@@ -30,7 +30,17 @@ static HEDGED_CLEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Every other alerting source is working normally" says what was never
+/// hit, unless "now" or "again" makes it a recovery.
+static THE_OTHERS: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^\s*(?:[\w-]+\s+)?(?:every|all|any)\s+other\b(?:[^.!?]*)$"));
+
+static NOW_OR_AGAIN: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:now|again|once\s+more)\b"));
+
 pub(super) fn warm() {
+    LazyLock::force(&THE_OTHERS);
+    LazyLock::force(&NOW_OR_AGAIN);
     LazyLock::force(&RESOLVED);
     LazyLock::force(&NOT_A_CLAIM);
     LazyLock::force(&HEDGED_CLEAR);
@@ -82,6 +92,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             && after.starts_with(|c: char| c.is_alphanumeric())
             && !after.to_ascii_lowercase().starts_with("and ")
         {
+            continue;
+        }
+        let sentence = &text[m.start() - before.len()..end.max(m.end())];
+        if THE_OTHERS.is_match(before) && !NOW_OR_AGAIN.is_match(sentence) {
             continue;
         }
         if !NOT_A_CLAIM.is_match(before) || hedged || history {
