@@ -36,11 +36,13 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\bhuman(?:\s+|-)(?:error|caused)\b|\bblam(?:e|ed|es|ing)\b|\b(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault)\b".to_owned(),
         r"(?i)\b(?:their|(?:the|our)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier|partner)(?:'s|’s)?)\s+(?:fault|mistake|outage|failure|error)\b".to_owned(),
         // A party outside the company named as where it went wrong.
-        r"(?i)\b(?:third[- ]?party|3rd[- ]?party|upstream|downstream|external)\s+(?:[\w-]+\s+){0,3}?(?:providers?|vendors?|suppliers?|partners?|services?|dependency|dependencies|database|carriers?|isps?|gateways?|disruptions?|outages?)\b|(?i:\b(?:with|by|at|from)\s+the\s+(?:third|3rd)[- ]?party\b)".to_owned(),
+        r"(?i)\b(?:third[- ]?party|3rd[- ]?party|upstream|downstream|external)\s+(?:[\w-]+\s+){0,3}?(?:providers?|vendors?|suppliers?|partners?|services?|dependency|dependencies|database|carriers?|isps?|gateways?|disruptions?|outages?)\b|(?i:\b(?:with|by|at|from)\s+(?:the|a)\s+(?:third|3rd)[- ]?party\b)".to_owned(),
         r"(?i)\b(?:contractors?|vendors?|third\s+parties)\s+(?:[\w-]+\s+){0,6}?(?:accidentally|damaged|cut|severed|knocked|broke)\b|\bvendor\s+work\b|\b(?:a\s+single|one|an?)\s+(?:user|customer)\s+(?:triggered|caused)\b".to_owned(),
         format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:experienc\w+|suffer\w*|is\s+(?:having|seeing|experiencing|down)|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)))\b"),
         format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
         format!(r"(?i:\b(?:due\s+to|caused\s+by|result\s+of|affecting|(?:errors?|failures?|issues?|problems?|outages?|disruptions?)\s+(?:from|at|in|with))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?){CLOUDS}\b"),
+        // Trouble "on Microsoft's side" or "on Stripe's end".
+        r"\bon\s+[A-Z][a-zA-Z]+(?:'s|’s)\s+(?i:end|side)\b".to_owned(),
         // A named vendor's own change: "a change Salesforce made to its API".
         format!(r"(?i:\b(?:change|update|release)s?\s+(?:that\s+)?){VENDORS}\s+(?i:made|pushed|deployed|rolled\s+out|shipped|released)\b"),
         // A slip put on a person: "a mistake by a member of our team".
@@ -74,7 +76,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// response") blames it only when the sentence says something went wrong.
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?)(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|ISPs?)(?:'s|’s)?\b",
+        r"(?i:\b(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?)(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|ISPs?)(?:'s|’s)?\b|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b",
     )
 });
 
@@ -88,7 +90,7 @@ static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
 /// A party that let us down: "failed to notify us", "dropped the ball".
 static LET_DOWN: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:failed|neglected|forgot)\s+to\s+(?:inform|notify|tell|warn|alert|advise|update)\s+us\b|\b(?:did\s+not|didn['’]t|never)\s+(?:inform|notify|tell|warn|alert|advise)\s+us\b|\bwithout\s+(?:notifying|informing|telling|warning)\s+us\b|\bdropped\s+the\s+ball\b|\blet\s+us\s+down\b|\bkept\s+us\s+in\s+the\s+dark\b|\btheir\s+(?:[\w-]+\s+){0,3}?(?:links?|lines?|circuits?|network|equipment|power|generators?|systems?|servers?|infrastructure|platform|fib(?:re|er)|cables?)\s+(?:had\s+|has\s+|have\s+)?(?:failed|went\s+down|crashed|broke|(?:was|were|been)\s+down)\b",
+        r"(?i)\b(?:failed|neglected|forgot)\s+to\s+(?:inform|notify|tell|warn|alert|advise|update)\s+us\b|\b(?:did\s+not|didn['’]t|never)\s+(?:inform|notify|tell|warn|alert|advise)\s+us\b|\bwithout\s+(?:notifying|informing|telling|warning)\s+us\b|\bdropped\s+the\s+ball\b|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+)?(?:notice|warning)\b|\b(?:were|was)\s+unable\s+to\s+(?:provide|give|tell)\s+us\b|\b(?:could\s+not|couldn['’]t)\s+(?:provide|give|tell)\s+us\b|\blet\s+us\s+down\b|\bkept\s+us\s+in\s+the\s+dark\b|\btheir\s+(?:[\w-]+\s+){0,3}?(?:links?|lines?|circuits?|network|equipment|power|generators?|systems?|servers?|infrastructure|platform|fib(?:re|er)|cables?)\s+(?:had\s+|has\s+|have\s+)?(?:failed|went\s+down|crashed|broke|(?:was|were|been)\s+down)\b",
     )
 });
 
@@ -122,7 +124,7 @@ const THEIR_OWN: [&str; 15] = [
 static PARTIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"\b(?:{VENDORS}|[A-Z][a-zA-Z]+)\s+(?:acknowledged|announced|stated|released|notified\s+us|informed\s+us|confirmed\s+(?:a|an|that))\b"),
-        r"\b[A-Z][a-zA-Z]+\s+(?:has|have)\s+(?:identified|acknowledged|confirmed|reported)\b".to_owned(),
+        r"\b[A-Z][a-zA-Z]+\s+(?:has|have)\s+(?:identified|acknowledged|confirmed|reported|decided)\b".to_owned(),
         r"\b[A-Z][a-zA-Z]+(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?i:outages?|failures?|disruptions?|faults?|mistakes?|bugs?|fibre\s+break|fiber\s+break)\b|\b[A-Z][a-zA-Z]+(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:seems?\s+to\s+have\s+|appears?\s+to\s+have\s+)?(?:suffered|experienced)\b".to_owned(),
     ]
     .iter()

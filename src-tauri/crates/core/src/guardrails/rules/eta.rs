@@ -15,7 +15,7 @@ const CLOCK: &str = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)";
 /// A time the fix is promised for ("within 2 hours", "by 16:00", "shortly").
 pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|ten|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|around|before|until|no\s+later\s+than)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+hour|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day)|(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+\s+)?(?:minutes|hours)|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours))\b"
+        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|ten|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|around|before|until|no\s+later\s+than)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+hour|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours))\b"
     ))
 });
 
@@ -91,9 +91,16 @@ static UPDATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Expected resolution: unknown" fills the field honestly.
+static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s*:?\s*(?:unknown|tbd|tbc|n/a|none|not\b|no\b|to\s+be\s+(?:determined|confirmed)|pending|unclear)",
+    )
+});
+
 static EXPLICIT_ETA: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"\b(?:ETA|ETR|ETTR)\b|(?i:\bestimated\s+time\s+(?:to|of)\s+(?:resolution|recovery|fix|restoration)\b|\bexpected\s+(?:resolution|recovery|fix)\s+(?:time|by|at|in|within)\b)",
+        r"\b(?:ETA|ETR|ETTR)\b|(?i:\bestimated\s+time\s+(?:to|of)\s+(?:resolution|recovery|fix|restoration)\b|\bexpected\s+(?:resolution|recovery|fix)\s+(?:time|by|at|in|within)\b|\b(?:expected|estimated)\s+(?:resolution|recovery|restoration|fix)(?:\s+time)?\s*:)",
     )
 });
 
@@ -128,6 +135,7 @@ pub(super) fn warm() {
     LazyLock::force(&ABOUT_UPDATES);
     LazyLock::force(&EXPLICIT_ETA);
     LazyLock::force(&UPDATE_AFTER);
+    LazyLock::force(&UNKNOWN);
 }
 
 /// Promised fix times: a time expression in a sentence that talks about the
@@ -136,6 +144,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
     let mut found: Vec<(usize, usize)> = EXPLICIT_ETA
         .find_iter(text)
         .filter(|m| !NO_ETA.is_match(sentence_before(text, m.start())))
+        .filter(|m| !UNKNOWN.is_match(&text[m.end()..]))
         .map(|m| (m.start(), m.end()))
         .collect();
     let times = ETA_TIME.find_iter(text).map(|m| (m, false));
