@@ -41,6 +41,9 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:experienc\w+|suffer\w*|is\s+(?:having|seeing|experiencing|down)|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)))\b"),
         format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
         format!(r"(?i:\b(?:due\s+to|caused\s+by|result\s+of|affecting|(?:errors?|failures?|issues?|problems?|outages?|disruptions?)\s+(?:from|at|in|with))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?){CLOUDS}\b"),
+        // A named party throttling or blocking us: "rate limited on the Steam
+        // servers".
+        r"(?i:\b(?:rate[- ]limited|throttled|blocked|banned)\s+(?:by|on|at)\s+(?:the\s+)?)[A-Z][a-zA-Z]+\b".to_owned(),
         // Trouble "on Microsoft's side" or "on Stripe's end".
         r"\bon\s+[A-Z][a-zA-Z]+(?:'s|’s)\s+(?i:end|side)\b".to_owned(),
         // A named vendor's own change: "a change Salesforce made to its API".
@@ -91,6 +94,14 @@ static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
 static LET_DOWN: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:failed|neglected|forgot)\s+to\s+(?:inform|notify|tell|warn|alert|advise|update)\s+us\b|\b(?:did\s+not|didn['’]t|never)\s+(?:inform|notify|tell|warn|alert|advise)\s+us\b|\bwithout\s+(?:notifying|informing|telling|warning)\s+us\b|\bdropped\s+the\s+ball\b|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+)?(?:notice|warning)\b|\b(?:were|was)\s+unable\s+to\s+(?:provide|give|tell)\s+us\b|\b(?:could\s+not|couldn['’]t)\s+(?:provide|give|tell)\s+us\b|\blet\s+us\s+down\b|\bkept\s+us\s+in\s+the\s+dark\b|\btheir\s+(?:[\w-]+\s+){0,3}?(?:links?|lines?|circuits?|network|equipment|power|generators?|systems?|servers?|infrastructure|platform|fib(?:re|er)|cables?)\s+(?:had\s+|has\s+|have\s+)?(?:failed|went\s+down|crashed|broke|(?:was|were|been)\s+down)\b",
+    )
+});
+
+/// The fault taken to a named company: "escalated within Neotel", "reported
+/// to TENET's service desk". Naming where the fault went names whose it is.
+static ESCALATED_TO: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?i:escalated|reported|raised)\s+(?:(?i:it|this|the\s+(?:issue|fault|problem|matter))\s+)?(?i:with(?:in)?|to)\s+([A-Z][a-zA-Z]+)\b",
     )
 });
 
@@ -232,6 +243,7 @@ pub(super) fn warm() {
     LazyLock::force(&PROVIDER);
     LazyLock::force(&TROUBLE);
     LazyLock::force(&LET_DOWN);
+    LazyLock::force(&ESCALATED_TO);
     LazyLock::force(&EVERYDAY_ACT);
     LazyLock::force(&OUR_PEOPLE);
     LazyLock::force(&SLIP);
@@ -272,6 +284,13 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         }
     }
     found.extend(LET_DOWN.find_iter(text).map(|m| (m.start(), m.end())));
+    for m in ESCALATED_TO.captures_iter(text) {
+        if let (Some(all), Some(name)) = (m.get(0), m.get(1))
+            && !OUR_SIDE.is_match(name.as_str())
+        {
+            found.push((all.start(), all.end()));
+        }
+    }
     let parties = PARTIES.iter().map(|r| (r, true));
     let provider = std::iter::once((&*PROVIDER, false));
     for (regex, named) in BLAME
