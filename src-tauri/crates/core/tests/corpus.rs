@@ -69,9 +69,12 @@ fn the_status_page_corpus_records_its_sources_and_its_one_split() {
 
 /// A floor under the rules on real text they were not tuned on: the held-out
 /// half must keep, over all rules, the precision and recall this round
-/// reached (0.85 / 0.69 on 677 sentences from 86 pages), with a small margin.
-/// Issue 15's goal (0.90 per rule) is not met; README says where it stands.
-/// This keeps the work from sliding back.
+/// reached (0.84 / 0.66 on 920 sentences from 105 pages), with a small margin.
+/// The floor moves only when new held-out pages are added, since pages the
+/// rules never saw score lower than the ones before them (the last 14 held-out
+/// pages, scored before any rule change, held 0.73 / 0.47). Issue 15's goal
+/// (0.90 per rule) is not met; README says where it stands. This keeps the
+/// work from sliding back.
 #[test]
 fn the_rules_hold_their_floor_on_held_out_status_page_text() {
     let entries = corpus::parse(include_str!("../corpus/status-pages.txt"))
@@ -83,7 +86,7 @@ fn the_rules_hold_their_floor_on_held_out_status_page_text() {
     let report = corpus::score(&held_out);
     let all = report.scores.last().expect("the total comes last");
     assert!(
-        all.precision() >= 0.82 && all.recall() >= 0.66,
+        all.precision() >= 0.82 && all.recall() >= 0.64,
         "held-out precision {:.3}, recall {:.3}:\n{}",
         all.precision(),
         all.recall(),

@@ -44,6 +44,11 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A named party throttling or blocking us: "rate limited on the Steam
         // servers".
         r"(?i:\b(?:rate[- ]limited|throttled|blocked|banned)\s+(?:by|on|at)\s+(?:the\s+)?)[A-Z][a-zA-Z]+\b".to_owned(),
+        // A named vendor as the one that started it, or that had to fix
+        // it: "initiated by our Amazon Web Services database", "Microsoft
+        // had to apply a software fix".
+        format!(r"(?i:\b(?:initiated|caused|triggered|started|run)\s+by\s+(?:the\s+|our\s+|an?\s+)?){VENDORS}\b"),
+        format!(r"\b{VENDORS}\s+(?i:(?:had\s+to\s+|has\s+|have\s+|already\s+)?(?:apply|applied|release|released|deploy|deployed|ship|shipped)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:fix|patch|hotfix)(?:es)?)\b"),
         // Trouble "on Microsoft's side" or "on Stripe's end".
         r"\bon\s+[A-Z][a-zA-Z]+(?:'s|’s)\s+(?i:end|side)\b".to_owned(),
         // A named vendor's own change: "a change Salesforce made to its API".
@@ -309,7 +314,24 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let to_blame = lower.contains(" to blame") || lower.contains(" at fault");
             let (start, _) = sentence_around(text, m.start());
             let sentence = &text[start..sentence_end.max(m.end())];
-            let innocent = (in_passing && !TROUBLE.is_match(sentence))
+            // "Carrier routes" and "carrier traffic" are ours, not a carrier.
+            let next = rest.split_whitespace().next().unwrap_or("");
+            let adjective = [
+                "routes",
+                "route",
+                "traffic",
+                "gateways",
+                "gateway",
+                "rates",
+                "selection",
+            ]
+            .contains(
+                &next
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase()
+                    .as_str(),
+            );
+            let innocent = (in_passing && (!TROUBLE.is_match(sentence) || adjective))
                 || (to_blame && A_THING.is_match(before))
                 || PREVENTING.is_match(before)
                 || UNAFFECTED.is_match(rest)
