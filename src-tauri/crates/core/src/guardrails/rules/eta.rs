@@ -117,7 +117,7 @@ fn looks_ahead(text: &str) -> bool {
         let after = &text[m.end()..];
         let modal = ["may", "might", "could", "should"].contains(&word.as_str());
         let unable = word == "could" && after.to_ascii_lowercase().starts_with(" not ");
-        !(modal && PAST_MODAL.is_match(after)) && !unable
+        !(unable || (modal && PAST_MODAL.is_match(after)))
     })
 }
 

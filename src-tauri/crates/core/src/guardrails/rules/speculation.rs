@@ -61,7 +61,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let rest = &text[m.end()..end.max(m.end())];
             let belief = BELIEF.is_match(m.as_str()) || SEEMS.is_match(m.as_str());
             let apology = APOLOGY.is_match(&text[..m.start()]);
-            !(belief && NOT_ABOUT_CAUSE.is_match(rest)) && !apology
+            !(apology || (belief && NOT_ABOUT_CAUSE.is_match(rest)))
         })
         .map(|m| (m.start(), m.end()))
         .collect()
