@@ -110,6 +110,27 @@ static ESCALATED_TO: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Our own people a problem is escalated to: "escalated to Incident
+/// Commander", "reported to Engineering".
+const ROLES: [&str; 16] = [
+    "Incident",
+    "Engineering",
+    "Support",
+    "Operations",
+    "Ops",
+    "Security",
+    "Management",
+    "Leadership",
+    "Product",
+    "Tier",
+    "Level",
+    "Senior",
+    "Technical",
+    "Development",
+    "Site",
+    "On",
+];
+
 /// "Third-party" before anything but the customer's own integrations.
 static THIRD_PARTY: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:third|3rd)[- ]?party\s+([\w-]+)"));
@@ -292,6 +313,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
     for m in ESCALATED_TO.captures_iter(text) {
         if let (Some(all), Some(name)) = (m.get(0), m.get(1))
             && !OUR_SIDE.is_match(name.as_str())
+            && !ROLES.contains(&name.as_str())
         {
             found.push((all.start(), all.end()));
         }
