@@ -265,6 +265,25 @@ fn everyday(said: &str, rest: &str) -> bool {
     THE_FIX.is_match(rest) || !(WENT_WRONG.is_match(rest) || SLIP.is_match(rest))
 }
 
+/// "Carrier routes" and "carrier traffic" are ours, not a carrier: the word
+/// after the provider noun says it is used as an adjective.
+fn names_our_own_kit(rest: &str) -> bool {
+    let next = rest.split_whitespace().next().unwrap_or("");
+    let next = next
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    [
+        "routes",
+        "route",
+        "traffic",
+        "gateways",
+        "gateway",
+        "rates",
+        "selection",
+    ]
+    .contains(&next.as_str())
+}
+
 pub(super) fn warm() {
     LazyLock::force(&PROVIDER);
     LazyLock::force(&TROUBLE);
@@ -318,42 +337,24 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             found.push((all.start(), all.end()));
         }
     }
-    let parties = PARTIES.iter().map(|r| (r, true));
-    let provider = std::iter::once((&*PROVIDER, false));
-    for (regex, named) in BLAME
+    // Each pattern says whether it names a party (checked against our own
+    // side) and whether it mentions one only in passing (checked for trouble).
+    let patterns = BLAME
         .iter()
-        .map(|r| (r, false))
-        .chain(parties)
-        .chain(provider)
-    {
-        let in_passing = std::ptr::eq(regex, &*PROVIDER);
+        .map(|r| (r, false, false))
+        .chain(PARTIES.iter().map(|r| (r, true, false)))
+        .chain(std::iter::once((&*PROVIDER, false, true)));
+    for (regex, named, in_passing) in patterns {
         for m in regex.find_iter(text) {
             let before = sentence_before(text, m.start());
             let said = m.as_str();
-            let (_, sentence_end) = sentence_around(text, m.start());
+            let (start, sentence_end) = sentence_around(text, m.start());
             let rest = &text[m.end()..sentence_end.max(m.end())];
             let lower = said.to_ascii_lowercase();
             let to_blame = lower.contains(" to blame") || lower.contains(" at fault");
-            let (start, _) = sentence_around(text, m.start());
             let sentence = &text[start..sentence_end.max(m.end())];
-            // "Carrier routes" and "carrier traffic" are ours, not a carrier.
-            let next = rest.split_whitespace().next().unwrap_or("");
-            let adjective = [
-                "routes",
-                "route",
-                "traffic",
-                "gateways",
-                "gateway",
-                "rates",
-                "selection",
-            ]
-            .contains(
-                &next
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_ascii_lowercase()
-                    .as_str(),
-            );
-            let innocent = (in_passing && (!TROUBLE.is_match(sentence) || adjective))
+            let innocent = (in_passing
+                && (!TROUBLE.is_match(sentence) || names_our_own_kit(rest)))
                 || (to_blame && A_THING.is_match(before))
                 || PREVENTING.is_match(before)
                 || UNAFFECTED.is_match(rest)
@@ -366,7 +367,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || text[m.end()..].trim_start().starts_with("integration")
                 || (named && OUR_SIDE.is_match(said))
                 // "with the third party" after "working" is the same case.
-                || (said.to_ascii_lowercase().starts_with("with ")
+                || (lower.starts_with("with ")
                     && WORKING_WITH.is_match(&format!("{before}with ")));
             if !innocent {
                 found.push((m.start(), m.end()));

@@ -66,7 +66,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for m in RESOLVED.find_iter(text) {
         let before = sentence_before(text, m.start());
-        let (_, end) = sentence_around(text, m.start());
+        let (start, end) = sentence_around(text, m.start());
         // "Should be fixed by 16:00" promises a time: that is the ETA rule's.
         // Only the clause that follows can hold that time: "appears to be
         // resolved now, though it started at 11 AM" promises nothing.
@@ -117,7 +117,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         {
             continue;
         }
-        let sentence = &text[m.start() - before.len()..end.max(m.end())];
+        let sentence = &text[start..end.max(m.end())];
         if THE_OTHERS.is_match(before) && !NOW_OR_AGAIN.is_match(sentence) {
             continue;
         }
