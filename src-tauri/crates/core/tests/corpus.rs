@@ -69,12 +69,14 @@ fn the_status_page_corpus_records_its_sources_and_its_one_split() {
 
 /// A floor under the rules on real text they were not tuned on: the held-out
 /// half must keep, over all rules, the precision and recall this round
-/// reached (0.84 / 0.66 on 942 sentences from 107 pages), with a small margin.
-/// The floor moves only when new held-out pages are added, since pages the
-/// rules never saw score lower than the ones before them (the last 16 held-out
-/// pages, scored before any rule change, held 0.75 / 0.49). Issue 15's goal
-/// (0.90 per rule) is not met; README says where it stands. This keeps the
-/// work from sliding back.
+/// reached (0.82 / 0.69 on 1,003 sentences from 112 pages), with a small
+/// margin. The floor moves only when new held-out pages are added, since pages
+/// the rules never saw score lower than the ones before them (the 5 held-out
+/// pages added in round six, scored before any rule change, held 0.88 / 0.59),
+/// or when a rule trades one for the other on purpose: flagging acronyms
+/// nobody spelled out took held-out recall from 0.66 to 0.69 and precision
+/// from 0.84 to 0.82. Issue 15's goal (0.90 per rule) is not met; README says
+/// where it stands. This keeps the work from sliding back.
 #[test]
 fn the_rules_hold_their_floor_on_held_out_status_page_text() {
     let entries = corpus::parse(include_str!("../corpus/status-pages.txt"))
@@ -86,7 +88,7 @@ fn the_rules_hold_their_floor_on_held_out_status_page_text() {
     let report = corpus::score(&held_out);
     let all = report.scores.last().expect("the total comes last");
     assert!(
-        all.precision() >= 0.82 && all.recall() >= 0.64,
+        all.precision() >= 0.80 && all.recall() >= 0.67,
         "held-out precision {:.3}, recall {:.3}:\n{}",
         all.precision(),
         all.recall(),

@@ -330,6 +330,33 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_nobody_spelled_out_is_jargon() {
+        let spans = |text: &str| -> Vec<String> {
+            lint(text, &LintContext::default())
+                .into_iter()
+                .filter(|f| f.rule == Rule::Jargon)
+                .map(|f| f.text)
+                .collect()
+        };
+        assert_eq!(
+            spans("The LTM showed a fault and our NOC saw it."),
+            ["LTM", "NOC"]
+        );
+        assert_eq!(spans("Two PDUs tripped."), ["PDUs"]);
+        // Spelled out anywhere in the draft, either way round.
+        assert!(
+            spans("The load transfer module (LTM) showed a fault. The LTM is fine.").is_empty()
+        );
+        assert!(spans("The LTM (load transfer module) showed a fault.").is_empty());
+        // Words every reader knows, Roman numerals, a name in the possessive
+        // and a headline in capitals are not jargon.
+        assert!(spans("Logins in the US and UK work again as of 14:00 UTC (9 AM EST).").is_empty());
+        assert!(spans("Age of Empires II and III servers are slow.").is_empty());
+        assert!(spans("TENET's service desk is on it (ticket INC-4821).").is_empty());
+        assert!(spans("UPDATE: WE ARE LOOKING INTO SLOW PAGES").is_empty());
+    }
+
+    #[test]
     fn overlapping_matches_of_one_rule_become_one_finding() {
         let mut spans = vec![
             Span {

@@ -36,7 +36,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\bhuman(?:\s+|-)(?:error|caused)\b|\bblam(?:e|ed|es|ing)\b|\b(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault)\b".to_owned(),
         r"(?i)\b(?:their|(?:the|our)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier|partner)(?:'s|’s)?)\s+(?:fault|mistake|outage|failure|error)\b".to_owned(),
         // A party outside the company named as where it went wrong.
-        r"(?i)\b(?:third[- ]?party|3rd[- ]?party|upstream|downstream|external)\s+(?:[\w-]+\s+){0,3}?(?:providers?|vendors?|suppliers?|partners?|services?|dependency|dependencies|database|carriers?|isps?|gateways?|disruptions?|outages?)\b|(?i:\b(?:with|by|at|from)\s+(?:the|a)\s+(?:third|3rd)[- ]?party\b)".to_owned(),
+        r"(?i)\b(?:third[- ]?party|3rd[- ]?party|upstream|downstream|external)\s+(?:[\w-]+\s+){0,4}?(?:providers?|vendors?|suppliers?|partners?|services?|dependency|dependencies|database|carriers?|isps?|gateways?|disruptions?|outages?)\b|(?i:\b(?:with|by|at|from)\s+(?:the|a)\s+(?:third|3rd)[- ]?party\b)".to_owned(),
         r"(?i)\b(?:contractors?|vendors?|third\s+parties)\s+(?:[\w-]+\s+){0,6}?(?:accidentally|damaged|cut|severed|knocked|broke)\b|\bvendor\s+work\b|\b(?:a\s+single|one|an?)\s+(?:user|customer)\s+(?:triggered|caused)\b".to_owned(),
         format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:experienc\w+|suffer\w*|is\s+(?:having|seeing|experiencing|down)|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)))\b"),
         format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
@@ -98,7 +98,7 @@ static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
 /// A party that let us down: "failed to notify us", "dropped the ball".
 static LET_DOWN: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:failed|neglected|forgot)\s+to\s+(?:inform|notify|tell|warn|alert|advise|update)\s+us\b|\b(?:did\s+not|didn['’]t|never)\s+(?:inform|notify|tell|warn|alert|advise)\s+us\b|\bwithout\s+(?:notifying|informing|telling|warning)\s+us\b|\bdropped\s+the\s+ball\b|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+)?(?:notice|warning)\b|\b(?:were|was)\s+unable\s+to\s+(?:provide|give|tell)\s+us\b|\b(?:could\s+not|couldn['’]t)\s+(?:provide|give|tell)\s+us\b|\blet\s+us\s+down\b|\bkept\s+us\s+in\s+the\s+dark\b|\btheir\s+(?:[\w-]+\s+){0,3}?(?:links?|lines?|circuits?|network|equipment|power|generators?|systems?|servers?|infrastructure|platform|fib(?:re|er)|cables?)\s+(?:had\s+|has\s+|have\s+)?(?:failed|went\s+down|crashed|broke|(?:was|were|been)\s+down)\b",
+        r"(?i)\b(?:failed|neglected|forgot)\s+to\s+(?:inform|notify|tell|warn|alert|advise|update)\s+us\b|\b(?:did\s+not|didn['’]t|never)\s+(?:inform|notify|tell|warn|alert|advise)\s+us\b|\bwithout\s+(?:notifying|informing|telling|warning)\s+us\b|\bdropped\s+the\s+ball\b|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+)?(?:notice|warning)\b|\b(?:were|was)\s+unable\s+to\s+(?:provide|give|tell)\s+us\b|\b(?:could\s+not|couldn['’]t)\s+(?:provide|give|tell)\s+us\b|\blet\s+us\s+down\b|\bkept\s+us\s+in\s+the\s+dark\b|\bwe\s+(?:had|have|were)(?:\s+not|n['’]t|\s+never)\s+(?:been\s+)?(?:made\s+aware|informed|notified|told|warned)\s+of\b|\btheir\s+(?:incompetence|negligence|carelessness)\b|\btheir\s+(?:[\w-]+\s+){0,3}?(?:links?|lines?|circuits?|network|equipment|power|generators?|systems?|servers?|infrastructure|platform|fib(?:re|er)|cables?)\s+(?:had\s+|has\s+|have\s+)?(?:failed|went\s+down|crashed|broke|(?:was|were|been)\s+down)\b",
     )
 });
 
@@ -181,6 +181,14 @@ static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
 static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\b(?:work(?:s|ed|ing)?|together|collaborat\w*|coordinat\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$",
+    )
+});
+
+/// Waiting for news from a provider ("whilst we await an update from our
+/// supplier") says who will tell us, not whose fault it is.
+static AWAITING: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,6}?from\s+(?:[\w-]+\s+){0,4}$",
     )
 });
 
@@ -306,6 +314,7 @@ pub(super) fn warm() {
     LazyLock::force(&WORKING_WITH);
     LazyLock::force(&OTHER_PROVIDER);
     LazyLock::force(&SWITCHED_TO);
+    LazyLock::force(&AWAITING);
 }
 
 pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
@@ -363,6 +372,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || everyday(said, rest)
                 || OTHER_PROVIDER.is_match(said)
                 || SWITCHED_TO.is_match(before)
+                || AWAITING.is_match(before)
                 // "Our payment processor integration" is our own code.
                 || text[m.end()..].trim_start().starts_with("integration")
                 || (named && OUR_SIDE.is_match(said))

@@ -1,11 +1,13 @@
 //! Jargon: hostnames, addresses, error codes, stack traces, infrastructure
-//! words (the list in `jargon_terms.txt`) and the team's own codenames.
+//! words (the list in `jargon_terms.txt`), acronyms nobody spelled out, and
+//! the team's own codenames.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-use super::{codenames, compile};
+use super::{codenames, compile, sentence_around};
 
 static JARGON: LazyLock<RegexSet> = LazyLock::new(|| {
     let patterns = jargon_patterns();
@@ -62,9 +64,72 @@ fn jargon_patterns() -> Vec<String> {
     patterns
 }
 
+/// A run of 2 to 6 capitals or digits starting with a capital, with an
+/// optional plural ("IPs", "LTM's").
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| compile(r"\b[A-Z][A-Z0-9&]{1,5}(?:'s|s)?\b"));
+
+/// The acronyms in `plain_acronyms.txt`, which customers know.
+static PLAIN_ACRONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../plain_acronyms.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+});
+
 pub(super) fn warm() {
     LazyLock::force(&JARGON);
     LazyLock::force(&JARGON_EACH);
+    LazyLock::force(&ACRONYM);
+    LazyLock::force(&PLAIN_ACRONYMS);
+}
+
+/// Acronyms a customer would have to look up: not on the plain list, not
+/// spelled out anywhere in the draft, not a Roman numeral, not a name in the
+/// possessive, and not in a sentence written in capitals (where every word
+/// looks like one).
+fn unexplained_acronyms(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for m in ACRONYM.find_iter(text) {
+        // "TENET's service desk": an organisation's name, not a term; and
+        // "INC-4821" is a reference a reader can quote, not a word to decode.
+        let after = &text[m.end()..];
+        let reference =
+            after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+        if m.as_str().ends_with("'s") || after.starts_with("\u{2019}s") || reference {
+            continue;
+        }
+        let word = m.as_str();
+        let word = match word.strip_suffix('s') {
+            Some(singular) if singular.len() >= 2 => singular,
+            _ => word,
+        };
+        if PLAIN_ACRONYMS.contains(word)
+            || word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            || spelled_out(text, word)
+        {
+            continue;
+        }
+        let (start, end) = sentence_around(text, m.start());
+        if !written_in_capitals(&text[start..end]) {
+            found.push((m.start(), m.end()));
+        }
+    }
+    found
+}
+
+/// "load transfer module (LTM)" or "LTM (load transfer module)".
+fn spelled_out(text: &str, acronym: &str) -> bool {
+    text.contains(&format!("({acronym})")) || text.contains(&format!("{acronym} ("))
+}
+
+/// More than 60 % of the letters are capitals: a headline or a shout.
+fn written_in_capitals(sentence: &str) -> bool {
+    let letters = sentence.chars().filter(|c| c.is_alphabetic());
+    let (capitals, all) = letters.fold((0, 0), |(capitals, all), c| {
+        (capitals + usize::from(c.is_uppercase()), all + 1)
+    });
+    all > 0 && capitals * 10 > all * 6
 }
 
 pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
@@ -76,6 +141,7 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
             found.push((start, m.end()));
         }
     }
+    found.extend(unexplained_acronyms(text));
     found.extend(codenames(text, glossary));
     found
 }
