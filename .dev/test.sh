@@ -38,8 +38,10 @@ cargo test --locked -p herald-team
 stage "ui: types, formatting, component tests"
 (cd ui && npm run check && npm run lint && npm test)
 
-stage "build the app"
-build_app
+# One release build serves the end-to-end suite and the packages: the suite
+# drives the binary a lead installs, and nothing is compiled twice.
+stage "build the app: the release binary, its .deb and .rpm"
+ui/node_modules/.bin/tauri build --bundles deb,rpm
 
 stage "end to end: the real app under Xvfb and a private D-Bus"
 runtime_dir="$(mktemp -d)"
@@ -48,15 +50,14 @@ chmod 700 "$runtime_dir"
 # No WebKit variables: Herald turns accelerated compositing off itself
 # (src-tauri/src/webview.rs), so the suite sees every page as a lead does.
 # The screen is 1920×1080 so the cockpit can be checked at that size too.
-XDG_RUNTIME_DIR="$runtime_dir" NO_AT_BRIDGE=1 \
+XDG_RUNTIME_DIR="$runtime_dir" NO_AT_BRIDGE=1 HERALD_BIN="$ROOT/target/release/herald" \
   xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
   dbus-run-session --config-file="$ROOT/.dev/dbus-session.conf" -- \
   "$ROOT/.dev/with-keyring.sh" cargo test --locked -p herald-e2e -- --test-threads=1
 rm -rf "$runtime_dir"
 echo "Screenshots of each view: $ROOT/target/e2e-screenshots/"
 
-stage "package: release .deb and .rpm, installed with apt, run, removed"
-ui/node_modules/.bin/tauri build --bundles deb,rpm
+stage "package: the release .deb installed with apt, run, removed"
 deb="$(ls "$ROOT"/target/release/bundle/deb/*.deb)"
 # A package left by an interrupted earlier run is replaced, not mixed in.
 as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq herald >/dev/null 2>&1 || true
