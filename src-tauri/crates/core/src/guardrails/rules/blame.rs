@@ -84,7 +84,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// response") blames it only when the sentence says something went wrong.
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?)(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|ISPs?)(?:'s|’s)?\b|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b",
+        r"(?i:\b(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?)(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|ISPs?|upstreams)(?:'s|’s)?\b|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b",
     )
 });
 
