@@ -65,7 +65,7 @@ fn jargon_patterns() -> Vec<String> {
 }
 
 /// A run of 2 to 6 capitals or digits starting with a capital, with an
-/// optional plural ("IPs", "LTM's").
+/// optional plural ("PDUs") or possessive ("TENET's").
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| compile(r"\b[A-Z][A-Z0-9&]{1,5}(?:'s|s)?\b"));
 
 /// The acronyms in `plain_acronyms.txt`, which customers know.
