@@ -174,16 +174,21 @@ impl App {
             "tauri-driver must be on PATH: cargo install tauri-driver --locked --version '^2'",
         );
 
+        // tauri-driver listens before the WebKitWebDriver it starts does, and
+        // a session asked for in between is dropped mid-reply (tauri-apps/tauri
+        // issue 15156): wait for both.
         let deadline = Instant::now() + PATIENCE;
-        while tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_err()
-        {
-            assert!(
-                Instant::now() < deadline,
-                "tauri-driver did not listen on {port}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        for (listener, what) in [(port, "tauri-driver"), (native_port, "WebKitWebDriver")] {
+            while tokio::net::TcpStream::connect(("127.0.0.1", listener))
+                .await
+                .is_err()
+            {
+                assert!(
+                    Instant::now() < deadline,
+                    "{what} did not listen on {listener} within {PATIENCE:?}"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
         }
 
         let mut caps = serde_json::Map::new();
