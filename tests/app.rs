@@ -942,13 +942,21 @@ async fn starting_at_login_writes_a_login_item_that_starts_in_the_tray() {
     // Settings reads it back after a restart, and turning it off removes it.
     let app = App::launch(&profile).await;
     app.click("nav button:nth-child(2)").await;
-    let checked = app
-        .find("[data-testid=\"autostart\"]")
-        .await
-        .prop("checked")
-        .await
-        .unwrap();
-    assert_eq!(checked.as_deref(), Some("true"));
+    // Settings asks for the login item as it opens; the answer comes a moment later.
+    wait_until(
+        "Settings shows the login item as on",
+        Duration::from_secs(10),
+        async || {
+            let checked = app
+                .find("[data-testid=\"autostart\"]")
+                .await
+                .prop("checked")
+                .await
+                .unwrap();
+            (checked.as_deref() != Some("true")).then(|| format!("checked {checked:?}"))
+        },
+    )
+    .await;
     app.click("[data-testid=\"autostart\"]").await;
     wait_until(
         "the login item is removed",

@@ -129,10 +129,60 @@ impl Drop for App {
     /// so a normal quit still lets Herald save its state and exit by itself.
     fn drop(&mut self) {
         if let (true, Some(group)) = (std::thread::panicking(), self.group) {
-            let _ = std::process::Command::new("kill")
-                .args(["-KILL", "--", &format!("-{group}")])
-                .status();
+            kill_group(group);
         }
+    }
+}
+
+/// The live processes in process group `group`, as (pid, name, state): what
+/// is left of one launch. Zombies are left out, for they have exited.
+fn group_members(group: u32) -> Vec<(u32, String, char)> {
+    let mut members = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // "pid (name) state ppid pgrp ...": the name may hold spaces and brackets.
+        let Some((name, rest)) = stat.split_once(" (").and_then(|(_, r)| r.rsplit_once(") "))
+        else {
+            continue;
+        };
+        let fields: Vec<&str> = rest.split(' ').collect();
+        let state = fields[0].chars().next().unwrap_or('?');
+        if fields.get(2).and_then(|g| g.parse::<u32>().ok()) == Some(group) && state != 'Z' {
+            members.push((pid, name.to_owned(), state));
+        }
+    }
+    members
+}
+
+fn kill_group(group: u32) {
+    let _ = std::process::Command::new("kill")
+        .args(["-KILL", "--", &format!("-{group}")])
+        .status();
+}
+
+/// Waits until every live process left in `group` is one `may_stay` allows.
+/// Fails loudly, naming what is still running, after a generous cap.
+async fn wait_for_group(group: u32, what: &str, may_stay: impl Fn(&(u32, String, char)) -> bool) {
+    let deadline = Instant::now() + PATIENCE * 2;
+    loop {
+        let left: Vec<_> = group_members(group)
+            .into_iter()
+            .filter(|m| !may_stay(m))
+            .collect();
+        if left.is_empty() {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "waited {:?} for {what}; still running: {left:?}",
+            PATIENCE * 2
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
@@ -196,28 +246,56 @@ impl App {
             "tauri:options".into(),
             serde_json::json!({ "application": app_binary(), "args": args }),
         );
-        let client = ClientBuilder::rustls()
-            .unwrap()
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("WebDriver session with Herald");
+        let group = driver.id().expect("tauri-driver has a process id");
+        // A Herald that exits before its window opens (one that handed over to
+        // another on the same data directory) leaves the session request
+        // waiting forever: cap it, and take the drivers down on the way out.
+        let url = format!("http://127.0.0.1:{port}");
+        let mut builder = ClientBuilder::rustls().unwrap();
+        builder.capabilities(caps);
+        let session = builder.connect(&url);
+        let client = match tokio::time::timeout(PATIENCE * 4, session).await {
+            Ok(Ok(client)) => client,
+            failed => {
+                let left = group_members(group);
+                kill_group(group);
+                panic!(
+                    "no WebDriver session with Herald within {:?} ({failed:?}); running: {left:?}",
+                    PATIENCE * 4
+                );
+            }
+        };
         println!("launched in {:?}", started.elapsed());
         App {
-            group: driver.id(),
+            group: Some(group),
             client,
             driver,
             launched: Instant::now(),
         }
     }
 
-    /// Ends the WebDriver session (which quits Herald) and stops the driver.
+    /// Ends the WebDriver session, which quits Herald, and returns once Herald
+    /// has exited and both drivers are gone. Returning earlier let the next
+    /// launch on the same data directory find the old Herald still holding its
+    /// single-instance name, hand over to it and exit, and the new session
+    /// then waited for a window that never came. Killing tauri-driver alone
+    /// also left a WebKitWebDriver behind after every launch.
     pub async fn quit(mut self) {
         let used = self.launched.elapsed();
         let closing = Instant::now();
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill().await;
+        let group = self
+            .group
+            .take()
+            .expect("a launched Herald has a process group");
+        let drivers = ["tauri-driver", "WebKitWebDriver"];
+        wait_for_group(group, "Herald to exit after its session closed", |m| {
+            drivers.contains(&m.1.as_str())
+        })
+        .await;
+        kill_group(group);
         let _ = self.driver.wait().await;
+        wait_for_group(group, "the drivers to exit", |_| false).await;
         println!("used for {used:?}, quit in {:?}", closing.elapsed());
     }
 
@@ -245,22 +323,48 @@ impl App {
         self.find(&format!("[data-testid=\"{id}\"]")).await
     }
 
-    /// Clicks the element matching `css` once it is enabled: a click on a
-    /// control still disabled by the last action's save (Publish while the
-    /// review is being saved) is dropped without a trace, so the test would
-    /// race the app. Fails loudly if it never becomes enabled.
+    /// Clicks the element matching `css` once it is enabled and has stayed
+    /// where it is for a few reads in a row. A click on a control still
+    /// disabled by the last action's save (Publish while the review is being
+    /// saved) is dropped without a trace. And WebDriver aims a click at where
+    /// the element was a moment before: a section above it that finishes
+    /// loading (Settings loads six) moves it, the click lands on whatever took
+    /// its place, and the toggle the test meant to press never changes
+    /// (Playwright's "stable" check waits the same way). Fails loudly, with
+    /// what it saw, if the control never settles.
     pub async fn click(&self, css: &str) {
+        // Asked of the page rather than through WebDriver's element rect,
+        // which WebKit refuses for a control scrolled out of its pane.
+        const STATE: &str = "const e = arguments[0], r = e.getBoundingClientRect(); \
+                             return { disabled: e.disabled === true, \
+                                      place: [r.x, r.y, r.width, r.height] };";
+        const STILL_READS: usize = 3;
         let deadline = Instant::now() + PATIENCE;
+        let mut seen: Vec<serde_json::Value> = Vec::new();
+        let mut still = 0;
         loop {
             let element = self.find(css).await;
-            let disabled = element.prop("disabled").await.ok().flatten();
-            if disabled.as_deref() != Some("true") {
+            let state = self
+                .client
+                .execute(STATE, vec![serde_json::to_value(&element).unwrap()])
+                .await
+                .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }));
+            let enabled = state["disabled"] == false;
+            still = if enabled && seen.last() == Some(&state) {
+                still + 1
+            } else {
+                0
+            };
+            if still >= STILL_READS {
                 element.click().await.unwrap();
                 return;
             }
+            if seen.last() != Some(&state) {
+                seen.push(state);
+            }
             if Instant::now() > deadline {
                 self.screenshot("failure").await;
-                panic!("{css:?} stayed disabled for {PATIENCE:?}");
+                panic!("{css:?} did not settle enabled within {PATIENCE:?}: {seen:?}");
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
