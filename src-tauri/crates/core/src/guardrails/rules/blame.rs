@@ -185,10 +185,11 @@ static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Waiting for news from a provider ("whilst we await an update from our
-/// supplier") says who will tell us, not whose fault it is.
+/// supplier"), or checking with one ("verified via our card provider"), says
+/// who tells us, not whose fault it is.
 static AWAITING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,6}?from\s+(?:[\w-]+\s+){0,4}$",
+        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,6}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$",
     )
 });
 
