@@ -23,7 +23,7 @@ pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// beside a fix word.
 static DAY_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:(?:by|before|until|around|in|during|over|within|later)\s+(?:the\s+|this\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|lunchtime|lunch|weekend)|(?:today|tonight|tomorrow|overnight)(?:\s+(?:morning|afternoon|evening|night))?|(?:in|over)\s+the\s+coming\s+(?:days|weeks))\b",
+        r"(?i)\b(?:(?:by|before|until|around|in|during|over|within|later)\s+(?:the\s+|this\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|lunchtime|lunch|weekend)|(?:today|tonight|tomorrow|overnight)(?:\s+(?:morning|afternoon|evening|night))?|(?:in|over)\s+the\s+coming\s+(?:days|weeks)|next\s+week)\b",
     )
 });
 
