@@ -284,10 +284,9 @@ impl App {
         let used = self.launched.elapsed();
         let closing = Instant::now();
         let _ = self.client.clone().close().await;
-        let group = self
-            .group
-            .take()
-            .expect("a launched Herald has a process group");
+        // Kept in `self` until both waits pass, so that if either fails, Drop
+        // still takes the whole group down before the next test.
+        let group = self.group.expect("a launched Herald has a process group");
         let drivers = ["tauri-driver", "WebKitWebDriver"];
         wait_for_group(group, "Herald to exit after its session closed", |m| {
             drivers.contains(&m.1.as_str())
@@ -296,6 +295,7 @@ impl App {
         kill_group(group);
         let _ = self.driver.wait().await;
         wait_for_group(group, "the drivers to exit", |_| false).await;
+        self.group = None;
         println!("used for {used:?}, quit in {:?}", closing.elapsed());
     }
 
