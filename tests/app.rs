@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
 use herald_e2e::{
-    App, NotificationServer, Profile, TrayHost, app_binary, declare, x_window_titles,
+    App, NotificationServer, Profile, TrayHost, app_binary, declare, wait_until, x_window_titles,
 };
 
 /// Changes the incident's status and waits for the timeline to say so.
@@ -821,19 +821,6 @@ async fn main_window_viewable() -> bool {
         .await
         .expect("xdotool is installed");
     !String::from_utf8_lossy(&out.stdout).trim().is_empty()
-}
-
-async fn wait_until(
-    what: &str,
-    patience: Duration,
-    mut check: impl AsyncFnMut() -> Option<String>,
-) {
-    let deadline = Instant::now() + patience;
-    loop {
-        let Some(seen) = check().await else { return };
-        assert!(Instant::now() < deadline, "{what}: still {seen}");
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
 }
 
 #[tokio::test]

@@ -165,25 +165,35 @@ fn kill_group(group: u32) {
         .status();
 }
 
-/// Waits until every live process left in `group` is one `may_stay` allows.
-/// Fails loudly, naming what is still running, after a generous cap.
-async fn wait_for_group(group: u32, what: &str, may_stay: impl Fn(&(u32, String, char)) -> bool) {
-    let deadline = Instant::now() + PATIENCE * 2;
+/// Polls `check` every 100 ms until it returns `None`, for at most
+/// `patience`. Each `Some` says what it saw, and the last one is in the
+/// failure, so a wait that runs out says why.
+pub async fn wait_until(
+    what: &str,
+    patience: Duration,
+    mut check: impl AsyncFnMut() -> Option<String>,
+) {
+    let deadline = Instant::now() + patience;
     loop {
+        let Some(seen) = check().await else { return };
+        assert!(
+            Instant::now() < deadline,
+            "{what}: still {seen} after {patience:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until every live process left in `group` is one `may_stay` allows.
+async fn wait_for_group(group: u32, what: &str, may_stay: impl Fn(&(u32, String, char)) -> bool) {
+    wait_until(what, PATIENCE * 2, async || {
         let left: Vec<_> = group_members(group)
             .into_iter()
             .filter(|m| !may_stay(m))
             .collect();
-        if left.is_empty() {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "waited {:?} for {what}; still running: {left:?}",
-            PATIENCE * 2
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+        (!left.is_empty()).then(|| format!("running: {left:?}"))
+    })
+    .await;
 }
 
 fn free_port() -> u16 {
@@ -227,18 +237,14 @@ impl App {
         // tauri-driver listens before the WebKitWebDriver it starts does, and
         // a session asked for in between is dropped mid-reply (tauri-apps/tauri
         // issue 15156): wait for both.
-        let deadline = Instant::now() + PATIENCE;
         for (listener, what) in [(port, "tauri-driver"), (native_port, "WebKitWebDriver")] {
-            while tokio::net::TcpStream::connect(("127.0.0.1", listener))
-                .await
-                .is_err()
-            {
-                assert!(
-                    Instant::now() < deadline,
-                    "{what} did not listen on {listener} within {PATIENCE:?}"
-                );
-                tokio::time::sleep(Duration::from_millis(50)).await;
-            }
+            wait_until(&format!("{what} to listen"), PATIENCE, async || {
+                let connected = tokio::net::TcpStream::connect(("127.0.0.1", listener)).await;
+                connected
+                    .is_err()
+                    .then(|| format!("nothing listens on {listener}"))
+            })
+            .await;
         }
 
         let mut caps = serde_json::Map::new();
@@ -875,52 +881,50 @@ pub struct WindowManager(std::process::Child);
 
 /// Answers the native save dialog titled `title` with `path`, as a person
 /// would: focus it, type the full path into its name field, press Enter.
+/// Enter is pressed only once the field is seen to hold the whole path
+/// (selecting it puts it on X's primary selection, which xclip reads), since
+/// keys typed while GTK is still laying the chooser out can be lost.
 pub async fn answer_save_dialog(title: &str, path: &Path) {
-    let deadline = Instant::now() + PATIENCE;
-    let window = loop {
-        let out = Command::new("xdotool")
-            .args(["search", "--name", title])
+    let mut window = String::new();
+    wait_until(
+        &format!("a window titled {title:?}"),
+        PATIENCE,
+        async || {
+            let out = Command::new("xdotool")
+                .args(["search", "--name", title])
+                .output()
+                .await
+                .expect("xdotool is installed (Debian package xdotool)");
+            let found = String::from_utf8_lossy(&out.stdout);
+            let Some(id) = found.lines().next() else {
+                return Some("no such window".to_owned());
+            };
+            window = id.trim().to_owned();
+            None
+        },
+    )
+    .await;
+    let wanted = path.display().to_string();
+    wait_until("the name field to hold the path", PATIENCE, async || {
+        xdotool(&["windowactivate", "--sync", &window]).await;
+        xdotool(&["key", "ctrl+a"]).await;
+        xdotool(&["type", "--delay", "30", &wanted]).await;
+        xdotool(&["key", "ctrl+a"]).await;
+        let out = Command::new("xclip")
+            .args(["-o", "-selection", "primary"])
             .output()
             .await
-            .expect("xdotool is installed (Debian package xdotool)");
-        let found = String::from_utf8_lossy(&out.stdout);
-        if let Some(id) = found.lines().next() {
-            break id.trim().to_owned();
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no window titled {title:?} appeared"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
-    // Let GTK finish laying out the chooser before typing into it.
-    tokio::time::sleep(Duration::from_millis(800)).await;
-    let xdotool = |args: Vec<String>| async move {
-        let status = Command::new("xdotool").args(&args).status().await.unwrap();
-        assert!(status.success(), "xdotool {args:?}");
-    };
-    xdotool(vec![
-        "windowactivate".into(),
-        "--sync".into(),
-        window.clone(),
-    ])
+            .expect("xclip is installed (Debian package xclip)");
+        let held = String::from_utf8_lossy(&out.stdout).into_owned();
+        (held != wanted).then(|| format!("holds {held:?}"))
+    })
     .await;
-    xdotool(vec![
-        "key".into(),
-        "--window".into(),
-        window.clone(),
-        "ctrl+a".into(),
-    ])
-    .await;
-    xdotool(vec![
-        "type".into(),
-        "--delay".into(),
-        "30".into(),
-        path.display().to_string(),
-    ])
-    .await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    xdotool(vec!["key".into(), "Return".into()]).await;
+    xdotool(&["key", "Return"]).await;
+}
+
+async fn xdotool(args: &[&str]) {
+    let status = Command::new("xdotool").args(args).status().await.unwrap();
+    assert!(status.success(), "xdotool {args:?}");
 }
 
 impl WindowManager {
