@@ -23,7 +23,7 @@ pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// beside a fix word.
 static DAY_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:(?:by|before|until|around|in|during|over|within|later)\s+(?:the\s+|this\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|lunchtime|lunch|weekend)|(?:today|tonight|tomorrow|overnight)(?:\s+(?:morning|afternoon|evening|night))?|(?:in|over)\s+the\s+coming\s+(?:days|weeks)|next\s+week)\b",
+        r"(?i)\b(?:(?:by|before|until|around|in|during|over|within|later)\s+(?:the\s+|this\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|lunchtime|lunch|weekend)|(?:today|tonight|tomorrow|overnight)(?:\s+(?:morning|afternoon|evening|night))?|(?:in|over)\s+the\s+coming\s+(?:days|weeks)|next\s+week(?:end)?|this\s+week(?:end)?)\b",
     )
 });
 
@@ -62,6 +62,14 @@ static SYMPTOM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static NOT_THE_FIX: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:you|customers|users)\s+(?:may|might|could|will)\s+(?:lose|experience|see|notice|encounter)\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?)\b",
+    )
+});
+
+/// A fix said not to come by then ("something we may not resolve this
+/// weekend") warns that it will last; it promises no time.
+static NOT_FIXED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:not|n['’]t|never)\s+(?:be\s+)?(?:fully\s+)?(?:resolv\w*|fix\w*|restor\w*|complet\w*|finish\w*)\s+(?:[\w'’]+\s+){0,2}$",
     )
 });
 
@@ -128,6 +136,7 @@ pub(super) fn warm() {
     LazyLock::force(&LOOKS_AHEAD);
     LazyLock::force(&REPORTED);
     LazyLock::force(&NO_ETA);
+    LazyLock::force(&NOT_FIXED_BY);
     LazyLock::force(&SYMPTOM_AFTER);
     LazyLock::force(&SYMPTOM_BEFORE);
     LazyLock::force(&NOT_THE_FIX);
@@ -170,7 +179,13 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
         || lower.ends_with("for ")
         || SYMPTOM_BEFORE.is_match(before)
         || SYMPTOM_AFTER.is_match(&text[to..]);
-    if ABOUT_UPDATES.is_match(before) || UPDATE_AFTER.is_match(&text[to..]) || history || symptom {
+    let not_fixed = NOT_FIXED_BY.is_match(before);
+    if ABOUT_UPDATES.is_match(before)
+        || UPDATE_AFTER.is_match(&text[to..])
+        || history
+        || symptom
+        || not_fixed
+    {
         return None;
     }
     let (start, end) = sentence_around(text, at);

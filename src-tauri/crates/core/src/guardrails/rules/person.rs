@@ -19,6 +19,18 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A name signing the update off ("Best, Jacopo", "Thanks,\nSam Lee"): a
+/// person however rare the name.
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?m)\b(?:Best|Regards|Cheers|Thanks|Sincerely|Best\s+regards|Kind\s+regards|Warm\s+regards|Many\s+thanks|Thank\s+you),?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[ \t]*$",
+    )
+});
+
+/// Who a sign-off can thank without naming a person.
+static NOT_A_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?:Everyone|All|Folks|Again|Team)\b"));
+
 /// The verbs of PERSON's "contact <Name>" alternative.
 const CONTACT_VERBS: [&str; 7] = [
     "contact ",
@@ -40,10 +52,20 @@ static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn warm() {
     LazyLock::force(&PERSON);
     LazyLock::force(&DEPARTMENT);
+    LazyLock::force(&SIGN_OFF);
+    LazyLock::force(&NOT_A_PERSON);
 }
 
 pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
     let mut found = named_people(text, names);
+    for name in SIGN_OFF
+        .captures_iter(text)
+        .filter_map(|signed| signed.get(1))
+    {
+        if !DEPARTMENT.is_match(name.as_str()) && !NOT_A_PERSON.is_match(name.as_str()) {
+            found.push((name.start(), name.end()));
+        }
+    }
     for m in PERSON.find_iter(text) {
         let said = m.as_str();
         let skip = said.len() - said.trim_start_matches([' ', '\t', '\n', '(']).len();
