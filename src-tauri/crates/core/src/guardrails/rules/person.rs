@@ -23,7 +23,7 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// person however rare the name.
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?m)\b(?:Best|Regards|Cheers|Thanks|Sincerely|Best\s+regards|Kind\s+regards|Warm\s+regards|Many\s+thanks|Thank\s+you),?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[ \t]*$",
+        r"(?m)\b(?:Best|Regards|Cheers|Thanks|Sincerely|Best\s+regards|Kind\s+regards|Warm\s+regards|Many\s+thanks|Thank\s+you),?\s+((?:[A-Z]\.\s*)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[ \t]*$",
     )
 });
 
