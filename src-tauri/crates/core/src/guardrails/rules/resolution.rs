@@ -126,7 +126,14 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         if before.matches(['"', '“', '”']).count() % 2 == 1 {
             continue;
         }
-        if !NOT_A_CLAIM.is_match(before) || hedged || history {
+        // "As soon as we're back": a match that starts at a contraction
+        // leaves its subject ("we") as the last word before it.
+        let claim_before = if said.starts_with(['\'', '’']) {
+            format!("{before} ")
+        } else {
+            before.to_owned()
+        };
+        if !NOT_A_CLAIM.is_match(&claim_before) || hedged || history {
             found.push((m.start(), m.end()));
         }
     }
