@@ -316,6 +316,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_signing_the_update_off_is_caught_on_its_own_line() {
+        let text = "Payments are delayed.\n\nThanks,\nJacopo Rossi";
+        let found = lint(text, &LintContext::default());
+        let spans: Vec<_> = found.iter().map(|f| (f.rule, f.text.as_str())).collect();
+        assert_eq!(spans, [(Rule::PersonName, "Jacopo Rossi")]);
+        assert!(
+            rules_in(
+                "Payments are delayed.\n\nThanks,\nSupport Team",
+                &LintContext::default()
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn glossary_codenames_are_found_whole_word_and_any_case() {
         let glossary = vec!["Bluebird".to_owned(), "  ".to_owned()];
         let context = LintContext {
