@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::{compile, sentence_around, sentence_before};
 
-const VENDORS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|Microsoft|Google(?:\s+Cloud)?|GCP|Cloudflare|CloudFlare|Fastly|Akamai|Stripe|Twilio|Datadog|GitHub|GitLab|Okta|Salesforce|Heroku|Vercel|Netlify|DigitalOcean|Oracle|SendGrid|Mailgun|PagerDuty|Atlassian|Slack|Zoom|Shopify|PayPal|Adyen|Braintree|Auth0|Snowflake|Linode|Hetzner|OVH|Equinix|Verizon|Comcast|Zscaler|Lumen|CrowdStrike|Crowdstrike|Nexmo|Vonage|Mailchimp|Mandrill|Postmark|SparkPost|Amazon\s+SES|Route\s?53|Imperva|Incapsula|StackPath|Limelight|Let's\s+Encrypt|DigiCert|Sectigo|GoDaddy|Namecheap|NS1|Dyn|UltraDNS|Level\s?3|CenturyLink|Cogent|Telia|NTT|Zayo|AT&T|T-Mobile|Sprint|Vodafone|Telstra|Optus|Rackspace|SoftLayer|IBM\s+Cloud|Alibaba\s+Cloud|Scaleway|Vultr|Supabase|Firebase|MongoDB\s+Atlas|Confluent|Algolia|Segment|Zendesk|HubSpot|APNs|FCM|Visa|Mastercard|Plaid|Square|Worldpay|Klarna|Mollie|Sinch|Plivo|MessageBird|Telnyx|OpenAI|MailChannels|Porkbun|DNSimple|DNS\s+Simple|Office\s+365|Microsoft\s+365|Gmail|Google\s+Workspace|Docker\s+Hub|npm|Bitbucket|Sentry|New\s+Relic|LaunchDarkly|OneLogin|Hurricane\s+Electric|SITA|Sita|Amadeus|Sabre)";
+const VENDORS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|Microsoft|Google(?:\s+Cloud)?|GCP|Cloudflare|CloudFlare|Fastly|Akamai|Stripe|Twilio|Datadog|GitHub|GitLab|Okta|Salesforce|Heroku|Vercel|Netlify|DigitalOcean|Oracle|SendGrid|Mailgun|PagerDuty|Atlassian|Slack|Zoom|Shopify|PayPal|Adyen|Braintree|Auth0|Snowflake|Linode|Hetzner|OVH|Equinix|Verizon|Comcast|Zscaler|Lumen|CrowdStrike|Crowdstrike|Nexmo|Vonage|Mailchimp|Mandrill|Postmark|SparkPost|Amazon\s+SES|Route\s?53|Imperva|Incapsula|StackPath|Limelight|Let's\s+Encrypt|DigiCert|Sectigo|GoDaddy|Namecheap|NS1|Dyn|UltraDNS|Level\s?3|CenturyLink|Cogent|Telia|NTT|Zayo|AT&T|T-Mobile|Sprint|Vodafone|Telstra|Optus|Rackspace|SoftLayer|IBM(?:\s+Cloud)?|Alibaba\s+Cloud|Scaleway|Vultr|Supabase|Firebase|MongoDB\s+Atlas|Confluent|Algolia|Segment|Zendesk|HubSpot|APNs|FCM|Visa|Mastercard|Plaid|Square|Worldpay|Klarna|Mollie|Sinch|Plivo|MessageBird|Telnyx|OpenAI|MailChannels|Porkbun|DNSimple|DNS\s+Simple|Office\s+365|Microsoft\s+365|Gmail|Google\s+Workspace|Docker\s+Hub|npm|Bitbucket|Sentry|New\s+Relic|LaunchDarkly|OneLogin|Hurricane\s+Electric|SITA|Sita|Amadeus|Sabre)";
 
 /// Infrastructure providers: a customer update that names one as where the
 /// failure was puts the fault on it.
@@ -49,6 +49,9 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // had to apply a software fix".
         format!(r"(?i:\b(?:initiated|caused|triggered|started|run)\s+by\s+(?:the\s+|our\s+|an?\s+)?){VENDORS}\b"),
         format!(r"\b{VENDORS}\s+(?i:(?:had\s+to\s+|has\s+|have\s+|is\s+|are\s+|already\s+)?(?:apply|applied|applying|release|released|releasing|deploy|deployed|deploying|ship|shipped)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:fix|patch|hotfix)(?:es)?)\b"),
+        // A vendor's people who could not fix it: "IBM engineers have to
+        // date been unsuccessful in remedying the problems".
+        format!(r"(?:\b{VENDORS}(?:'s|’s)?|(?i:\bthe\s+(?:vendor|provider|supplier)(?:'s|’s)?))\s+(?i:(?:engineers?|technicians?|support(?:\s+team)?|staff)\s+(?:have\s+|has\s+)?(?:(?:to\s+date|so\s+far|still|yet)\s+)?(?:been\s+)?(?:unsuccessful|unable|not\s+(?:yet\s+)?(?:been\s+)?able))\b"),
         // Trouble "on Microsoft's side" or "on Stripe's end".
         r"\bon\s+[A-Z][a-zA-Z]+(?:'s|’s)\s+(?i:end|side)\b".to_owned(),
         // A named vendor's own change: "a change Salesforce made to its API".

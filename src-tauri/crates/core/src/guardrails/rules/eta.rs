@@ -65,6 +65,16 @@ static NOT_THE_FIX: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A time right after pausing or taking something offline is when the
+/// disruption starts, not when it ends: "we will be pausing withdrawals
+/// shortly", "take our systems offline later today". ("Until" still marks
+/// an end, and a planned window's end is an ETA.)
+static DISRUPTION_STARTS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:paus(?:e|es|ed|ing)|suspend\w*|disabl(?:e|es|ing)|halt(?:s|ing)?|(?:take|taking|takes|bring|bringing)\s+(?:[\w'’-]+\s+){0,4}?(?:offline|down)|shut(?:ting)?\s+(?:[\w'’-]+\s+){0,3}?down)\s+(?:[\w'’-]+\s+){0,2}$",
+    )
+});
+
 /// A fix said not to come by then ("something we may not resolve this
 /// weekend") warns that it will last; it promises no time.
 static NOT_FIXED_BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -137,6 +147,7 @@ pub(super) fn warm() {
     LazyLock::force(&REPORTED);
     LazyLock::force(&NO_ETA);
     LazyLock::force(&NOT_FIXED_BY);
+    LazyLock::force(&DISRUPTION_STARTS);
     LazyLock::force(&SYMPTOM_AFTER);
     LazyLock::force(&SYMPTOM_BEFORE);
     LazyLock::force(&NOT_THE_FIX);
@@ -180,11 +191,16 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
         || SYMPTOM_BEFORE.is_match(before)
         || SYMPTOM_AFTER.is_match(&text[to..]);
     let not_fixed = NOT_FIXED_BY.is_match(before);
+    let until = ["until", "till", "through"]
+        .iter()
+        .any(|word| text[at..to].to_ascii_lowercase().starts_with(word));
+    let disruption_starts = DISRUPTION_STARTS.is_match(before) && !until;
     if ABOUT_UPDATES.is_match(before)
         || UPDATE_AFTER.is_match(&text[to..])
         || history
         || symptom
         || not_fixed
+        || disruption_starts
     {
         return None;
     }
