@@ -94,7 +94,7 @@ static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
 /// What says something went wrong somewhere, for [`PROVIDER`].
 static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|due\s+to|led\s+to|result\w*|outages?|incidents?|disrupt\w*|interrupt\w*|trigger\w*|broke|failures?|fail\w*|problems?|issues?|degrad\w*|experienc\w*|suffer\w*|down|downtime|fix\w*|restor\w*|resolv\w*|mitigat\w*|recover\w*|power|delay\w*|slow\w*|unavailab\w*|unresponsive|unreachable|maintenance|attack\w*|breach\w*|congest\w*|limit\w*|cut|damage\w*|loss|lost|faults?|RFO|affect\w*|impact\w*|declared|repair\w*|unexpected\w*|deploy\w*|chang\w*|patch\w*|vulnerab\w*|increas\w*|spik\w*|originat\w*|roll\w*\s+out|crash\w*|stuck|held|queue\w*|returning|normal)\b",
+        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|due\s+to|led\s+to|result\w*|outages?|incidents?|disrupt\w*|interrupt\w*|trigger\w*|broke|failures?|fail\w*|problems?|issues?|degrad\w*|experienc\w*|suffer\w*|down|downtime|fix\w*|restor\w*|resolv\w*|mitigat\w*|recover\w*|power|delay\w*|slow\w*|unavailab\w*|unresponsive|unreachable|maintenance|attack\w*|breach\w*|congest\w*|limit\w*|cut|damage\w*|loss|lost|faults?|RFO|affect\w*|impact\w*|declared|repair\w*|unexpected\w*|deploy\w*|chang\w*|patch\w*|vulnerab\w*|increas\w*|spik\w*|originat\w*|roll\w*\s+out|crash\w*|stuck|held|queue\w*|returning|normal|concerns?)\b",
     )
 });
 
@@ -265,6 +265,10 @@ static A_THING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What follows a card scheme's name when it names the card: "Visa Debit".
+static CARD_PRODUCT: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^\s+(?i:debit|credit|cards?|prepaid)\b"));
+
 /// "We thank our partners" names them for their help.
 static THANKS: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bthank\w*\s+(?:[\w-]+\s+){0,3}$"));
 
@@ -307,6 +311,7 @@ pub(super) fn warm() {
     LazyLock::force(&WENT_WRONG);
     LazyLock::force(&THE_FIX);
     LazyLock::force(&THANKS);
+    LazyLock::force(&CARD_PRODUCT);
     LazyLock::force(&A_THING);
     LazyLock::force(&UNAFFECTED);
     LazyLock::force(&IN_OTHER_HANDS);
@@ -377,6 +382,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || OTHER_PROVIDER.is_match(said)
                 || SWITCHED_TO.is_match(before)
                 || AWAITING.is_match(before)
+                // "Visa Debit" and "Mastercard credit cards" name the card a
+                // bank issues, not the card company.
+                || (["Visa", "Mastercard"].iter().any(|card| said.ends_with(card))
+                    && CARD_PRODUCT.is_match(&text[m.end()..]))
                 // "Our payment processor integration" is our own code.
                 || text[m.end()..].trim_start().starts_with("integration")
                 || (named && OUR_SIDE.is_match(said))

@@ -99,6 +99,19 @@ fn unexplained_acronyms(text: &str) -> Vec<(usize, usize)> {
         if m.as_str().ends_with("'s") || after.starts_with("\u{2019}s") || reference {
             continue;
         }
+        // "TSYS' data centre" is the possessive of a name ending in S, and
+        // names joined with "&" or "+" ("AT&T", "HUBER+SUHNER") are
+        // companies, not terms.
+        let before = &text[..m.start()];
+        let plural_possessive = m.as_str().ends_with('S')
+            && (after.starts_with("' ") || after.starts_with("\u{2019} "));
+        let joined_name = m.as_str().contains('&')
+            || (after.starts_with('+') && after[1..].starts_with(|c: char| c.is_ascii_uppercase()))
+            || (before.ends_with('+')
+                && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_uppercase()));
+        if plural_possessive || joined_name {
+            continue;
+        }
         let word = m.as_str();
         let word = match word.strip_suffix('s') {
             Some(singular) if singular.len() >= 2 => singular,
