@@ -79,7 +79,7 @@ static DISRUPTION_STARTS: LazyLock<Regex> = LazyLock::new(|| {
 /// weekend") warns that it will last; it promises no time.
 static NOT_FIXED_BY: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:not|n['’]t|never)\s+(?:be\s+)?(?:fully\s+)?(?:resolv\w*|fix\w*|restor\w*|complet\w*|finish\w*)\s+(?:[\w'’]+\s+){0,2}$",
+        r"(?i)\b(?:not|n['’]t|never)\s+(?:(?:going|expected|likely)\s+to\s+)?(?:be\s+)?(?:fully\s+)?(?:resolv\w*|fix\w*|restor\w*|complet\w*|finish\w*)\s+(?:[\w'’]+\s+){0,2}$",
     )
 });
 

@@ -27,6 +27,14 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A reply that apologises or thanks and ends by addressing someone ("So
+/// sorry we let you down, Steff."): a person however rare the name.
+static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?m)\b(?i:sorry|thanks|thank\s+you|apologi[sz]e\w*|hi|hey|hello)\b[^.!?\n]{0,80},\s+([A-Z][a-z]+)[ \t]*[.!?]*[ \t]*$",
+    )
+});
+
 /// Who a sign-off can thank without naming a person.
 static NOT_A_PERSON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:Everyone|All|Folks|Again|Team)\b"));
@@ -53,15 +61,15 @@ pub(super) fn warm() {
     LazyLock::force(&PERSON);
     LazyLock::force(&DEPARTMENT);
     LazyLock::force(&SIGN_OFF);
+    LazyLock::force(&ADDRESSED);
     LazyLock::force(&NOT_A_PERSON);
 }
 
 pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
     let mut found = named_people(text, names);
-    for name in SIGN_OFF
-        .captures_iter(text)
-        .filter_map(|signed| signed.get(1))
-    {
+    let signed = SIGN_OFF.captures_iter(text);
+    let addressed = ADDRESSED.captures_iter(text);
+    for name in signed.chain(addressed).filter_map(|found| found.get(1)) {
         if !DEPARTMENT.is_match(name.as_str()) && !NOT_A_PERSON.is_match(name.as_str()) {
             found.push((name.start(), name.end()));
         }
