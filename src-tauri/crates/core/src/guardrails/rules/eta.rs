@@ -15,7 +15,7 @@ const CLOCK: &str = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)";
 /// A time the fix is promised for ("within 2 hours", "by 16:00", "shortly").
 pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|ten|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|around|before|until|no\s+later\s+than|after)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and|from)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours))\b"
+        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|for|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|no\s+longer\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|ten|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|around|before|until|no\s+later\s+than|after)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and|from)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours))\b"
     ))
 });
 
@@ -72,6 +72,14 @@ static NOT_THE_FIX: LazyLock<Regex> = LazyLock::new(|| {
 static DISRUPTION_STARTS: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:paus(?:e|es|ed|ing)|suspend\w*|disabl(?:e|es|ing)|halt(?:s|ing)?|(?:take|taking|takes|bring|bringing)\s+(?:[\w'’-]+\s+){0,4}?(?:offline|down)|shut(?:ting)?\s+(?:[\w'’-]+\s+){0,3}?down)\s+(?:[\w'’-]+\s+){0,2}$",
+    )
+});
+
+/// A planned outage's length is when it ends: "all payment services will be
+/// unavailable for 24 hours", unlike a symptom's "for up to an hour".
+static PLANNED_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:will|to)\s+be\s+(?:[\w-]+\s+){0,3}?(?:unavailable|offline|down|closed|out\s+of\s+service|suspended|paused)\s+for\s+$",
     )
 });
 
@@ -148,6 +156,7 @@ pub(super) fn warm() {
     LazyLock::force(&NO_ETA);
     LazyLock::force(&NOT_FIXED_BY);
     LazyLock::force(&DISRUPTION_STARTS);
+    LazyLock::force(&PLANNED_LENGTH);
     LazyLock::force(&SYMPTOM_AFTER);
     LazyLock::force(&SYMPTOM_BEFORE);
     LazyLock::force(&NOT_THE_FIX);
@@ -186,8 +195,12 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     let history = REPORTED.is_match(before) && !looks_ahead(before);
     // "As soon as", "for up to an hour" and "several minutes to load"
     // describe the wait or the symptom, not when it ends.
+    // "For 24 hours" is a wait, unless it is how long a planned outage lasts.
+    let starts_for = text[at..to].to_ascii_lowercase().starts_with("for ");
+    let for_a_while = (lower.ends_with("for ") || starts_for)
+        && !PLANNED_LENGTH.is_match(&format!("{before}{}", if starts_for { "for " } else { "" }));
     let symptom = lower.ends_with("as ")
-        || lower.ends_with("for ")
+        || for_a_while
         || SYMPTOM_BEFORE.is_match(before)
         || SYMPTOM_AFTER.is_match(&text[to..]);
     let not_fixed = NOT_FIXED_BY.is_match(before);

@@ -35,6 +35,13 @@ static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// People named by the company they work for: "Tyler analysts".
+static STAFF_OF: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^\s+(?:analysts|engineers|technicians|developers|staff|employees|consultants|support\s+(?:staff|engineers|team))\b",
+    )
+});
+
 /// Who a sign-off can thank without naming a person.
 static NOT_A_PERSON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:Everyone|All|Folks|Again|Team)\b"));
@@ -62,6 +69,7 @@ pub(super) fn warm() {
     LazyLock::force(&DEPARTMENT);
     LazyLock::force(&SIGN_OFF);
     LazyLock::force(&ADDRESSED);
+    LazyLock::force(&STAFF_OF);
     LazyLock::force(&NOT_A_PERSON);
 }
 
@@ -86,6 +94,10 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
             .collect::<Vec<_>>()
             .join(" ");
         if asked && DEPARTMENT.is_match(&after_verb) {
+            continue;
+        }
+        // "Tyler analysts" and "Morgan engineers" are a company's staff.
+        if STAFF_OF.is_match(&text[m.end()..]) {
             continue;
         }
         found.push((m.start() + skip, m.end()));
