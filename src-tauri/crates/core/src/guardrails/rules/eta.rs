@@ -79,7 +79,7 @@ static DISRUPTION_STARTS: LazyLock<Regex> = LazyLock::new(|| {
 /// unavailable for 24 hours", unlike a symptom's "for up to an hour".
 static PLANNED_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:will|to)\s+be\s+(?:[\w-]+\s+){0,3}?(?:unavailable|offline|down|closed|out\s+of\s+service|suspended|paused)\s+for\s+$",
+        r"(?i)\b(?:will|to)\s+be\s+(?:[\w-]+\s+){0,3}?(?:unavailable|offline|down|closed|out\s+of\s+service|suspended|paused)\s+(?:for\s+)?$",
     )
 });
 
@@ -192,15 +192,19 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
 fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize, usize)> {
     let before = sentence_before(text, at);
     let lower = before.to_ascii_lowercase();
-    let history = REPORTED.is_match(before) && !looks_ahead(before);
     // "As soon as", "for up to an hour" and "several minutes to load"
-    // describe the wait or the symptom, not when it ends.
-    // "For 24 hours" is a wait, unless it is how long a planned outage lasts.
-    let starts_for = text[at..to].to_ascii_lowercase().starts_with("for ");
-    let for_a_while = (lower.ends_with("for ") || starts_for)
-        && !PLANNED_LENGTH.is_match(&format!("{before}{}", if starts_for { "for " } else { "" }));
+    // describe the wait or the symptom, not when it ends; "for 24 hours" is
+    // a wait too, unless it is how long a planned outage lasts. Most times
+    // that start with "for" end here, before the costlier checks.
+    let starts_for = text[at..to]
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("for "));
+    let for_a_while = (lower.ends_with("for ") || starts_for) && !PLANNED_LENGTH.is_match(before);
+    if for_a_while {
+        return None;
+    }
+    let history = REPORTED.is_match(before) && !looks_ahead(before);
     let symptom = lower.ends_with("as ")
-        || for_a_while
         || SYMPTOM_BEFORE.is_match(before)
         || SYMPTOM_AFTER.is_match(&text[to..]);
     let not_fixed = NOT_FIXED_BY.is_match(before);
