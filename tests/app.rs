@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
 use herald_e2e::{
-    App, NotificationServer, Profile, TrayHost, app_binary, declare, wait_until, x_window_titles,
+    App, NotificationServer, Profile, TrayHost, app_binary, declare, wait_for_window, wait_until,
 };
 
 /// Changes the incident's status and waits for the timeline to say so.
@@ -232,15 +232,11 @@ async fn a_short_cadence_counts_down_turns_due_notifies_and_an_update_resets_it(
     assert!(timeline.contains("executives due"), "{timeline}");
 
     // The window title carries the most urgent deadline.
-    let deadline = Instant::now() + Duration::from_secs(40);
-    while !x_window_titles().await.contains("INC-60: customers") {
-        assert!(Instant::now() < deadline, "{}", x_window_titles().await);
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
+    wait_for_window("INC-60: customers", true, Duration::from_secs(40)).await;
 
     // Wait out the minute: the countdown turns due on its own.
-    let due_by = Instant::now() + Duration::from_secs(75);
-    loop {
+    let turned_due = "the customers' countdown to turn due";
+    app.wait_for(turned_due, Duration::from_secs(75), async || {
         let state = app
             .by_test_id("state-customers")
             .await
@@ -248,32 +244,25 @@ async fn a_short_cadence_counts_down_turns_due_notifies_and_an_update_resets_it(
             .await
             .unwrap();
         if state == "Due" || state == "Overdue" {
-            break;
+            Ok(())
+        } else {
+            Err(state)
         }
-        assert!(
-            Instant::now() < due_by,
-            "still {state:?} after the deadline"
-        );
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
+    })
+    .await;
     app.screenshot("cadence-due").await;
 
     // The heads-up and the due alert reached the desktop's notification server.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let calls = notifications.calls().await;
-        if calls.contains("Customers update due now — INC-60") {
-            assert!(
-                calls.contains("Customers update due in 1 min — INC-60"),
-                "{calls}"
-            );
-            assert!(calls.contains("'urgency': <byte 0x02>"), "{calls}");
-            assert!(calls.contains("'snooze', 'Snooze 5 min'"), "{calls}");
-            break;
-        }
-        assert!(Instant::now() < deadline, "no due notification: {calls}");
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
+    let due_now = "Customers update due now — INC-60";
+    let calls = notifications
+        .wait_for("the due notification", due_now, Duration::from_secs(10))
+        .await;
+    assert!(
+        calls.contains("Customers update due in 1 min — INC-60"),
+        "{calls}"
+    );
+    assert!(calls.contains("'urgency': <byte 0x02>"), "{calls}");
+    assert!(calls.contains("'snooze', 'Snooze 5 min'"), "{calls}");
     app.timeline("Alert: Customers update due now — INC-60")
         .await;
 
@@ -330,19 +319,18 @@ async fn a_promised_next_update_that_passes_alerts_and_is_reported_broken_in_the
     assert!(chip.contains("Heads-up"), "{chip}");
 
     // Its time passes: the desktop is told, as for a deadline.
-    let deadline = Instant::now() + Duration::from_secs(100);
-    loop {
-        let calls = notifications.calls().await;
-        if calls.contains("Update promised to executives is due now — INC-61") {
-            assert!(
-                calls.contains("Update promised to executives is due in 1 min — INC-61"),
-                "{calls}"
-            );
-            break;
-        }
-        assert!(Instant::now() < deadline, "no due notification: {calls}");
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
+    let due_now = "Update promised to executives is due now — INC-61";
+    let calls = notifications
+        .wait_for(
+            "the promise's due notification",
+            due_now,
+            Duration::from_secs(100),
+        )
+        .await;
+    assert!(
+        calls.contains("Update promised to executives is due in 1 min — INC-61"),
+        "{calls}"
+    );
     app.timeline("Alert: Update promised to executives is due now — INC-61")
         .await;
 
@@ -491,18 +479,7 @@ async fn the_tray_shows_the_next_deadlines_as_soon_as_they_change() {
     let app = App::launch(&profile).await;
     declare(&app, "Payments failing", "INC-70", "SEV1").await;
 
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let seen = loop {
-        let seen = tray.read().await;
-        if seen.contains("'label': <'INC-70 · customers in") {
-            break seen;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the tray never listed the deadline: {seen}"
-        );
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    };
+    let seen = tray.wait_for("'label': <'INC-70 · customers in").await;
     // The label beside the icon carries the most urgent one.
     assert!(seen.contains("(<'INC-70 · customers in"), "{seen}");
     assert!(seen.contains("'INC-70 · executives in 30 min'"), "{seen}");
@@ -524,11 +501,7 @@ async fn the_compact_countdown_window_stays_on_top_with_the_next_deadlines() {
     app.click("[data-testid=\"countdown-toggle\"]").await;
 
     // A real second X window, asking the window manager to keep it above.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !x_window_titles().await.contains("\"Herald countdown\"") {
-        assert!(Instant::now() < deadline, "{}", x_window_titles().await);
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    wait_for_window("\"Herald countdown\"", true, Duration::from_secs(10)).await;
     let state = tokio::process::Command::new("xprop")
         .args(["-name", "Herald countdown", "_NET_WM_STATE"])
         .output()
@@ -552,14 +525,7 @@ async fn the_compact_countdown_window_stays_on_top_with_the_next_deadlines() {
 
     // The toggle closes it again.
     app.click("[data-testid=\"countdown-toggle\"]").await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while x_window_titles().await.contains("\"Herald countdown\"") {
-        assert!(
-            Instant::now() < deadline,
-            "the countdown window did not close"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    wait_for_window("\"Herald countdown\"", false, Duration::from_secs(10)).await;
     app.quit().await;
 }
 
@@ -977,19 +943,17 @@ async fn after_the_gate_is_overridden_choosing_resolved_resolves_and_the_refusal
     app.click("[data-testid=\"gate\"] button[type=\"submit\"]")
         .await;
     app.shows("gate-state", "overridden").await;
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while app
-        .client
-        .find(fantoccini::Locator::Css("[data-testid=\"incident-error\"]"))
-        .await
-        .is_ok()
-    {
-        assert!(
-            Instant::now() < deadline,
-            "the stale refusal stayed up after the override"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let refusal = fantoccini::Locator::Css("[data-testid=\"incident-error\"]");
+    let cleared = "the stale refusal to clear after the override";
+    app.wait_for(cleared, Duration::from_secs(15), async || {
+        let shown = app.client.find(refusal).await.is_ok();
+        if shown {
+            Err("shown".to_owned())
+        } else {
+            Ok(())
+        }
+    })
+    .await;
     // WebKit fires `change` only for a choice other than the last one it
     // saw; the refused choice put back by script must not count as seen.
     app.choose("incident-status", "resolved").await;

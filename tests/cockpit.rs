@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fantoccini::key::Key;
 use herald_e2e::{App, Profile, declare};
@@ -97,18 +97,13 @@ async fn resize(app: &App, width: u32, height: u32) {
         .set_window_rect(0, 0, width, height)
         .await
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
+    let what = format!("the window to become {width}×{height}");
+    app.wait_for(&what, Duration::from_secs(15), async || {
         let seen = measure(app, &[]).await;
-        if seen["width"] == json!(width) && seen["height"] == json!(height) {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the window never became {width}×{height}: {seen}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+        let sized = seen["width"] == json!(width) && seen["height"] == json!(height);
+        if sized { Ok(()) } else { Err(seen.to_string()) }
+    })
+    .await;
 }
 
 /// Asserts every selector's boxes lie inside the viewport and nothing is scrolled.

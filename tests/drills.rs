@@ -6,8 +6,10 @@
 
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
+use std::time::Duration;
+
 use fantoccini::key::Key;
-use herald_e2e::{App, NotificationServer, Profile, add_channel, x_window_titles};
+use herald_e2e::{App, NotificationServer, Profile, add_channel, wait_for_window};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -61,15 +63,7 @@ async fn a_short_shipped_drill_runs_at_ten_times_to_its_score_card_with_nothing_
         .await;
     app.shows("drill-banner", "DRILL").await;
     // The title bar says it too (the X window's name, as a person sees it).
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    while !x_window_titles().await.contains("\"DRILL · ") {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "{}",
-            x_window_titles().await
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    wait_for_window("\"DRILL · ", true, Duration::from_secs(15)).await;
 
     // The CEO's ping arrives 30 drill-seconds in; the lead answers it.
     app.holds("drill-latest", "CEO asks").await;
@@ -103,22 +97,17 @@ async fn a_short_shipped_drill_runs_at_ten_times_to_its_score_card_with_nothing_
 
     // The drill ends by itself after five drill minutes (30 s at 10×), and
     // the score card shows on the drills page.
-    let ends = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    let card = loop {
-        if let Ok(card) = app
-            .client
-            .find(fantoccini::Locator::Css(&field("score-card")))
-            .await
-        {
-            break card.text().await.unwrap();
-        }
-        if std::time::Instant::now() > ends {
-            app.screenshot("failure").await;
-            let banner = app.find(&field("drill-time")).await.text().await;
-            panic!("the drill never ended; its clock showed {banner:?}");
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
-    };
+    let card = fantoccini::Locator::Css(&field("score-card"));
+    let ended = "the drill to end and show its score card";
+    let card = app
+        .wait_for(ended, Duration::from_secs(120), async || {
+            if let Ok(card) = app.client.find(card).await {
+                return Ok(card.text().await.unwrap());
+            }
+            let clock = app.find(&field("drill-time")).await.text().await;
+            Err(format!("running, its clock at {clock:?}"))
+        })
+        .await;
     assert!(
         card.contains("Pings answered with an executive update within 15 min✓ 1 of 1"),
         "{card}"

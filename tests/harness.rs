@@ -165,23 +165,41 @@ fn kill_group(group: u32) {
         .status();
 }
 
-/// Polls `check` every 100 ms until it returns `None`, for at most
-/// `patience`. Each `Some` says what it saw, and the last one is in the
-/// failure, so a wait that runs out says why.
+/// Polls `check` every 100 ms until it returns `Ok`, for at most `patience`.
+/// Each `Err` says what it saw; if time runs out, the last one comes back.
+pub async fn poll<T>(
+    patience: Duration,
+    mut check: impl AsyncFnMut() -> Result<T, String>,
+) -> Result<T, String> {
+    let deadline = Instant::now() + patience;
+    loop {
+        match check().await {
+            Ok(done) => return Ok(done),
+            Err(seen) if Instant::now() >= deadline => return Err(seen),
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+}
+
+/// Polls until `check` returns `Ok` and gives back its value; a wait that
+/// runs out fails with `what` and the last thing `check` saw.
+pub async fn wait_for<T>(
+    what: &str,
+    patience: Duration,
+    check: impl AsyncFnMut() -> Result<T, String>,
+) -> T {
+    poll(patience, check)
+        .await
+        .unwrap_or_else(|seen| panic!("{what}: still {seen} after {patience:?}"))
+}
+
+/// Polls until `check` returns `None`; each `Some` says what it saw.
 pub async fn wait_until(
     what: &str,
     patience: Duration,
     mut check: impl AsyncFnMut() -> Option<String>,
 ) {
-    let deadline = Instant::now() + patience;
-    loop {
-        let Some(seen) = check().await else { return };
-        assert!(
-            Instant::now() < deadline,
-            "{what}: still {seen} after {patience:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_for(what, patience, async || check().await.map_or(Ok(()), Err)).await;
 }
 
 /// Waits until every live process left in `group` is one `may_stay` allows.
@@ -411,20 +429,35 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// Polls like the free `wait_for`, and on running out also saves a
+    /// screenshot of the window, so the failure shows what the lead would see.
+    pub async fn wait_for<T>(
+        &self,
+        what: &str,
+        patience: Duration,
+        check: impl AsyncFnMut() -> Result<T, String>,
+    ) -> T {
+        match poll(patience, check).await {
+            Ok(done) => done,
+            Err(seen) => {
+                self.screenshot("failure").await;
+                panic!("{what}: still {seen} after {patience:?}");
+            }
+        }
+    }
+
     /// Waits until the input or textarea matching `css` holds exactly `text`.
     pub async fn wait_for_value(&self, css: &str, text: &str) {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
+        let what = format!("{css:?} to hold {text:?}");
+        self.wait_for(&what, PATIENCE, async || {
             let found = self.value(css).await;
             if found == text {
-                return;
+                Ok(())
+            } else {
+                Err(format!("holding {found:?}"))
             }
-            if Instant::now() > deadline {
-                self.screenshot("failure").await;
-                panic!("{css:?} never held {text:?}; last held {found:?}");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await;
     }
 
     /// The X clipboard's text, read with xclip while Herald still owns it.
@@ -469,22 +502,18 @@ impl App {
 
     /// Waits until the element matching `css` contains `text`, returning its full text.
     pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let last_seen = match self.client.find(Locator::Css(css)).await {
+        let what = format!("{css:?} to show {text:?}");
+        self.wait_for(&what, PATIENCE, async || {
+            match self.client.find(Locator::Css(css)).await {
                 Ok(element) => match element.text().await {
-                    Ok(found) if found.contains(text) => return found,
-                    Ok(found) => format!("text {found:?}"),
-                    Err(e) => format!("error reading text: {e}"),
+                    Ok(found) if found.contains(text) => Ok(found),
+                    Ok(found) => Err(format!("showing {found:?}")),
+                    Err(e) => Err(format!("an error reading its text: {e}")),
                 },
-                Err(e) => format!("no element: {e}"),
-            };
-            if Instant::now() > deadline {
-                self.screenshot("failure").await;
-                panic!("{css:?} never showed {text:?}; last saw {last_seen}");
+                Err(e) => Err(format!("no element: {e}")),
             }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 
     /// Opens one of the incident cockpit's side panes (sync, timeline, gate,
@@ -504,8 +533,8 @@ impl App {
     /// reads such an element's visible text as empty.
     pub async fn holds(&self, test_id: &str, text: &str) -> String {
         let css = format!("[data-testid=\"{test_id}\"]");
-        let deadline = Instant::now() + PATIENCE;
-        loop {
+        let what = format!("{css:?} to hold {text:?}");
+        self.wait_for(&what, PATIENCE, async || {
             let found = self
                 .find(&css)
                 .await
@@ -514,14 +543,12 @@ impl App {
                 .unwrap()
                 .unwrap_or_default();
             if found.contains(text) {
-                return found;
+                Ok(found)
+            } else {
+                Err(format!("holding {found:?}"))
             }
-            if Instant::now() > deadline {
-                self.screenshot("failure").await;
-                panic!("{css:?} never held {text:?}; last held {found:?}");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 
     /// Waits until the element matching `css` shows `word` at least `times`
@@ -529,18 +556,16 @@ impl App {
     /// last saw. Deliveries cross real sockets and a retry may back off, so
     /// it waits four times the usual patience.
     pub async fn shows_times(&self, css: &str, word: &str, times: usize) -> String {
-        let deadline = Instant::now() + 4 * PATIENCE;
-        loop {
+        let what = format!("{css:?} to show {word:?} {times} times");
+        self.wait_for(&what, 4 * PATIENCE, async || {
             let found = self.find(css).await.text().await.unwrap_or_default();
             if found.matches(word).count() >= times {
-                return found;
+                Ok(found)
+            } else {
+                Err(format!("showing {found:?}"))
             }
-            if Instant::now() > deadline {
-                self.screenshot("failure").await;
-                panic!("{css:?} never showed {word:?} {times} times; last saw {found:?}");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 
     /// Waits until the element with this `data-testid` contains `text`.
@@ -598,15 +623,23 @@ impl NotificationServer {
             .spawn()
             .expect("python3-dbusmock is installed");
         let server = NotificationServer(child);
-        let deadline = Instant::now() + PATIENCE;
-        while !server.calls().await.starts_with('(') {
-            assert!(
-                Instant::now() < deadline,
-                "the mock notification server never answered"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
         server
+            .wait_for("the mock notification server to answer", "(", PATIENCE)
+            .await;
+        server
+    }
+
+    /// Waits until the Notify calls received include `text`, and returns them all.
+    pub async fn wait_for(&self, what: &str, text: &str, patience: Duration) -> String {
+        wait_for(what, patience, async || {
+            let calls = self.calls().await;
+            if calls.contains(text) {
+                Ok(calls)
+            } else {
+                Err(format!("only {calls:?}"))
+            }
+        })
+        .await
     }
 
     /// Every Notify call received so far, as gdbus prints them.
@@ -717,29 +750,22 @@ impl TrayHost {
             .spawn()
             .expect("python3-dbusmock is installed");
         let host = TrayHost(child);
-        let deadline = Instant::now() + PATIENCE;
         let mock = "org.freedesktop.DBus.Mock";
         let watcher = "org.kde.StatusNotifierWatcher";
-        while !gdbus_session(
-            watcher,
-            "/StatusNotifierWatcher",
-            &[
-                &format!("{mock}.AddMethod"),
+        let add_method = format!("{mock}.AddMethod");
+        wait_until("the mock tray host to answer", PATIENCE, async || {
+            let arguments = [
+                &add_method,
                 watcher,
                 "RegisterStatusNotifierItem",
                 "s",
                 "",
                 "",
-            ],
-        )
-        .await
-        {
-            assert!(
-                Instant::now() < deadline,
-                "the mock tray host never answered"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+            ];
+            let answered = gdbus_session(watcher, "/StatusNotifierWatcher", &arguments).await;
+            (!answered).then(|| "silent".to_owned())
+        })
+        .await;
         for (name, value) in [
             ("IsStatusNotifierHostRegistered", "<true>"),
             ("ProtocolVersion", "<0>"),
@@ -795,64 +821,85 @@ impl TrayHost {
         }
         found
     }
+
+    /// Waits until the tray's label or menu reads `text`, and returns all it reads.
+    pub async fn wait_for(&self, text: &str) -> String {
+        let what = format!("the tray to read {text:?}");
+        wait_for(&what, PATIENCE, async || {
+            let seen = self.read().await;
+            if seen.contains(text) {
+                Ok(seen)
+            } else {
+                Err(format!("reading {seen:?}"))
+            }
+        })
+        .await
+    }
 }
 
 impl TrayHost {
     /// Clicks the tray menu item labelled `label`, as a desktop panel does:
     /// the dbusmenu `Event(id, "clicked")` on the app's menu object.
     pub async fn click(&self, label: &str) {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let list = Command::new("busctl")
-                .args(["--user", "list", "--no-legend"])
+        let what = format!("a tray menu item labelled {label:?}");
+        wait_until(&what, PATIENCE, async || {
+            if self.click_once(label).await {
+                None
+            } else {
+                Some(format!("reading {:?}", self.read().await))
+            }
+        })
+        .await;
+    }
+
+    /// Sends the click if a menu item labelled `label` is there; says whether it was.
+    async fn click_once(&self, label: &str) -> bool {
+        let list = Command::new("busctl")
+            .args(["--user", "list", "--no-legend"])
+            .output()
+            .await
+            .unwrap();
+        for line in String::from_utf8_lossy(&list.stdout).lines() {
+            let fields: Vec<_> = line.split_whitespace().collect();
+            if fields.get(2) != Some(&"herald") {
+                continue;
+            }
+            let menu = format!("{TRAY_ITEM}/Menu");
+            let layout = Command::new("gdbus")
+                .args(["call", "--session", "-d", fields[0], "-o", &menu, "-m"])
+                .args(["com.canonical.dbusmenu.GetLayout", "--", "0", "-1", "[]"])
                 .output()
                 .await
                 .unwrap();
-            for line in String::from_utf8_lossy(&list.stdout).lines() {
-                let fields: Vec<_> = line.split_whitespace().collect();
-                if fields.get(2) != Some(&"herald") {
-                    continue;
-                }
-                let menu = format!("{TRAY_ITEM}/Menu");
-                let layout = Command::new("gdbus")
-                    .args(["call", "--session", "-d", fields[0], "-o", &menu, "-m"])
-                    .args(["com.canonical.dbusmenu.GetLayout", "--", "0", "-1", "[]"])
-                    .output()
-                    .await
-                    .unwrap();
-                let layout = String::from_utf8_lossy(&layout.stdout).into_owned();
-                // Items read "(7, {... 'label': <'Show Herald'> ...}, [])".
-                let Some(at) = layout.find(&format!("'label': <'{label}'>")) else {
-                    continue;
-                };
-                let start = layout[..at].rfind('(').unwrap_or(0);
-                let id: String = layout[start + 1..]
-                    .chars()
-                    .take_while(char::is_ascii_digit)
-                    .collect();
-                let status = Command::new("gdbus")
-                    .args(["call", "--session", "-d", fields[0], "-o", &menu, "-m"])
-                    .args([
-                        "com.canonical.dbusmenu.Event",
-                        &id,
-                        "clicked",
-                        "<int32 0>",
-                        "0",
-                    ])
-                    .status()
-                    .await
-                    .unwrap();
-                if status.success() {
-                    return;
-                }
+            let layout = String::from_utf8_lossy(&layout.stdout).into_owned();
+            // Items read "(7, {... 'label': <'Show Herald'> ...}, [])".
+            let Some(at) = layout.find(&format!("'label': <'{label}'>")) else {
+                continue;
+            };
+            let start = layout[..at].rfind('(').unwrap_or(0);
+            let id: String = layout[start + 1..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let status = Command::new("gdbus")
+                .args(["call", "--session", "-d", fields[0], "-o", &menu, "-m"])
+                .args([
+                    "com.canonical.dbusmenu.Event",
+                    &id,
+                    "clicked",
+                    "<int32 0>",
+                    "0",
+                ])
+                // gdbus prints the call's empty reply, "()", into the test's output.
+                .stdout(Stdio::null())
+                .status()
+                .await
+                .unwrap();
+            if status.success() {
+                return true;
             }
-            assert!(
-                Instant::now() < deadline,
-                "no tray menu item labelled {label:?}: {}",
-                self.read().await
-            );
-            tokio::time::sleep(Duration::from_millis(200)).await;
         }
+        false
     }
 }
 
@@ -942,17 +989,23 @@ impl WindowManager {
                 .stderr(log.reopen().unwrap())
                 .spawn()
                 .expect("openbox is installed (Debian package openbox)");
-            let deadline = Instant::now() + PATIENCE;
-            while child.try_wait().unwrap().is_none() {
-                if managed_by_a_live_window_manager().await {
-                    return WindowManager(child);
+            let took = poll(PATIENCE, async || {
+                if child.try_wait().unwrap().is_some() {
+                    return Ok(false);
                 }
-                if Instant::now() > deadline {
-                    let _ = child.kill();
-                    break;
+                let managed = managed_by_a_live_window_manager().await;
+                if managed {
+                    Ok(true)
+                } else {
+                    Err(String::new())
                 }
-                tokio::time::sleep(Duration::from_millis(100)).await;
+            })
+            .await;
+            if took == Ok(true) {
+                return WindowManager(child);
             }
+            // Kills one that never took the display; one that exited is only reaped.
+            let _ = child.kill();
             let _ = child.wait();
             said = std::fs::read_to_string(log.path()).unwrap_or_default();
         }
@@ -1001,6 +1054,20 @@ pub async fn add_channel(app: &App, kind: &str, name: &str, audience: &str) {
         .await;
     app.check(&format!("[data-testid=\"channel-audience-{audience}\"]"))
         .await;
+}
+
+/// Waits until a top-level X window's name contains `part` (or, when
+/// `shown` is false, until none does), failing with every window's name.
+pub async fn wait_for_window(part: &str, shown: bool, patience: Duration) {
+    let what = format!(
+        "a window named like {part:?} to be {}",
+        if shown { "open" } else { "gone" }
+    );
+    wait_until(&what, patience, async || {
+        let titles = x_window_titles().await;
+        (titles.contains(part) != shown).then_some(titles)
+    })
+    .await;
 }
 
 /// The names of the top-level X windows, as the window manager would show them.

@@ -8,7 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use herald_core::{Audience, IncidentChange, NewIncident, Severity, Status};
 use herald_desk::{Desk, MemorySecrets, SystemClock};
@@ -115,25 +115,20 @@ async fn a_teammates_changes_show_in_the_window_without_a_reload() {
     // What Bo types reaches Ana's Herald.
     let typed = format!("{SECOND} Refunds are not affected.");
     app.replace_text("#draft-customers", &typed).await;
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let body = ana
-            .incident(&incident)
-            .unwrap()
-            .drafts
+    let arrived = "Bo's words to reach Ana's Herald";
+    app.wait_for(arrived, Duration::from_secs(60), async || {
+        let drafts = ana.incident(&incident).unwrap().drafts;
+        let customers = drafts
             .into_iter()
-            .find(|d| d.audience == Audience::Customers)
-            .unwrap()
-            .body;
+            .find(|d| d.audience == Audience::Customers);
+        let body = customers.unwrap().body;
         if body == typed {
-            break;
+            Ok(())
+        } else {
+            Err(format!("holding {body:?}"))
         }
-        assert!(
-            Instant::now() < deadline,
-            "Ana's Herald never got Bo's words; it holds {body:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    })
+    .await;
 
     // Ana takes Bo out of the incident: Bo's window says so and who did it,
     // and Bo keeps the incident as it was.
