@@ -193,6 +193,24 @@ pub async fn wait_for<T>(
         .unwrap_or_else(|seen| panic!("{what}: still {seen} after {patience:?}"))
 }
 
+/// Polls `read` until what it returns contains `text`, and gives that back.
+async fn wait_to_read(
+    what: &str,
+    patience: Duration,
+    text: &str,
+    mut read: impl AsyncFnMut() -> String,
+) -> String {
+    wait_for(what, patience, async || {
+        let seen = read().await;
+        if seen.contains(text) {
+            Ok(seen)
+        } else {
+            Err(format!("reading {seen:?}"))
+        }
+    })
+    .await
+}
+
 /// Polls until `check` returns `None`; each `Some` says what it saw.
 pub async fn wait_until(
     what: &str,
@@ -631,15 +649,7 @@ impl NotificationServer {
 
     /// Waits until the Notify calls received include `text`, and returns them all.
     pub async fn wait_for(&self, what: &str, text: &str, patience: Duration) -> String {
-        wait_for(what, patience, async || {
-            let calls = self.calls().await;
-            if calls.contains(text) {
-                Ok(calls)
-            } else {
-                Err(format!("only {calls:?}"))
-            }
-        })
-        .await
+        wait_to_read(what, patience, text, async || self.calls().await).await
     }
 
     /// Every Notify call received so far, as gdbus prints them.
@@ -825,15 +835,7 @@ impl TrayHost {
     /// Waits until the tray's label or menu reads `text`, and returns all it reads.
     pub async fn wait_for(&self, text: &str) -> String {
         let what = format!("the tray to read {text:?}");
-        wait_for(&what, PATIENCE, async || {
-            let seen = self.read().await;
-            if seen.contains(text) {
-                Ok(seen)
-            } else {
-                Err(format!("reading {seen:?}"))
-            }
-        })
-        .await
+        wait_to_read(&what, PATIENCE, text, async || self.read().await).await
     }
 }
 
