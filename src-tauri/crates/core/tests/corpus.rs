@@ -68,9 +68,9 @@ fn the_status_page_corpus_records_its_sources_and_its_one_split() {
 }
 
 /// A floor under the rules on real text they were not tuned on: the held-out
-/// half must keep, over all rules, the precision and recall round seven
-/// reached (0.81 / 0.69 on 1,057 sentences from 116 pages), with a small
-/// margin. The floor moves only when new held-out pages are added, since pages
+/// half, less the sentences the tune half also holds word for word, must
+/// keep, over all rules, the precision and recall round seven reached
+/// (0.81 / 0.69 on 1,057 sentences from 116 pages), with a small margin. The floor moves only when new held-out pages are added, since pages
 /// the rules never saw score lower than the ones before them (the held-out
 /// pages of rounds six and seven, scored before any rule change, held
 /// 0.88 / 0.59 and 0.78 / 0.58),
@@ -86,11 +86,7 @@ fn the_status_page_corpus_records_its_sources_and_its_one_split() {
 fn the_rules_hold_their_floor_on_held_out_status_page_text() {
     let entries = corpus::parse(include_str!("../corpus/status-pages.txt"))
         .expect("the corpus follows its format");
-    let held_out: Vec<_> = entries
-        .into_iter()
-        .filter(|e| e.split == corpus::Split::HeldOut)
-        .collect();
-    let report = corpus::score(&held_out);
+    let report = corpus::score(&corpus::halves(entries).held_out);
     let all = report.scores.last().expect("the total comes last");
     assert!(
         all.precision() >= 0.80 && all.recall() >= 0.66,
@@ -108,4 +104,22 @@ fn the_rules_hold_their_floor_on_held_out_status_page_text() {
             corpus::ScoresOnly(&report)
         );
     }
+}
+
+/// A held-out sentence the tune half also holds (a statement quoted on two
+/// pages, a stock apology) was seen while tuning, so the held-out half
+/// leaves it out, whatever its case or surrounding spaces.
+#[test]
+fn the_held_out_half_leaves_out_sentences_the_tune_half_also_holds() {
+    let source = "@source https://a.example/1\n@split tune\n\
+        customers | - | We apologise for the inconvenience.\n\
+        customers | premature_resolution | Service is restored.\n\n\
+        @source https://b.example/2\n@split heldout\n\
+        customers | - | we apologise for the inconvenience. \n\
+        customers | unconfirmed_eta | We expect a fix by 16:00 UTC.\n";
+    let halves = corpus::halves(corpus::parse(source).expect("the format holds"));
+    assert_eq!(halves.tune.len(), 2);
+    assert_eq!(halves.repeated, 1);
+    let kept: Vec<&str> = halves.held_out.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(kept, ["We expect a fix by 16:00 UTC."]);
 }

@@ -10,7 +10,7 @@
 
 use std::process::ExitCode;
 
-use herald_core::guardrails::corpus::{self, Entry, ScoresOnly, Split};
+use herald_core::guardrails::corpus::{self, ScoresOnly};
 
 const SHIPPED: [&str; 2] = [
     concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/guardrails.txt"),
@@ -37,15 +37,20 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        let (tune, held_out): (Vec<Entry>, Vec<Entry>) =
-            entries.into_iter().partition(|e| e.split == Split::Tune);
+        let halves = corpus::halves(entries);
         #[allow(clippy::print_stdout)]
         {
             println!("== {path}: tune ==");
-            print!("{}", corpus::score(&tune));
-            if !held_out.is_empty() {
+            print!("{}", corpus::score(&halves.tune));
+            if !halves.held_out.is_empty() {
                 println!("== {path}: held-out (scores only) ==");
-                print!("{}", ScoresOnly(&corpus::score(&held_out)));
+                if halves.repeated > 0 {
+                    println!(
+                        "({} held-out sentences the tune half also holds are left out)",
+                        halves.repeated
+                    );
+                }
+                print!("{}", ScoresOnly(&corpus::score(&halves.held_out)));
             }
             println!();
         }

@@ -286,6 +286,34 @@ fn ids(rules: &BTreeSet<Rule>) -> String {
     }
 }
 
+/// The two halves of a corpus. A held-out sentence that the tune half also
+/// holds word for word (a statement two pages quoted, or a stock apology)
+/// has been seen while tuning, so it is left out of the held-out half;
+/// `repeated` counts those left out.
+#[derive(Debug, Default)]
+pub struct Halves {
+    pub tune: Vec<Entry>,
+    pub held_out: Vec<Entry>,
+    pub repeated: usize,
+}
+
+pub fn halves(entries: Vec<Entry>) -> Halves {
+    let key = |entry: &Entry| entry.text.trim().to_lowercase();
+    let (tune, held_out): (Vec<Entry>, Vec<Entry>) =
+        entries.into_iter().partition(|e| e.split == Split::Tune);
+    let seen: BTreeSet<String> = tune.iter().map(key).collect();
+    let all = held_out.len();
+    let held_out: Vec<Entry> = held_out
+        .into_iter()
+        .filter(|entry| !seen.contains(&key(entry)))
+        .collect();
+    Halves {
+        repeated: all - held_out.len(),
+        tune,
+        held_out,
+    }
+}
+
 /// A report's scores without its disagreements: how a held-out half is
 /// shown, so its sentences never steer a rule change.
 #[derive(Debug)]

@@ -149,6 +149,19 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for index in JARGON.matches(text).iter() {
         for m in JARGON_EACH[index].find_iter(text) {
+            // "Text-to-911" ends like a numbered host ("to-911"), but it is
+            // a phrase: a host name is lower case from its first letter (a
+            // tail after a hyphen is part of a chain the pattern did not
+            // take whole), and has no "to" or "and" among its parts.
+            let numbered = m.as_str().ends_with(|c: char| c.is_ascii_digit());
+            let tail = text[..m.start()].ends_with('-');
+            let phrase = m
+                .as_str()
+                .split('-')
+                .any(|part| ["to", "and", "or", "of", "for", "the"].contains(&part));
+            if numbered && (tail || phrase) {
+                continue;
+            }
             // A leading space belongs to the "at" of a stack frame, not the span.
             let start = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
             found.push((start, m.end()));
