@@ -70,17 +70,21 @@ fn the_status_page_corpus_records_its_sources_and_its_one_split() {
 /// A floor under the rules on real text they were not tuned on: the held-out
 /// half, less the sentences the tune half also holds word for word, must
 /// keep, over all rules, the precision and recall round seven reached
-/// (0.81 / 0.69 on 1,057 sentences from 116 pages), with a small margin. The floor moves only when new held-out pages are added, since pages
-/// the rules never saw score lower than the ones before them (the held-out
+/// (0.81 / 0.69 on 1,057 sentences from 116 pages), with a small margin.
+/// The floor moves only when new held-out pages are added, since pages the
+/// rules never saw score lower than the ones before them (the held-out
 /// pages of rounds six and seven, scored before any rule change, held
-/// 0.88 / 0.59 and 0.78 / 0.58),
-/// or when a rule trades one for the other on purpose: flagging acronyms
-/// nobody spelled out took held-out recall from 0.66 to 0.69 and precision
-/// from 0.84 to 0.82. The recall floor moved from 0.67 to 0.66 in round
-/// nineteen for the first reason: rounds seventeen to nineteen added 13
-/// held-out pages that scored 0.40 / 0.33, 1.00 / 0.43 and 0.50 / 0.20 on
-/// arrival, taking held-out recall from 0.68 to 0.670, while their rule
-/// changes lowered no held-out count. Issue 15's goal (0.90 per rule) is not
+/// 0.88 / 0.59 and 0.78 / 0.58), or when a rule trades one for the other on
+/// purpose: flagging acronyms nobody spelled out took held-out recall from
+/// 0.66 to 0.69 and precision from 0.84 to 0.82. The recall floor moved
+/// for the first reason from 0.67 to 0.66 in round nineteen (rounds
+/// seventeen to nineteen added 13 held-out pages that scored 0.40 / 0.33,
+/// 1.00 / 0.43 and 0.50 / 0.20 on arrival, taking held-out recall from 0.68
+/// to 0.670), and from 0.66 to 0.65 in round twenty-eight (rounds
+/// twenty-seven and twenty-eight added 7 held-out pages, mostly network
+/// postmortems, that scored 0.82 / 0.50 and 0.83 / 0.42 on arrival, taking
+/// it from 0.668 to 0.652). In both, the rule changes made from the tune
+/// half lowered no held-out count. Issue 15's goal (0.90 per rule) is not
 /// met; README says where it stands. This keeps the work from sliding back.
 #[test]
 fn the_rules_hold_their_floor_on_held_out_status_page_text() {
@@ -89,7 +93,7 @@ fn the_rules_hold_their_floor_on_held_out_status_page_text() {
     let report = corpus::score(&corpus::halves(entries).held_out);
     let all = report.scores.last().expect("the total comes last");
     assert!(
-        all.precision() >= 0.80 && all.recall() >= 0.66,
+        all.precision() >= 0.80 && all.recall() >= 0.65,
         "held-out precision {:.3}, recall {:.3}:\n{}",
         all.precision(),
         all.recall(),

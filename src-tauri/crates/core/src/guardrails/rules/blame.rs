@@ -68,9 +68,10 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A provider's trouble, or trouble from outside our walls.
         r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?our\s+(?:control|systems?|network|infrastructure)\b|\b(?:beyond|out\s+of)\s+our\s+control\b|\bnot\s+on\s+our\s+(?:side|end)\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|work|activity))\b".to_owned(),
         // A carrier's or provider's trouble, named as such ("this carrier
-        // issue"), or an outside party's own change ("an update to their
+        // issue", "a fault upstream", "the fault has been identified with a
+        // single provider"), or an outside party's own change ("an update to their
         // service", "on their end").
-        r"(?i)\b(?:carrier|vendor|supplier|provider|ISP|upstream)\s+(?:issues?|problems?|outages?|failures?|errors?|delays?|faults?|incidents?)\b|\b(?:update|change|problem|issue|bug|outage|failure|fault)s?\s+(?:to|in|with|on|within)\s+their\s+(?:[\w-]+\s+)?(?:service|systems?|network|platform|infrastructure|API|servers?)\b|\bon\s+their\s+(?:end|side)\b".to_owned(),
+        r"(?i)\b(?:carrier|vendor|supplier|provider|ISP|upstream)\s+(?:(?:software|hardware|network|firmware|system|platform)\s+)?(?:issues?|problems?|outages?|failures?|errors?|delays?|faults?|incidents?)\b|\bupstream\s+[\w-]+\s+(?:faults?|failures?|outages?)\b|\b(?:faults?|issues?|problems?|failures?)\s+upstream\b|\b(?:fault|issue|problem|failure)\s+(?:has\s+been\s+|was\s+|is\s+)?(?:identified|traced|isolated|located|pinpointed)\s+(?:with|to|at)\s+(?:an?|the|one\s+of\s+our|our|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:carrier|provider|ISP|vendor|supplier|upstream)s?\b|\b(?:update|change|problem|issue|bug|outage|failure|fault)s?\s+(?:to|in|with|on|within)\s+their\s+(?:[\w-]+\s+)?(?:service|systems?|network|platform|infrastructure|API|servers?)\b|\bon\s+their\s+(?:end|side)\b".to_owned(),
         // A customer whose traffic took the service down.
         r"(?i)\b(?:from|by|originating\s+from)\s+(?:a\s+single|one)\s+(?:customer|user|tenant|client)\b|\b(?:a\s+single|one)\s+(?:customer|user|tenant|client)(?:['’]s)?\s+(?:account\s+|environment\s+)?(?:generated|triggered|caused|sent|flooded|overloaded)\b".to_owned(),
         // Another company's API or platform changing under us.
@@ -177,9 +178,12 @@ static PARTIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// A capitalised word that is ours or a sentence opener, not a third party.
 static OUR_SIDE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"^(?:{NOT_A_PARTY})\b")));
 
-/// "To avoid human error" names a risk, not a culprit.
+/// "To avoid human error" and "to detect third-party issues earlier" name a
+/// risk, not a culprit.
 static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without)\s+(?:[\w-]+\s+){0,2}$")
+    compile(
+        r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without|detect)\s+(?:[\w-]+\s+){0,2}$",
+    )
 });
 
 /// Working with a provider, or contacting one, is how the fix happens.
@@ -190,17 +194,26 @@ static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Waiting for news from a provider ("whilst we await an update from our
-/// supplier"), or checking with one ("verified via our card provider"), says
+/// supplier"), receiving it ("received an RFO from our upstream"), or
+/// checking with one ("verified via our card provider"), says
 /// who tells us, not whose fault it is.
 static AWAITING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,6}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$",
+        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,6}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:received|got)\s+(?:[\w-]+\s+){0,4}?(?:RFO|report|outage|update|notice|notification|statement)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$",
     )
 });
 
 /// "Switched over to another third-party provider" names the way out.
 static SWITCHED_TO: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\b(?:secondary|backup|alternate|alternative|new|another|other)\s+$")
+});
+
+/// Cutting a provider off is the way out too: "dropping our connection to the
+/// respective provider". Read up to the end of the provider's name.
+static DROPPED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:dropp\w*|disconnect\w*|remov\w*)\s+our\s+(?:connection|link|session)s?\s+(?:to|with|from)\s+(?:[\w-]+\s+){0,2}?(?:providers?|carriers?|upstreams?|vendors?|suppliers?)$",
+    )
 });
 
 /// Moving to another provider is the fix, not the fault.
@@ -284,7 +297,9 @@ fn everyday(said: &str, rest: &str) -> bool {
 }
 
 /// "Carrier routes" and "carrier traffic" are ours, not a carrier: the word
-/// after the provider noun says it is used as an adjective.
+/// after the provider noun says it is used as an adjective. After a
+/// possessive, what the vendor gave us ("the vendor's release notes", "the
+/// vendor's stable version") is help, not its fault.
 fn names_our_own_kit(rest: &str) -> bool {
     let next = rest.split_whitespace().next().unwrap_or("");
     let next = next
@@ -298,6 +313,13 @@ fn names_our_own_kit(rest: &str) -> bool {
         "gateway",
         "rates",
         "selection",
+        "release",
+        "documentation",
+        "guidance",
+        "advice",
+        "recommendations",
+        "instructions",
+        "stable",
     ]
     .contains(&next.as_str())
 }
@@ -325,6 +347,7 @@ pub(super) fn warm() {
     LazyLock::force(&WORKING_WITH);
     LazyLock::force(&OTHER_PROVIDER);
     LazyLock::force(&SWITCHED_TO);
+    LazyLock::force(&DROPPED);
     LazyLock::force(&AWAITING);
 }
 
@@ -383,6 +406,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || everyday(said, rest)
                 || OTHER_PROVIDER.is_match(said)
                 || SWITCHED_TO.is_match(before)
+                || DROPPED.is_match(sentence_before(text, m.end()))
                 || AWAITING.is_match(before)
                 // "Visa Debit" and "Mastercard credit cards" name the card a
                 // bank issues, not the card company.

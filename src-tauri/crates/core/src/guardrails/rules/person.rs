@@ -42,6 +42,12 @@ static STAFF_OF: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What makes a given name part of a place: "Victoria Road", "Albert Hall".
+const PLACE_WORDS: [&str; 18] = [
+    "Road", "Street", "Avenue", "Lane", "Drive", "Way", "Close", "Place", "Square", "Park",
+    "House", "Hall", "Station", "Bridge", "Court", "Terrace", "Crescent", "Gardens",
+];
+
 /// Who a sign-off can thank without naming a person.
 static NOT_A_PERSON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:Everyone|All|Folks|Again|Team)\b"));
@@ -98,6 +104,15 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
         }
         // "Tyler analysts" and "Morgan engineers" are a company's staff.
         if STAFF_OF.is_match(&text[m.end()..]) {
+            continue;
+        }
+        // "The Victoria Road area" is a street, not a person.
+        let next = text[m.end()..].split_whitespace().next().unwrap_or("");
+        let last = said.split_whitespace().last().unwrap_or("");
+        if [last, next.trim_end_matches([',', '.', ';'])]
+            .iter()
+            .any(|word| PLACE_WORDS.contains(word))
+        {
             continue;
         }
         found.push((m.start() + skip, m.end()));
