@@ -143,12 +143,14 @@ fn looks_ahead(text: &str) -> bool {
         let word = m.as_str().to_ascii_lowercase();
         let after = &text[m.end()..];
         let modal = ["may", "might", "could", "should"].contains(&word.as_str());
-        let unable = word == "could" && after.to_ascii_lowercase().starts_with(" not ");
+        let unable = word == "could" && starts_with_ignore_case(after, " not ");
         // "Behaving as expected" and "longer than expected" say how things
         // are, not what is coming.
-        let before = text[..m.start()].to_ascii_lowercase();
-        let as_expected =
-            word.starts_with("expect") && (before.ends_with("as ") || before.ends_with("than "));
+        let before = &text[..m.start()];
+        let as_expected = word.starts_with("expect")
+            && ["as ", "than "]
+                .iter()
+                .any(|end| ends_with_ignore_case(before, end));
         !(unable || as_expected || (modal && PAST_MODAL.is_match(after)))
     })
 }
@@ -197,26 +199,25 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
 /// The span of a promise made with the time at `at..to`, if it is one.
 fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize, usize)> {
     let before = sentence_before(text, at);
-    let lower = before.to_ascii_lowercase();
     // "As soon as", "for up to an hour" and "several minutes to load"
     // describe the wait or the symptom, not when it ends; "for 24 hours" is
     // a wait too, unless it is how long a planned outage lasts. Most times
     // that start with "for" end here, before the costlier checks.
-    let starts_for = text[at..to]
-        .get(..4)
-        .is_some_and(|w| w.eq_ignore_ascii_case("for "));
-    let for_a_while = (lower.ends_with("for ") || starts_for) && !PLANNED_LENGTH.is_match(before);
+    let time = &text[at..to];
+    let for_a_while = (ends_with_ignore_case(before, "for ")
+        || starts_with_ignore_case(time, "for "))
+        && !PLANNED_LENGTH.is_match(before);
     if for_a_while {
         return None;
     }
     let history = REPORTED.is_match(before) && !looks_ahead(before);
-    let symptom = lower.ends_with("as ")
+    let symptom = ends_with_ignore_case(before, "as ")
         || SYMPTOM_BEFORE.is_match(before)
         || SYMPTOM_AFTER.is_match(&text[to..]);
     let not_fixed = NOT_FIXED_BY.is_match(before);
     let until = ["until", "till", "through"]
         .iter()
-        .any(|word| text[at..to].to_ascii_lowercase().starts_with(word));
+        .any(|word| starts_with_ignore_case(time, word));
     let disruption_starts = DISRUPTION_STARTS.is_match(before) && !until;
     if ABOUT_UPDATES.is_match(before)
         || UPDATE_AFTER.is_match(&text[to..])
@@ -240,14 +241,27 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
         .min_by_key(|(s, e)| s.abs_diff(to).min(e.abs_diff(at)));
     // "At 10 p.m." and "from 7.30am" are when something starts; they are a
     // promise only when the sentence says what gets fixed then.
-    let starts_at = ["at ", "from "].iter().any(|start| {
-        text[at..to]
-            .get(..start.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(start))
-    });
+    let starts_at = ["at ", "from "]
+        .iter()
+        .any(|start| starts_with_ignore_case(time, start));
     match nearest {
         Some((fix_start, fix_end)) => Some((fix_start.min(at), fix_end.max(to))),
         None if starts_at || needs_fix => None,
         None => Some((at, to)),
     }
+}
+
+/// Whether `text` starts with `prefix`, ignoring ASCII case, without a
+/// lowercased copy of the text.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// Whether `text` ends with `suffix`, ignoring ASCII case.
+fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    text.len()
+        .checked_sub(suffix.len())
+        .and_then(|start| text.get(start..))
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
 }
