@@ -39,7 +39,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\b(?:their|(?:the|our)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier|partner)(?:'s|’s)?)\s+(?:fault|mistake|outage|failure|error)\b".to_owned(),
         // A party outside the company named as where it went wrong.
         r"(?i)\b(?:third[- ]?party|3rd[- ]?party|upstream|downstream|external)\s+(?:[\w-]+\s+){0,4}?(?:providers?|vendors?|suppliers?|partners?|services?|dependency|dependencies|database|carriers?|isps?|gateways?|disruptions?|outages?)\b|(?i:\b(?:with|by|at|from)\s+(?:the|a)\s+(?:third|3rd)[- ]?party\b)".to_owned(),
-        r"(?i)\b(?:contractors?|vendors?|third\s+parties)\s+(?:[\w-]+\s+){0,6}?(?:accidentally|damaged|cut|severed|knocked|broke)\b|\bvendor\s+work\b|\b(?:a\s+single|one|an?)\s+(?:user|customer)\s+(?:triggered|caused)\b".to_owned(),
+        r"(?i)\b(?:contractors?|vendors?|third\s+parties)\s+(?:[\w-]+\s+){0,6}?(?:accidentally|damaged|cut|severed|knocked|broke)\b|\b(?:caused|damaged|cut|severed)\s+by\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:contractors?|vandals?|workmen|work\s+crews?)\b|\bvendor\s+work\b|\b(?:a\s+single|one|an?)\s+(?:user|customer)\s+(?:triggered|caused)\b".to_owned(),
         format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:experienc\w+|suffer\w*|is\s+(?:having|seeing|experiencing|down)|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)))\b"),
         format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
         format!(r"(?i:\b(?:due\s+to|caused\s+by|result\s+of|affecting|(?:errors?|failures?|issues?|problems?|outages?|disruptions?)\s+(?:from|at|in|with))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?){CLOUDS}\b"),
@@ -72,6 +72,9 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // single provider"), or an outside party's own change ("an update to their
         // service", "on their end").
         r"(?i)\b(?:carrier|vendor|supplier|provider|ISP|upstream)\s+(?:(?:software|hardware|network|firmware|system|platform)\s+)?(?:issues?|problems?|outages?|failures?|errors?|delays?|faults?|incidents?)\b|\bupstream\s+[\w-]+\s+(?:faults?|failures?|outages?)\b|\b(?:faults?|issues?|problems?|failures?)\s+upstream\b|\b(?:fault|issue|problem|failure)\s+(?:has\s+been\s+|was\s+|is\s+)?(?:identified|traced|isolated|located|pinpointed)\s+(?:with|to|at)\s+(?:an?|the|one\s+of\s+our|our|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:carrier|provider|ISP|vendor|supplier|upstream)s?\b|\b(?:update|change|problem|issue|bug|outage|failure|fault)s?\s+(?:to|in|with|on|within)\s+their\s+(?:[\w-]+\s+)?(?:service|systems?|network|platform|infrastructure|API|servers?)\b|\bon\s+their\s+(?:end|side)\b".to_owned(),
+        // The provider's own finding of the cause ("Provider confirms root
+        // cause was a fibre break") puts the fault on its side.
+        r"(?i)\b(?:providers?|carriers?|suppliers?|vendors?|upstreams?)\s+(?:has\s+|have\s+)?(?:confirm\w*|identifi\w*|report\w*|advis\w*|stat\w*)\s+(?:that\s+)?(?:the\s+)?(?:root\s+)?cause\b".to_owned(),
         // A customer whose traffic took the service down.
         r"(?i)\b(?:from|by|originating\s+from)\s+(?:a\s+single|one)\s+(?:customer|user|tenant|client)\b|\b(?:a\s+single|one)\s+(?:customer|user|tenant|client)(?:['’]s)?\s+(?:account\s+|environment\s+)?(?:generated|triggered|caused|sent|flooded|overloaded)\b".to_owned(),
         // Another company's API or platform changing under us.
@@ -208,11 +211,14 @@ static SWITCHED_TO: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\b(?:secondary|backup|alternate|alternative|new|another|other)\s+$")
 });
 
-/// Cutting a provider off is the way out too: "dropping our connection to the
-/// respective provider". Read up to the end of the provider's name.
+/// Cutting a provider off, or routing around one, is the way out too:
+/// "dropping our connection to the respective provider", "pushed a fix to
+/// route around the provider". Reporting the fault to one is how the fix
+/// starts: "the issue has been reported to the fibre provider". Read up to
+/// the end of the provider's name.
 static DROPPED: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:dropp\w*|disconnect\w*|remov\w*)\s+our\s+(?:connection|link|session)s?\s+(?:to|with|from)\s+(?:[\w-]+\s+){0,2}?(?:providers?|carriers?|upstreams?|vendors?|suppliers?)$",
+        r"(?i)(?:\b(?:dropp\w*|disconnect\w*|remov\w*)\s+our\s+(?:connection|link|session)s?\s+(?:to|with|from)|\b(?:(?:rout|work|steer|mov|shift|redirect)\w*\s+(?:[\w-]+\s+){0,2}?around|bypass\w*)|\breport(?:ed|ing)?\s+(?:[\w-]+\s+){0,4}?to|\b(?:raised|logged)\s+(?:[\w-]+\s+){0,4}?(?:with|to))\s+(?:[\w-]+\s+){0,3}?(?:providers?|carriers?|upstreams?|vendors?|suppliers?|ISPs?)$",
     )
 });
 

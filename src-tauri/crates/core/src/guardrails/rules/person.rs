@@ -1,5 +1,6 @@
 //! Person names: common given names, @handles, titles, "contact <Name>",
-//! and every name the incident and the roster know.
+//! the speaker of a quote ("said Ann Lee"), and every name the incident and
+//! the roster know.
 
 use std::sync::LazyLock;
 
@@ -14,7 +15,7 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| {
         .flat_map(str::split_whitespace)
         .collect();
     compile(&format!(
-        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b",
+        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)",
         names.join("|")
     ))
 });
@@ -48,6 +49,11 @@ const PLACE_WORDS: [&str; 18] = [
     "House", "Hall", "Station", "Bridge", "Court", "Terrace", "Crescent", "Gardens",
 ];
 
+/// A place and a comma just before a lone given name make the name the
+/// state or region the place is in: "near Nowa Nowa in Gippsland, Victoria".
+static IN_A_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"\b(?:in|near|at|from|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*$"));
+
 /// Who a sign-off can thank without naming a person.
 static NOT_A_PERSON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:Everyone|All|Folks|Again|Team)\b"));
@@ -77,6 +83,7 @@ pub(super) fn warm() {
     LazyLock::force(&ADDRESSED);
     LazyLock::force(&STAFF_OF);
     LazyLock::force(&NOT_A_PERSON);
+    LazyLock::force(&IN_A_PLACE);
 }
 
 pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
@@ -113,6 +120,9 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
             .iter()
             .any(|word| PLACE_WORDS.contains(word))
         {
+            continue;
+        }
+        if !said.trim().contains(char::is_whitespace) && IN_A_PLACE.is_match(&text[..m.start()]) {
             continue;
         }
         found.push((m.start() + skip, m.end()));
