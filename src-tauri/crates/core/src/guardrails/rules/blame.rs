@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::{compile, sentence_around, sentence_before};
 
-const VENDORS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|Microsoft|Google(?:\s+Cloud)?|GCP|Cloudflare|CloudFlare|Fastly|Akamai|Stripe|Twilio|Datadog|GitHub|GitLab|Okta|Salesforce|Heroku|Vercel|Netlify|DigitalOcean|Oracle|SendGrid|Mailgun|PagerDuty|Atlassian|Slack|Zoom|Shopify|PayPal|Adyen|Braintree|Auth0|Snowflake|Linode|Hetzner|OVH|Equinix|Verizon|Comcast|Zscaler|Lumen|CrowdStrike|Crowdstrike|Nexmo|Vonage|Mailchimp|Mandrill|Postmark|SparkPost|Amazon\s+SES|Route\s?53|Imperva|Incapsula|StackPath|Limelight|Let's\s+Encrypt|DigiCert|Sectigo|GoDaddy|Namecheap|NS1|Dyn|UltraDNS|Level\s?3|CenturyLink|Cogent|Telia|NTT|Zayo|AT&T|T-Mobile|Sprint|Vodafone|Telstra|Optus|Rackspace|SoftLayer|IBM(?:\s+Cloud)?|Alibaba\s+Cloud|Scaleway|Vultr|Supabase|Firebase|MongoDB\s+Atlas|Confluent|Algolia|Segment|Zendesk|HubSpot|APNs|FCM|Visa|Mastercard|Plaid|Square|Worldpay|Klarna|Mollie|Sinch|Plivo|MessageBird|Telnyx|OpenAI|MailChannels|Porkbun|DNSimple|DNS\s+Simple|Office\s+365|Microsoft\s+365|Gmail|Google\s+Workspace|Docker\s+Hub|npm|Bitbucket|Sentry|New\s+Relic|LaunchDarkly|OneLogin|Hurricane\s+Electric|SITA|Sita|Amadeus|Sabre)";
+const VENDORS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|Microsoft|Google(?:\s+Cloud)?|GCP|Cloudflare|CloudFlare|Fastly|Akamai|Stripe|Twilio|Datadog|GitHub|GitLab|Okta|Salesforce|Heroku|Vercel|Netlify|DigitalOcean|Oracle|SendGrid|Mailgun|PagerDuty|Atlassian|Slack|Zoom|Shopify|PayPal|Adyen|Braintree|Auth0|Snowflake|Linode|Hetzner|OVH|Equinix|Verizon|Comcast|Zscaler|Lumen|CrowdStrike|Crowdstrike|Nexmo|Vonage|Mailchimp|Mandrill|Postmark|SparkPost|Amazon\s+SES|Route\s?53|Imperva|Incapsula|StackPath|Limelight|Let's\s+Encrypt|DigiCert|Sectigo|GoDaddy|Namecheap|NS1|Dyn|UltraDNS|Level\s?3|CenturyLink|Cogent|Telia|NTT|Zayo|AT&T|T-Mobile|Sprint|Vodafone|Telstra|Optus|Rackspace|SoftLayer|IBM(?:\s+Cloud)?|Alibaba\s+Cloud|Scaleway|Vultr|Supabase|Firebase|MongoDB\s+Atlas|Confluent|Algolia|Segment|Zendesk|HubSpot|APNs|FCM|Visa|Mastercard|Plaid|Square|Worldpay|Klarna|Mollie|Sinch|Plivo|MessageBird|Telnyx|OpenAI|MailChannels|Porkbun|DNSimple|DNS\s+Simple|Office\s+365|Microsoft\s+365|Gmail|Google\s+Workspace|Docker\s+Hub|npm|Bitbucket|Sentry|New\s+Relic|LaunchDarkly|OneLogin|Hurricane\s+Electric|SITA|Sita|Amadeus|Sabre|HostGator|Hostgator|Bluehost|DreamHost|SiteGround|Hostinger|IONOS|WP\s+Engine|Kinsta|Media\s+Temple)";
 
 /// Infrastructure providers: a customer update that names one as where the
 /// failure was puts the fault on it.
@@ -54,6 +54,9 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A vendor's people who could not fix it: "IBM engineers have to
         // date been unsuccessful in remedying the problems".
         format!(r"(?:\b{VENDORS}(?:'s|’s)?|(?i:\bthe\s+(?:vendor|provider|supplier)(?:'s|’s)?))\s+(?i:(?:engineers?|technicians?|support(?:\s+team)?|staff)\s+(?:have\s+|has\s+)?(?:(?:to\s+date|so\s+far|still|yet)\s+)?(?:been\s+)?(?:unsuccessful|unable|not\s+(?:yet\s+)?(?:been\s+)?able))\b"),
+        // A named vendor working on the problem is where the problem is:
+        // "HostGator worked on the problem for most of the day".
+        format!(r"\b{VENDORS}\s+(?i:(?:worked|is\s+working|are\s+working|was\s+working|were\s+working|has\s+been\s+working|have\s+been\s+working)\s+(?:on|to\s+(?:fix|resolve|restore))\s+(?:the\s+|a\s+|this\s+)?(?:problem|issue|outage|fault|fix|repair)s?)\b"),
         // Trouble "on Microsoft's side" or "on Stripe's end".
         r"\bon\s+[A-Z][a-zA-Z]+(?:'s|’s)\s+(?i:end|side)\b".to_owned(),
         // A named vendor's own change: "a change Salesforce made to its API".
@@ -93,7 +96,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// response") blames it only when the sentence says something went wrong.
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?)(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|ISPs?|upstreams)(?:'s|’s)?\b|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b",
+        r"(?i:\b(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?)(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|ISPs?|upstreams)(?:'s|’s)?\b|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)",
     )
 });
 

@@ -102,6 +102,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_ascii_lowercase();
+        // "Caught up in the latest incident" is being hit, not catching up.
+        if said.ends_with("caught up") && next_word == "in" {
+            continue;
+        }
         if said == "ceased"
             && ["functioning", "working", "operating", "responding", "to"]
                 .contains(&next_word.as_str())
