@@ -96,14 +96,14 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// response") blames it only when the sentence says something went wrong.
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?)(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|ISPs?|upstreams)(?:'s|’s)?\b|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)",
+        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|ISPs?|upstreams|(?:web|cloud|hosting|VPS)\s+hosts?|webhosts?)(?:'s|’s)?\b|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)",
     )
 });
 
 /// What says something went wrong somewhere, for [`PROVIDER`].
 static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|due\s+to|led\s+to|result\w*|outages?|incidents?|disrupt\w*|interrupt\w*|trigger\w*|broke|failures?|fail\w*|problems?|issues?|degrad\w*|experienc\w*|suffer\w*|down|downtime|fix\w*|restor\w*|resolv\w*|mitigat\w*|recover\w*|power|delay\w*|slow\w*|unavailab\w*|unresponsive|unreachable|maintenance|attack\w*|breach\w*|congest\w*|limit\w*|cut|damage\w*|loss|lost|faults?|RFO|affect\w*|impact\w*|declared|repair\w*|unexpected\w*|mis(?:rout|configur|handl|appl|direct)\w*|deploy\w*|chang\w*|patch\w*|vulnerab\w*|increas\w*|spik\w*|originat\w*|roll\w*\s+out|crash\w*|stuck|held|queue\w*|returning|normal|concerns?)\b",
+        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|due\s+to|led\s+to|result\w*|outages?|incidents?|disrupt\w*|interrupt\w*|trigger\w*|broke|failures?|fail\w*|problems?|issues?|degrad\w*|experienc\w*|suffer\w*|down|downtime|fix\w*|restor\w*|resolv\w*|mitigat\w*|recover\w*|power|delay\w*|slow\w*|unavailab\w*|unresponsive|unreachable|maintenance|attack\w*|breach\w*|congest\w*|limit\w*|cut|damage\w*|loss|lost|faults?|RFO|affect\w*|impact\w*|declared|repair\w*|unexpected\w*|mis(?:rout|configur|handl|appl|direct)\w*|deploy\w*|chang\w*|patch\w*|vulnerab\w*|increas\w*|spik\w*|originat\w*|roll\w*\s+out|crash\w*|stuck|held|queue\w*|returning|normal|concerns?|dropp\w*)\b",
     )
 });
 
@@ -255,6 +255,13 @@ static SLIP: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A slip word right before the act: "a bad deploy", "an untested change".
+static SLIP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:accidental\w*|mistaken\w*|inadvertent\w*|erroneous\w*|bad|wrong|untested|unreviewed|unapproved|faulty|broken|botched)\s+(?:[\w-]+\s+)?$",
+    )
+});
+
 /// What says an everyday act went wrong, later in its sentence.
 static WENT_WRONG: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -285,7 +292,7 @@ static UNAFFECTED: LazyLock<Regex> = LazyLock::new(|| {
 /// is a cause (or, hedged, a guess), not blame.
 static A_THING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:fault|failure|bug|error|issue|problem|outage|change|update|release|configuration|setting|storm|surge|spike|load|traffic)\s+$",
+        r"(?i)\b(?:fault|failure|bug|error|issue|problem|outage|change|update|upgrade|release|deploy\w*|migration|patch|rollout|configuration|config|setting|certificate|disk|hardware|software|storm|surge|spike|load|traffic)\s+$",
     )
 });
 
@@ -297,9 +304,14 @@ static CARD_PRODUCT: LazyLock<Regex> =
 static THANKS: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bthank\w*\s+(?:[\w-]+\s+){0,3}$"));
 
 /// Whether `said` is an everyday act that the `rest` of its sentence does not
-/// say went wrong.
-fn everyday(said: &str, rest: &str) -> bool {
-    if !OUR_PEOPLE.is_match(said) || !EVERYDAY_ACT.is_match(said) || SLIP.is_match(said) {
+/// say went wrong. A slip word just `before` it counts too: "a bad deploy by
+/// the platform team".
+fn everyday(said: &str, before: &str, rest: &str) -> bool {
+    if !OUR_PEOPLE.is_match(said)
+        || !EVERYDAY_ACT.is_match(said)
+        || SLIP.is_match(said)
+        || SLIP_BEFORE.is_match(before)
+    {
         return false;
     }
     THE_FIX.is_match(rest) || !(WENT_WRONG.is_match(rest) || SLIP.is_match(rest))
@@ -341,6 +353,7 @@ pub(super) fn warm() {
     LazyLock::force(&EVERYDAY_ACT);
     LazyLock::force(&OUR_PEOPLE);
     LazyLock::force(&SLIP);
+    LazyLock::force(&SLIP_BEFORE);
     LazyLock::force(&WENT_WRONG);
     LazyLock::force(&THE_FIX);
     LazyLock::force(&THANKS);
@@ -412,7 +425,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || UNAFFECTED.is_match(rest)
                 || WORKING_WITH.is_match(before)
                 || THANKS.is_match(before)
-                || everyday(said, rest)
+                || everyday(said, before, rest)
                 || OTHER_PROVIDER.is_match(said)
                 || SWITCHED_TO.is_match(before)
                 || DROPPED.is_match(sentence_before(text, m.end()))
