@@ -22,11 +22,11 @@ pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// Times of day and days ("by the weekend", "resolved today"): promises only
-/// beside a fix word.
-static DAY_TIME: LazyLock<Regex> = LazyLock::new(|| {
+/// Times of day and days ("by the weekend", "resolved today", "a patch is
+/// planned for Thursday"): promises only beside a fix word.
+pub(super) static DAY_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:(?:by|before|until|around|in|during|over|within|later)\s+(?:the\s+|this\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|lunchtime|lunch|weekend)|(?:today|tonight|tomorrow|overnight)(?:\s+(?:morning|afternoon|evening|night))?|(?:in|over)\s+the\s+coming\s+(?:days|weeks)|next\s+week(?:end)?|this\s+week(?:end)?|(?:completed|finished|restored|resolved|fixed|done|back)\s+this\s+(?:afternoon|evening))\b",
+        r"(?i)\b(?:(?:by|before|until|around|in|during|over|within|later)\s+(?:the\s+|this\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|lunchtime|lunch|weekend)|(?:today|tonight|tomorrow|overnight)(?:\s+(?:morning|afternoon|evening|night))?|(?:in|over)\s+the\s+coming\s+(?:days|weeks)|next\s+week(?:end)?|this\s+week(?:end)?|(?:completed|finished|restored|resolved|fixed|done|back)\s+this\s+(?:afternoon|evening)|(?:planned|scheduled|expected|due|targeted|slated)\s+(?:for|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     )
 });
 
