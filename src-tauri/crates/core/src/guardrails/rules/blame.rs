@@ -96,7 +96,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// response") blames it only when the sentence says something went wrong.
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|ISPs?|upstreams|(?:web|cloud|hosting|VPS)\s+hosts?|webhosts?)(?:'s|’s)?\b|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)",
+        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|ISPs?|upstreams|(?:web|cloud|hosting|VPS)\s+hosts?|webhosts?)(?:'s|’s)?\b|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
     )
 });
 
@@ -288,6 +288,17 @@ static UNAFFECTED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A denial inside the words that would blame: "did not accidentally".
+static DENIED: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:did|does|do|has|have|had)(?:\s+not|n['’]t)\b|\bnever\b"));
+
+static DENIED_JUST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)(?:\b(?:did|does|do|has|have|had)(?:\s+not|n['’]t)|\bnever)\s+$")
+});
+
+static DENIED_JUST_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^\s+(?:(?:did|does|do|has|have|had)(?:\s+not|n['’]t)|never)\b"));
+
 /// A thing, not a party, said to be "to blame": "a network fault is to blame"
 /// is a cause (or, hedged, a guess), not blame.
 static A_THING: LazyLock<Regex> = LazyLock::new(|| {
@@ -354,6 +365,9 @@ pub(super) fn warm() {
     LazyLock::force(&OUR_PEOPLE);
     LazyLock::force(&SLIP);
     LazyLock::force(&SLIP_BEFORE);
+    LazyLock::force(&DENIED);
+    LazyLock::force(&DENIED_JUST_BEFORE);
+    LazyLock::force(&DENIED_JUST_AFTER);
     LazyLock::force(&WENT_WRONG);
     LazyLock::force(&THE_FIX);
     LazyLock::force(&THANKS);
@@ -418,7 +432,14 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let lower = said.to_ascii_lowercase();
             let to_blame = lower.contains(" to blame") || lower.contains(" at fault");
             let sentence = &text[start..sentence_end.max(m.end())];
-            let innocent = (in_passing
+            // "The contractor did not accidentally damage the line" denies it
+            // (a provider named in passing and then denied; "the outage did
+            // not impact X" still names the outage).
+            let denied = DENIED.is_match(said)
+                || DENIED_JUST_BEFORE.is_match(before)
+                || (in_passing && DENIED_JUST_AFTER.is_match(rest));
+            let innocent = denied
+                || (in_passing
                 && (!TROUBLE.is_match(sentence) || names_our_own_kit(rest)))
                 || (to_blame && A_THING.is_match(before))
                 || PREVENTING.is_match(before)

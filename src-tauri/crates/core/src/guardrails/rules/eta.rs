@@ -38,10 +38,21 @@ static LOOKS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A window that can only be ahead: "over the next hour", "in the coming
+/// minutes".
+static NEXT_OR_COMING: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\b(?:next|coming)\b"));
+
+/// A past auxiliary just before the time's verb: "were restored within".
+static PAST_JUST_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:was|were|had)\s+(?:[\w-]+\s+){0,3}$"));
+
 /// The word just before a time that makes it history ("was resolved by",
 /// "detected within", "took").
-static REPORTED: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)\b(?:\w+ed|was|were|had|took|lasted|ran)\s+(?:\w+\s+)?$"));
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:\w+ed|was|were|had|took|lasted|ran|said|told|saw|began|found|hit|lost|sent)\s+(?:\w+\s+)?$",
+    )
+});
 
 /// What follows a duration that makes it the length of a symptom.
 static SYMPTOM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,10 +91,11 @@ static DISRUPTION_STARTS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A planned outage's length is when it ends: "all payment services will be
 /// unavailable for 24 hours", "expect to be without power for at least a
-/// week", unlike a symptom's "for up to an hour".
+/// week", "planned shut downs for a few hours each", unlike a symptom's "for
+/// up to an hour".
 static PLANNED_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:will|to)\s+be\s+(?:[\w-]+\s+){0,3}?(?:unavailable|offline|down|closed|out\s+of\s+service|suspended|paused|without\s+(?:power|service|water|internet|access|connectivity))\s+(?:for\s+)?$",
+        r"(?i)\b(?:will|to)\s+be\s+(?:[\w-]+\s+){0,3}?(?:unavailable|offline|down|closed|out\s+of\s+service|suspended|paused|without\s+(?:power|service|water|internet|access|connectivity))\s+(?:for\s+)?$|\bplanned\s+(?:shut\s*-?downs?|outages?|closures?|interruptions?|downtime)\s+(?:of\s+|for\s+)?$",
     )
 });
 
@@ -165,6 +177,8 @@ pub(super) fn warm() {
     LazyLock::force(&DAY_TIME);
     LazyLock::force(&LOOKS_AHEAD);
     LazyLock::force(&REPORTED);
+    LazyLock::force(&NEXT_OR_COMING);
+    LazyLock::force(&PAST_JUST_BEFORE);
     LazyLock::force(&NO_ETA);
     LazyLock::force(&NOT_FIXED_BY);
     LazyLock::force(&DISRUPTION_STARTS);
@@ -214,7 +228,10 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     if for_a_while {
         return None;
     }
-    let history = REPORTED.is_match(before) && !looks_ahead(before);
+    // "Being restored over the next hour" is not history, though "were
+    // restored within the next hour" is.
+    let ahead_by_itself = NEXT_OR_COMING.is_match(time) && !PAST_JUST_BEFORE.is_match(before);
+    let history = REPORTED.is_match(before) && !looks_ahead(before) && !ahead_by_itself;
     let symptom = ends_with_ignore_case(before, "as ")
         || SYMPTOM_BEFORE.is_match(before)
         || SYMPTOM_AFTER.is_match(&text[to..]);
@@ -234,7 +251,10 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     }
     let (start, end) = sentence_around(text, at);
     let sentence = &text[start..end.max(to)];
-    if !looks_ahead(sentence) || NOT_THE_FIX.is_match(sentence) {
+    // "Over the next hour" and "in the coming minutes" look ahead by
+    // themselves, with no "will" in the sentence.
+    let ahead = looks_ahead(sentence) || NEXT_OR_COMING.is_match(time);
+    if !ahead || NOT_THE_FIX.is_match(sentence) {
         return None;
     }
     // The fix word nearest the time is the one the promise is about; a

@@ -43,16 +43,22 @@ static STAFF_OF: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// What makes a given name part of a place: "Victoria Road", "Albert Hall".
-const PLACE_WORDS: [&str; 18] = [
+/// What makes a given name part of a place: "Victoria Road", "Albert Hall",
+/// the "Elizabeth line".
+const PLACE_WORDS: [&str; 20] = [
     "Road", "Street", "Avenue", "Lane", "Drive", "Way", "Close", "Place", "Square", "Park",
-    "House", "Hall", "Station", "Bridge", "Court", "Terrace", "Crescent", "Gardens",
+    "House", "Hall", "Station", "Bridge", "Court", "Terrace", "Crescent", "Gardens", "line",
+    "Line",
 ];
 
 /// A place and a comma just before a lone given name make the name the
 /// state or region the place is in: "near Nowa Nowa in Gippsland, Victoria".
 static IN_A_PLACE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\b(?:in|near|at|from|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*$"));
+
+/// A capitalised word with a word before it in the same sentence, just
+/// before a lone given name.
+static AFTER_A_PROPER_NOUN: LazyLock<Regex> = LazyLock::new(|| compile(r"[\w,]\s+[A-Z][a-z]+\s+$"));
 
 /// Who a sign-off can thank without naming a person.
 static NOT_A_PERSON: LazyLock<Regex> =
@@ -84,6 +90,7 @@ pub(super) fn warm() {
     LazyLock::force(&STAFF_OF);
     LazyLock::force(&NOT_A_PERSON);
     LazyLock::force(&IN_A_PLACE);
+    LazyLock::force(&AFTER_A_PROPER_NOUN);
 }
 
 pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
@@ -122,7 +129,14 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
         {
             continue;
         }
-        if !said.trim().contains(char::is_whitespace) && IN_A_PLACE.is_match(&text[..m.start()]) {
+        let lone = !said.trim().contains(char::is_whitespace);
+        if lone && IN_A_PLACE.is_match(&text[..m.start()]) {
+            continue;
+        }
+        // "London Victoria" and "Gatwick Express and London Victoria" name a
+        // station: a lone given name right after a capitalised word that
+        // does not open the sentence.
+        if lone && AFTER_A_PROPER_NOUN.is_match(&text[..m.start()]) {
             continue;
         }
         found.push((m.start() + skip, m.end()));
