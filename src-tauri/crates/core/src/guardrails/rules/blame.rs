@@ -21,6 +21,9 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"\b{VENDORS}(?:'s|’s)?\s+(?:fault|mistake|outage|failure|error|bug|misconfiguration|bad\s+deploy\w*|deploy\w*|incident|problems?|issues?)\b"),
         format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration|issue|problem)s?\s+(?:at|from|by|of|on|in|with|within)\s+)(?:the\s+)?{VENDORS}\b"),
+        // A named vendor's system named before the outage: "the Microsoft
+        // cloud system outage".
+        format!(r"\b{VENDORS}\s+(?:(?:[A-Z][\w-]*|(?i:cloud|systems?|network|platform|services?|servers?|email|mail|payments?|data|database|storage|login|sign-in|authentication|region|regional|global|hosting|software|infrastructure|DNS|API|CDN))\s+){{1,3}}?(?i:outage|failure|fault|incident|disruption)s?\b"),
         // Another company's status page quoted as where the trouble is.
         format!(r"\b{VENDORS}(?:'s|’s)?\s+(?i:status\s+page)\b"),
         format!(r"\b{VENDORS}\s+(?i:caused|broke|went\s+down|is\s+down|was\s+down|failed|messed\s+up|screwed\s+up|pushed|deployed|misconfigured|is\s+to\s+blame|is\s+at\s+fault)\b"),
