@@ -81,6 +81,10 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // The provider's own finding of the cause ("Provider confirms root
         // cause was a fibre break") puts the fault on its side.
         r"(?i)\b(?:providers?|carriers?|suppliers?|vendors?|upstreams?)\s+(?:has\s+|have\s+)?(?:confirm\w*|identifi\w*|report\w*|advis\w*|stat\w*)\s+(?:that\s+)?(?:the\s+)?(?:root\s+)?cause\b".to_owned(),
+        // A provider that lost what it carried: "our SMS vendor dropped
+        // messages" (but "the session with the provider had dropped" is a
+        // link going down, not the provider's act).
+        r"(?i)\b(?:our|the|an?)\s+(?:[\w-]+\s+){0,2}?(?:vendors?|providers?|suppliers?|carriers?|partners?)\s+(?:has\s+|have\s+|had\s+)?(?:dropped|lost|deleted|rejected|blocked|throttled|discarded)\s+(?:[\w-]+\s+){0,2}?(?:messages|calls|traffic|packets|data|requests|emails|e-mails|texts|orders|payments|records|files|events|notifications|webhooks)\b".to_owned(),
         // A customer whose traffic took the service down.
         r"(?i)\b(?:from|by|originating\s+from)\s+(?:a\s+single|one)\s+(?:customer|user|tenant|client)\b|\b(?:a\s+single|one)\s+(?:customer|user|tenant|client)(?:['’]s)?\s+(?:account\s+|environment\s+)?(?:generated|triggered|caused|sent|flooded|overloaded)\b".to_owned(),
         // Another company's API or platform changing under us.
@@ -106,7 +110,7 @@ static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
 /// What says something went wrong somewhere, for [`PROVIDER`].
 static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|due\s+to|led\s+to|result\w*|outages?|incidents?|disrupt\w*|interrupt\w*|trigger\w*|broke|failures?|fail\w*|problems?|issues?|degrad\w*|experienc\w*|suffer\w*|down|downtime|fix\w*|restor\w*|resolv\w*|mitigat\w*|recover\w*|power|delay\w*|slow\w*|unavailab\w*|unresponsive|unreachable|maintenance|attack\w*|breach\w*|congest\w*|limit\w*|cut|damage\w*|loss|lost|faults?|RFO|affect\w*|impact\w*|declared|repair\w*|unexpected\w*|mis(?:rout|configur|handl|appl|direct)\w*|deploy\w*|chang\w*|patch\w*|vulnerab\w*|increas\w*|spik\w*|originat\w*|roll\w*\s+out|crash\w*|stuck|held|queue\w*|returning|normal|concerns?|dropp\w*)\b",
+        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|due\s+to|led\s+to|result\w*|outages?|incidents?|disrupt\w*|interrupt\w*|trigger\w*|broke|failures?|fail\w*|problems?|issues?|degrad\w*|experienc\w*|suffer\w*|down|downtime|fix\w*|restor\w*|resolv\w*|mitigat\w*|recover\w*|power|delay\w*|slow\w*|unavailab\w*|unresponsive|unreachable|maintenance|attack\w*|breach\w*|congest\w*|limit\w*|cut|damage\w*|loss|lost|faults?|RFO|affect\w*|impact\w*|declared|repair\w*|unexpected\w*|mis(?:rout|configur|handl|appl|direct)\w*|deploy\w*|chang\w*|patch\w*|vulnerab\w*|increas\w*|spik\w*|originat\w*|roll\w*\s+out|crash\w*|stuck|held|queue\w*|returning|normal|concerns?)\b",
     )
 });
 

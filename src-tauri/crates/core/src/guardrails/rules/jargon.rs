@@ -52,6 +52,8 @@ fn jargon_patterns() -> Vec<String> {
         r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:internal|local|lan|corp|intra|svc|consul|cluster\.local)\b",
         // Stack traces and crash vocabulary.
         r"(?m)^\s*at\s+[\w$.<>]+\(.*?:\d+\)|\bTraceback \(most recent call last\)|\bFile\s+\x22[^\x22]+\x22,\s+line\s+\d+|\b[A-Z]\w*(?:Exception|Error)\b|\bpanicked\s+at\b|\b(?:SIGSEGV|SIGKILL|SIGTERM|segfault|OOMKilled|CrashLoopBackOff|ImagePullBackOff)\b|(?i:\bsegmentation\s+fault\b|\bcore\s+dumped\b|\bstack\s*trace\b|\bnull\s+pointer\b)",
+        // Unix file system paths: "/var", "/etc/hosts".
+        r"(?:^|[\s(])/(?:var|etc|usr|tmp|opt|srv|dev|mnt|proc|home|root|bin|boot)(?:/[\w.-]+)*\b",
         // Error codes.
         r"(?i)\b(?:HTTP\s*)?[45][\dx*]{2}\s+(?:errors?|responses?|status(?:es)?|codes?)\b|\bHTTP\s+[45]\d\d\b|\b[45]xx\b|\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|ENOSPC|EPIPE|EACCES|ENOMEM)\b|\bERR_[A-Z_]+\b|\b0x[0-9a-f]{4,}\b|\berror\s+code\s+[\w-]+|\berrno\b|\bexit\s+code\s+\d+",
         // Raw technical state.

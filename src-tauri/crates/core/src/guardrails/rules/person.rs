@@ -56,6 +56,9 @@ const PLACE_WORDS: [&str; 20] = [
 static IN_A_PLACE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\b(?:in|near|at|from|of)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*$"));
 
+/// A two-letter state or province code right after a name and a comma.
+static STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| compile(r"^,\s*[A-Z]{2}\b"));
+
 /// A capitalised word with a word before it in the same sentence, just
 /// before a lone given name.
 static AFTER_A_PROPER_NOUN: LazyLock<Regex> = LazyLock::new(|| compile(r"[\w,]\s+[A-Z][a-z]+\s+$"));
@@ -91,6 +94,7 @@ pub(super) fn warm() {
     LazyLock::force(&NOT_A_PERSON);
     LazyLock::force(&IN_A_PLACE);
     LazyLock::force(&AFTER_A_PROPER_NOUN);
+    LazyLock::force(&STATE_AFTER);
 }
 
 pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
@@ -130,6 +134,10 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
             continue;
         }
         let lone = !said.trim().contains(char::is_whitespace);
+        // "Charlotte, NC" and "Austin, TX" are a city and its state.
+        if lone && STATE_AFTER.is_match(&text[m.end()..]) {
+            continue;
+        }
         if lone && IN_A_PLACE.is_match(&text[..m.start()]) {
             continue;
         }

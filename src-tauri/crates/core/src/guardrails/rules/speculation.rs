@@ -39,6 +39,11 @@ static SPECULATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Any inconvenience this may be causing" is an apology, not a guess.
+/// A verb of finding right after "initial investigation": a fact, not a guess.
+static FOUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\s+(?:showed|shows|found|confirmed|confirms|revealed|determined|established)\b")
+});
+
 static APOLOGY: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:inconvenience|trouble|frustration|disruption|impact)\s+(?:that\s+|which\s+)?(?:this|it)\s+$",
@@ -51,6 +56,7 @@ pub(super) fn warm() {
     LazyLock::force(&BELIEF);
     LazyLock::force(&SEEMS);
     LazyLock::force(&NOT_ABOUT_CAUSE);
+    LazyLock::force(&FOUND_AFTER);
 }
 
 pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
@@ -61,7 +67,11 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let rest = &text[m.end()..end.max(m.end())];
             let belief = BELIEF.is_match(m.as_str()) || SEEMS.is_match(m.as_str());
             let apology = APOLOGY.is_match(&text[..m.start()]);
-            !(apology || (belief && NOT_ABOUT_CAUSE.is_match(rest)))
+            // "Initial investigation showed that it had recovered" reports
+            // what was found; "initial investigation suggests" still guesses.
+            let found = m.as_str().to_ascii_lowercase().starts_with("initial ")
+                && FOUND_AFTER.is_match(rest);
+            !(apology || found || (belief && NOT_ABOUT_CAUSE.is_match(rest)))
         })
         .map(|m| (m.start(), m.end()))
         .collect()
