@@ -52,7 +52,10 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A named vendor as the one that started it, or that had to fix
         // it: "initiated by our Amazon Web Services database", "Microsoft
         // had to apply a software fix".
-        format!(r"(?i:\b(?:initiated|caused|triggered|started|run)\s+by\s+(?:the\s+|our\s+|an?\s+)?){VENDORS}\b"),
+        format!(r"(?i:\b(?:initiated|caused|triggered|started|run|tracked\s+down|traced|identified)\s+by\s+(?:the\s+|our\s+|an?\s+)?){VENDORS}\b"),
+        // A named vendor apologising for the issue owns it: "Fastly, for its
+        // part, issued an apology for the issues".
+        format!(r"\b{VENDORS}(?:,\s+[^,.!?]{{1,30}},)?\s+(?i:issued\s+an\s+apology|apologi[sz]ed)\b"),
         format!(r"\b{VENDORS}\s+(?i:(?:had\s+to\s+|has\s+|have\s+|is\s+|are\s+|already\s+)?(?:apply|applied|applying|release|released|releasing|deploy|deployed|deploying|ship|shipped)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:fix|patch|hotfix)(?:es)?)\b"),
         // A vendor's people who could not fix it: "IBM engineers have to
         // date been unsuccessful in remedying the problems".
@@ -72,7 +75,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Something of a vendor's: "a bug in a vendor's software".
         r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,2}?(?:vendor|supplier|partner|carrier|contractor)(?:'s|’s)\s".to_owned(),
         // A provider's trouble, or trouble from outside our walls.
-        r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?our\s+(?:control|systems?|network|infrastructure)\b|\b(?:beyond|out\s+of)\s+our\s+control\b|\bnot\s+on\s+our\s+(?:side|end)\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|work|activity))\b".to_owned(),
+        r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?our\s+(?:control|systems?|network|infrastructure)\b|\b(?:beyond|out\s+of)\s+our\s+control\b|\bnot\s+on\s+our\s+(?:side|end)\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|work|activity|projects?))\b".to_owned(),
         // A carrier's or provider's trouble, named as such ("this carrier
         // issue", "a fault upstream", "the fault has been identified with a
         // single provider"), or an outside party's own change ("an update to their
@@ -235,7 +238,7 @@ static DROPPED: LazyLock<Regex> = LazyLock::new(|| {
 /// Moving to another provider is the fix, not the fault.
 static OTHER_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:secondary|backup|alternate|alternative|new|another|other)\s+(?:[\w-]+\s+)?(?:providers?|vendors?|carriers?)\b",
+        r"(?i)\b(?:secondary|backup|alternate|alternative|new|another|other)\s+(?:[\w-]+\s+)?(?:providers?|vendors?|carriers?|ISPs?)\b",
     )
 });
 
