@@ -95,7 +95,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // People who slipped: "by one of our engineers", "accidentally deleted".
         r"(?i)\bby\s+(?:an?|one\s+of\s+our|our|the)\s+(?:engineers?|employees?|operators?|technicians?|team\s+members?|administrators?|developers?|contractors?|staff\s+members?)\b|\b(?:inadvertently|accidentally|mistakenly|erroneously|unintentionally)\s+(?:\w+\s+)?(?:deleted|removed|dropped|ran|executed|pushed|deployed|applied|modified|misconfigured|shut|disabled|disconnected|terminated|unplugged|cut)\b".to_owned(),
         // A person or a team named as the cause.
-        r"(?i)\b(?:human|operator|manual)\s+error\b|\bengineer-driven\b|\bfat[- ]finger\w*|\ban\s+error\s+was\s+made\b|\bentered\s+incorrectly\b|\b(?:recogni[sz]es?|recogni[sz]ed|made)\s+(?:the|a)\s+mistake\b|\bteam\s+member\b[^.]{0,80}?\bexecuted\b|\b(?:an?|the)\s+(?:engineer|operator|administrator|employee)\s+(?:was\s+)?(?:performing|executed|ran|running|entered|typed|deleted|pushed)\b|\b[\w-]+\s+team\s+(?:upgraded|changed|executed|ran|made\s+a\s+change)\b".to_owned(),
+        r"(?i)\b(?:human|operator|manual)\s+error\b|\b(?:instructions|procedures?|runbooks?|steps)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+not\s+followed\b|\bengineer-driven\b|\bfat[- ]finger\w*|\ban\s+error\s+was\s+made\b|\bentered\s+incorrectly\b|\b(?:recogni[sz]es?|recogni[sz]ed|made)\s+(?:the|a)\s+mistake\b|\bteam\s+member\b[^.]{0,80}?\bexecuted\b|\b(?:an?|the)\s+(?:engineer|operator|administrator|employee)\s+(?:was\s+)?(?:performing|executed|ran|running|entered|typed|deleted|pushed)\b|\b[\w-]+\s+team\s+(?:upgraded|changed|executed|ran|made\s+a\s+change)\b".to_owned(),
     ]
     .iter()
     .map(|p| compile(p))
@@ -202,10 +202,12 @@ static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Working with a provider, or contacting one, is how the fix happens.
+/// Working with a provider, or contacting, calling or speaking to one, is how
+/// the fix happens ("able to communicate with" it too, though a
+/// "communication failure with" one is its trouble).
 static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\b(?:work(?:s|ed|ing)?|together|collaborat\w*|coordinat\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$",
+        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\b(?:work(?:s|ed|ing)?|together|collaborat\w*|coordinat\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$|\b(?:call(?:s|ed|ing)?|phoned|spoke|spoken|speak\w*|talked)\s+(?:[\w-]+\s+){0,2}?(?:to|with)\s+(?:[\w-]+\s+){0,4}$|\bable\s+to\s+communicate\s+with\s+(?:[\w-]+\s+){0,4}$",
     )
 });
 
