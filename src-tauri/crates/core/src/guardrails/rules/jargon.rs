@@ -5,13 +5,16 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
-use super::{codenames, compile, sentence_around};
+use super::{DFA_CACHE_BYTES, codenames, compile, sentence_around};
 
 static JARGON: LazyLock<RegexSet> = LazyLock::new(|| {
     let patterns = jargon_patterns();
-    match RegexSet::new(&patterns) {
+    match RegexSetBuilder::new(&patterns)
+        .dfa_size_limit(DFA_CACHE_BYTES)
+        .build()
+    {
         Ok(set) => set,
         Err(e) => panic!("guardrail pattern does not compile: {e}"),
     }
