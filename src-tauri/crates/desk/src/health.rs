@@ -103,6 +103,20 @@ impl Desk {
     /// says when alerts could not be checked and why.
     pub(crate) fn watcher_round(&self, problem: Option<String>) -> bool {
         let now = self.clock.now();
+        // The gap goes on the timeline before the board stops showing the
+        // problem, so whoever sees the banner clear finds the record there.
+        {
+            let mut outage = self.health.outage.lock().unwrap_or_else(|p| p.into_inner());
+            match (&problem, outage.take()) {
+                (Some(why), None) => *outage = Some((now, why.clone())),
+                (Some(_), started) => *outage = started,
+                (None, Some((since, why))) => {
+                    drop(outage);
+                    self.record_outage(since, now, &why);
+                }
+                (None, None) => {}
+            }
+        }
         let changed = {
             let mut current = self
                 .health
@@ -118,16 +132,6 @@ impl Desk {
                 Some(why) => tracing::error!(problem = %why, "deadline watcher round failed"),
                 None => tracing::info!("deadline watcher recovered"),
             }
-        }
-        let mut outage = self.health.outage.lock().unwrap_or_else(|p| p.into_inner());
-        match (&problem, outage.take()) {
-            (Some(why), None) => *outage = Some((now, why.clone())),
-            (Some(_), started) => *outage = started,
-            (None, Some((since, why))) => {
-                drop(outage);
-                self.record_outage(since, now, &why);
-            }
-            (None, None) => {}
         }
         changed
     }
