@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{compile, sentence_around, sentence_before};
+use super::{
+    compile, ends_with_ignore_case, sentence_around, sentence_before, starts_with_ignore_case,
+};
 
 /// A clock time as status pages write it: "16:00", "6 pm", "10:00pm",
 /// "8:00 a.m.".
@@ -273,19 +275,4 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
         None if starts_at || needs_fix => None,
         None => Some((at, to)),
     }
-}
-
-/// Whether `text` starts with `prefix`, ignoring ASCII case, without a
-/// lowercased copy of the text.
-fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-}
-
-/// Whether `text` ends with `suffix`, ignoring ASCII case.
-fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
-    text.len()
-        .checked_sub(suffix.len())
-        .and_then(|start| text.get(start..))
-        .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
 }

@@ -71,6 +71,21 @@ pub(crate) fn promised_fix_times(text: &str) -> Vec<(usize, usize)> {
     eta::find(text)
 }
 
+/// Whether `text` starts with `prefix`, ignoring ASCII case, without a
+/// lowercased copy of the text.
+pub(super) fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// Whether `text` ends with `suffix`, ignoring ASCII case.
+pub(super) fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    text.len()
+        .checked_sub(suffix.len())
+        .and_then(|start| text.get(start..))
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+}
+
 /// The text of the current sentence up to `at`.
 pub(super) fn sentence_before(text: &str, at: usize) -> &str {
     let before = &text[..at];

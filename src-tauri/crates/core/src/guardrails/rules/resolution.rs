@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::eta::{DAY_TIME, ETA_TIME};
-use super::{compile, sentence_around, sentence_before};
+use super::{
+    compile, ends_with_ignore_case, sentence_around, sentence_before, starts_with_ignore_case,
+};
 
 static RESOLVED: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -123,7 +125,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_ascii_lowercase();
         // "Higher than normal latency" is the symptom, not its end.
-        if said.starts_with("normal") && before.to_ascii_lowercase().ends_with("than ") {
+        if said.starts_with("normal") && ends_with_ignore_case(before, "than ") {
             continue;
         }
         // "Caught up in the latest incident" is being hit, not catching up.
@@ -160,9 +162,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         // "All underlying services remained up and running" were never down.
-        let lower_before = before.to_ascii_lowercase();
         if said.contains("up and running")
-            && (lower_before.ends_with("remained ") || lower_before.ends_with("stayed "))
+            && ["remained ", "stayed "]
+                .iter()
+                .any(|word| ends_with_ignore_case(before, word))
         {
             continue;
         }
@@ -174,7 +177,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         // goes on with a number or a word.
         if said.ends_with("over")
             && after.starts_with(|c: char| c.is_alphanumeric())
-            && !after.to_ascii_lowercase().starts_with("and ")
+            && !starts_with_ignore_case(after, "and ")
         {
             continue;
         }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{compile, sentence_around};
+use super::{compile, sentence_around, starts_with_ignore_case};
 
 /// What a belief can be about other than the cause: the recovery, the plan,
 /// or how long something will take.
@@ -69,8 +69,8 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let apology = APOLOGY.is_match(&text[..m.start()]);
             // "Initial investigation showed that it had recovered" reports
             // what was found; "initial investigation suggests" still guesses.
-            let found = m.as_str().to_ascii_lowercase().starts_with("initial ")
-                && FOUND_AFTER.is_match(rest);
+            let found =
+                starts_with_ignore_case(m.as_str(), "initial ") && FOUND_AFTER.is_match(rest);
             !(apology || found || (belief && NOT_ABOUT_CAUSE.is_match(rest)))
         })
         .map(|m| (m.start(), m.end()))
