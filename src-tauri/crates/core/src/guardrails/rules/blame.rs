@@ -261,17 +261,16 @@ static OUR_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that make an act a slip: "accidentally pushed", "an untested change".
-static SLIP: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)\b(?:accidental\w*|mistaken\w*|inadvertent\w*|erroneous\w*|bad|wrong|untested|unreviewed|unapproved)\b",
-    )
-});
+static SLIP: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)\b(?:{SLIP_WORDS})\b")));
+
+/// The words of [`SLIP`].
+const SLIP_WORDS: &str = r"accidental\w*|mistaken\w*|inadvertent\w*|erroneous\w*|bad|wrong|untested|unreviewed|unapproved";
 
 /// A slip word right before the act: "a bad deploy", "an untested change".
 static SLIP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)\b(?:accidental\w*|mistaken\w*|inadvertent\w*|erroneous\w*|bad|wrong|untested|unreviewed|unapproved|faulty|broken|botched)\s+(?:[\w-]+\s+)?$",
-    )
+    compile(&format!(
+        r"(?i)\b(?:{SLIP_WORDS}|faulty|broken|botched)\s+(?:[\w-]+\s+)?$"
+    ))
 });
 
 /// What says an everyday act went wrong, later in its sentence.
@@ -300,16 +299,19 @@ static UNAFFECTED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A denial: "did not", "hasn't", "never".
+const DENIAL: &str = r"\b(?:(?:did|does|do|has|have|had)(?:\s+not|n['’]t)|never)\b";
+
 /// A denial inside the words that would blame: "did not accidentally".
-static DENIED: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)\b(?:did|does|do|has|have|had)(?:\s+not|n['’]t)\b|\bnever\b"));
+static DENIED: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i){DENIAL}")));
 
-static DENIED_JUST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)(?:\b(?:did|does|do|has|have|had)(?:\s+not|n['’]t)|\bnever)\s+$")
-});
+/// A denial right before them: "never" + "accidentally cut".
+static DENIED_JUST_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"(?i){DENIAL}\s+$")));
 
+/// A denial right after a provider named in passing: "the contractor did not".
 static DENIED_JUST_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)^\s+(?:(?:did|does|do|has|have|had)(?:\s+not|n['’]t)|never)\b"));
+    LazyLock::new(|| compile(&format!(r"(?i)^\s+{DENIAL}")));
 
 /// A thing, not a party, said to be "to blame": "a network fault is to blame"
 /// is a cause (or, hedged, a guess), not blame.
