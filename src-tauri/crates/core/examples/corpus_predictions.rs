@@ -1,7 +1,9 @@
 //! Prints one tab-separated line per corpus sentence: file, split, audience,
-//! expected rules, the rules' findings, and the sentence. It feeds
-//! `.dev/classifier-experiment.py`, which measured whether a trained
-//! classifier should sit beside the rules (it should not yet: see README).
+//! expected rules, the hand-written patterns' findings (without the learned
+//! model), the rules that settle the sentence themselves (the model leaves
+//! it to them), and the sentence. It feeds `.dev/classifier-experiment.py`, which
+//! measures a trained classifier beside the patterns and trains the one that
+//! ships (see README).
 //!
 //! Usage: `cargo run -p herald-core --example corpus_predictions -- FILE...`
 
@@ -11,7 +13,7 @@
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
-use herald_core::guardrails::corpus;
+use herald_core::guardrails::{self, corpus};
 use herald_core::guardrails::{GuardrailSettings, Rule};
 
 fn ids(rules: &BTreeSet<Rule>) -> String {
@@ -37,13 +39,17 @@ fn main() -> ExitCode {
         };
         let file = path.rsplit('/').next().unwrap_or(&path);
         for entry in entries {
-            let found = corpus::findings(&entry, &settings);
+            let found = corpus::pattern_findings(&entry, &settings);
+            let settled = guardrails::settled_by_patterns(&entry.text)
+                .into_iter()
+                .collect();
             println!(
-                "{file}\t{}\t{:?}\t{}\t{}\t{}",
+                "{file}\t{}\t{:?}\t{}\t{}\t{}\t{}",
                 entry.split.as_str(),
                 entry.audience,
                 ids(&entry.expected),
                 ids(&found),
+                ids(&settled),
                 entry.text.replace('\t', " ")
             );
         }

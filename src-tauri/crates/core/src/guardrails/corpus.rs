@@ -21,7 +21,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use super::{GuardrailSettings, LintContext, Rule, lint};
+use super::{GuardrailSettings, LintContext, Rule, lint, lint_by_patterns};
 use crate::terms::Audience;
 
 /// Which half of a corpus a sentence belongs to, decided once when it was
@@ -214,6 +214,19 @@ pub struct Report {
 /// The rules the linter finds in one entry, under its audience's shipped
 /// strictness, its flags and its glossary and roster.
 pub fn findings(entry: &Entry, settings: &GuardrailSettings) -> BTreeSet<Rule> {
+    findings_by(lint, entry, settings)
+}
+
+/// [`findings`] by the hand-written patterns alone, without the learned model.
+pub fn pattern_findings(entry: &Entry, settings: &GuardrailSettings) -> BTreeSet<Rule> {
+    findings_by(lint_by_patterns, entry, settings)
+}
+
+fn findings_by(
+    lint: fn(&str, &LintContext<'_>) -> Vec<super::Finding>,
+    entry: &Entry,
+    settings: &GuardrailSettings,
+) -> BTreeSet<Rule> {
     let context = LintContext {
         eta_confirmed: entry.eta_confirmed,
         resolution_allowed: entry.gate_open,

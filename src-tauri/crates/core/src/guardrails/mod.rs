@@ -175,7 +175,25 @@ pub fn warm_up() {
 /// Every finding in `text`, in order of position. None blocks yet: that depends
 /// on the audience (see [`GuardrailSettings::apply`]).
 pub fn lint(text: &str, context: &LintContext<'_>) -> Vec<Finding> {
-    let mut spans = rules::find_all(text, context);
+    lint_with(text, context, true)
+}
+
+/// [`lint`] by the hand-written patterns alone, without the learned model:
+/// the baseline `.dev/classifier-experiment.py` trains the model against.
+pub fn lint_by_patterns(text: &str, context: &LintContext<'_>) -> Vec<Finding> {
+    lint_with(text, context, false)
+}
+
+/// The rules beside a learned model (ETA, all-clear) that settle `sentence`
+/// themselves (a phrase they judge, or an honest "no estimate" or "still
+/// failing"): the model leaves those sentences to them, and
+/// `.dev/classifier-experiment.py` measures it the same way.
+pub fn settled_by_patterns(sentence: &str) -> Vec<Rule> {
+    rules::settled_by_patterns(sentence)
+}
+
+fn lint_with(text: &str, context: &LintContext<'_>, learned: bool) -> Vec<Finding> {
+    let mut spans = rules::find_all(text, context, learned);
     spans.sort_by_key(|s| (s.start, s.rule, s.end));
     merge_overlaps(&mut spans);
     let mut units = Utf16Offsets::new(text);
@@ -186,7 +204,7 @@ pub fn lint(text: &str, context: &LintContext<'_>) -> Vec<Finding> {
             start: units.at(span.start),
             end: units.at(span.end),
             text: text[span.start..span.end].to_owned(),
-            why: span.rule.why().to_owned(),
+            why: why(&span),
             suggestion: span.rule.suggestion().to_owned(),
             blocking: false,
         })
@@ -199,6 +217,22 @@ struct Span {
     rule: Rule,
     start: usize,
     end: usize,
+    /// Found by the learned model rather than the rule's patterns.
+    by_model: bool,
+}
+
+/// Why the span is a finding. The learned model's findings say so, since
+/// the lead sees words highlighted that no phrase list names.
+fn why(span: &Span) -> String {
+    let why = span.rule.why();
+    if !span.by_model {
+        return why.to_owned();
+    }
+    let like = match span.rule {
+        Rule::UnconfirmedEta => "a promised time for the fix",
+        _ => "an all-clear",
+    };
+    format!("Herald's trained model reads these words as {like}. {why}")
 }
 
 /// Joins overlapping spans of the same rule, so one phrase is one finding.
@@ -378,21 +412,25 @@ mod tests {
                 rule: Rule::Jargon,
                 start: 0,
                 end: 5,
+                by_model: false,
             },
             Span {
                 rule: Rule::Jargon,
                 start: 3,
                 end: 9,
+                by_model: false,
             },
             Span {
                 rule: Rule::Blame,
                 start: 4,
                 end: 6,
+                by_model: false,
             },
             Span {
                 rule: Rule::Jargon,
                 start: 10,
                 end: 12,
+                by_model: false,
             },
         ];
         merge_overlaps(&mut spans);

@@ -197,6 +197,24 @@ pub(super) fn warm() {
 
 /// Promised fix times: a time expression in a sentence that talks about the
 /// fix, unless the time is about the next update; and explicit "ETA" wording.
+/// "No estimate yet for the fix", "we don't know when": the honest answer
+/// in any words, which a bag of words reads as a promise.
+static NO_ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:no|not|n['’]t|without|unable|cannot|unknown)\b[^.!?]{0,40}?\b(?:estimates?|eta|etr|timelines?|time\s*frames?|know\s+when|say\s+when|when\s+(?:it|this|service|the\s+\w+)\s+will)\b",
+    )
+});
+
+/// Whether the rule settles `sentence` itself, so the learned model leaves
+/// it alone: it holds a time or an "ETA" the rule judges (found or excused),
+/// or it says there is no estimate.
+pub(super) fn settled(sentence: &str) -> bool {
+    EXPLICIT_ETA.is_match(sentence)
+        || ETA_TIME.is_match(sentence)
+        || DAY_TIME.is_match(sentence)
+        || NO_ESTIMATE.is_match(sentence)
+}
+
 pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
     let mut found: Vec<(usize, usize)> = EXPLICIT_ETA
         .find_iter(text)

@@ -5,6 +5,7 @@
 mod blame;
 mod eta;
 mod jargon;
+mod learned;
 mod person;
 mod resolution;
 mod speculation;
@@ -40,28 +41,55 @@ pub(super) fn compile_all() {
     resolution::warm();
     jargon::warm();
     person::warm();
+    learned::warm();
 }
 
-pub(super) fn find_all(text: &str, context: &LintContext<'_>) -> Vec<Span> {
+/// Every rule's spans; with `learned`, the model's too, for sentences the
+/// ETA and all-clear rules do not settle themselves.
+pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> Vec<Span> {
     let mut spans = Vec::new();
-    let mut push = |rule, found: Vec<(usize, usize)>| {
-        spans.extend(
-            found
-                .into_iter()
-                .map(|(start, end)| Span { rule, start, end }),
-        );
+    let mut push = |rule, found: Vec<(usize, usize)>, by_model| {
+        spans.extend(found.into_iter().map(|(start, end)| Span {
+            rule,
+            start,
+            end,
+            by_model,
+        }));
     };
-    push(Rule::Speculation, speculation::find(text));
-    push(Rule::Blame, blame::find(text));
+    push(Rule::Speculation, speculation::find(text), false);
+    push(Rule::Blame, blame::find(text), false);
+    let mut with_model = |rule, found, settled| {
+        push(rule, found, false);
+        if learned {
+            push(rule, learned::find(text, rule, settled), true);
+        }
+    };
     if !context.eta_confirmed {
-        push(Rule::UnconfirmedEta, eta::find(text));
+        with_model(Rule::UnconfirmedEta, eta::find(text), eta::settled);
     }
     if !context.resolution_allowed {
-        push(Rule::PrematureResolution, resolution::find(text));
+        with_model(
+            Rule::PrematureResolution,
+            resolution::find(text),
+            resolution::settled,
+        );
     }
-    push(Rule::Jargon, jargon::find(text, context.glossary));
-    push(Rule::PersonName, person::find(text, context.names));
+    push(Rule::Jargon, jargon::find(text, context.glossary), false);
+    push(Rule::PersonName, person::find(text, context.names), false);
     spans
+}
+
+/// The rules with a learned model that settle `sentence` themselves, so the
+/// model leaves it to them.
+pub(super) fn settled_by_patterns(sentence: &str) -> Vec<Rule> {
+    let mut rules = Vec::new();
+    if eta::settled(sentence) {
+        rules.push(Rule::UnconfirmedEta);
+    }
+    if resolution::settled(sentence) {
+        rules.push(Rule::PrematureResolution);
+    }
+    rules
 }
 
 /// The byte ranges where the text promises a time for the fix: the ETA

@@ -87,6 +87,23 @@ pub(super) fn warm() {
     LazyLock::force(&NOT_A_CLAIM);
     LazyLock::force(&HEDGED_CLEAR);
     LazyLock::force(&AFTER_AS_ADVERB);
+    LazyLock::force(&STILL_BROKEN);
+}
+
+/// What is still broken, said in the present: "card payments are failing
+/// for all customers" reads like "resolved for all customers" to a bag of
+/// words, but no update that says it is an all-clear.
+static STILL_BROKEN: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:failing|fail|fails|unable|cannot|can['’]?t|can\s+not|investigat\w*|experiencing|degraded|outage|down|slow|slower|delayed|errors?|timeouts?|timing\s+out|intermittent\w*|disrupt\w*)\b",
+    )
+});
+
+/// Whether the rule settles `sentence` itself, so the learned model leaves
+/// it alone: it holds an all-clear phrase the rule judges (found or
+/// excused), or it says what is still broken.
+pub(super) fn settled(sentence: &str) -> bool {
+    RESOLVED.is_match(sentence) || STILL_BROKEN.is_match(sentence)
 }
 
 pub(super) fn find(text: &str) -> Vec<(usize, usize)> {

@@ -1,0 +1,323 @@
+//! A learned model beside two rules, the ETA and the all-clear: a logistic
+//! regression over the words and word pairs of one sentence (TF-IDF), trained
+//! on the tune half of the corpora by `.dev/classifier-experiment.py
+//! --export`. Real updates word promised times and all-clears in more ways
+//! than a phrase list keeps up with ("things should be back to how they
+//! were"); the model reads a sentence the rule let pass and flags it when its
+//! words say the same. It stays explainable: the finding's span is the word
+//! or pair that weighed most, and its reason and suggestion are the rule's.
+//!
+//! The weights are data compiled into the binary; nothing is read or
+//! downloaded at run time.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::compile;
+use crate::guardrails::Rule;
+
+/// The rules the model sits beside, in the order of the weight columns.
+const RULES: [Rule; 2] = [Rule::UnconfirmedEta, Rule::PrematureResolution];
+
+/// Shorter lines are headings, labels and sign-offs ("What's happening
+/// now", "Copy it again."), where one word outweighs the rest once the
+/// sentence is scaled to unit length. On fresh tune pages, leaving lines of
+/// up to five words to the rules cost no true finding.
+const FEWEST_WORDS: usize = 5;
+
+struct Model {
+    /// How many tune sentences it was trained on (a test holds it to the corpus).
+    trained_on: usize,
+    /// Per rule in [`RULES`] order: the intercept and the probability above
+    /// which a sentence is flagged.
+    intercepts: [f64; 2],
+    thresholds: [f64; 2],
+    /// Per word or word pair: its inverse document frequency and one weight per rule.
+    terms: HashMap<&'static str, (f64, [f64; 2])>,
+}
+
+static MODEL: LazyLock<Model> = LazyLock::new(|| parse(include_str!("../learned_model.tsv")));
+
+/// The tokens scikit-learn's `(?u)\b[\w'’-]+\b` pattern finds.
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| compile(r"\b[\w'’-]+\b"));
+
+fn number(field: Option<&str>) -> f64 {
+    match field.map(str::parse) {
+        Some(Ok(value)) => value,
+        _ => panic!("learned_model.tsv has a line without its numbers"),
+    }
+}
+
+/// Reads the shipped file; a malformed one is a build mistake every test catches.
+fn parse(source: &'static str) -> Model {
+    let mut model = Model {
+        trained_on: 0,
+        intercepts: [0.0; 2],
+        thresholds: [1.0; 2],
+        terms: HashMap::new(),
+    };
+    for line in source.lines().filter(|l| !l.starts_with('#')) {
+        let mut fields = line.split('\t');
+        match fields.next() {
+            Some("@trained_on") => model.trained_on = number(fields.next()) as usize,
+            Some("@rule") => {
+                let name = fields.next().unwrap_or_default();
+                let Some(column) = RULES.iter().position(|r| r.as_str() == name) else {
+                    panic!("learned_model.tsv names a rule it cannot serve: {name}");
+                };
+                model.intercepts[column] = number(fields.next());
+                model.thresholds[column] = number(fields.next());
+            }
+            Some(term) => {
+                let idf = number(fields.next());
+                let weights = [number(fields.next()), number(fields.next())];
+                model.terms.insert(term, (idf, weights));
+            }
+            None => {}
+        }
+    }
+    model
+}
+
+pub(super) fn warm() {
+    LazyLock::force(&MODEL);
+    LazyLock::force(&TOKEN);
+}
+
+/// One word or word pair of a sentence, where it first occurs, and how often.
+struct Term {
+    start: usize,
+    end: usize,
+    count: u32,
+    idf: f64,
+    weights: [f64; 2],
+}
+
+/// The sentence's words and word pairs that the model knows.
+fn terms(sentence: &str) -> Vec<Term> {
+    let tokens: Vec<(usize, usize, String)> = TOKEN
+        .find_iter(sentence)
+        .map(|m| (m.start(), m.end(), m.as_str().to_lowercase()))
+        .collect();
+    let pairs = tokens
+        .windows(2)
+        .map(|w| (w[0].0, w[1].1, format!("{} {}", w[0].2, w[1].2)));
+    let mut found: Vec<(String, Term)> = Vec::new();
+    for (start, end, text) in tokens.iter().cloned().chain(pairs) {
+        if let Some(seen) = found.iter_mut().find(|(t, _)| *t == text) {
+            seen.1.count += 1;
+        } else if let Some(&(idf, weights)) = MODEL.terms.get(text.as_str()) {
+            let term = Term {
+                start,
+                end,
+                count: 1,
+                idf,
+                weights,
+            };
+            found.push((text, term));
+        }
+    }
+    found.into_iter().map(|(_, term)| term).collect()
+}
+
+/// The model's probability that `sentence` breaks the rule in `column`, and
+/// the span of the words that weighed most towards it: from the first to
+/// the last term that weighed at least half as much as the strongest.
+fn judge(sentence: &str, column: usize) -> (f64, Option<(usize, usize)>) {
+    let terms = terms(sentence);
+    // Sublinear term frequency times IDF, scaled to unit length.
+    let values: Vec<f64> = terms
+        .iter()
+        .map(|t| (1.0 + f64::from(t.count).ln()) * t.idf)
+        .collect();
+    let length = values.iter().map(|v| v * v).sum::<f64>().sqrt();
+    let parts: Vec<f64> = terms
+        .iter()
+        .zip(&values)
+        .map(|(term, value)| term.weights[column] * value / length)
+        .collect();
+    let score = MODEL.intercepts[column] + parts.iter().sum::<f64>();
+    let probability = 1.0 / (1.0 + (-score).exp());
+    let strongest = parts.iter().copied().fold(0.0, f64::max);
+    let span = terms
+        .iter()
+        .zip(&parts)
+        .filter(|&(_, &part)| strongest > 0.0 && part >= strongest / 2.0)
+        .map(|(term, _)| (term.start, term.end))
+        .reduce(|(s, e), (start, end)| (s.min(start), e.max(end)));
+    (probability, span)
+}
+
+/// The byte ranges of the text's sentences: a break after a full stop,
+/// question or exclamation mark followed by a space, and at every line end.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &byte) in bytes.iter().enumerate() {
+        let ends = byte == b'\n'
+            || (matches!(byte, b'.' | b'!' | b'?')
+                && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()));
+        if ends {
+            found.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    found.push((start, text.len()));
+    found.retain(|&(s, e)| !text[s..e].trim().is_empty());
+    found
+}
+
+/// Spans for `rule` in sentences whose probability passes the threshold,
+/// among those the rule does not settle itself (`settled`). A sentence with
+/// a phrase the rule knows was judged by its guards ("we will confirm once
+/// it is resolved" is a plan, "no ETA" is not a promise), and the model
+/// does not overrule them: it covers wording the phrase lists lack.
+pub(super) fn find(text: &str, rule: Rule, settled: fn(&str) -> bool) -> Vec<(usize, usize)> {
+    let Some(column) = RULES.iter().position(|&r| r == rule) else {
+        return Vec::new();
+    };
+    sentences(text)
+        .into_iter()
+        .filter(|&(start, end)| TOKEN.find_iter(&text[start..end]).count() >= FEWEST_WORDS)
+        .filter(|&(start, end)| !settled(&text[start..end]))
+        .filter_map(|(start, end)| {
+            let (probability, span) = judge(&text[start..end], column);
+            (probability > MODEL.thresholds[column])
+                .then_some(span)
+                .flatten()
+                .map(|(s, e)| (start + s, start + e))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guardrails::corpus::{self, Split};
+    use crate::guardrails::{LintContext, lint, lint_by_patterns};
+
+    #[test]
+    fn the_port_gives_scikit_learns_probabilities() {
+        let mut checked = 0;
+        for line in include_str!("../learned_check.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+        {
+            let mut fields = line.splitn(3, '\t');
+            let expected = [number(fields.next()), number(fields.next())];
+            let sentence = fields.next().unwrap_or_default();
+            for (column, want) in expected.into_iter().enumerate() {
+                let (got, _) = judge(sentence, column);
+                assert!(
+                    (got - want).abs() < 1e-6,
+                    "{:?} on {sentence:?}: {got} here, {want} in scikit-learn",
+                    RULES[column]
+                );
+            }
+            checked += 1;
+        }
+        assert!(checked > 100, "only {checked} sentences checked");
+    }
+
+    #[test]
+    fn the_model_was_trained_on_the_corpora_as_they_stand() {
+        let mut tune = 0;
+        for source in [
+            include_str!("../../../corpus/guardrails.txt"),
+            include_str!("../../../corpus/status-pages.txt"),
+        ] {
+            let entries = corpus::parse(source).expect("the corpora parse");
+            tune += entries
+                .iter()
+                .filter(|e| {
+                    e.split == Split::Tune && e.audience == crate::terms::Audience::Customers
+                })
+                .count();
+        }
+        assert_eq!(
+            MODEL.trained_on, tune,
+            "retrain it: see .dev/classifier-experiment.py --export"
+        );
+    }
+
+    fn found(text: &str, context: &LintContext<'_>) -> Vec<(&'static str, String)> {
+        lint(text, context)
+            .into_iter()
+            .map(|f| (f.rule.as_str(), f.text))
+            .collect()
+    }
+
+    #[test]
+    fn the_model_catches_wording_the_patterns_miss_and_points_at_it() {
+        let strict = LintContext::default();
+        // The span is the words that weighed most; retraining may widen or
+        // narrow it, but it holds the word that carries the claim.
+        for (text, rule, word) in [
+            (
+                "Card payments are now succeeding for all customers.",
+                Rule::PrematureResolution,
+                "succeeding",
+            ),
+            (
+                "We expect this to take a while longer.",
+                Rule::UnconfirmedEta,
+                "take",
+            ),
+        ] {
+            assert!(lint_by_patterns(text, &strict).is_empty(), "{text}");
+            let found = lint(text, &strict);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            let finding = &found[0];
+            assert_eq!(finding.rule, rule);
+            assert!(finding.text.contains(word), "{text}: {:?}", finding.text);
+            assert!(finding.text.len() < text.len() - 1, "{:?}", finding.text);
+            assert!(
+                finding
+                    .why
+                    .starts_with("Herald's trained model reads these words as")
+            );
+            assert_eq!(finding.suggestion, rule.suggestion());
+        }
+    }
+
+    #[test]
+    fn the_model_keeps_to_its_rules_gates() {
+        let gates_open = LintContext {
+            eta_confirmed: true,
+            resolution_allowed: true,
+            ..LintContext::default()
+        };
+        let text = "Card payments are now succeeding. We expect this to take a while longer.";
+        assert_eq!(found(text, &LintContext::default()).len(), 2);
+        assert!(found(text, &gates_open).is_empty());
+    }
+
+    #[test]
+    fn the_model_leaves_short_lines_and_what_the_rule_excused_alone() {
+        // The model alone would call this plan an all-clear; the rule knows
+        // "once" makes it a condition.
+        let plan = "We will confirm once card payments have been restored.";
+        let column = RULES.iter().position(|&r| r == Rule::PrematureResolution);
+        let column = column.expect("the all-clear has a model");
+        assert!(judge(plan, column).0 > MODEL.thresholds[column]);
+        assert!(found(plan, &LintContext::default()).is_empty());
+        // A heading is too short to judge by its words.
+        assert!(judge("Copy it again.", column).0 > MODEL.thresholds[column]);
+        assert!(found("Copy it again.", &LintContext::default()).is_empty());
+        // And "no ETA" stays an honest statement, not a promise.
+        assert!(found("There is no ETA for a fix yet.", &LintContext::default()).is_empty());
+    }
+
+    #[test]
+    fn sentences_break_at_stops_and_lines_but_not_inside_numbers() {
+        let text = "Version 3.5 is out. Is it? Yes!\nNext line";
+        let parts: Vec<&str> = sentences(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            parts,
+            ["Version 3.5 is out.", " Is it?", " Yes!", "Next line"]
+        );
+    }
+}
