@@ -127,26 +127,33 @@ def model(vectors=None):
     )
 
 
+def beside_rules(train, test, rule, vectors=None):
+    """Trains `rule`'s model on the `train` rows (threshold by
+    cross-validation there) and scores the `test` rows by the rules alone and
+    by rules plus model: (threshold, alone, both)."""
+    texts = [r[TEXT] for r in train]
+    truth = np.array([rule in rules_of(r[EXPECTED]) for r in train])
+    found = np.array([rule in rules_of(r[FOUND]) for r in train])
+    threshold, _, _ = threshold_by_cross_validation(
+        texts, truth, found, open_to_model(train, rule), vectors)
+    vectorizer, classifier = model(vectors)
+    classifier.fit(vectorizer.fit_transform(texts), truth)
+    test_truth = np.array([rule in rules_of(r[EXPECTED]) for r in test])
+    test_found = np.array([rule in rules_of(r[FOUND]) for r in test])
+    probability = classifier.predict_proba(vectorizer.transform([r[TEXT] for r in test]))[:, 1]
+    alone = score(test_truth, test_found)
+    both = alone if threshold is None else score(
+        test_truth, test_found | (open_to_model(test, rule) & (probability > threshold)))
+    return threshold, alone, both
+
+
 def main(path, vectors=None):
     rows = [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8")]
     tune = [r for r in rows if r[1] == "tune" and r[2] == "Customers"]
     held = [r for r in rows if r[1] == "heldout"]
-    texts = [r[TEXT] for r in tune]
     print(f"{'rule':22} {'held-out rules P/R/FPR':>24} {'rules + model P/R/FPR':>24}")
     for rule in RULES:
-        truth = np.array([rule in rules_of(r[EXPECTED]) for r in tune])
-        found = np.array([rule in rules_of(r[FOUND]) for r in tune])
-        readable = open_to_model(tune, rule)
-        threshold, _, _ = threshold_by_cross_validation(texts, truth, found, readable, vectors)
-        vectorizer, classifier = model(vectors)
-        classifier.fit(vectorizer.fit_transform(texts), truth)
-        held_truth = np.array([rule in rules_of(r[EXPECTED]) for r in held])
-        held_found = np.array([rule in rules_of(r[FOUND]) for r in held])
-        held_open = open_to_model(held, rule)
-        held_model = classifier.predict_proba(vectorizer.transform([r[TEXT] for r in held]))[:, 1]
-        alone = score(held_truth, held_found)
-        both = alone if threshold is None else score(
-            held_truth, held_found | (held_open & (held_model > threshold)))
+        _, alone, both = beside_rules(tune, held, rule, vectors)
         print(
             f"{rule:22} {alone[0]:8.2f}{alone[1]:6.2f}{alone[2]:7.3f}     "
             f"{both[0]:8.2f}{both[1]:6.2f}{both[2]:7.3f}"
@@ -248,24 +255,12 @@ def fresh(path, first_fresh_page):
     older += [r for r, n in zip(status, pages) if n < first_fresh_page]
     newer = [r for r, n in zip(status, pages) if n >= first_fresh_page and r[1] == "tune"]
     older = [r for r in older if r[1] == "tune" and r[2] == "Customers"]
-    texts = [r[TEXT] for r in older]
     print(f"trained on {len(older)}, scored on {len(newer)} fresh tune sentences")
     for rule in RULES:
-        truth = np.array([rule in rules_of(r[EXPECTED]) for r in older])
-        found = np.array([rule in rules_of(r[FOUND]) for r in older])
-        readable = open_to_model(older, rule)
-        threshold, _, _ = threshold_by_cross_validation(texts, truth, found, readable)
-        vectorizer, classifier = model()
-        x = vectorizer.fit_transform(texts)
-        classifier.fit(x, truth)
-        new_truth = np.array([rule in rules_of(r[EXPECTED]) for r in newer])
-        new_found = np.array([rule in rules_of(r[FOUND]) for r in newer])
-        new_open = open_to_model(newer, rule)
-        p = classifier.predict_proba(vectorizer.transform([r[TEXT] for r in newer]))[:, 1]
-        alone = score(new_truth, new_found)
-        print(f"{rule:22} positives {int(new_truth.sum())}: rules {alone[0]:.2f} {alone[1]:.2f} {alone[2]:.3f}")
+        threshold, alone, both = beside_rules(older, newer, rule)
+        positives = sum(rule in rules_of(r[EXPECTED]) for r in newer)
+        print(f"{rule:22} positives {positives}: rules {alone[0]:.2f} {alone[1]:.2f} {alone[2]:.3f}")
         if threshold is not None:
-            both = score(new_truth, new_found | (new_open & (p > threshold)))
             print(f"{'':22} + model at {threshold:.2f}: {both[0]:.2f} {both[1]:.2f} {both[2]:.3f}")
 
 
