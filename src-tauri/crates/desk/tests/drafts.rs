@@ -392,6 +392,44 @@ fn publishing_needs_text_a_review_of_the_latest_edit_and_no_blocking_finding() {
     assert!(!draft(&view, Audience::Customers).reviewed);
 }
 
+/// The trained model beside the all-clear rule blocks a customer update the
+/// way the rule does, and says the finding is its own.
+#[test]
+fn an_all_clear_only_the_trained_model_reads_blocks_a_customer_update() {
+    let f = fixture();
+    f.desk.sync(&f.id, facts()).unwrap();
+    let saved = f
+        .desk
+        .save_draft(
+            &f.id,
+            Audience::Customers,
+            "Card payments are now succeeding for all customers.".into(),
+        )
+        .unwrap();
+    let found: Vec<_> = saved
+        .findings
+        .iter()
+        .map(|x| (x.rule, x.blocking))
+        .collect();
+    assert_eq!(found, [(Rule::PrematureResolution, true)]);
+    assert!(saved.findings[0].text.contains("succeeding"));
+    assert!(
+        saved.findings[0].why.contains("trained model"),
+        "{}",
+        saved.findings[0].why
+    );
+    f.desk
+        .review_draft(&f.id, Audience::Customers, saved.revision)
+        .unwrap();
+    let blocked = publish(&f, Audience::Customers, saved.revision).unwrap_err();
+    assert_eq!(blocked.fields[0].field, "override_reason");
+    assert!(
+        blocked.message.contains("premature_resolution"),
+        "{}",
+        blocked.message
+    );
+}
+
 #[test]
 fn an_override_publishes_past_blocking_findings_and_is_recorded() {
     let f = fixture();
