@@ -207,17 +207,18 @@ static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
 /// "communication failure with" one is its trouble).
 static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\b(?:work(?:s|ed|ing)?|together|collaborat\w*|coordinat\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$|\b(?:call(?:s|ed|ing)?|phoned|spoke|spoken|speak\w*|talked)\s+(?:[\w-]+\s+){0,2}?(?:to|with)\s+(?:[\w-]+\s+){0,4}$|\bable\s+to\s+communicate\s+with\s+(?:[\w-]+\s+){0,4}$",
+        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\b(?:work(?:s|ed|ing)?|together|collaborat\w*|coordinat\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|chas(?:e|ed|es|ing)|press(?:ed|ing)|follow(?:ed|ing)?\s+up|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$|\b(?:call(?:s|ed|ing)?|phoned|spoke|spoken|speak\w*|talked)\s+(?:[\w-]+\s+){0,2}?(?:to|with)\s+(?:[\w-]+\s+){0,4}$|\bable\s+to\s+communicate\s+with\s+(?:[\w-]+\s+){0,4}$",
     )
 });
 
 /// Waiting for news from a provider ("whilst we await an update from our
-/// supplier"), receiving it ("received an RFO from our upstream"), or
+/// supplier"), receiving it ("received an RFO from our upstream", "the
+/// latest statement from the upstream provider"), or
 /// checking with one ("verified via our card provider"), says
 /// who tells us, not whose fault it is.
 static AWAITING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,6}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:received|got)\s+(?:[\w-]+\s+){0,4}?(?:RFO|report|outage|update|notice|notification|statement)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$",
+        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,6}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:statement|note|notice|notification|message|news|advice|advisory|confirmation|announcement)s?\s+(?:[\w-]+\s+){0,2}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:receiv\w*|got)\s+(?:[\w-]+\s+){0,4}?(?:RFO|report|outage|update|notice|notification|statement)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$",
     )
 });
 
@@ -234,6 +235,15 @@ static SWITCHED_TO: LazyLock<Regex> = LazyLock::new(|| {
 static DROPPED: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)(?:\b(?:dropp\w*|disconnect\w*|remov\w*)\s+our\s+(?:connection|link|session)s?\s+(?:to|with|from)|\b(?:(?:rout|work|steer|mov|shift|redirect)\w*\s+(?:[\w-]+\s+){0,2}?around|bypass\w*)|\breport(?:ed|ing)?\s+(?:[\w-]+\s+){0,4}?to|\b(?:raised|logged)\s+(?:[\w-]+\s+){0,4}?(?:with|to))\s+(?:[\w-]+\s+){0,3}?(?:providers?|carriers?|upstreams?|vendors?|suppliers?|ISPs?)$",
+    )
+});
+
+/// A provider telling us something ("the suppliers have confirmed that the
+/// backlog will be delivered") is news, not its fault, unless what it told
+/// us is trouble.
+static TOLD_US: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+)?(?:now\s+|since\s+|also\s+)?(?:confirmed|advised|informed|told|assured|notified|said|stated|announced)\s+(?:us\s+)?(?:that\s+)?",
     )
 });
 
@@ -366,6 +376,12 @@ fn names_our_own_kit(rest: &str) -> bool {
         "recommendations",
         "instructions",
         "stable",
+        "note",
+        "notes",
+        "statement",
+        "notice",
+        "announcement",
+        "advisory",
     ]
     .contains(&next.as_str())
 }
@@ -399,6 +415,7 @@ pub(super) fn warm() {
     LazyLock::force(&SWITCHED_TO);
     LazyLock::force(&DROPPED);
     LazyLock::force(&AWAITING);
+    LazyLock::force(&TOLD_US);
 }
 
 pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
@@ -454,7 +471,11 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || (in_passing && DENIED_JUST_AFTER.is_match(rest));
             let innocent = denied
                 || (in_passing
-                && (!TROUBLE.is_match(sentence) || names_our_own_kit(rest)))
+                && (!TROUBLE.is_match(sentence)
+                    || names_our_own_kit(rest)
+                    || TOLD_US
+                        .find(rest)
+                        .is_some_and(|told| !TROUBLE.is_match(&rest[told.end()..]))))
                 || (to_blame && A_THING.is_match(before))
                 || PREVENTING.is_match(before)
                 || UNAFFECTED.is_match(rest)
