@@ -1,7 +1,7 @@
 //! Person names: common given names, @handles, titles, "contact <Name>",
-//! the speaker of a quote ("said Ann Lee") or a spokesperson ("Ann Lee,
-//! Acme spokeswoman", "teacher Ann Lee"), and every name the incident and
-//! the roster know.
+//! the speaker of a quote ("said Ann Lee", "Lee said") or a spokesperson
+//! ("Ann Lee, Acme spokeswoman", "teacher Ann Lee"), and every name the
+//! incident and the roster know.
 
 use std::sync::LazyLock;
 
@@ -36,6 +36,59 @@ static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?m)\b(?i:sorry|thanks|thank\s+you|apologi[sz]e\w*|hi|hey|hello)\b[^.!?\n]{0,80},\s+([A-Z][a-z]+)[ \t]*[.!?]*[ \t]*$",
     )
 });
+
+/// A speaker named by surname alone, as news reports do after the first
+/// mention: "Meehan said", "…,” Meahan said.".
+static SURNAME_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:said|says|added|explained|noted)\b",
+    )
+});
+
+/// An organisation speaks of itself as "it": "Sky said it was working on
+/// it", "Barclays says use of its app is returning to normal".
+static SPEAKS_OF_ITSELF: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?:\s+[\w'’-]+){0,4}?\s+(?:it|its)\b"));
+
+/// Capitalised words that say things without being a person's name.
+const NOT_A_SPEAKER: [&str; 36] = [
+    "That",
+    "This",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "You",
+    "Police",
+    "Officials",
+    "Company",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "Management",
+    "Everyone",
+    "Someone",
+    "Experts",
+    "Analysts",
+    "Researchers",
+    "Sources",
+    "Customers",
+    "Users",
+    "Engineers",
+    "Staff",
+    "Support",
+    "Government",
+    "Council",
+    "Having",
+    "Also",
+    "Engineering",
+    "Operations",
+    "Security",
+    "Legal",
+    "Leadership",
+    "Team",
+];
 
 /// People named by the company they work for: "Tyler analysts".
 static STAFF_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -96,6 +149,8 @@ pub(super) fn warm() {
     LazyLock::force(&IN_A_PLACE);
     LazyLock::force(&AFTER_A_PROPER_NOUN);
     LazyLock::force(&STATE_AFTER);
+    LazyLock::force(&SURNAME_SPEAKER);
+    LazyLock::force(&SPEAKS_OF_ITSELF);
 }
 
 pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
@@ -104,6 +159,16 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
     let addressed = ADDRESSED.captures_iter(text);
     for name in signed.chain(addressed).filter_map(|found| found.get(1)) {
         if !DEPARTMENT.is_match(name.as_str()) && !NOT_A_PERSON.is_match(name.as_str()) {
+            found.push((name.start(), name.end()));
+        }
+    }
+    for speaker in SURNAME_SPEAKER.captures_iter(text) {
+        let Some(name) = speaker.get(1) else {
+            continue;
+        };
+        if !NOT_A_SPEAKER.contains(&name.as_str())
+            && !SPEAKS_OF_ITSELF.is_match(&text[speaker.get(0).map_or(name.end(), |m| m.end())..])
+        {
             found.push((name.start(), name.end()));
         }
     }

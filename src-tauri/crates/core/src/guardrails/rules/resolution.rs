@@ -43,6 +43,20 @@ static HEDGED_CLEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Restored to about 80% of those affected", "restored for most customers":
+/// part of the way back is progress, not an all-clear.
+static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s+(?:to|for)\s+(?:(?:about|approximately|around|nearly|almost|over|roughly|more\s+than|some|most|many|half|part)\b|\d+(?:\.\d+)?\s*(?:%|percent))",
+    )
+});
+
+/// "While the affected servers are restored" is the time a fix takes, up to
+/// the all-clear words; "while the issue was resolved" still says it was.
+static WHILE_UNDER_WAY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\bwhile\s+(?:[\w'’-]+\s+){0,4}?(?:is|are|being)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+$")
+});
+
 /// "Should soon be resolved" predicts an all-clear; it does not hedge one.
 static SOON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:soon|shortly|later|eventually)\s+(?:[\w'’]+\s+){0,2}$"));
@@ -93,6 +107,8 @@ pub(super) fn warm() {
     LazyLock::force(&AFTER_AS_ADVERB);
     LazyLock::force(&NOT_OVER);
     LazyLock::force(&SOON);
+    LazyLock::force(&PARTIAL);
+    LazyLock::force(&WHILE_UNDER_WAY);
 }
 
 /// What is still broken or still recovering: "card payments are failing
@@ -203,6 +219,9 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             && after.starts_with(|c: char| c.is_alphanumeric())
             && !starts_with_ignore_case(after, "and ")
         {
+            continue;
+        }
+        if PARTIAL.is_match(&text[m.end()..]) || WHILE_UNDER_WAY.is_match(&text[start..m.end()]) {
             continue;
         }
         let sentence = &text[start..end.max(m.end())];
