@@ -72,6 +72,18 @@ static NOW_OR_AGAIN: LazyLock<Regex> =
 static BACKS_UP: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:would|will|to|could|can|may|might|then|and)\s+$"));
 
+/// "Even after the power was fully restored": "after" with the past tense
+/// tells what happened, not a condition.
+static AFTER_THEN: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){1,3}?$"));
+
+/// Whether the matched words open with a past-tense auxiliary.
+fn starts_past(said: &str) -> bool {
+    ["was ", "were ", "had "]
+        .iter()
+        .any(|aux| said.starts_with(aux))
+}
+
 /// "Until the issue was fixed": "until" with the past, up to the all-clear.
 static UNTIL_THEN: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\buntil\s+(?:[\w'’]+\s+){0,3}?(?:was|were|had\s+been)\s+$"));
@@ -109,6 +121,7 @@ pub(super) fn warm() {
     LazyLock::force(&SOON);
     LazyLock::force(&PARTIAL);
     LazyLock::force(&WHILE_UNDER_WAY);
+    LazyLock::force(&AFTER_THEN);
 }
 
 /// What is still broken or still recovering: "card payments are failing
@@ -151,6 +164,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         // too: "until" with the past and a time tells when it ended.
         let history = said.starts_with("had ")
             || (PAST.is_match(&said) && AFTER_A_TIME.is_match(before))
+            || (AFTER_THEN.is_match(before) && starts_past(&said))
             || (UNTIL_THEN.is_match(before) && AT_A_TIME.is_match(clause));
         // "Fixed-price" is a kind of plan, not a fix.
         if text[m.end()..].starts_with('-') {
