@@ -20,7 +20,7 @@ const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|Septe
 /// A time the fix is promised for ("within 2 hours", "by 16:00", "shortly").
 pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|for|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|no\s+longer\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|many|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|ten|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|\bbe\s+(?:about\s+|at\s+least\s+)?(?:a|one|two|three|several|a\s+few|\d+)\s+months?\s+before\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|before|until|no\s+later\s+than|(?:finish|complete|end|conclude)\w*\s+on)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\b(?:by|around|before|until|no\s+later\s+than|after)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|targeted\s+for|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and|from)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b(?:at|by|before|until)\s+\d{{1,2}}[:.]?\d{{2}}\s*hrs\b|\bwindow\s+(?:of\s+|from\s+|between\s+)?\d{{1,2}}:\d{{2}}\s*(?:[–-]|to|and)\s*\d{{1,2}}:\d{{2}}|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+(?:\s*[-–]\s*\d+)?\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours))\b"
+        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|for|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|no\s+longer\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|many|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|ten|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|\bbe\s+(?:about\s+|at\s+least\s+)?(?:a|one|two|three|several|a\s+few|\d+)\s+months?\s+before\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|before|until|no\s+later\s+than|(?:finish|complete|end|conclude)\w*\s+on)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\b(?:by|around|before|until|no\s+later\s+than|after)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|targeted\s+for|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and|from)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b(?:at|by|before|until)\s+\d{{1,2}}[:.]?\d{{2}}\s*hrs\b|\bwindow\s+(?:of\s+|from\s+|between\s+)?\d{{1,2}}:\d{{2}}\s*(?:[–-]|to|and)\s*\d{{1,2}}:\d{{2}}|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+(?:\s*[-–]\s*\d+)?\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours))\b"
     ))
 });
 
@@ -174,6 +174,7 @@ fn looks_ahead(text: &str) -> bool {
 }
 
 pub(super) fn warm() {
+    LazyLock::force(&NEXT_UPDATE);
     LazyLock::force(&PAST_MODAL);
     LazyLock::force(&ETA_TIME);
     LazyLock::force(&DAY_TIME);
@@ -205,11 +206,21 @@ static NO_ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// When the next update comes is what the rule asks the lead to promise
+/// instead of a fix time ("Our next update will be by 15:00 UTC" is its
+/// suggestion), so such a sentence is never the model's to flag.
+static NEXT_UPDATE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:next|further|another|new|more)\s+(?:update|updates|information)\b|\bupdate\s+(?:you|again|this)\b",
+    )
+});
+
 /// Whether the rule settles `sentence` itself, so the learned model leaves
 /// it alone: it holds a time or an "ETA" the rule judges (found or excused),
-/// or it says there is no estimate.
+/// it says there is no estimate, or it promises the next update.
 pub(super) fn settled(sentence: &str) -> bool {
     EXPLICIT_ETA.is_match(sentence)
+        || NEXT_UPDATE.is_match(sentence)
         || ETA_TIME.is_match(sentence)
         || DAY_TIME.is_match(sentence)
         || NO_ESTIMATE.is_match(sentence)

@@ -312,6 +312,31 @@ mod tests {
     }
 
     #[test]
+    fn the_rules_settle_what_their_guards_know_and_leave_the_rest_to_the_model() {
+        use crate::guardrails::settled_by_patterns as settled;
+        let (eta, clear) = (Rule::UnconfirmedEta, Rule::PrematureResolution);
+        for (sentence, rules) in [
+            // Wording no phrase list names: the model's to read.
+            (
+                "Card payments are now succeeding for all customers.",
+                vec![],
+            ),
+            ("We expect this to take a while longer.", vec![]),
+            // What is still broken or still recovering is no all-clear.
+            ("Card payments are failing for all customers.", vec![clear]),
+            ("Page load times have improved.", vec![clear]),
+            // An honest "no estimate", and the next update the ETA rule
+            // asks for, are never a promised fix.
+            ("There is no estimate for a fix yet.", vec![eta]),
+            ("The next update will be at 16:00 UTC.", vec![eta]),
+            // A hedged all-clear is the all-clear rule's, not an ETA.
+            ("We should be back online now!", vec![eta, clear]),
+        ] {
+            assert_eq!(settled(sentence), rules, "{sentence}");
+        }
+    }
+
+    #[test]
     fn sentences_break_at_stops_and_lines_but_not_inside_numbers() {
         let text = "Version 3.5 is out. Is it? Yes!\nNext line";
         let parts: Vec<&str> = sentences(text).iter().map(|&(s, e)| &text[s..e]).collect();

@@ -65,7 +65,7 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
         }
     };
     if !context.eta_confirmed {
-        with_model(Rule::UnconfirmedEta, eta::find(text), eta::settled);
+        with_model(Rule::UnconfirmedEta, eta::find(text), eta_settled);
     }
     if !context.resolution_allowed {
         with_model(
@@ -79,11 +79,19 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
     spans
 }
 
+/// The ETA rule settles a sentence with a time or "ETA" it judged, and a
+/// sentence that says things are back ("we should be back up and running
+/// now") is the all-clear rule's, however much its "should" sounds like a
+/// promise to the model.
+fn eta_settled(sentence: &str) -> bool {
+    eta::settled(sentence) || resolution::says_all_clear(sentence)
+}
+
 /// The rules with a learned model that settle `sentence` themselves, so the
 /// model leaves it to them.
 pub(super) fn settled_by_patterns(sentence: &str) -> Vec<Rule> {
     let mut rules = Vec::new();
-    if eta::settled(sentence) {
+    if eta_settled(sentence) {
         rules.push(Rule::UnconfirmedEta);
     }
     if resolution::settled(sentence) {

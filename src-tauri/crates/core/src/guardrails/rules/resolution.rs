@@ -134,11 +134,16 @@ static NOT_OVER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether `sentence` holds an all-clear phrase the rule judges.
+pub(super) fn says_all_clear(sentence: &str) -> bool {
+    RESOLVED.is_match(sentence)
+}
+
 /// Whether the rule settles `sentence` itself, so the learned model leaves
 /// it alone: it holds an all-clear phrase the rule judges (found or
 /// excused), or it says what is still broken or still recovering.
 pub(super) fn settled(sentence: &str) -> bool {
-    RESOLVED.is_match(sentence) || NOT_OVER.is_match(sentence)
+    says_all_clear(sentence) || NOT_OVER.is_match(sentence)
 }
 
 pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
