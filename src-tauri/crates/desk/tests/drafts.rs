@@ -21,6 +21,15 @@ struct Fixture {
     id: String,
 }
 
+/// Each finding of a saved draft as its rule and whether it blocks.
+fn rules_and_blocking(saved: &DraftView) -> Vec<(Rule, bool)> {
+    saved
+        .findings
+        .iter()
+        .map(|x| (x.rule, x.blocking))
+        .collect()
+}
+
 fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 14, 0, 0)
         .single()
@@ -299,11 +308,7 @@ fn publishing_needs_text_a_review_of_the_latest_edit_and_no_blocking_finding() {
         .desk
         .save_draft(&f.id, Audience::Customers, risky.into())
         .unwrap();
-    let rules: Vec<_> = saved
-        .findings
-        .iter()
-        .map(|x| (x.rule, x.blocking))
-        .collect();
+    let rules = rules_and_blocking(&saved);
     assert_eq!(rules, [(Rule::Speculation, true), (Rule::Blame, true)]);
     let unreviewed = publish(&f, Audience::Customers, saved.revision).unwrap_err();
     assert_eq!(unreviewed.fields[0].field, "review");
@@ -406,11 +411,7 @@ fn an_all_clear_only_the_trained_model_reads_blocks_a_customer_update() {
             "Card payments are now succeeding for all customers.".into(),
         )
         .unwrap();
-    let found: Vec<_> = saved
-        .findings
-        .iter()
-        .map(|x| (x.rule, x.blocking))
-        .collect();
+    let found = rules_and_blocking(&saved);
     assert_eq!(found, [(Rule::PrematureResolution, true)]);
     assert!(saved.findings[0].text.contains("succeeding"));
     assert!(
@@ -538,11 +539,7 @@ fn audiences_without_review_or_blocking_publish_straight_away() {
         )
         .unwrap();
     // Internal readers may see jargon; speculation is a warning only.
-    let rules: Vec<_> = saved
-        .findings
-        .iter()
-        .map(|x| (x.rule, x.blocking))
-        .collect();
+    let rules = rules_and_blocking(&saved);
     assert_eq!(rules, [(Rule::Speculation, false)]);
     let view = publish(&f, Audience::Internal, saved.revision).unwrap();
     assert_eq!(
