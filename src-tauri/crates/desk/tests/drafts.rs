@@ -37,6 +37,17 @@ fn start() -> DateTime<Utc> {
 }
 
 /// A SEV1 incident declared at 14:00 (customers every 15 min while investigating).
+/// Reviews the customers draft and checks that publishing it is refused
+/// for the named rules until an override reason is given.
+fn review_and_expect_block(f: &Fixture, revision: u32, rules: &str) {
+    f.desk
+        .review_draft(&f.id, Audience::Customers, revision)
+        .unwrap();
+    let blocked = publish(f, Audience::Customers, revision).unwrap_err();
+    assert_eq!(blocked.fields[0].field, "override_reason");
+    assert!(blocked.message.contains(rules), "{}", blocked.message);
+}
+
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(ManualClock::new(start()));
@@ -313,16 +324,7 @@ fn publishing_needs_text_a_review_of_the_latest_edit_and_no_blocking_finding() {
     let unreviewed = publish(&f, Audience::Customers, saved.revision).unwrap_err();
     assert_eq!(unreviewed.fields[0].field, "review");
 
-    f.desk
-        .review_draft(&f.id, Audience::Customers, saved.revision)
-        .unwrap();
-    let blocked = publish(&f, Audience::Customers, saved.revision).unwrap_err();
-    assert_eq!(blocked.fields[0].field, "override_reason");
-    assert!(
-        blocked.message.contains("speculation, blame"),
-        "{}",
-        blocked.message
-    );
+    review_and_expect_block(&f, saved.revision, "speculation, blame");
 
     // An edit clears the review; a review of an old revision is refused.
     let clean = f
@@ -419,16 +421,7 @@ fn an_all_clear_only_the_trained_model_reads_blocks_a_customer_update() {
         "{}",
         saved.findings[0].why
     );
-    f.desk
-        .review_draft(&f.id, Audience::Customers, saved.revision)
-        .unwrap();
-    let blocked = publish(&f, Audience::Customers, saved.revision).unwrap_err();
-    assert_eq!(blocked.fields[0].field, "override_reason");
-    assert!(
-        blocked.message.contains("premature_resolution"),
-        "{}",
-        blocked.message
-    );
+    review_and_expect_block(&f, saved.revision, "premature_resolution");
 }
 
 #[test]
