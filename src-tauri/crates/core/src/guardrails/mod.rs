@@ -185,8 +185,9 @@ pub fn lint_by_patterns(text: &str, context: &LintContext<'_>) -> Vec<Finding> {
 }
 
 /// The rules beside a learned model (ETA, all-clear) that settle `sentence`
-/// themselves (a phrase they judge, or an honest "no estimate" or "still
-/// failing"): the model leaves those sentences to them, and
+/// themselves (a phrase they judge, an honest "no estimate", a promise of
+/// the next update, or what is still failing): the model leaves those
+/// sentences to them, and
 /// `.dev/classifier-experiment.py` measures it the same way.
 pub fn settled_by_patterns(sentence: &str) -> Vec<Rule> {
     rules::settled_by_patterns(sentence)
