@@ -322,6 +322,23 @@ mod tests {
     }
 
     #[test]
+    fn part_of_the_way_back_is_progress_but_a_fix_for_most_is_still_claimed() {
+        let strict = LintContext::default();
+        assert!(
+            rules_in(
+                "Service has been restored to about half of our customers.",
+                &strict
+            )
+            .is_empty()
+        );
+        assert!(rules_in("Power was restored for most homes by noon.", &strict).is_empty());
+        assert_eq!(
+            rules_in("The issue is fully resolved for most users.", &strict),
+            ["premature_resolution"]
+        );
+    }
+
+    #[test]
     fn context_turns_eta_and_resolution_rules_off() {
         let text = "The issue is resolved and service will be restored within 30 minutes.";
         assert_eq!(

@@ -44,7 +44,8 @@ static HEDGED_CLEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Restored to about 80% of those affected", "restored for most customers":
-/// part of the way back is progress, not an all-clear.
+/// part of the way back is progress, not an all-clear. Only for words of
+/// restoring: "fully resolved for most users" still claims the fix.
 static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)^\s+(?:to|for)\s+(?:(?:about|approximately|around|nearly|almost|over|roughly|more\s+than|some|most|many|half|part)\b|\d+(?:\.\d+)?\s*(?:%|percent))",
@@ -240,7 +241,12 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         {
             continue;
         }
-        if PARTIAL.is_match(&text[m.end()..]) || WHILE_UNDER_WAY.is_match(&text[start..m.end()]) {
+        let restoring = ["restor", "recover", "back"]
+            .iter()
+            .any(|word| said.contains(word));
+        if (restoring && PARTIAL.is_match(&text[m.end()..]))
+            || WHILE_UNDER_WAY.is_match(&text[start..m.end()])
+        {
             continue;
         }
         let sentence = &text[start..end.max(m.end())];
