@@ -322,6 +322,26 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_named_by_surname_alone_is_a_person_but_a_heading_is_not() {
+        let strict = LintContext::default();
+        for text in [
+            "Okafor said the repairs were going well.",
+            "\"We are on it,\" Okafor said.",
+            "Okafor added that the repairs were going well.",
+        ] {
+            assert_eq!(rules_in(text, &strict), ["person_name"], "{text}");
+        }
+        for text in [
+            "Capacity added: two more servers.",
+            "Acme said it was working on a fix.",
+            "That said, we are still investigating.",
+        ] {
+            let found = rules_in(text, &strict);
+            assert!(!found.contains(&"person_name"), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
     fn part_of_the_way_back_is_progress_but_a_fix_for_most_is_still_claimed() {
         let strict = LintContext::default();
         assert!(

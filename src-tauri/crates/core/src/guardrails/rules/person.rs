@@ -38,10 +38,11 @@ static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A speaker named by surname alone, as news reports do after the first
-/// mention: "Meehan said", "…,” Meahan said.".
+/// mention: "Meehan said", "…,” Meahan said.". "Added" counts only before
+/// what was said ("Lee added that…"): "Capacity added:" is a heading.
 static SURNAME_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:said|says|added|explained|noted)\b",
+        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:(?:said|says|explained|noted)\b|added\s*(?:,|that\b|[“\x22]))",
     )
 });
 
