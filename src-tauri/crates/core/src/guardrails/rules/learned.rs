@@ -3,9 +3,10 @@
 //! on the tune half of the corpora by `.dev/classifier-experiment.py
 //! --export`. Real updates word promised times and all-clears in more ways
 //! than a phrase list keeps up with ("things should be back to how they
-//! were"); the model reads a sentence the rule let pass and flags it when its
-//! words say the same. It stays explainable: the finding's span is the word
-//! or pair that weighed most, and its reason and suggestion are the rule's.
+//! were"); the model reads a sentence the rule does not settle itself and
+//! flags it when its words say the same. It stays explainable: the
+//! finding's span runs over the words and pairs that weighed most, its
+//! reason says the model read them so, and its suggestion is the rule's.
 //!
 //! The weights are data compiled into the binary; nothing is read or
 //! downloaded at run time.
@@ -95,8 +96,9 @@ struct Term {
     weights: [f64; 2],
 }
 
-/// The sentence's words and word pairs that the model knows.
-fn terms(sentence: &str) -> Vec<Term> {
+/// How many words the sentence has, and its words and word pairs that the
+/// model knows.
+fn terms(sentence: &str) -> (usize, Vec<Term>) {
     let tokens: Vec<(usize, usize, String)> = TOKEN
         .find_iter(sentence)
         .map(|m| (m.start(), m.end(), m.as_str().to_lowercase()))
@@ -119,14 +121,14 @@ fn terms(sentence: &str) -> Vec<Term> {
             found.push((text, term));
         }
     }
-    found.into_iter().map(|(_, term)| term).collect()
+    let known = found.into_iter().map(|(_, term)| term).collect();
+    (tokens.len(), known)
 }
 
 /// The model's probability that `sentence` breaks the rule in `column`, and
 /// the span of the words that weighed most towards it: from the first to
 /// the last term that weighed at least half as much as the strongest.
-fn judge(sentence: &str, column: usize) -> (f64, Option<(usize, usize)>) {
-    let terms = terms(sentence);
+fn judge(terms: &[Term], column: usize) -> (f64, Option<(usize, usize)>) {
     // Sublinear term frequency times IDF, scaled to unit length.
     let values: Vec<f64> = terms
         .iter()
@@ -181,10 +183,13 @@ pub(super) fn find(text: &str, rule: Rule, settled: fn(&str) -> bool) -> Vec<(us
     };
     sentences(text)
         .into_iter()
-        .filter(|&(start, end)| TOKEN.find_iter(&text[start..end]).count() >= FEWEST_WORDS)
         .filter(|&(start, end)| !settled(&text[start..end]))
         .filter_map(|(start, end)| {
-            let (probability, span) = judge(&text[start..end], column);
+            let (words, terms) = terms(&text[start..end]);
+            if words < FEWEST_WORDS {
+                return None;
+            }
+            let (probability, span) = judge(&terms, column);
             (probability > MODEL.thresholds[column])
                 .then_some(span)
                 .flatten()
@@ -210,7 +215,7 @@ mod tests {
             let expected = [number(fields.next()), number(fields.next())];
             let sentence = fields.next().unwrap_or_default();
             for (column, want) in expected.into_iter().enumerate() {
-                let (got, _) = judge(sentence, column);
+                let (got, _) = judge(&terms(sentence).1, column);
                 assert!(
                     (got - want).abs() < 1e-6,
                     "{:?} on {sentence:?}: {got} here, {want} in scikit-learn",
@@ -302,10 +307,10 @@ mod tests {
         let plan = "We will confirm once card payments have been restored.";
         let column = RULES.iter().position(|&r| r == Rule::PrematureResolution);
         let column = column.expect("the all-clear has a model");
-        assert!(judge(plan, column).0 > MODEL.thresholds[column]);
+        assert!(judge(&terms(plan).1, column).0 > MODEL.thresholds[column]);
         assert!(found(plan, &LintContext::default()).is_empty());
         // A heading is too short to judge by its words.
-        assert!(judge("Copy it again.", column).0 > MODEL.thresholds[column]);
+        assert!(judge(&terms("Copy it again.").1, column).0 > MODEL.thresholds[column]);
         assert!(found("Copy it again.", &LintContext::default()).is_empty());
         // And "no ETA" stays an honest statement, not a promise.
         assert!(found("There is no ETA for a fix yet.", &LintContext::default()).is_empty());
