@@ -24,6 +24,33 @@ pub fn clean_multiline(value: &str) -> String {
         .collect()
 }
 
+/// Byte ranges of the sentences (and lines) of a text: the promises ledger,
+/// what each audience was told, and the guardrails' trained model all read
+/// text a sentence at a time.
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = match b {
+            b'\n' | b'!' | b'?' => true,
+            // A full stop ends a sentence, not the one in "a.m." or "3.5".
+            b'.' => bytes
+                .get(i + 1)
+                .is_none_or(|next| next.is_ascii_whitespace()),
+            _ => false,
+        };
+        if ends {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +67,23 @@ mod tests {
         ] {
             assert_eq!(single_line_problem(value, 20).is_none(), ok, "{value:?}");
         }
+    }
+
+    #[test]
+    fn sentences_break_at_stops_and_lines_but_not_inside_numbers() {
+        let text = "Version 3.5 is out at 9 a.m. today. Is it? Yes!\nNext line";
+        let parts: Vec<&str> = sentences(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            parts,
+            [
+                "Version 3.5 is out at 9 a.m.",
+                " today.",
+                " Is it?",
+                " Yes!",
+                "\n",
+                "Next line"
+            ]
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ use chrono_tz::Tz;
 use regex::{Captures, Regex};
 
 use super::PromiseKind;
+use crate::text::sentences;
 
 /// One promise found in a text, before it is stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,31 +131,6 @@ pub fn find(body: &str, posted_at: DateTime<Utc>, zone: Tz) -> Vec<Found> {
         }
     }
     found
-}
-
-/// Byte ranges of the sentences (and lines) of a text.
-pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let ends = match b {
-            b'\n' | b'!' | b'?' => true,
-            // A full stop ends a sentence, not the one in "a.m." or "3.5".
-            b'.' => bytes
-                .get(i + 1)
-                .is_none_or(|next| next.is_ascii_whitespace()),
-            _ => false,
-        };
-        if ends {
-            out.push((start, i + 1));
-            start = i + 1;
-        }
-    }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
 }
 
 fn clip(text: &str) -> String {

@@ -11,8 +11,9 @@ use chrono_tz::Tz;
 use regex::Regex;
 
 use crate::promises::PromiseKind;
-use crate::promises::find::{find, sentences};
+use crate::promises::find::find;
 use crate::terms::Status;
+use crate::text::sentences;
 
 /// The facts a text states.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -18,6 +18,7 @@ use regex::Regex;
 
 use super::compile;
 use crate::guardrails::Rule;
+use crate::text::sentences;
 
 /// The rules the model sits beside, in the order of the weight columns.
 const RULES: [Rule; 2] = [Rule::UnconfirmedEta, Rule::PrematureResolution];
@@ -150,26 +151,6 @@ fn judge(terms: &[Term], column: usize) -> (f64, Option<(usize, usize)>) {
         .map(|(term, _)| (term.start, term.end))
         .reduce(|(s, e), (start, end)| (s.min(start), e.max(end)));
     (probability, span)
-}
-
-/// The byte ranges of the text's sentences: a break after a full stop,
-/// question or exclamation mark followed by a space, and at every line end.
-fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    for (i, &byte) in bytes.iter().enumerate() {
-        let ends = byte == b'\n'
-            || (matches!(byte, b'.' | b'!' | b'?')
-                && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()));
-        if ends {
-            found.push((start, i + 1));
-            start = i + 1;
-        }
-    }
-    found.push((start, text.len()));
-    found.retain(|&(s, e)| !text[s..e].trim().is_empty());
-    found
 }
 
 /// Spans for `rule` in sentences whose probability passes the threshold,
@@ -339,15 +320,5 @@ mod tests {
         ] {
             assert_eq!(settled(sentence), rules, "{sentence}");
         }
-    }
-
-    #[test]
-    fn sentences_break_at_stops_and_lines_but_not_inside_numbers() {
-        let text = "Version 3.5 is out. Is it? Yes!\nNext line";
-        let parts: Vec<&str> = sentences(text).iter().map(|&(s, e)| &text[s..e]).collect();
-        assert_eq!(
-            parts,
-            ["Version 3.5 is out.", " Is it?", " Yes!", "Next line"]
-        );
     }
 }
