@@ -299,15 +299,19 @@ def fresh(path, first_fresh_page):
                   f"{s[0]:.2f} / {s[1]:.2f} / {s[2]:.3f}, F1 {f1:.3f}")
 
 
+def option(name):
+    """The value after `name` on the command line, or None."""
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else None
+
+
 if __name__ == "__main__":
-    if "--fresh" in sys.argv:
-        fresh(sys.argv[1], int(sys.argv[sys.argv.index("--fresh") + 1]))
-        sys.exit(0)
-    if "--export" in sys.argv:
-        export(sys.argv[1], sys.argv[sys.argv.index("--export") + 1])
-        sys.exit(0)
-    vectors = None
-    if "--embeddings" in sys.argv:
-        rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1], encoding="utf-8")]
-        vectors = load_vectors(sys.argv[sys.argv.index("--embeddings") + 1], [r[TEXT] for r in rows])
-    main(sys.argv[1], vectors)
+    if option("--fresh"):
+        fresh(sys.argv[1], int(option("--fresh")))
+    elif option("--export"):
+        export(sys.argv[1], option("--export"))
+    else:
+        vectors = None
+        if option("--embeddings"):
+            rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1], encoding="utf-8")]
+            vectors = load_vectors(option("--embeddings"), [r[TEXT] for r in rows])
+        main(sys.argv[1], vectors)
