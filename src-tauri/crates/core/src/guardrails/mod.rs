@@ -441,6 +441,14 @@ mod tests {
         assert!(spans("Age of Empires II and III servers are slow.").is_empty());
         assert!(spans("TENET's service desk is on it (ticket INC-4821).").is_empty());
         assert!(spans("UPDATE: WE ARE LOOKING INTO SLOW PAGES").is_empty());
+        // An organisation's people or premises name it; a function's do not.
+        assert!(spans("KCWA crews finished the repair overnight.").is_empty());
+        assert!(spans("The report will be on the FHSU website tomorrow.").is_empty());
+        assert!(spans("Flights with KLX Airways are not affected.").is_empty());
+        assert_eq!(
+            spans("Our PSTN partner and the NOC staff replaced a part."),
+            ["PSTN", "NOC"]
+        );
     }
 
     #[test]

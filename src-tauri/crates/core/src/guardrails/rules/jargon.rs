@@ -73,6 +73,23 @@ fn jargon_patterns() -> Vec<String> {
 /// optional plural ("PDUs") or possessive ("TENET's").
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| compile(r"\b[A-Z][A-Z0-9&]{1,5}(?:'s|s)?\b"));
 
+/// What follows an acronym that names an organisation, not a term: its
+/// people or its premises ("ECUA crews", "the UIS website", "our CLS
+/// supplier", "MHUSD communications coordinator", "ITA Airways"). A reader
+/// needs no glossary to follow who did what.
+static ORGANISATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^\s+(?:[a-z]+\s+)?(?:crews?|staff|teams?|engineers|technicians|employees|workers|website|web\s+site|offices?|spokes(?:person|man|woman)|coordinator|supplier|provider|partners?|members|students|residents|campus|headquarters|cent(?:er|re)s?)\b|^\s+(?:Airways|Airlines|Bank|Group|University|College|Council|Ltd|Inc|plc)\b",
+    )
+});
+
+/// Acronyms that name a technical function, not an organisation, even
+/// before "team" or "partner": "the NOC staff", "our PSTN partner".
+const FUNCTIONS: [&str; 18] = [
+    "NOC", "SOC", "SRE", "DBA", "PSTN", "CDN", "SSO", "VPN", "DNS", "SMTP", "API", "SDK", "QA",
+    "IAM", "SAML", "LDAP", "SIP", "VOIP",
+];
+
 /// The acronyms in `plain_acronyms.txt`, which customers know.
 static PLAIN_ACRONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../plain_acronyms.txt")
@@ -114,7 +131,8 @@ fn unexplained_acronyms(text: &str) -> Vec<(usize, usize)> {
             || (after.starts_with('+') && after[1..].starts_with(|c: char| c.is_ascii_uppercase()))
             || (before.ends_with('+')
                 && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_uppercase()));
-        if plural_possessive || joined_name {
+        let organisation = ORGANISATION_AFTER.is_match(after) && !FUNCTIONS.contains(&m.as_str());
+        if plural_possessive || joined_name || organisation {
             continue;
         }
         let word = m.as_str();
