@@ -317,6 +317,12 @@ mod tests {
             ("The next update will be at 16:00 UTC.", vec![eta]),
             // A hedged all-clear is the all-clear rule's, not an ETA.
             ("We should be back online now!", vec![eta, clear]),
+            // A promised time is a prediction, the ETA rule's, not an
+            // all-clear however much "return to normal" sounds like one.
+            (
+                "Processing times should return to normal within 24 hours.",
+                vec![eta, clear],
+            ),
         ] {
             assert_eq!(settled(sentence), rules, "{sentence}");
         }

@@ -71,7 +71,7 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
         with_model(
             Rule::PrematureResolution,
             resolution::find(text),
-            resolution::settled,
+            all_clear_settled,
         );
     }
     push(Rule::Jargon, jargon::find(text, context.glossary), false);
@@ -87,6 +87,14 @@ fn eta_settled(sentence: &str) -> bool {
     eta::settled(sentence) || resolution::says_all_clear(sentence)
 }
 
+/// The all-clear rule settles a sentence with an all-clear phrase it judged
+/// or something still failing, and a sentence that promises when the fix
+/// comes ("processing times should return to normal within 24 hours") is
+/// the ETA rule's: a prediction, not an all-clear.
+fn all_clear_settled(sentence: &str) -> bool {
+    resolution::settled(sentence) || !eta::find(sentence).is_empty()
+}
+
 /// The rules with a learned model that settle `sentence` themselves, so the
 /// model leaves it to them.
 pub(super) fn settled_by_patterns(sentence: &str) -> Vec<Rule> {
@@ -94,7 +102,7 @@ pub(super) fn settled_by_patterns(sentence: &str) -> Vec<Rule> {
     if eta_settled(sentence) {
         rules.push(Rule::UnconfirmedEta);
     }
-    if resolution::settled(sentence) {
+    if all_clear_settled(sentence) {
         rules.push(Rule::PrematureResolution);
     }
     rules
