@@ -19,8 +19,8 @@ const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|Team|Engineering|S
 
 static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"\b{VENDORS}(?:'s|’s)?\s+(?:fault|mistake|outage|failure|error|bug|misconfiguration|bad\s+deploy\w*|deploy\w*|incident|problems?|issues?)\b"),
-        format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration|issue|problem)s?\s+(?:at|from|by|of|on|in|with|within)\s+)(?:the\s+)?{VENDORS}\b"),
+        format!(r"\b{VENDORS}(?:'s|’s)?\s+(?:[a-z][\w-]*\s+)?(?:fault|mistake|outage|failure|error|bug|misconfiguration|bad\s+deploy\w*|deploy\w*|incident|problems?|issues?)\b"),
+        format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration|issue|problem|incident|disruption|error)s?\s+(?:at|from|by|of|on|in|with|within)\s+)(?:the\s+)?{VENDORS}\b"),
         // A named vendor's system named before the outage: "the Microsoft
         // cloud system outage".
         format!(r"\b{VENDORS}\s+(?:(?:[A-Z][\w-]*|(?i:cloud|systems?|network|platform|services?|servers?|email|mail|payments?|data|database|storage|login|sign-in|authentication|region|regional|global|hosting|software|infrastructure|DNS|API|CDN))\s+){{1,3}}?(?i:outage|failure|fault|incident|disruption)s?\b"),
@@ -30,7 +30,12 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A named vendor having trouble now: "Stripe is currently
         // experiencing degraded performance". ("GitHub experienced" is how a
         // company's own postmortem speaks of itself, so the past is left.)
-        format!(r"\b{VENDORS}\s+(?i:(?:is|are|has\s+been)\s+(?:currently\s+|still\s+)?(?:experiencing|having|suffering))\b"),
+        format!(r"\b{VENDORS}\s+(?i:(?:is|are|has\s+been)\s+(?:currently\s+|still\s+)?(?:experiencing|having|suffering|investigating|reporting|dealing\s+with))\b"),
+        // A named vendor's part of the service that is failing: "Twilio's
+        // SMS delivery is delayed".
+        format!(r"\b{VENDORS}(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?i:(?:is|are|has\s+been|have\s+been|was|were)\s+(?:currently\s+|still\s+)?(?:delayed|down|failing|degraded|unavailable|slow|broken|rejecting|dropping))\b"),
+        // Waiting on a named vendor to mend it.
+        format!(r"(?i:\b(?:waiting|wait|depend\w*|rely\w*|relying)\s+(?:on|for|upon)\s+){VENDORS}\s+(?i:to\s+(?:fix|restore|resolve|repair|recover|mend|correct))\b"),
         r"(?i)\b[\w-]+\s+team(?:'s|’s)?\s+(?:fault|mistake|error|bad\s+\w+|deploy\w*|change|push|release|misconfiguration)\b".to_owned(),
         r"(?i)\b[\w-]+\s+team\s+(?:caused|broke|pushed|deployed|shipped|rolled\s+out|misconfigured|forgot|missed|deleted|dropped|introduced|messed|screwed|failed\s+to)\b".to_owned(),
         r"(?i)\b(?:deploy\w*|change|push|release|mistake|error|misconfiguration|migration|bug)\s+(?:made\s+|shipped\s+|pushed\s+)?by\s+(?:the\s+|our\s+)?[\w-]+\s+team\b".to_owned(),
@@ -68,10 +73,10 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A named vendor's own change: "a change Salesforce made to its API".
         format!(r"(?i:\b(?:change|update|release)s?\s+(?:that\s+)?){VENDORS}\s+(?i:made|pushed|deployed|rolled\s+out|shipped|released)\b"),
         // A slip put on a person: "a mistake by a member of our team".
-        r"(?i)\b(?:mistake|error|slip|oversight|misstep)s?\s+(?:made\s+)?by\s+(?:an?\s+|one\s+|the\s+)?(?:member|members|someone|engineer|operator|employee|person|technician|administrator)\b".to_owned(),
+        r"(?i)\b(?:mistake|error|slip|oversight|misstep)s?\s+(?:(?:was\s+|were\s+)?made\s+)?by\s+(?:an?\s+|one\s+|the\s+)?(?:member|members|someone|engineer|operator|employee|person|technician|administrator)\b".to_owned(),
         // Trouble at someone else's: "an outage at a major internet carrier",
         // "our data center operator", "the bank's systems".
-        r"(?i)\b(?:outages?|failures?|faults?|problems?|issues?|incidents?)\s+(?:at|with|in)\s+(?:an?|the|one\s+of\s+(?:the|our))\s+(?:[\w-]+\s+){0,3}?(?:carriers?|providers?|ISPs?|vendors?|suppliers?|registrars?|data\s+cent(?:er|re)\s+operators?)\b|\b(?:data\s+cent(?:er|re)|colocation|colo|facility|hosting)\s+(?:operators?|compan(?:y|ies)|owners?)\b|\b(?:the|a|an|our|their)\s+(?:[\w-]+\s+)?(?:bank|banks|registrar|issuer|card\s+network|courier|carrier|supplier|vendor|partner|provider|host|utility)(?:'s|’s)\s+(?:[\w-]+\s+)?(?:systems?|side|network|servers?|services?|platform|API|website|app)\b".to_owned(),
+        r"(?i)\b(?:outages?|failures?|faults?|problems?|issues?|incidents?)\s+(?:at|with|in)\s+(?:an?|the|one\s+of\s+(?:the|our))\s+(?:[\w-]+\s+){0,3}?(?:carriers?|providers?|ISPs?|vendors?|suppliers?|registrars?|data\s+cent(?:er|re)\s+operators?)\b|\b(?:data\s+cent(?:er|re)|colocation|colo|facility|hosting)\s+(?:operators?|compan(?:y|ies)|owners?)\b|\b(?:the|a|an|our|their)\s+(?:[\w-]+\s+)?(?:bank|banks|registrar|issuer|card\s+network|courier|carrier|supplier|vendor|partner|provider|host|utility)(?:'s|’s)\s+(?:[\w-]+\s+)?(?:systems?|side|network|servers?|services?|platform|API|website|app|gateways?)\b".to_owned(),
         // Something of a vendor's: "a bug in a vendor's software".
         r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,2}?(?:vendor|supplier|partner|carrier|contractor)(?:'s|’s)\s".to_owned(),
         // A provider's trouble, or trouble from outside our walls.
