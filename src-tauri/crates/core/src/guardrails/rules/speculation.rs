@@ -7,13 +7,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{compile, sentence_around, starts_with_ignore_case};
+use super::{compile, ends_with_ignore_case, sentence_around, starts_with_ignore_case};
 
 /// What a belief can be about other than the cause: the recovery, the plan,
 /// or how long something will take.
 static NOT_ABOUT_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:that\s+)?(?:we\s+(?:can|will|have|are|should|need)|everything|all\s+|in\b|you\b|it\s+is\s+(?:important|right|essential|necessary|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b)|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repaired|recovered|fixed|take|before|until)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
+        r"(?i)^\s+(?:that\s+)?(?:we\s+(?:can|will|have|are|should|need)|everything|all\s+|in\b|you\b|it\s+is\s+(?:important|right|essential|necessary|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b)|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|take|before|until)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
     )
 });
 
@@ -88,12 +88,15 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || SEEMS.is_match(m.as_str())
                 || HEDGE.is_match(m.as_str());
             let apology = APOLOGY.is_match(&text[..m.start()]);
+            // "There seems to be a big outage" hedges that a problem
+            // exists, not what caused it.
+            let existence = ends_with_ignore_case(&text[..m.start()], "there ");
             // "Initial investigation showed that it had recovered" reports
             // what was found; "initial investigation suggests" still guesses.
             let found =
                 starts_with_ignore_case(m.as_str(), "initial ") && FOUND_AFTER.is_match(rest);
             let about_cause = CAUSE_AFTER.is_match(rest) || !NOT_ABOUT_CAUSE.is_match(rest);
-            !(apology || found || (belief && !about_cause))
+            !(apology || found || existence || (belief && !about_cause))
         })
         .map(|m| (m.start(), m.end()))
         .collect()
