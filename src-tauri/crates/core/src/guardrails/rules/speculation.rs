@@ -91,12 +91,16 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             // "There seems to be a big outage" hedges that a problem
             // exists, not what caused it.
             let existence = ends_with_ignore_case(&text[..m.start()], "there ");
+            // "No reason to suspect any damage" denies the guess.
+            let denied = starts_with_ignore_case(m.as_str(), "reason")
+                && (ends_with_ignore_case(&text[..m.start()], "no ")
+                    || ends_with_ignore_case(&text[..m.start()], "any "));
             // "Initial investigation showed that it had recovered" reports
             // what was found; "initial investigation suggests" still guesses.
             let found =
                 starts_with_ignore_case(m.as_str(), "initial ") && FOUND_AFTER.is_match(rest);
             let about_cause = CAUSE_AFTER.is_match(rest) || !NOT_ABOUT_CAUSE.is_match(rest);
-            !(apology || found || existence || (belief && !about_cause))
+            !(apology || found || existence || denied || (belief && !about_cause))
         })
         .map(|m| (m.start(), m.end()))
         .collect()
