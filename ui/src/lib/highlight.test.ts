@@ -59,7 +59,28 @@ describe("groupFindings", () => {
     const groups = groupFindings(findings);
     expect(groups.map((g) => g.rule)).toEqual(["blame", "speculation", "premature_resolution"]);
     expect(groups[0]!.blocking).toBe(true);
-    expect(groups[0]!.spans).toEqual([{ text: "Our vendor", start: 0, end: 10 }]);
-    expect(groups[1]!.spans).toEqual([{ text: "We think", start: 19, end: 27 }]);
+    expect(groups[0]!.spans).toEqual([{ text: "Our vendor", start: 0, end: 10, why: "" }]);
+    expect(groups[1]!.spans).toEqual([{ text: "We think", start: 19, end: 27, why: "" }]);
+  });
+
+  it("keeps each span's own reason, and every distinct reason of the rule once", () => {
+    const text = "Payments now succeed for all. It is fixed. It is fixed.";
+    const clear = (words: string, from: number, why: string): Finding => {
+      const start = text.indexOf(words, from);
+      const end = start + words.length;
+      return { ...finding(start, end), rule: "premature_resolution", text: words, why };
+    };
+    const model = "Herald's trained model reads these words as an all-clear.";
+    const pattern = "Says the incident is over before the IC has resolved it.";
+    const [group] = groupFindings([
+      clear("It is fixed", 31, pattern),
+      clear("now succeed for all", 0, model),
+      clear("It is fixed", 0, pattern),
+    ]);
+    expect(group!.whys).toEqual([model, pattern]);
+    expect(group!.spans.map((s) => [s.text, s.why])).toEqual([
+      ["now succeed for all", model],
+      ["It is fixed", pattern],
+    ]);
   });
 });

@@ -30,13 +30,15 @@ export function pieces(text: string, findings: Finding[]): Piece[] {
   return out;
 }
 
-/** One rule's findings in a draft: listed once, with each distinct span it flagged. */
+/** One rule's findings in a draft: listed once, with each distinct span it
+ * flagged and each distinct reason it gave (a pattern's and the trained
+ * model's reasons differ, and so do two contradictions). */
 export type FindingGroup = {
   rule: Rule;
   blocking: boolean;
-  why: string;
+  whys: string[];
   suggestion: string;
-  spans: { text: string; start: number; end: number }[];
+  spans: { text: string; start: number; end: number; why: string }[];
 };
 
 /**
@@ -49,12 +51,13 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
   for (const f of [...findings].sort((a, b) => a.start - b.start)) {
     let group = groups.get(f.rule);
     if (!group) {
-      group = { rule: f.rule, blocking: false, why: f.why, suggestion: f.suggestion, spans: [] };
+      group = { rule: f.rule, blocking: false, whys: [], suggestion: f.suggestion, spans: [] };
       groups.set(f.rule, group);
     }
     group.blocking ||= f.blocking;
+    if (!group.whys.includes(f.why)) group.whys.push(f.why);
     if (!group.spans.some((s) => s.text.toLowerCase() === f.text.toLowerCase()))
-      group.spans.push({ text: f.text, start: f.start, end: f.end });
+      group.spans.push({ text: f.text, start: f.start, end: f.end, why: f.why });
   }
   return [...groups.values()];
 }

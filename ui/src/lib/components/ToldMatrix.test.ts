@@ -83,4 +83,35 @@ describe("Who has been told what", () => {
     expect(why.textContent).toContain("executives read “monitoring”");
     expect(screen.getByTestId("finding").dataset.rule).toBe("contradiction");
   });
+
+  it("shows every contradiction's who-and-when, not only the first one's", async () => {
+    const said = (body: string, words: string, why: string) => ({
+      rule: "contradiction" as const,
+      start: body.indexOf(words),
+      end: body.indexOf(words) + words.length,
+      text: words,
+      why,
+      suggestion: "Say what the others were told.",
+      blocking: true,
+    });
+    const { user } = await openIncident({}, (b) => {
+      b.findingsFor = (audience, body) =>
+        audience === "customers" && body.includes("EU only.")
+          ? [
+              said(body, "investigating", "Executives read “monitoring” (14:12 UTC)."),
+              said(body, "EU only", "The incident channel read “EU and US” (14:20 UTC)."),
+            ]
+          : [];
+    });
+    await user.type(screen.getByLabelText("Customers draft"), "We are investigating. EU only.");
+    await screen.findAllByTestId("finding-why");
+    const whys = screen.getAllByTestId("finding-why").map((w) => w.textContent);
+    expect(whys).toEqual([
+      "Executives read “monitoring” (14:12 UTC).",
+      "The incident channel read “EU and US” (14:20 UTC).",
+    ]);
+    expect(screen.getAllByTestId("finding")).toHaveLength(1);
+    const spans = screen.getAllByTestId("finding-span");
+    expect(spans[1]!.title).toContain("The incident channel read");
+  });
 });
