@@ -7,6 +7,7 @@
 
 use std::time::Duration;
 
+use fantoccini::Locator;
 use fantoccini::key::Key;
 use herald_e2e::{App, Profile, declare};
 use serde_json::{Value, json};
@@ -106,6 +107,37 @@ async fn resize(app: &App, width: u32, height: u32) {
     .await;
 }
 
+/// Waits until the customers draft's findings are those of all of `text`,
+/// not of the words typed so far: the length shown (the body, and the
+/// footer Herald appends after a blank line) arrives with the findings from
+/// the saved draft.
+async fn whole_draft_checked(app: &App, text: &str) {
+    let what = format!("the findings of all {} characters", text.chars().count());
+    app.wait_for(&what, Duration::from_secs(15), async || {
+        let shown = app
+            .find("[data-testid=\"draft-length\"]")
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        let footer = match app
+            .client
+            .find(Locator::Css("[data-testid=\"draft-footer\"]"))
+            .await
+        {
+            Ok(footer) => footer.text().await.unwrap_or_default().chars().count() + 2,
+            Err(_) => 0,
+        };
+        let whole = format!("{} characters", text.chars().count() + footer);
+        if shown == whole {
+            Ok(())
+        } else {
+            Err(format!("showing {shown:?}, not {whole:?}"))
+        }
+    })
+    .await;
+}
+
 /// Asserts every selector's boxes lie inside the viewport and nothing is scrolled.
 async fn all_in_view(app: &App, selectors: &[&str], dark: bool, what: &str) {
     let seen = measure(app, selectors).await;
@@ -170,6 +202,7 @@ async fn walk_through(profile: &Profile, theme: &str) {
     add_status_page(&app).await;
     declare(&app, "Logins failing", "INC-800", "SEV1").await;
     app.replace_text(DRAFT, FLAWED).await;
+    whole_draft_checked(&app, FLAWED).await;
     for rule in ["speculation", "unconfirmed_eta", "premature_resolution"] {
         app.find(&format!("[data-testid=\"finding\"][data-rule=\"{rule}\"]"))
             .await;
