@@ -47,7 +47,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\b(?:their|(?:the|our)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier|partner)(?:'s|’s)?)\s+(?:fault|mistake|outage|failure|error)\b".to_owned(),
         // A party outside the company named as where it went wrong.
         r"(?i)\b(?:third[- ]?party|3rd[- ]?party|upstream|downstream|external)\s+(?:[\w-]+\s+){0,4}?(?:providers?|vendors?|suppliers?|partners?|services?|dependency|dependencies|database|carriers?|isps?|gateways?|disruptions?|outages?)\b|(?i:\b(?:with|by|at|from)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:third|3rd)[- ]?party\b)".to_owned(),
-        r"(?i)\b(?:contractors?|vendors?|third\s+parties)\s+(?:[\w-]+\s+){0,6}?(?:accidentally|damaged|cut|severed|knocked|broke|failed\s+to|ignored)\b|\b(?:caused|damaged|cut|severed)\s+by\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:contractors?|vandals?|workmen|work\s+crews?|builders)\b|\bby\s+(?:builders|contractors|vandals|workmen|diggers)\b|\b(?:vandalism|sabotage|cable\s+theft|copper\s+theft|thieves)\b|\b(?:caused|started|triggered|done)\s+by\s+(?:someone|somebody)\b|\bvendor\s+work\b|\b(?:a\s+single|one|an?)\s+(?:user|customer)\s+(?:triggered|caused)\b".to_owned(),
+        r"(?i)\b(?:contractors?|vendors?|third\s+parties)\s+(?:[\w-]+\s+){0,6}?(?:accidentally|damaged|cut|severed|knocked|broke|failed\s+to|ignored)\b|\b(?:caused|damaged|cut|severed)\s+by\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:contractors?|vandals?|workmen|work\s+crews?|builders)\b|\b(?:road\s+|construction\s+|utility\s+|building\s+)?workers\s+(?:installing|digging|laying|building|excavating|drilling)\b|\bby\s+(?:builders|contractors|vandals|workmen|diggers)\b|\b(?:vandalism|sabotage|cable\s+theft|copper\s+theft|thieves)\b|\b(?:caused|started|triggered|done)\s+by\s+(?:someone|somebody)\b|\bvendor\s+work\b|\b(?:a\s+single|one|an?)\s+(?:user|customer)\s+(?:triggered|caused)\b".to_owned(),
         format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:experienc\w+|suffer\w*|is\s+(?:having|seeing|experiencing|down)|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)))\b"),
         format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
         format!(r"(?i:\b(?:due\s+to|caused\s+by|result\s+of|affecting|(?:errors?|failures?|issues?|problems?|outages?|disruptions?)\s+(?:from|at|in|with))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?){CLOUDS}\b"),
@@ -72,6 +72,9 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // had to work around the clock", "National Grid engineers at work
         // fixing the voltage issue".
         format!(r"(?i:\b(?:staff|experts?|engineers?|technicians?|crews?)\s+(?:from|at)\s+){VENDORS}\b|\b{VENDORS}\s+(?i:(?:engineers?|technicians?|crews?)\s+(?:are\s+|were\s+)?(?:at\s+work\s+|on\s+site\s+)?(?:fixing|repairing|restoring|working\s+on))\b"),
+        // The power or water company's outage: "the power utility (PG&E)
+        // experienced an outage".
+        r"(?i)\b(?:power|electric(?:ity)?|energy|water|gas)\s+(?:utility|company|supplier|provider)(?:\s+\([^)]{1,20}\))?\s+(?:experienced|suffered|had|reported|lost|cut)\b".to_owned(),
         // Trouble "on Microsoft's side" or "on Stripe's end".
         r"\bon\s+[A-Z][a-zA-Z]+(?:'s|’s)\s+(?i:end|side)\b".to_owned(),
         // A named vendor's own change: "a change Salesforce made to its API".
@@ -345,6 +348,13 @@ static CARD_PRODUCT: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^\s+(?i:debit|credit|cards?|prepaid)\b"));
 
 /// "We thank our partners" names them for their help.
+/// "Replaced by the technician": mended by someone, which is no blame.
+static MENDED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:replaced|repaired|fixed|restored|resolved|installed|reset|rebooted|restarted|mended|corrected|recovered)\s+(?:\w+\s+)?$",
+    )
+});
+
 static THANKS: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bthank\w*\s+(?:[\w-]+\s+){0,3}$"));
 
 /// Whether `said` is an everyday act that the `rest` of its sentence does not
@@ -410,6 +420,7 @@ pub(super) fn warm() {
     LazyLock::force(&WENT_WRONG);
     LazyLock::force(&THE_FIX);
     LazyLock::force(&THANKS);
+    LazyLock::force(&MENDED);
     LazyLock::force(&CARD_PRODUCT);
     LazyLock::force(&A_THING);
     LazyLock::force(&UNAFFECTED);
@@ -490,6 +501,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || UNAFFECTED.is_match(rest)
                 || WORKING_WITH.is_match(before)
                 || THANKS.is_match(before)
+                || (lower.starts_with("by ") && MENDED.is_match(before))
                 || everyday(said, before, rest)
                 || OTHER_PROVIDER.is_match(said)
                 || SWITCHED_TO.is_match(before)

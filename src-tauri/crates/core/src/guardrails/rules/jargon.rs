@@ -73,6 +73,20 @@ fn jargon_patterns() -> Vec<String> {
 /// optional plural ("PDUs") or possessive ("TENET's").
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| compile(r"\b[A-Z][A-Z0-9&]{1,5}(?:'s|s)?\b"));
 
+/// Workers who are people: named by their trade ("road workers") or caught
+/// at a task ("workers installing a light pole").
+static WORKERS_BY_TRADE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:road|construction|utility|building|council|city|rail|site|field|postal|care|health|emergency|farm|factory|power)\s+workers?$",
+    )
+});
+
+static WORKERS_AT_A_TASK: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s+(?:installing|digging|laying|building|repairing|excavating|drilling|cutting|working\s+on|on\s+site)\b",
+    )
+});
+
 /// What follows an acronym that names an organisation, not a term: its
 /// people or its premises ("ECUA crews", "the UIS website", "our CLS
 /// supplier", "MHUSD communications coordinator", "ITA Airways"). A reader
@@ -104,6 +118,8 @@ pub(super) fn warm() {
     LazyLock::force(&JARGON_EACH);
     LazyLock::force(&ACRONYM);
     LazyLock::force(&PLAIN_ACRONYMS);
+    LazyLock::force(&WORKERS_BY_TRADE);
+    LazyLock::force(&WORKERS_AT_A_TASK);
 }
 
 /// Acronyms a customer would have to look up: not on the plain list, not
@@ -154,9 +170,47 @@ fn unexplained_acronyms(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// "load transfer module (LTM)" or "LTM (load transfer module)".
+/// "load transfer module (LTM)" or "LTM (load transfer module)", or the
+/// name the initials stand for written anywhere in the draft ("the Federal
+/// Communications Commission ... the FCC").
 fn spelled_out(text: &str, acronym: &str) -> bool {
-    text.contains(&format!("({acronym})")) || text.contains(&format!("{acronym} ("))
+    text.contains(&format!("({acronym})"))
+        || text.contains(&format!("{acronym} ("))
+        || named_in_full(text, acronym)
+}
+
+/// Whether capitalised words in `text` start with the acronym's letters, in
+/// order, with only "of", "and", "for" or "the" between them or standing for
+/// a letter ("National Emergency Number Association" for NENA, "Reason for
+/// Outage" for RFO).
+fn named_in_full(text: &str, acronym: &str) -> bool {
+    let letters: Vec<char> = acronym.chars().filter(char::is_ascii_uppercase).collect();
+    if letters.len() < 2 || letters.len() != acronym.chars().count() {
+        return false;
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let small = |w: &str| ["of", "and", "for", "the", "&"].contains(&w);
+    (0..words.len()).any(|first| {
+        let mut matched = 0;
+        for word in &words[first..] {
+            if matched == letters.len() {
+                break;
+            }
+            // "Reason for Outage" is RFO, "Bank of England" BE or BOE.
+            let capital = word.chars().next().map(|c| c.to_ascii_uppercase());
+            let fits = word.starts_with(letters[matched])
+                || (small(word) && matched > 0 && capital == Some(letters[matched]));
+            if word.len() > 1 && fits {
+                matched += 1;
+            } else if matched == 0 || !small(word) {
+                return false;
+            }
+        }
+        matched == letters.len()
+    })
 }
 
 /// More than 60 % of the letters are capitals: a headline or a shout.
@@ -183,6 +237,13 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
                 .split('-')
                 .any(|part| ["to", "and", "or", "of", "for", "the"].contains(&part));
             if numbered && (tail || phrase) {
+                continue;
+            }
+            // "Road workers digging" are people, not background processes.
+            if m.as_str().starts_with("worker")
+                && (WORKERS_BY_TRADE.is_match(&text[..m.end()])
+                    || WORKERS_AT_A_TASK.is_match(&text[m.end()..]))
+            {
                 continue;
             }
             // A leading space belongs to the "at" of a stack frame, not the span.

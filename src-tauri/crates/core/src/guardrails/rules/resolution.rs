@@ -61,7 +61,7 @@ static AIM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:to|for)\s+(?:(?:about|approximately|around|nearly|almost|over|roughly|more\s+than|some|most|many|half|part)\b|\d+(?:\.\d+)?\s*(?:%|percent))",
+        r"(?i)^\s+(?:(?:to|for)\s+(?:(?:about|approximately|around|nearly|almost|over|roughly|more\s+than|some|most|many|half|part)\b|\d+(?:\.\d+)?\s*(?:%|percent))|in\s+(?:some|many|most|several|certain|parts?\s+of)\b)",
     )
 });
 
