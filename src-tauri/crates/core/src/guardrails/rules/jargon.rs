@@ -2,12 +2,13 @@
 //! words (the list in `jargon_terms.txt`), acronyms nobody spelled out, and
 //! the team's own codenames.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
-use super::{DFA_CACHE_BYTES, codenames, compile, sentence_around};
+use super::{DFA_CACHE_BYTES, SITE_WORK, codenames, compile, sentence_around};
 
 static JARGON: LazyLock<RegexSet> = LazyLock::new(|| {
     let patterns = jargon_patterns();
@@ -82,9 +83,9 @@ static WORKERS_BY_TRADE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static WORKERS_AT_A_TASK: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)^\s+(?:installing|digging|laying|building|repairing|excavating|drilling|cutting|working\s+on|on\s+site)\b",
-    )
+    compile(&format!(
+        r"(?i)^\s+(?:{SITE_WORK}|repairing|cutting|working\s+on|on\s+site)\b"
+    ))
 });
 
 /// What follows an acronym that names an organisation, not a term: its
@@ -128,6 +129,8 @@ pub(super) fn warm() {
 /// looks like one).
 fn unexplained_acronyms(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
+    // The draft's words, split once and only if an acronym needs them.
+    let words = OnceCell::new();
     for m in ACRONYM.find_iter(text) {
         // "TENET's service desk": an organisation's name, not a term; and
         // "INC-4821" is a reference a reader can quote, not a word to decode.
@@ -158,7 +161,7 @@ fn unexplained_acronyms(text: &str) -> Vec<(usize, usize)> {
         };
         if PLAIN_ACRONYMS.contains(word)
             || word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
-            || spelled_out(text, word)
+            || spelled_out(text, word, words.get_or_init(|| words_of(text)))
         {
             continue;
         }
@@ -173,25 +176,28 @@ fn unexplained_acronyms(text: &str) -> Vec<(usize, usize)> {
 /// "load transfer module (LTM)" or "LTM (load transfer module)", or the
 /// name the initials stand for written anywhere in the draft ("the Federal
 /// Communications Commission ... the FCC").
-fn spelled_out(text: &str, acronym: &str) -> bool {
+fn spelled_out(text: &str, acronym: &str, words: &[&str]) -> bool {
     text.contains(&format!("({acronym})"))
         || text.contains(&format!("{acronym} ("))
-        || named_in_full(text, acronym)
+        || named_in_full(words, acronym)
 }
 
-/// Whether capitalised words in `text` start with the acronym's letters, in
+/// The words of `text`, apostrophes kept ("Children's").
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether capitalised words among `words` start with the acronym's letters, in
 /// order, with only "of", "and", "for" or "the" between them or standing for
 /// a letter ("National Emergency Number Association" for NENA, "Reason for
 /// Outage" for RFO).
-fn named_in_full(text: &str, acronym: &str) -> bool {
+fn named_in_full(words: &[&str], acronym: &str) -> bool {
     let letters: Vec<char> = acronym.chars().filter(char::is_ascii_uppercase).collect();
     if letters.len() < 2 || letters.len() != acronym.chars().count() {
         return false;
     }
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .collect();
     let small = |w: &str| ["of", "and", "for", "the", "&"].contains(&w);
     (0..words.len()).any(|first| {
         let mut matched = 0;

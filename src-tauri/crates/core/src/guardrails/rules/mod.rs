@@ -22,6 +22,11 @@ use super::{LintContext, Rule, Span};
 /// With 8 MiB it is back under 1 ms, for about 2 MB more resident memory.
 pub(super) const DFA_CACHE_BYTES: usize = 8 << 20;
 
+/// What people at a work site are doing when they break a cable or a pipe:
+/// blame reads "workers digging" as a party outside, and jargon reads it as
+/// people, not background processes.
+pub(super) const SITE_WORK: &str = r"(?:installing|digging|laying|building|excavating|drilling)";
+
 /// Compiles a pattern from this file; a typo here is a bug caught by every test.
 pub(super) fn compile(pattern: &str) -> Regex {
     match RegexBuilder::new(pattern)
@@ -90,7 +95,12 @@ fn eta_settled(sentence: &str) -> bool {
 /// The all-clear rule settles a sentence with an all-clear phrase it judged
 /// or something still failing, and a sentence that promises when the fix
 /// comes ("processing times should return to normal within 24 hours") is
-/// the ETA rule's: a prediction, not an all-clear.
+/// the ETA rule's: a prediction, not an all-clear. The ETA rule reads the
+/// sentence alone here, though `find_all` has read the whole draft: the
+/// model was trained behind this very guard, sentence by sentence
+/// (`settled_by_patterns`), and the draft's spans can differ where the two
+/// split sentences differently ("1.5 hours"). It costs a fraction of the
+/// lint bench's 1 ms.
 fn all_clear_settled(sentence: &str) -> bool {
     resolution::settled(sentence) || !eta::find(sentence).is_empty()
 }
