@@ -137,6 +137,14 @@ static UPDATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Expected resolution: unknown" fills the field honestly.
+/// When an estimate will come, not the fix: "a solid fix time may not
+/// emerge until the weekend", "an ETA will be available by 15:00".
+static ESTIMATE_ARRIVES: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:estimate|eta|etr|timeline|time\s*frame|fix\s+time)\)?\s+(?:(?:may|might|will|should|could|is\s+(?:un)?likely\s+to)\s+)?(?:not\s+)?(?:emerge|arrive|come|be\s+(?:available|known|provided|given|shared|confirmed))\s+$",
+    )
+});
+
 static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)^\s*:?\s*(?:unknown|tbd|tbc|n/a|none|not\b|no\b|to\s+be\s+(?:determined|confirmed)|pending|unclear)",
@@ -194,6 +202,7 @@ pub(super) fn warm() {
     LazyLock::force(&EXPLICIT_ETA);
     LazyLock::force(&UPDATE_AFTER);
     LazyLock::force(&UNKNOWN);
+    LazyLock::force(&ESTIMATE_ARRIVES);
 }
 
 /// Promised fix times: a time expression in a sentence that talks about the
@@ -202,7 +211,7 @@ pub(super) fn warm() {
 /// in any words, which a bag of words reads as a promise.
 static NO_ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:no|not|n['’]t|without|unable|cannot|unknown)\b[^.!?]{0,40}?\b(?:estimates?|eta|etr|timelines?|time\s*frames?|know\s+when|say\s+when|when\s+(?:it|this|service|the\s+\w+)\s+will)\b",
+        r"(?i)\b(?:no|not|n['’]t|without|unable|cannot|unknown|hard|difficult|impossible)\b[^.!?]{0,40}?\b(?:estimates?|eta|etr|timelines?|time\s*frames?|(?:know|say|tell|predict)\s+(?:\w+\s+)?when|when\s+(?:it|this|service|the\s+\w+)\s+will)\b",
     )
 });
 
@@ -233,7 +242,11 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         .filter(|m| !UNKNOWN.is_match(&text[m.end()..]))
         .map(|m| (m.start(), m.end()))
         .collect();
-    let times = ETA_TIME.find_iter(text).map(|m| (m, false));
+    // "Around 3,000 customers" is a count, not three o'clock.
+    let times = ETA_TIME
+        .find_iter(text)
+        .filter(|m| !thousands_follow(&text[m.end()..]))
+        .map(|m| (m, false));
     // A time of day counts only beside what gets fixed then: "resolved
     // today" is a promise, "working on this today" is not.
     let days = DAY_TIME.find_iter(text).map(|m| (m, true));
@@ -243,6 +256,12 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         }
     }
     found
+}
+
+/// Whether `rest` goes on with a thousands separator: ",000".
+fn thousands_follow(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next() == Some(',') && chars.take(3).filter(char::is_ascii_digit).count() == 3
 }
 
 /// The span of a promise made with the time at `at..to`, if it is one.
@@ -272,6 +291,7 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
         .any(|word| starts_with_ignore_case(time, word));
     let disruption_starts = DISRUPTION_STARTS.is_match(before) && !until;
     if ABOUT_UPDATES.is_match(before)
+        || ESTIMATE_ARRIVES.is_match(before)
         || UPDATE_AFTER.is_match(&text[to..])
         || history
         || symptom

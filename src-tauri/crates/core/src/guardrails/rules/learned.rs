@@ -314,6 +314,10 @@ mod tests {
             // An honest "no estimate", and the next update the ETA rule
             // asks for, are never a promised fix.
             ("There is no estimate for a fix yet.", vec![eta]),
+            (
+                "It is hard to know precisely when the line will be repaired.",
+                vec![eta],
+            ),
             ("The next update will be at 16:00 UTC.", vec![eta]),
             // A hedged all-clear is the all-clear rule's, not an ETA.
             ("We should be back online now!", vec![eta, clear]),

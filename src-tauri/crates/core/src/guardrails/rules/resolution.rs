@@ -98,6 +98,19 @@ fn starts_past(said: &str) -> bool {
         .any(|aux| said.starts_with(aux))
 }
 
+/// What keeps a service up rather than brings it back: "remained", "stayed",
+/// "kept everything in the building".
+static KEPT_UP: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:remained|stayed|kept(?:\s+[\w'’-]+){0,5})\s+$"));
+
+/// The all-clear words that say how a service behaves, which "still" before
+/// them turns into "it never stopped".
+static WORKING_AS_USUAL: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?:normally|nominally|as\s+(?:normal|expected|usual)|properly|correctly|fine|smoothly|well)$",
+    )
+});
+
 /// "Until the issue was fixed": "until" with the past, up to the all-clear.
 static UNTIL_THEN: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\buntil\s+(?:[\w'’]+\s+){0,3}?(?:was|were|had\s+been)\s+$"));
@@ -121,6 +134,8 @@ static AFTER_A_TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) fn warm() {
     LazyLock::force(&PAST);
+    LazyLock::force(&KEPT_UP);
+    LazyLock::force(&WORKING_AS_USUAL);
     LazyLock::force(&UNTIL_THEN);
     LazyLock::force(&AT_A_TIME);
     LazyLock::force(&BACKS_UP);
@@ -236,12 +251,13 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         {
             continue;
         }
-        // "All underlying services remained up and running" were never down.
-        if said.contains("up and running")
-            && ["remained ", "stayed "]
-                .iter()
-                .any(|word| ends_with_ignore_case(before, word))
-        {
+        // "All underlying services remained up and running" were never
+        // down, and "the UPS kept everything up and running" kept them up.
+        if said.contains("up and running") && KEPT_UP.is_match(before) {
+            continue;
+        }
+        // "Online banking was still working normally" was never hit.
+        if ends_with_ignore_case(before, "still ") && WORKING_AS_USUAL.is_match(&said) {
             continue;
         }
         // "Would back up the server" is a queue growing, not a recovery.
@@ -256,7 +272,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         {
             continue;
         }
-        let restoring = ["restor", "recover", "back"]
+        let restoring = ["restor", "recover", "back", "resum"]
             .iter()
             .any(|word| said.contains(word));
         if (restoring
