@@ -82,6 +82,19 @@ static WORKERS_BY_TRADE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An acronym led in by someone's post in it names an organisation: "Willie
+/// Walsh, CEO of IAG", "a spokesperson for TfL".
+static ORGANISATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:CEO|CTO|COO|CFO|CIO|chief\s+executive|chair(?:man|woman|person)?|president|founder|boss|head|owner|spokes(?:person|man|woman))\s+(?:of|at|for)\s+(?:the\s+)?$",
+    )
+});
+
+/// Queues people stand in: "lengthy queues at check-in".
+static PEOPLE_QUEUING: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:long|lengthy|huge|big|massive|enormous|short|snaking)\s+$")
+});
+
 static WORKERS_AT_A_TASK: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?i)^\s+(?:{SITE_WORK}|repairing|cutting|working\s+on|on\s+site)\b"
@@ -121,6 +134,8 @@ pub(super) fn warm() {
     LazyLock::force(&PLAIN_ACRONYMS);
     LazyLock::force(&WORKERS_BY_TRADE);
     LazyLock::force(&WORKERS_AT_A_TASK);
+    LazyLock::force(&ORGANISATION_BEFORE);
+    LazyLock::force(&PEOPLE_QUEUING);
 }
 
 /// Acronyms a customer would have to look up: not on the plain list, not
@@ -150,7 +165,9 @@ fn unexplained_acronyms(text: &str) -> Vec<(usize, usize)> {
             || (after.starts_with('+') && after[1..].starts_with(|c: char| c.is_ascii_uppercase()))
             || (before.ends_with('+')
                 && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_uppercase()));
-        let organisation = ORGANISATION_AFTER.is_match(after) && !FUNCTIONS.contains(&m.as_str());
+        let organisation = (ORGANISATION_AFTER.is_match(after)
+            || ORGANISATION_BEFORE.is_match(before))
+            && !FUNCTIONS.contains(&m.as_str());
         if plural_possessive || joined_name || organisation {
             continue;
         }
@@ -250,6 +267,9 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
                 && (WORKERS_BY_TRADE.is_match(&text[..m.end()])
                     || WORKERS_AT_A_TASK.is_match(&text[m.end()..]))
             {
+                continue;
+            }
+            if m.as_str().starts_with("queue") && PEOPLE_QUEUING.is_match(&text[..m.start()]) {
                 continue;
             }
             // A leading space belongs to the "at" of a stack frame, not the span.
