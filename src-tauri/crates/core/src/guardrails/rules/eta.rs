@@ -20,7 +20,7 @@ const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|Septe
 /// A time the fix is promised for ("within 2 hours", "by 16:00", "shortly").
 pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|for|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|no\s+longer\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|many|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|ten|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|\bbe\s+(?:about\s+|at\s+least\s+)?(?:a|one|two|three|several|a\s+few|\d+)\s+months?\s+before\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|before|until|no\s+later\s+than|(?:finish|complete|end|conclude)\w*\s+on)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\b(?:by|around|before|until|no\s+later\s+than|after)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|targeted\s+for|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and|from)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b(?:at|by|before|until)\s+\d{{1,2}}[:.]?\d{{2}}\s*hrs\b|\bwindow\s+(?:of\s+|from\s+|between\s+)?\d{{1,2}}:\d{{2}}\s*(?:[–-]|to|and)\s*\d{{1,2}}:\d{{2}}|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+(?:\s*[-–]\s*\d+)?\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours)|over\s+the\s+course\s+of\s+(?:the\s+|this\s+)?(?:morning|afternoon|evening|day|night|weekend))\b"
+        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|for|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|no\s+longer\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|many|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|\bbe\s+(?:about\s+|at\s+least\s+)?(?:a|one|two|three|several|a\s+few|\d+)\s+months?\s+before\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|before|until|no\s+later\s+than|(?:finish|complete|end|conclude)\w*\s+on)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\b(?:by|around|before|until|no\s+later\s+than|after)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|targeted\s+for|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and|from)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b(?:at|by|before|until)\s+\d{{1,2}}[:.]?\d{{2}}\s*hrs\b|\bwindow\s+(?:of\s+|from\s+|between\s+)?\d{{1,2}}:\d{{2}}\s*(?:[–-]|to|and)\s*\d{{1,2}}:\d{{2}}|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+(?:\s*[-–]\s*\d+)?\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours)|over\s+the\s+course\s+of\s+(?:the\s+|this\s+)?(?:morning|afternoon|evening|day|night|weekend))\b"
     ))
 });
 
@@ -28,7 +28,7 @@ pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// planned for Thursday"): promises only beside a fix word.
 pub(super) static DAY_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:(?:by|before|until|around|in|during|over|within|later)\s+(?:the\s+|this\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|lunchtime|lunch|weekend)|(?:today|tonight|tomorrow|overnight)(?:\s+(?:morning|afternoon|evening|night))?|(?:in|over)\s+the\s+coming\s+(?:days|weeks)|next\s+week(?:end)?|this\s+week(?:end)?|(?:completed|finished|restored|resolved|fixed|done|back)\s+this\s+(?:afternoon|evening)|(?:planned|scheduled|expected|due|targeted|slated)\s+(?:for|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+        r"(?i)\b(?:(?:by|before|until|around|in|during|over|within|later)\s+(?:the\s+|this\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|lunchtime|lunch|weekend)|(?:today|tonight|tomorrow|overnight)(?:\s+(?:morning|afternoon|evening|night))?|(?:in|over)\s+the\s+coming\s+(?:days|weeks)|by\s+the\s+(?:following|next)\s+(?:day|morning|afternoon|evening|week)|next\s+week(?:end)?|this\s+week(?:end)?|(?:completed|finished|restored|resolved|fixed|done|back)\s+this\s+(?:afternoon|evening)|(?:planned|scheduled|expected|due|targeted|slated)\s+(?:for|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     )
 });
 
@@ -77,7 +77,7 @@ static SYMPTOM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// will appear within 5 business days".
 static NOT_THE_FIX: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:you|customers|users)\s+(?:may|might|could|will)\s+(?:lose|experience|see|notice|encounter)\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?)\b",
+        r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:contact|email|text|write\s+to|notify)\s+(?:all\s+|every\s+|affected\s+)?(?:[\w-]+\s+){0,3}?(?:customers?|users?|you)\b|\b(?:you|customers|users)\s+(?:may|might|could|will)\s+(?:lose|experience|see|notice|encounter)\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?)\b",
     )
 });
 
@@ -137,6 +137,13 @@ static UPDATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Expected resolution: unknown" fills the field honestly.
+/// A fix told in the present tense, right before "within" a time.
+static PRESENT_FIX: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:is|are)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+)?(?:fixed|repaired|restored|resolved|back(?:\s+on|\s+online|\s+up)?)\s+$",
+    )
+});
+
 /// When an estimate will come, not the fix: "a solid fix time may not
 /// emerge until the weekend", "an ETA will be available by 15:00".
 static ESTIMATE_ARRIVES: LazyLock<Regex> = LazyLock::new(|| {
@@ -203,6 +210,7 @@ pub(super) fn warm() {
     LazyLock::force(&UPDATE_AFTER);
     LazyLock::force(&UNKNOWN);
     LazyLock::force(&ESTIMATE_ARRIVES);
+    LazyLock::force(&PRESENT_FIX);
 }
 
 /// Promised fix times: a time expression in a sentence that talks about the
@@ -278,10 +286,14 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     if for_a_while {
         return None;
     }
+    // "Breaks are repaired, and water is back on within 48 hours" says
+    // how long fixes take, in the present tense: a promise all the same.
+    let fix_within = starts_with_ignore_case(time, "within ") && PRESENT_FIX.is_match(before);
     // "Being restored over the next hour" is not history, though "were
     // restored within the next hour" is.
     let ahead_by_itself = NEXT_OR_COMING.is_match(time) && !PAST_JUST_BEFORE.is_match(before);
-    let history = REPORTED.is_match(before) && !looks_ahead(before) && !ahead_by_itself;
+    let history =
+        REPORTED.is_match(before) && !looks_ahead(before) && !ahead_by_itself && !fix_within;
     let symptom = ends_with_ignore_case(before, "as ")
         || SYMPTOM_BEFORE.is_match(before)
         || SYMPTOM_AFTER.is_match(&text[to..]);
@@ -304,7 +316,7 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     let sentence = &text[start..end.max(to)];
     // "Over the next hour" and "in the coming minutes" look ahead by
     // themselves, with no "will" in the sentence.
-    let ahead = looks_ahead(sentence) || NEXT_OR_COMING.is_match(time);
+    let ahead = looks_ahead(sentence) || NEXT_OR_COMING.is_match(time) || fix_within;
     if !ahead || NOT_THE_FIX.is_match(sentence) {
         return None;
     }
