@@ -82,11 +82,12 @@ static WORKERS_BY_TRADE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// An acronym led in by someone's post in it names an organisation: "Willie
-/// Walsh, CEO of IAG", "a spokesperson for TfL".
+/// An acronym led in by someone's post in it, or by the people it serves,
+/// names an organisation: "Willie Walsh, CEO of IAG", "a spokesperson for
+/// TfL", "customers of EE".
 static ORGANISATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:CEO|CTO|COO|CFO|CIO|chief\s+executive|chair(?:man|woman|person)?|president|founder|boss|head|owner|spokes(?:person|man|woman))\s+(?:of|at|for)\s+(?:the\s+)?$",
+        r"(?i)\b(?:CEO|CTO|COO|CFO|CIO|chief\s+executive|chair(?:man|woman|person)?|president|founder|boss|head|owner|spokes(?:person|man|woman))\s+(?:of|at|for)\s+(?:the\s+)?$|\b(?:customers|users|subscribers|clients|members|staff|employees)\s+(?:of|at)\s+(?:the\s+)?$",
     )
 });
 
@@ -103,11 +104,12 @@ static WORKERS_AT_A_TASK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What follows an acronym that names an organisation, not a term: its
 /// people or its premises ("ECUA crews", "the UIS website", "our CLS
-/// supplier", "MHUSD communications coordinator", "ITA Airways"). A reader
+/// supplier", "MHUSD communications coordinator", "ITA Airways"), or a verb
+/// only people and organisations do ("IAG said", "BT apologised"). A reader
 /// needs no glossary to follow who did what.
 static ORGANISATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"^\s+(?:[a-z]+\s+)?(?:crews?|staff|teams?|engineers|technicians|employees|workers|website|web\s+site|offices?|spokes(?:person|man|woman)|coordinator|supplier|provider|partners?|members|students|residents|campus|headquarters|cent(?:er|re)s?)\b|^\s+(?:Airways|Airlines|Bank|Group|University|College|Council|Ltd|Inc|plc)\b",
+        r"^\s+(?:[a-z]+\s+)?(?:crews?|staff|teams?|engineers|technicians|employees|workers|website|web\s+site|offices?|spokes(?:person|man|woman)|coordinator|supplier|provider|partners?|members|students|residents|campus|headquarters|cent(?:er|re)s?)\b|^\s+(?:Airways|Airlines|Bank|Group|University|College|Council|Ltd|Inc|plc)\b|^\s+(?:has\s+|have\s+|had\s+)?(?:said|says|announced|apologi[sz]ed|apologi[sz]es|confirmed|stated|told|explained|tweeted|posted|wrote|declined\s+to\s+comment)\b",
     )
 });
 
