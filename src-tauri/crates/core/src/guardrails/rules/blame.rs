@@ -40,8 +40,11 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\b[\w-]+\s+team\s+(?:caused|broke|pushed|deployed|shipped|rolled\s+out|misconfigured|forgot|missed|deleted|dropped|introduced|messed|screwed|failed\s+to)\b".to_owned(),
         r"(?i)\b(?:deploy\w*|change|push|release|mistake|error|misconfiguration|migration|bug)\s+(?:made\s+|shipped\s+|pushed\s+)?by\s+(?:the\s+|our\s+)?[\w-]+\s+team\b".to_owned(),
         r"(?i)\b(?:an?|one\s+of\s+our|our)\s+(?:engineer|developer|admin\w*|operator|contractor|intern|dba|sre|employee|team\s+member)s?\s+(?:accidentally\s+|mistakenly\s+)?(?:caused|broke|pushed|deployed|deleted|ran|dropped|misconfigured|forgot|made\s+a\s+mistake|introduced|shipped|typed)\b".to_owned(),
+        // A named carrier, network or utility as the cause: "due to London
+        // Links Network going down".
+        r"\b(?i:due\s+to|caused\s+by|because\s+of|result\s+of)\s+(?:the\s+|an?\s+)?(?:[A-Z][\w&-]*\s+){1,3}(?:Network|Networks|Telecom|Telecoms|Communications|Broadband|Power|Energy|Electric|Utilities)\b".to_owned(),
         // Put outside: "due to factors external to PSN".
-        r"(?i)\b(?:factors?|causes?|events?|issues?|problems?|circumstances)\s+(?:external|outside)\s+(?:to|of)\b|\bexternal\s+(?:factors?|causes?|circumstances|part(?:y|ies))\b".to_owned(),
+        r"(?i)\b(?:factors?|causes?|events?|issues?|problems?|circumstances)\s+(?:external|outside)\s+(?:to|of)\b|\bexternal\s+(?:factors?|causes?|circumstances|part(?:y|ies))\b|\b(?:outside|external)\s+(?:sources?|part(?:y|ies)|attackers?|actors?)\b".to_owned(),
         r"(?i)\bsomeone\s+(?:on\s+\w+\s+)?(?:accidentally\s+)?(?:pushed|deployed|broke|deleted|ran|dropped|misconfigured|forgot)\b".to_owned(),
         r"(?i)\bhuman(?:\s+|-)(?:error|caused)\b|\bblam(?:e|ed|es|ing)\b|\b(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault)\b".to_owned(),
         r"(?i)\b(?:their|(?:the|our)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier|partner)(?:'s|’s)?)\s+(?:fault|mistake|outage|failure|error)\b".to_owned(),

@@ -107,6 +107,11 @@ static FIX_WITHIN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Something dropped, just before it was re-established.
+static FLAPPED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:dropped|lost|disconnected|reset|terminated)\b[^.!?]{0,60}\band\s+$")
+});
+
 /// What keeps a service up rather than brings it back: "remained", "stayed",
 /// "kept everything in the building".
 static KEPT_UP: LazyLock<Regex> =
@@ -144,6 +149,7 @@ static AFTER_A_TIME: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn warm() {
     LazyLock::force(&PAST);
     LazyLock::force(&KEPT_UP);
+    LazyLock::force(&FLAPPED);
     LazyLock::force(&FIX_WITHIN);
     LazyLock::force(&WORKING_AS_USUAL);
     LazyLock::force(&UNTIL_THEN);
@@ -218,6 +224,11 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             .find_iter(&text[start..end.max(m.end())])
             .any(|f| start + f.start() <= m.start() && start + f.end() >= m.end())
         {
+            continue;
+        }
+        // "Dropped all connections and re-established them" is a flap,
+        // part of the failure, not the recovery.
+        if said.contains("established") && FLAPPED.is_match(before) {
             continue;
         }
         // "Fixed-price" is a kind of plan, not a fix.

@@ -65,7 +65,12 @@ static APOLOGY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words before "look" that make it a noun.
+static A_LOOK: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:a|the|good|bad|great|close|closer|quick|new|fresh)\s+$"));
+
 pub(super) fn warm() {
+    LazyLock::force(&A_LOOK);
     LazyLock::force(&APOLOGY);
     LazyLock::force(&SPECULATION);
     LazyLock::force(&BELIEF);
@@ -100,7 +105,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let found =
                 starts_with_ignore_case(m.as_str(), "initial ") && FOUND_AFTER.is_match(rest);
             let about_cause = CAUSE_AFTER.is_match(rest) || !NOT_ABOUT_CAUSE.is_match(rest);
-            !(apology || found || existence || denied || (belief && !about_cause))
+            // "Not a good look to have an outage" is a look, not a guess.
+            let a_look =
+                starts_with_ignore_case(m.as_str(), "look") && A_LOOK.is_match(&text[..m.start()]);
+            !(apology || found || existence || denied || a_look || (belief && !about_cause))
         })
         .map(|m| (m.start(), m.end()))
         .collect()
