@@ -322,6 +322,24 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_failure_is_jargon_in_any_quotes_but_a_plain_notice_is_not() {
+        let strict = LintContext::default();
+        for text in [
+            "We saw the error \"Service Unavailable\" on the login page.",
+            "Customers saw “upstream connect error or disconnect/reset before headers” in the app.",
+            "Some received “Error 50003: session expired” when signing in.",
+        ] {
+            assert!(rules_in(text, &strict).contains(&"jargon"), "{text}");
+        }
+        for text in [
+            "You may see a \"Delivery is delayed\" notice in your inbox.",
+            "You may get a “bounce back” message for a while.",
+        ] {
+            assert!(rules_in(text, &strict).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_speaker_named_by_surname_alone_is_a_person_but_a_heading_is_not() {
         let strict = LintContext::default();
         for text in [

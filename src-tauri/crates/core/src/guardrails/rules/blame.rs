@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{SITE_WORK, compile, sentence_around, sentence_before};
+use super::{SITE_WORK, compile, ends_with_ignore_case, sentence_around, sentence_before};
 
 const VENDORS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|Microsoft|Google(?:\s+Cloud)?|GCP|Cloudflare|CloudFlare|Fastly|Akamai|Stripe|Twilio|Datadog|GitHub|GitLab|Okta|Salesforce|Heroku|Vercel|Netlify|DigitalOcean|Oracle|SendGrid|Mailgun|PagerDuty|Atlassian|Slack|Zoom|Shopify|PayPal|Adyen|Braintree|Auth0|Snowflake|Linode|Hetzner|OVH|Equinix|Verizon|Comcast|Zscaler|Lumen|CrowdStrike|Crowdstrike|Nexmo|Vonage|Mailchimp|Mandrill|Postmark|SparkPost|Amazon\s+SES|Route\s?53|Imperva|Incapsula|StackPath|Limelight|Let's\s+Encrypt|DigiCert|Sectigo|GoDaddy|Namecheap|NS1|Dyn|UltraDNS|Level\s?3|CenturyLink|Cogent|Telia|NTT|Zayo|AT&T|T-Mobile|Sprint|Vodafone|Telstra|Optus|Rackspace|SoftLayer|IBM(?:\s+Cloud)?|Alibaba\s+Cloud|Scaleway|Vultr|Supabase|Firebase|MongoDB\s+Atlas|Confluent|Algolia|Segment|Zendesk|HubSpot|APNs|FCM|Visa|Mastercard|Plaid|Square|Worldpay|Klarna|Mollie|Sinch|Plivo|MessageBird|Telnyx|OpenAI|MailChannels|Porkbun|DNSimple|DNS\s+Simple|Office\s+365|Microsoft\s+365|Gmail|Google\s+Workspace|Docker\s+Hub|npm|Bitbucket|Sentry|New\s+Relic|LaunchDarkly|OneLogin|Hurricane\s+Electric|SITA|Sita|Amadeus|Sabre|HostGator|Hostgator|Bluehost|DreamHost|SiteGround|Hostinger|IONOS|WP\s+Engine|Kinsta|Media\s+Temple|Openreach|National\s+Grid|Virgin\s+Media|TalkTalk|Xfinity|PG&E)";
 
@@ -51,7 +51,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A party outside the company named as where it went wrong.
         r"(?i)\b(?:third[- ]?party|3rd[- ]?party|upstream|downstream|external)\s+(?:[\w-]+\s+){0,4}?(?:providers?|vendors?|suppliers?|partners?|services?|dependency|dependencies|database|carriers?|isps?|gateways?|disruptions?|outages?)\b|(?i:\b(?:with|by|at|from)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:third|3rd)[- ]?party\b)".to_owned(),
         format!(r"(?i)\b(?:contractors?|vendors?|third\s+parties)\s+(?:[\w-]+\s+){{0,6}}?(?:accidentally|damaged|cut|severed|knocked|broke|dug|hit|struck|ruptured|punctured|failed\s+to|ignored)\b|\b(?:caused|damaged|cut|severed)\s+by\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){{0,2}}?(?:contractors?|vandals?|workmen|work\s+crews?|builders)\b|\b(?:road\s+|construction\s+|utility\s+|building\s+)?workers\s+{SITE_WORK}\b|\bby\s+(?:builders|contractors|vandals|workmen|diggers)\b|\b(?:vandalism|sabotage|cable\s+theft|copper\s+theft|thieves)\b|\b(?:caused|started|triggered|done)\s+by\s+(?:someone|somebody)\b|\bvendor\s+work\b|\b(?:a\s+single|one|an?)\s+(?:user|customer)\s+(?:triggered|caused)\b"),
-        format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:experienc\w+|suffer\w*|is\s+(?:having|seeing|experiencing|down)|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)))\b"),
+        format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:\([^)]{{1,30}}\)\s+)?(?:experienc\w+|suffer\w*|is\s+(?:having|seeing|experiencing|down)|went\s+offline|(?:is|was|were|has\s+been)\s+(?:offline|unavailable)|degraded|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)))\b"),
         format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
         format!(r"(?i:\b(?:due\s+to|caused\s+by|result\s+of|affecting|(?:errors?|failures?|issues?|problems?|outages?|disruptions?)\s+(?:from|at|in|with))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?){CLOUDS}\b"),
         // A named party throttling or blocking us: "rate limited on the Steam
@@ -118,10 +118,11 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// A provider named in passing ("our data centre provider has sent a
-/// response") blames it only when the sentence says something went wrong.
+/// response", "all three major cloud providers", the recipient's mail
+/// server) blames it only when the sentence says something went wrong.
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|(?:web|cloud|hosting|VPS)\s+hosts?|webhosts?)(?:'s|’s)?\b|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
+        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|(?:web|cloud|hosting|VPS)\s+hosts?|webhosts?)(?:'s|’s)?\b|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
     )
 });
 
@@ -517,6 +518,9 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || PREVENTING.is_match(before)
                 || UNAFFECTED.is_match(rest)
                 || WORKING_WITH.is_match(before)
+                // "Deliver the message to the recipient's server": where it
+                // goes, not where it failed.
+                || (in_passing && ends_with_ignore_case(before, "to ") && lower.contains("recipient"))
                 || (in_passing && WORKING_WITH.is_match(&text[..m.start() + party_start(said)]))
                 || THANKS.is_match(before)
                 || (lower.starts_with("by ") && MENDED.is_match(before))

@@ -77,7 +77,7 @@ static SYMPTOM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// will appear within 5 business days".
 static NOT_THE_FIX: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:contact|email|text|write\s+to|notify)\s+(?:all\s+|every\s+|affected\s+)?(?:[\w-]+\s+){0,3}?(?:customers?|users?|you)\b|\b(?:you|customers|users)\s+(?:may|might|could|will)\s+(?:lose|experience|see|notice|encounter)\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?)\b",
+        r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:retry|retries|retried|resend\w*|re-send\w*|redeliver\w*)\b|\b(?:contact|email|text|write\s+to|notify)\s+(?:all\s+|every\s+|affected\s+)?(?:[\w-]+\s+){0,3}?(?:customers?|users?|you)\b|\b(?:you|customers|users)\s+(?:may|might|could|will)\s+(?:lose|experience|see|notice|encounter)\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?)\b",
     )
 });
 

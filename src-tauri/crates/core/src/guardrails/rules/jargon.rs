@@ -138,6 +138,7 @@ pub(super) fn warm() {
     LazyLock::force(&WORKERS_AT_A_TASK);
     LazyLock::force(&ORGANISATION_BEFORE);
     LazyLock::force(&PEOPLE_QUEUING);
+    LazyLock::force(&ERROR_WORDING);
 }
 
 /// Acronyms a customer would have to look up: not on the plain list, not
@@ -238,6 +239,22 @@ fn named_in_full(words: &[&str], acronym: &str) -> bool {
     })
 }
 
+/// What a quoted message says, if the span quotes one.
+fn quoted_words(span: &str) -> Option<&str> {
+    let (start, open) = span.char_indices().find(|&(_, c)| c == '"' || c == '“')?;
+    let rest = &span[start + open.len_utf8()..];
+    let end = rest.find(['"', '”']).unwrap_or(rest.len());
+    Some(&rest[..end])
+}
+
+/// How an error string reads: a word of failure, a number or code, a word
+/// in capitals, or a name joined with underscores or dots.
+static ERROR_WORDING: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i:\b(?:errors?|wrong|unable|fail\w*|cannot|can['’]?t|could\s+not|couldn['’]t|denied|invalid|expired|time[sd]?\s*-?out|refused|not\s+found|unavailable|pending|reset|disconnect\w*|exception|forbidden|unauthori[sz]ed|rejected|problem|oops|sorry)\b)|\d|\b[A-Z]{2,}\b|\w[_.:]\w",
+    )
+});
+
 /// More than 60 % of the letters are capitals: a headline or a shout.
 fn written_in_capitals(sentence: &str) -> bool {
     let letters = sentence.chars().filter(|c| c.is_alphabetic());
@@ -272,6 +289,15 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
                 continue;
             }
             if m.as_str().starts_with("queue") && PEOPLE_QUEUING.is_match(&text[..m.start()]) {
+                continue;
+            }
+            // "Delivery is delayed" or "bounce back" quoted from a notice is
+            // what the reader saw in plain words; an error string says what
+            // failed, with a code, capitals or a word of failure.
+            if let Some(quoted) = quoted_words(m.as_str())
+                && !ERROR_WORDING.is_match(quoted)
+                && !m.as_str().to_ascii_lowercase().starts_with("error")
+            {
                 continue;
             }
             // A leading space belongs to the "at" of a stack frame, not the span.
