@@ -92,9 +92,9 @@ static DISRUPTION_STARTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A planned outage's length is when it ends: "all payment services will be
-/// unavailable for 24 hours", "the router will go down for 5-10 minutes", "expect to be without power for at least a
-/// week", "planned shut downs for a few hours each", unlike a symptom's "for
-/// up to an hour".
+/// unavailable for 24 hours", "the router will go down for 5-10 minutes",
+/// "expect to be without power for at least a week", "planned shut downs for
+/// a few hours each", unlike a symptom's "for up to an hour".
 static PLANNED_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:will|to)\s+(?:go|be\s+taken|be\s+brought)\s+(?:down|offline)\s+(?:for\s+)?$|\b(?:will|to)\s+be\s+(?:[\w-]+\s+){0,3}?(?:unavailable|offline|down|closed|out\s+of\s+service|suspended|paused|without\s+(?:power|service|water|internet|access|connectivity))\s+(?:for\s+)?$|\bplanned\s+(?:shut\s*-?downs?|outages?|closures?|interruptions?|downtime)\s+(?:of\s+|for\s+)?$",

@@ -91,6 +91,10 @@ static ORGANISATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words of a railway, where switches are points on the track.
+static RAILWAY: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:trains?|rail\w*|tracks?|metro|subway|dispatch\w*)\b"));
+
 /// Queues people stand in: "lengthy queues at check-in".
 static PEOPLE_QUEUING: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\b(?:long|lengthy|huge|big|massive|enormous|short|snaking)\s+$")
@@ -138,6 +142,7 @@ pub(super) fn warm() {
     LazyLock::force(&WORKERS_AT_A_TASK);
     LazyLock::force(&ORGANISATION_BEFORE);
     LazyLock::force(&PEOPLE_QUEUING);
+    LazyLock::force(&RAILWAY);
     LazyLock::force(&ERROR_WORDING);
 }
 
@@ -290,6 +295,13 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
             }
             if m.as_str().starts_with("queue") && PEOPLE_QUEUING.is_match(&text[..m.start()]) {
                 continue;
+            }
+            // A railway's switches move trains, not packets.
+            if m.as_str().contains("switches") {
+                let (start, end) = sentence_around(text, m.start());
+                if RAILWAY.is_match(&text[start..end.max(m.end())]) {
+                    continue;
+                }
             }
             // "Delivery is delayed" or "bounce back" quoted from a notice is
             // what the reader saw in plain words; an error string says what

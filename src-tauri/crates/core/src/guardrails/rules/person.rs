@@ -16,7 +16,7 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| {
         .flat_map(str::split_whitespace)
         .collect();
     compile(&format!(
-        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)|\b(?:CEO|CTO|COO|CIO|CFO|(?i:chief\s+executive|boss|teacher|superintendent|coordinator|spokes(?:wo)?man|spokesperson|director|manager|principal|engineer|officer|student|founder|co-founder|president|chair(?:man|woman|person)?))\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:CEO|CTO|COO|CIO|CFO|(?i:chief\s+executive|chair(?:man|woman|person)?|president|founder|boss))\s+(?:of|at)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:an?\s+|the\s+|our\s+)?(?:[\w&.'’-]+\s+){{0,4}}?(?i:spokes(?:wo)?man|spokesperson|chief\s+\w+\s+officer|CEO|CTO|COO|CIO|CFO|founder|co-founder|vice\s+president|president)\b",
+        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)|\b(?:CEO|CTO|COO|CIO|CFO|(?i:chief\s+executive|boss|teacher|superintendent|coordinator|spokes(?:wo)?man|spokesperson|director|manager|principal|engineer|officer|student|founder|co-founder|president|chair(?:man|woman|person)?))\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:CEO|CTO|COO|CIO|CFO|(?i:chief\s+executive|chair(?:man|woman|person)?|president|founder|boss))\s+(?:of|at)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:an?\s+|the\s+|our\s+)?(?:[\w&.'’-]+\s+){{0,4}}?(?i:spokes(?:wo)?man|spokesperson|chief\s+\w+\s+officer|CEO|CTO|COO|CIO|CFO|founder|co-founder|vice\s+president|president|director|manager|head\s+of)\b",
         names.join("|")
     ))
 });
@@ -42,7 +42,7 @@ static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
 /// what was said ("Lee added that…"): "Capacity added:" is a heading.
 static SURNAME_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:(?:said|says|explained|noted)\b|added\s*(?:,|that\b|[“\x22]))",
+        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:(?:said|says|explained|noted|wrote)\b|added\s*(?:,|that\b|[“\x22]))",
     )
 });
 

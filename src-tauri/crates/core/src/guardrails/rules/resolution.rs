@@ -316,9 +316,13 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         if THE_OTHERS.is_match(before) && !NOW_OR_AGAIN.is_match(sentence) {
             continue;
         }
-        // Words inside quotation marks are what a screen printed ("connection
-        // is closed"), not the lead's all-clear.
-        if before.matches(['"', '“', '”']).count() % 2 == 1 {
+        // A few words inside quotation marks are what a screen printed
+        // ("connection is closed"), not the lead's all-clear; a long quote
+        // is somebody's statement ("We are happy to report that ... are now
+        // back up and running").
+        let opened = before.rfind(['"', '“', '”']).map(|at| before.len() - at);
+        if before.matches(['"', '“', '”']).count() % 2 == 1 && opened.is_some_and(|far| far <= 40)
+        {
             continue;
         }
         let before = AFTER_AS_ADVERB.replace_all(before, ",");
