@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{
-    compile, ends_with_ignore_case, sentence_around, sentence_before, starts_with_ignore_case,
+    FIX_TOLD, compile, ends_with_ignore_case, sentence_around, sentence_before,
+    starts_with_ignore_case,
 };
 
 /// A clock time as status pages write it: "16:00", "6 pm", "10:00pm",
@@ -136,13 +137,8 @@ static UPDATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "Expected resolution: unknown" fills the field honestly.
 /// A fix told in the present tense, right before "within" a time.
-static PRESENT_FIX: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)\b(?:is|are)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+)?(?:fixed|repaired|restored|resolved|back(?:\s+on|\s+online|\s+up)?)\s+$",
-    )
-});
+static PRESENT_FIX: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i){FIX_TOLD}\s+$")));
 
 /// When an estimate will come, not the fix: "a solid fix time may not
 /// emerge until the weekend", "an ETA will be available by 15:00".
@@ -152,6 +148,7 @@ static ESTIMATE_ARRIVES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Expected resolution: unknown" fills the field honestly.
 static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)^\s*:?\s*(?:unknown|tbd|tbc|n/a|none|not\b|no\b|to\s+be\s+(?:determined|confirmed)|pending|unclear)",

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
-use super::{DFA_CACHE_BYTES, SITE_WORK, codenames, compile, sentence_around};
+use super::{DFA_CACHE_BYTES, SITE_WORK, TOP_POST, codenames, compile, sentence_around};
 
 static JARGON: LazyLock<RegexSet> = LazyLock::new(|| {
     let patterns = jargon_patterns();
@@ -86,9 +86,9 @@ static WORKERS_BY_TRADE: LazyLock<Regex> = LazyLock::new(|| {
 /// names an organisation: "Willie Walsh, CEO of IAG", "a spokesperson for
 /// TfL", "customers of EE".
 static ORGANISATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)\b(?:CEO|CTO|COO|CFO|CIO|chief\s+executive|chair(?:man|woman|person)?|president|founder|boss|head|owner|spokes(?:person|man|woman))\s+(?:of|at|for)\s+(?:the\s+)?$|\b(?:customers|users|subscribers|clients|members|staff|employees)\s+(?:of|at)\s+(?:the\s+)?$",
-    )
+    compile(&format!(
+        r"(?i)\b(?:{TOP_POST}|head|owner|spokes(?:person|man|woman))\s+(?:of|at|for)\s+(?:the\s+)?$|\b(?:customers|users|subscribers|clients|members|staff|employees)\s+(?:of|at)\s+(?:the\s+)?$",
+    ))
 });
 
 /// Words of a railway, where switches are points on the track.

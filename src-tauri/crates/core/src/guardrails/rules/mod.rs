@@ -27,6 +27,18 @@ pub(super) const DFA_CACHE_BYTES: usize = 8 << 20;
 /// people, not background processes.
 pub(super) const SITE_WORK: &str = r"(?:installing|digging|laying|building|excavating|drilling)";
 
+/// A fix told in the present tense, as how fixes go rather than news of
+/// one: "water is usually back on", "breaks are repaired". The ETA rule
+/// reads it just before "within" a time; the all-clear rule reads it with
+/// "within" after, so that neither takes the other's sentence.
+pub(super) const FIX_TOLD: &str = r"\b(?:is|are)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+)?(?:fixed|repaired|restored|resolved|back(?:\s+on|\s+online|\s+up)?)";
+
+/// A post at the top of an organisation. Before a capitalised name it
+/// makes the name a person ("chief executive Jane Doe"); before "of" and an
+/// acronym it makes the acronym an organisation ("CEO of IAG"). The
+/// acronyms are matched as written, the words in any case.
+pub(super) const TOP_POST: &str = r"(?:CEO|CTO|COO|CIO|CFO|(?i:chief\s+executive|chair(?:man|woman|person)?|president|founder|boss))";
+
 /// Compiles a pattern from this file; a typo here is a bug caught by every test.
 pub(super) fn compile(pattern: &str) -> Regex {
     match RegexBuilder::new(pattern)

@@ -8,7 +8,8 @@ use regex::Regex;
 
 use super::eta::{DAY_TIME, ETA_TIME};
 use super::{
-    compile, ends_with_ignore_case, sentence_around, sentence_before, starts_with_ignore_case,
+    FIX_TOLD, compile, ends_with_ignore_case, sentence_around, sentence_before,
+    starts_with_ignore_case,
 };
 
 static RESOLVED: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,9 +103,9 @@ fn starts_past(said: &str) -> bool {
 /// A fix told in the present tense with how long it takes: "breaks are
 /// repaired, and water is back on within 48 hours".
 static FIX_WITHIN: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)\b(?:is|are)\s+(?:usually\s+|normally\s+|typically\s+|generally\s+)?(?:fixed|repaired|restored|resolved|back(?:\s+on|\s+online|\s+up)?)(?:,?\s+and\s+(?:[\w'’-]+\s+){0,3}?(?:is|are)\s+back(?:\s+on|\s+online|\s+up)?)?\s+within\b",
-    )
+    compile(&format!(
+        r"(?i){FIX_TOLD}(?:,?\s+and\s+(?:[\w'’-]+\s+){{0,3}}?(?:is|are)\s+back(?:\s+on|\s+online|\s+up)?)?\s+within\b",
+    ))
 });
 
 /// Something dropped, just before it was re-established.
@@ -195,6 +196,8 @@ pub(super) fn settled(sentence: &str) -> bool {
 
 pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
+    let mut fixes_sentence = None;
+    let mut fixes_within: Vec<(usize, usize)> = Vec::new();
     for m in RESOLVED.find_iter(text) {
         let before = sentence_before(text, m.start());
         let (start, end) = sentence_around(text, m.start());
@@ -220,9 +223,19 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             || (UNTIL_THEN.is_match(before) && AT_A_TIME.is_match(clause));
         // "Breaks are repaired, and water is back on within 48 hours" tells
         // how long fixes take: a promised time, the ETA rule's.
-        if FIX_WITHIN
-            .find_iter(&text[start..end.max(m.end())])
-            .any(|f| start + f.start() <= m.start() && start + f.end() >= m.end())
+        // Several all-clear phrases can share one sentence, so its fixes
+        // told with a time are found once per sentence, not once per phrase.
+        let reach = end.max(m.end());
+        if fixes_sentence != Some((start, reach)) {
+            fixes_sentence = Some((start, reach));
+            fixes_within = FIX_WITHIN
+                .find_iter(&text[start..reach])
+                .map(|f| (start + f.start(), start + f.end()))
+                .collect();
+        }
+        if fixes_within
+            .iter()
+            .any(|&(fix_start, fix_end)| fix_start <= m.start() && fix_end >= m.end())
         {
             continue;
         }
