@@ -58,9 +58,10 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // servers".
         r"(?i:\b(?:rate[- ]limited|throttled|blocked|banned)\s+(?:by|on|at)\s+(?:the\s+)?)[A-Z][a-zA-Z]+\b".to_owned(),
         // A named vendor as the one that started it, or that had to fix
-        // it: "initiated by our Amazon Web Services database", "Microsoft
+        // it: "initiated by our Amazon Web Services database", "due to
+        // Cloudflare's time-to-live", "Microsoft
         // had to apply a software fix".
-        format!(r"(?i:\b(?:initiated|caused|triggered|started|run|tracked\s+down|traced|identified)\s+by\s+(?:the\s+|our\s+|an?\s+)?){VENDORS}\b"),
+        format!(r"(?i:\b(?:(?:initiated|caused|triggered|started|run|tracked\s+down|traced|identified)\s+by|due\s+to|because\s+of|result\s+of)\s+(?:the\s+|our\s+|an?\s+)?){VENDORS}\b"),
         // A named vendor apologising for the issue owns it: "Fastly, for its
         // part, issued an apology for the issues".
         format!(r"\b{VENDORS}(?:,\s+[^,.!?]{{1,30}},)?\s+(?i:issued\s+an\s+apology|apologi[sz]ed)\b"),

@@ -78,7 +78,17 @@ static SYMPTOM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// will appear within 5 business days".
 static NOT_THE_FIX: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:retry|retries|retried|resend\w*|re-send\w*|redeliver\w*)\b|\b(?:contact|email|text|write\s+to|notify)\s+(?:all\s+|every\s+|affected\s+)?(?:[\w-]+\s+){0,3}?(?:customers?|users?|you)\b|\b(?:you|customers|users)\s+(?:may|might|could|will)\s+(?:lose|experience|see|notice|encounter)\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?)\b",
+        r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:retry|retries|retried|resend\w*|re-send\w*|redeliver\w*)\b|\b(?:contact|email|text|write\s+to|notify)\s+(?:all\s+|every\s+|affected\s+)?(?:[\w-]+\s+){0,3}?(?:customers?|users?|you)\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?)\b",
+    )
+});
+
+/// What customers will notice is a symptom, and a time in the same clause
+/// is how long they notice it: "users may experience delays for the next
+/// hour". A time in another clause can still be the fix: "some users may
+/// see DNS errors, this should resolve itself in around an hour".
+static SYMPTOM_SEEN: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:you|customers|users)\s+(?:may|might|could|will)\s+(?:lose|experience|see|notice|encounter)\b",
     )
 });
 
@@ -201,6 +211,7 @@ pub(super) fn warm() {
     LazyLock::force(&SYMPTOM_AFTER);
     LazyLock::force(&SYMPTOM_BEFORE);
     LazyLock::force(&NOT_THE_FIX);
+    LazyLock::force(&SYMPTOM_SEEN);
     LazyLock::force(&RESTORATION);
     LazyLock::force(&ABOUT_UPDATES);
     LazyLock::force(&EXPLICIT_ETA);
@@ -315,6 +326,15 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     // themselves, with no "will" in the sentence.
     let ahead = looks_ahead(sentence) || NEXT_OR_COMING.is_match(time) || fix_within;
     if !ahead || NOT_THE_FIX.is_match(sentence) {
+        return None;
+    }
+    let clause_start = text[start..at]
+        .rfind([',', ';'])
+        .map_or(start, |i| start + i + 1);
+    let clause_end = text[to..end.max(to)]
+        .find([',', ';'])
+        .map_or(end.max(to), |i| to + i);
+    if SYMPTOM_SEEN.is_match(&text[clause_start..clause_end]) {
         return None;
     }
     // The fix word nearest the time is the one the promise is about; a
