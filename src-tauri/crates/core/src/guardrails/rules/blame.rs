@@ -26,7 +26,11 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"\b{VENDORS}\s+(?:(?:[A-Z][\w-]*|(?i:cloud|systems?|network|platform|services?|servers?|email|mail|payments?|data|database|storage|login|sign-in|authentication|region|regional|global|hosting|software|infrastructure|DNS|API|CDN))\s+){{1,3}}?(?i:outage|failure|fault|incident|disruption)s?\b"),
         // Another company's status page quoted as where the trouble is.
         format!(r"\b{VENDORS}(?:'s|’s)?\s+(?i:status\s+page)\b"),
-        format!(r"\b{VENDORS}\s+(?i:caused|broke|went\s+down|is\s+down|was\s+down|failed|messed\s+up|screwed\s+up|pushed|deployed|misconfigured|is\s+to\s+blame|is\s+at\s+fault)\b"),
+        format!(r"\b{VENDORS},?\s+(?i:caused|broke|went\s+down|is\s+down|was\s+down|failed|messed\s+up|screwed\s+up|pushed|deployed|misconfigured|is\s+to\s+blame|is\s+at\s+fault|shut\s+down|took\s+down)\b"),
+        // A named vendor, or its staff, telling of the trouble: "Bluehost
+        // reported on its Twitter account", "a Linode engineer posted a
+        // summary of the attack".
+        format!(r"\b{VENDORS}(?:\s+(?i:engineers?|staff|support|technicians?|team))?\s+(?i:reported|posted|explained|told\s+us|wrote)\b"),
         // A named vendor having trouble now: "Stripe is currently
         // experiencing degraded performance". ("GitHub experienced" is how a
         // company's own postmortem speaks of itself, so the past is left.)
@@ -123,7 +127,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// server) blames it only when the sentence says something went wrong.
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|(?:web|cloud|hosting|VPS)\s+hosts?|webhosts?)(?:'s|’s)?\b|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
+        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|(?:web|cloud|hosting|VPS)\s+hosts?|webhosts?)(?:'s|’s)?\b|(?i:\b(?:the|a)\s+(?:company|firm|business)\s+(?:that|which|who)\s+(?:hosts|runs|provides|supplies|manages|owns)\b)|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
     )
 });
 
@@ -131,7 +135,7 @@ static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
 /// ISPs" names a kind of line, not a fix.
 static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|due\s+to|led\s+to|result\w*|outages?|incidents?|disrupt\w*|interrupt\w*|trigger\w*|broke|failures?|fail\w*|problems?|issues?|degrad\w*|experienc\w*|suffer\w*|down|downtime|restor\w*|resolv\w*|mitigat\w*|recover\w*|power|delay\w*|slow\w*|unavailab\w*|unresponsive|unreachable|maintenance|attack\w*|breach\w*|congest\w*|limit\w*|cut|damage\w*|loss|lost|faults?|RFO|affect\w*|impact\w*|declared|repair\w*|unexpected\w*|mis(?:rout|configur|handl|appl|direct)\w*|deploy\w*|chang\w*|patch\w*|vulnerab\w*|increas\w*|spik\w*|originat\w*|roll\w*\s+out|crash\w*|stuck|held|queue\w*|returning|normal|concerns?)\b|\bfix\w*(?:[^\w-]|$)",
+        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|due\s+to|led\s+to|result\w*|outages?|incidents?|disrupt\w*|interrupt\w*|trigger\w*|broke|failures?|fail\w*|problems?|issues?|degrad\w*|experienc\w*|suffer\w*|down|downtime|restor\w*|resolv\w*|mitigat\w*|recover\w*|power|delay\w*|slow\w*|unavailab\w*|unresponsive|unreachable|maintenance|attack\w*|breach\w*|congest\w*|limit\w*|cut|damage\w*|loss|lost|faults?|RFO|affect\w*|impact\w*|declared|repair\w*|unexpected\w*|mis(?:rout|configur|handl|appl|direct)\w*|deploy\w*|chang\w*|patch\w*|vulnerab\w*|increas\w*|spik\w*|originat\w*|roll\w*\s+out|crash\w*|stuck|held|queue\w*|returning|normal|concerns?|abrupt\w*)\b|\bfix\w*(?:[^\w-]|$)",
     )
 });
 

@@ -43,6 +43,10 @@ fn jargon_patterns() -> Vec<String> {
         r#"(?i)\b(?:errors?|messages?|see|seeing|saw|receiv\w*|return\w*|display\w*|show\w*|encounter\w*|get|getting|got)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:error\s+)?(?:message\s+)?(?:of\s+|saying\s+|stating\s+|reading\s+|like\s+)?["“][^"”\s]+[\s\d][^"”]{1,80}["”]"#,
         // Words quoted in a sentence about an error: what the screen said.
         r#"(?i)\berror\w*\b[^.!?]{0,120}["“][^"”]{3,80}["”]"#,
+        // An HTTP error quoted as the browser shows it: '400 Bad Request',
+        // "500 Internal Server Error", or the bare "500". (Quotes are not
+        // word characters, so this cannot sit in the whole-word list.)
+        r#"(?:^|[\s(])["“‘']\d{3}(?:\s+[A-Z][\w ]+)?["”’']"#,
         // Numbered vendor error codes ("Error 1020", "error 50003").
         r"(?i)\berror\s+(?:code\s+)?#?\d{3,6}\b",
         // IPv4 addresses, with an optional port.

@@ -184,6 +184,13 @@ static NOT_OVER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The trouble itself just before "is back": "the problem is back".
+static TROUBLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:problems?|issues?|outages?|faults?|errors?|bugs?|slowness|trouble|disruptions?|symptoms?)\s+$",
+    )
+});
+
 /// Whether `sentence` holds an all-clear phrase the rule judges.
 pub(super) fn says_all_clear(sentence: &str) -> bool {
     RESOLVED.is_match(sentence)
@@ -292,6 +299,16 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         if said.ends_with("back")
             && after.starts_with(|c: char| c.is_alphanumeric())
             && !back_as.contains(&next_word.as_str())
+        {
+            continue;
+        }
+        // "The problem is back" is the trouble returning, not the service.
+        if said.contains("back") && TROUBLE_BEFORE.is_match(before) {
+            continue;
+        }
+        // "A fixed IP address" is a kind of address, not a fix.
+        if said == "fixed"
+            && (ends_with_ignore_case(before, " a ") || ends_with_ignore_case(before, " an "))
         {
             continue;
         }
