@@ -184,6 +184,14 @@ static NOT_OVER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What "back to" can lead to that is still broken: "back to intermittent
+/// access".
+static BACK_TO_PARTLY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^to\s+(?:an?\s+)?(?:intermittent|partial|limited|degraded|reduced|slow|patchy|spotty)\b",
+    )
+});
+
 /// The trouble itself just before "is back": "the problem is back".
 static TROUBLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -300,6 +308,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             && after.starts_with(|c: char| c.is_alphanumeric())
             && !back_as.contains(&next_word.as_str())
         {
+            continue;
+        }
+        // "Back to intermittent access" is back to being partly broken.
+        if said.ends_with("back") && BACK_TO_PARTLY.is_match(after) {
             continue;
         }
         // "The problem is back" is the trouble returning, not the service.
