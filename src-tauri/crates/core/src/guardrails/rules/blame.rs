@@ -66,6 +66,9 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Cloudflare's time-to-live", "Microsoft
         // had to apply a software fix".
         format!(r"(?i:\b(?:(?:initiated|caused|triggered|started|run|tracked\s+down|traced|identified|broken|damaged|severed|knocked\s+out|taken\s+down|brought\s+down)\s+by|due\s+to|because\s+of|result\s+of)\s+(?:the\s+|our\s+|an?\s+)?){VENDORS}\b"),
+        // A named vendor's trouble given as the reason: "failed because
+        // Stripe was having problems".
+        format!(r"(?i:\bbecause\s+(?:the\s+|our\s+)?){VENDORS}\s+(?i:was|were|is|are|had|has)\b"),
         // A named vendor apologising for the issue owns it: "Fastly, for its
         // part, issued an apology for the issues".
         format!(r"\b{VENDORS}(?:,\s+[^,.!?]{{1,30}},)?\s+(?i:issued\s+an\s+apology|apologi[sz]ed)\b"),
@@ -272,7 +275,7 @@ static TOLD_US: LazyLock<Regex> = LazyLock::new(|| {
 /// Moving to another provider is the fix, not the fault.
 static OTHER_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:secondary|backup|alternate|alternative|new|another|other)\s+(?:[\w-]+\s+)?(?:providers?|vendors?|carriers?|ISPs?)\b",
+        r"(?i)\b(?:secondary|second|backup|alternate|alternative|additional|extra|spare|different|new|another|other)\s+(?:[\w-]+\s+)?(?:providers?|vendors?|suppliers?|carriers?|ISPs?)\b",
     )
 });
 
