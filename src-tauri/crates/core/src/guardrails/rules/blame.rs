@@ -127,10 +127,11 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// A provider named in passing ("our data centre provider has sent a
 /// response", "all three major cloud providers", the recipient's mail
-/// server) blames it only when the sentence says something went wrong.
+/// server, "the gateway we rely on") blames it only when the sentence says
+/// something went wrong.
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|(?:web|cloud|hosting|VPS)\s+hosts?|webhosts?)(?:'s|’s)?\b|(?i:\b(?:the|a)\s+(?:company|firm|business)\s+(?:that|which|who)\s+(?:hosts|runs|provides|supplies|manages|owns)\b)|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
+        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|(?:web|cloud|hosting|VPS)\s+hosts?|webhosts?)(?:'s|’s)?\b|(?i:\b(?:the|a)\s+(?:company|firm|business)\s+(?:that|which|who)\s+(?:hosts|runs|provides|supplies|manages|owns)\b)|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:\b[\w-]+\s+(?:that\s+|which\s+)?we\s+(?:rely|depend)\s+(?:on|upon)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
     )
 });
 
