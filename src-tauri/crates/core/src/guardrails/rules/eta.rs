@@ -21,7 +21,7 @@ const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|Septe
 /// A time the fix is promised for ("within 2 hours", "by 16:00", "shortly").
 pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|for|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|no\s+longer\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|many|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|\bbe\s+(?:about\s+|at\s+least\s+)?(?:a|one|two|three|several|a\s+few|\d+)\s+months?\s+before\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|before|until|no\s+later\s+than|(?:finish|complete|end|conclude)\w*\s+on)\s+(?:as\s+(?:late|early)\s+as\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\b(?:by|around|before|until|no\s+later\s+than|after)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|targeted\s+for|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and|from)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b(?:at|by|before|until)\s+\d{{1,2}}[:.]?\d{{2}}\s*hrs\b|\bwindow\s+(?:of\s+|from\s+|between\s+)?\d{{1,2}}:\d{{2}}\s*(?:[–-]|to|and)\s*\d{{1,2}}:\d{{2}}|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+(?:\s*[-–]\s*\d+)?\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours)|over\s+the\s+course\s+of\s+(?:the\s+|this\s+)?(?:morning|afternoon|evening|day|night|weekend))\b"
+        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|for|between|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|no\s+longer\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|many|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|\bbe\s+(?:about\s+|at\s+least\s+)?(?:a|one|two|three|several|a\s+few|\d+)\s+months?\s+before\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|before|until|no\s+later\s+than|(?:finish|complete|end|conclude)\w*\s+on)\s+(?:as\s+(?:late|early)\s+as\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\b(?:by|around|before|until|no\s+later\s+than|after)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|targeted\s+for|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and|from)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b(?:at|by|before|until)\s+\d{{1,2}}[:.]?\d{{2}}\s*hrs\b|\bwindow\s+(?:of\s+|from\s+|between\s+)?\d{{1,2}}:\d{{2}}\s*(?:[–-]|to|and)\s*\d{{1,2}}:\d{{2}}|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+(?:\s*[-–]\s*\d+)?\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours)|over\s+the\s+course\s+of\s+(?:the\s+|this\s+)?(?:morning|afternoon|evening|day|night|weekend))\b"
     ))
 });
 
@@ -50,10 +50,11 @@ static PAST_JUST_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:was|were|had)\s+(?:[\w-]+\s+){0,3}$"));
 
 /// The word just before a time that makes it history ("was resolved by",
-/// "detected within", "took").
+/// "detected within", "took"), or before the range it ends ("placed between
+/// 6 PM and 11 PM").
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:\w+ed|was|were|had|took|lasted|ran|said|told|saw|began|found|hit|lost|sent)\s+(?:\w+\s+)?$",
+        r"(?i)\b(?:\w+ed|was|were|had|took|lasted|ran|said|told|saw|began|found|hit|lost|sent)\s+(?:\w+\s+)?(?:(?:between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:utc|gmt|[a-z]{2,4}t)?\s+)?$",
     )
 });
 
@@ -89,6 +90,14 @@ static NOT_THE_FIX: LazyLock<Regex> = LazyLock::new(|| {
 static SYMPTOM_SEEN: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:you|customers|users)\s+(?:may|might|could|will)\s+(?:lose|experience|see|notice|encounter)\b",
+    )
+});
+
+/// What customers will notice that is the outage itself: how long they
+/// will "experience interrupted service" is when service returns.
+static OUTAGE_SEEN: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:lose|experience|see|notice|encounter)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:outages?|interrupted\s+service|(?:service\s+)?interruptions?|downtime|loss\s+of\s+service|no\s+service)\b",
     )
 });
 
@@ -177,6 +186,12 @@ static EXPLICIT_ETA: LazyLock<Regex> = LazyLock::new(|| {
 static PAST_MODAL: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)^(?:\s+(?:still\s+)?have|['’]ve)\s+(?:been|\w+ed)\b"));
 
+/// "As it", "as they", "like everything": before "should", the way things
+/// ought to be rather than what is coming.
+static AS_IT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:as|like)\s+(?:it|they|things|everything|this|that|all)\s+$")
+});
+
 /// Whether the text looks ahead, leaving out past modals ("might have seen").
 fn looks_ahead(text: &str) -> bool {
     LOOKS_AHEAD.find_iter(text).any(|m| {
@@ -191,13 +206,17 @@ fn looks_ahead(text: &str) -> bool {
             && ["as ", "than "]
                 .iter()
                 .any(|end| ends_with_ignore_case(before, end));
-        !(unable || as_expected || (modal && PAST_MODAL.is_match(after)))
+        // "All was as it should be" says things are right, not what comes.
+        let as_it_should = word == "should" && AS_IT.is_match(before);
+        !(unable || as_expected || as_it_should || (modal && PAST_MODAL.is_match(after)))
     })
 }
 
 pub(super) fn warm() {
     LazyLock::force(&NEXT_UPDATE);
     LazyLock::force(&PAST_MODAL);
+    LazyLock::force(&AS_IT);
+    LazyLock::force(&OUTAGE_SEEN);
     LazyLock::force(&ETA_TIME);
     LazyLock::force(&DAY_TIME);
     LazyLock::force(&LOOKS_AHEAD);
@@ -334,7 +353,8 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     let clause_end = text[to..end.max(to)]
         .find([',', ';'])
         .map_or(end.max(to), |i| to + i);
-    if SYMPTOM_SEEN.is_match(&text[clause_start..clause_end]) {
+    let clause = &text[clause_start..clause_end];
+    if SYMPTOM_SEEN.is_match(clause) && !OUTAGE_SEEN.is_match(clause) {
         return None;
     }
     // The fix word nearest the time is the one the promise is about; a
