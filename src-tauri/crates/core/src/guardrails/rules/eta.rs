@@ -29,7 +29,7 @@ pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// planned for Thursday"): promises only beside a fix word.
 pub(super) static DAY_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:(?:by|before|until|around|in|during|over|within|later)\s+(?:the\s+|this\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|lunchtime|lunch|weekend)|(?:today|tonight|tomorrow|overnight)(?:\s+(?:morning|afternoon|evening|night))?|(?:in|over)\s+the\s+coming\s+(?:days|weeks)|by\s+the\s+(?:following|next)\s+(?:day|morning|afternoon|evening|week)|next\s+week(?:end)?|this\s+week(?:end)?|(?:completed|finished|restored|resolved|fixed|done|back)\s+this\s+(?:afternoon|evening)|(?:planned|scheduled|expected|due|targeted|slated)\s+(?:for|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+        r"(?i)\b(?:(?:by|before|until|around|in|during|over|within|later)\s+(?:the\s+|this\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|lunchtime|lunch|weekend)|(?:today|tonight|tomorrow|overnight)(?:\s+(?:morning|afternoon|evening|night))?|(?:in|over)\s+the\s+coming\s+(?:days|weeks)|into\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|weekend)|by\s+the\s+(?:following|next)\s+(?:day|morning|afternoon|evening|week)|next\s+week(?:end)?|this\s+week(?:end)?|(?:completed|finished|restored|resolved|fixed|done|back)\s+this\s+(?:afternoon|evening)|(?:planned|scheduled|expected|due|targeted|slated)\s+(?:for|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     )
 });
 
