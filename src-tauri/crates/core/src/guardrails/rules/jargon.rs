@@ -8,7 +8,10 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
-use super::{DFA_CACHE_BYTES, SITE_WORK, TOP_POST, codenames, compile, sentence_around};
+use super::{
+    DFA_CACHE_BYTES, SITE_WORK, TOP_POST, codenames, compile, ends_with_ignore_case,
+    sentence_around,
+};
 
 static JARGON: LazyLock<RegexSet> = LazyLock::new(|| {
     let patterns = jargon_patterns();
@@ -95,6 +98,13 @@ static ORGANISATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A cache a customer is told to clear: their browser's or their app's.
+static YOUR_CACHE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:clear|clearing|empty|emptying|delete|deleting|flush|flushing)\s+(?:your\s+|the\s+)?(?:(?:browser|app|phone)(?:['’]s)?\s+)?$",
+    )
+});
+
 /// Words of a railway, where switches are points on the track.
 static RAILWAY: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:trains?|rail\w*|tracks?|metro|subway|dispatch\w*)\b"));
@@ -147,6 +157,7 @@ pub(super) fn warm() {
     LazyLock::force(&WORKERS_AT_A_TASK);
     LazyLock::force(&ORGANISATION_BEFORE);
     LazyLock::force(&PEOPLE_QUEUING);
+    LazyLock::force(&YOUR_CACHE);
     LazyLock::force(&RAILWAY);
     LazyLock::force(&ERROR_WORDING);
 }
@@ -299,6 +310,15 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
                 continue;
             }
             if m.as_str().starts_with("queue") && PEOPLE_QUEUING.is_match(&text[..m.start()]) {
+                continue;
+            }
+            // "Clear your browser cache" is advice every web user has had,
+            // and a call or a job waiting "in the queue" is a plain wait.
+            let lower = m.as_str().to_ascii_lowercase();
+            if (lower.starts_with("cach") && YOUR_CACHE.is_match(&text[..m.start()]))
+                || (lower.starts_with("the queue")
+                    && ends_with_ignore_case(&text[..m.start()], " in "))
+            {
                 continue;
             }
             // A railway's switches move trains, not packets.

@@ -57,6 +57,14 @@ static PARTIAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "The website is back, but payments are still failing": the all-clear
+/// covers one part while the sentence says another is still broken.
+static BUT_STILL: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^[^.!?]*?\b(?:but|however|although|though|whereas)\b[^.!?]*?\b(?:still\s+(?:[\w'’-]+\s+){0,2}?(?:failing|fail|down|unavailable|affected|impacted|degraded|slow|broken|offline|delayed|erroring|not\s+working|seeing\s+errors|experienc\w+\s+(?:errors|issues|problems))|not\s+yet\s+(?:restored|working|available|fixed|resolved|back))\b",
+    )
+});
+
 /// "Resolving the issue as soon as possible" is an aim, not a claim.
 static AIM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)^\s*(?:[\w'’-]+\s+){0,3}?as\s+(?:soon|quickly|fast)\s+as\s+(?:possible|we\s+can)")
@@ -172,6 +180,7 @@ pub(super) fn warm() {
     LazyLock::force(&PARTIAL);
     LazyLock::force(&PARTIAL_BEFORE);
     LazyLock::force(&AIM_AFTER);
+    LazyLock::force(&BUT_STILL);
     LazyLock::force(&WHILE_UNDER_WAY);
     LazyLock::force(&AFTER_THEN);
 }
@@ -344,6 +353,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             && (PARTIAL.is_match(&text[m.end()..])
                 || PARTIAL_BEFORE.is_match(&text[start..m.start()])))
             || AIM_AFTER.is_match(&text[m.end()..])
+            || BUT_STILL.is_match(&text[m.end()..])
             || WHILE_UNDER_WAY.is_match(&text[start..m.end()])
         {
             continue;
