@@ -10,7 +10,7 @@ use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use super::{
     DFA_CACHE_BYTES, SITE_WORK, TOP_POST, codenames, compile, ends_with_ignore_case,
-    sentence_around,
+    sentence_around, starts_with_ignore_case,
 };
 
 static JARGON: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -105,6 +105,31 @@ static YOUR_CACHE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What a cluster of people or events is made of.
+static A_CLUSTER_OF: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s+of\s+(?:[\w-]+\s+)?(?:reports|complaints|calls|incidents|cases|tickets|customers|users|people|homes|outages|errors|failures)\b",
+    )
+});
+
+/// Trades whose brokers are people: "insurance brokers", "mortgage brokers".
+static TRADE_BROKERS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:insurance|mortgage|stock|real\s+estate|energy|customs|travel|freight|ticket|business|independent|commodity|yacht|ship)\s+$",
+    )
+});
+
+/// Racks that hold bikes, bags or coats, not servers.
+static RACKS_FOR_THINGS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:bike|bicycle|cycle|luggage|roof|coat|shoe|ski|wine|drying|spice|magazine)\s+$",
+    )
+});
+
+/// A partition that divides rooms, not disks.
+static A_WALL: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^\s+(?:between|wall|walls|door|screen)\b"));
+
 /// Words of a railway, where switches are points on the track.
 static RAILWAY: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:trains?|rail\w*|tracks?|metro|subway|dispatch\w*)\b"));
@@ -158,6 +183,10 @@ pub(super) fn warm() {
     LazyLock::force(&ORGANISATION_BEFORE);
     LazyLock::force(&PEOPLE_QUEUING);
     LazyLock::force(&YOUR_CACHE);
+    LazyLock::force(&A_CLUSTER_OF);
+    LazyLock::force(&TRADE_BROKERS);
+    LazyLock::force(&A_WALL);
+    LazyLock::force(&RACKS_FOR_THINGS);
     LazyLock::force(&RAILWAY);
     LazyLock::force(&ERROR_WORDING);
 }
@@ -285,6 +314,17 @@ fn written_in_capitals(sentence: &str) -> bool {
     all > 0 && capitals * 10 > all * 6
 }
 
+/// Infrastructure words in their everyday sense: "a cluster of reports",
+/// "insurance brokers", "buckets of water", "the partition between the
+/// offices", "bike racks".
+fn plain_sense(term: &str, before: &str, after: &str) -> bool {
+    (term.starts_with("cluster") && A_CLUSTER_OF.is_match(after))
+        || (term.starts_with("broker") && TRADE_BROKERS.is_match(before))
+        || (term.contains("bucket") && starts_with_ignore_case(after, " of "))
+        || (term.starts_with("partition") && A_WALL.is_match(after))
+        || (term.starts_with("rack") && RACKS_FOR_THINGS.is_match(before))
+}
+
 pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for index in JARGON.matches(text).iter() {
@@ -319,6 +359,9 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
                 || (lower.starts_with("the queue")
                     && ends_with_ignore_case(&text[..m.start()], " in "))
             {
+                continue;
+            }
+            if plain_sense(&lower, &text[..m.start()], &text[m.end()..]) {
                 continue;
             }
             // A railway's switches move trains, not packets.

@@ -197,9 +197,9 @@ static NOT_OVER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What follows "has closed" when something was shut: "closed the line",
-/// "closed down".
+/// "closed down", "closed for repairs".
 static CLOSED_WHAT: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)^(?:the|a|an|our|its|their|all|some|several|down|off)\b"));
+    LazyLock::new(|| compile(r"(?i)^(?:the|a|an|our|its|their|all|some|several|down|off|for)\b"));
 
 /// The trouble itself just before "is back": "the problem is back".
 static TROUBLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
