@@ -16,7 +16,7 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| {
         .flat_map(str::split_whitespace)
         .collect();
     compile(&format!(
-        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)|\b(?:{TOP_POST}|(?i:teacher|superintendent|coordinator|spokes(?:wo)?man|spokesperson|director|manager|principal|engineer|officer|student|co-founder))\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+{TOP_POST}\s+(?:of|at)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:an?\s+|the\s+|our\s+)?(?:[\w&.'’-]+\s+){{0,4}}?(?i:spokes(?:wo)?man|spokesperson|chief\s+\w+\s+officer|CEO|CTO|COO|CIO|CFO|founder|co-founder|vice\s+president|president|director|manager|head\s+of)\b",
+        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)|\b(?:{TOP_POST}|(?i:teacher|superintendent|coordinator|spokes(?:wo)?man|spokesperson|director|manager|principal|engineer|officer|student|co-founder))(?:,\s+|\s+)[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+{TOP_POST}\s+(?:of|at)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:an?\s+|the\s+|our\s+)?(?:[\w&.'’-]+\s+){{0,4}}?(?i:spokes(?:wo)?man|spokesperson|chief\s+\w+\s+officer|CEO|CTO|COO|CIO|CFO|founder|co-founder|vice\s+president|president|director|manager|head\s+of)\b",
         names.join("|")
     ))
 });
@@ -26,6 +26,16 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| {
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?m)\b(?:Best|Regards|Cheers|Thanks|Sincerely|Best\s+regards|Kind\s+regards|Warm\s+regards|Many\s+thanks|Thank\s+you),?\s+((?:[A-Z]\.\s*)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[ \t]*$",
+    )
+});
+
+/// Who wrote, posted or led something ("Updated by Dan Miller", "engineers
+/// led by Ines Duarte"), who signs off after a dash ("— Mateo, Customer
+/// Success"), who introduces themselves ("Kwame here with an update"), or
+/// who is "from our support team": a person however rare the name.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?m)\b(?i:updated|posted|written|signed|authored|published|approved|led|headed|coordinated)\s+by\s+((?:[A-Z]\.\s*)?[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)|^[ \t]*[—–][ \t]*([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,|[ \t]*$)|(?:^|[.!?,][ \t]+)([A-Z][a-z]+)[ \t]+here[ \t]+(?:with|from|again|to)\b|\b([A-Z][a-z]+)[ \t]+(?:from|on|in)[ \t]+(?:our|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?team\b",
     )
 });
 
@@ -118,9 +128,13 @@ static STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| compile(r"^,\s*[A-Z]{2}\b
 /// before a lone given name.
 static AFTER_A_PROPER_NOUN: LazyLock<Regex> = LazyLock::new(|| compile(r"[\w,]\s+[A-Z][a-z]+\s+$"));
 
-/// Who a sign-off can thank without naming a person.
-static NOT_A_PERSON: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"^(?:Everyone|All|Folks|Again|Team)\b"));
+/// Who a sign-off can thank, or a byline name, without naming a person:
+/// "Thanks, Everyone", "Hello from the support team", "Engineers led by".
+static NOT_A_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?:Everyone|All|Folks|Again|Team|Someone|Somebody|Anyone|Staff|Engineers?|Members?|People|Colleagues|Experts?|Technicians?|Volunteers|Contractors?|Agents?|Specialists?|Everybody|Nobody|Nothing|Help|More|Updates?|News|This|That|It|Hello|Hi|Hey|Greetings|Thanks|Sorry|Apologies|Message|Note|Word)\b",
+    )
+});
 
 /// The verbs of PERSON's "contact <Name>" alternative.
 const CONTACT_VERBS: [&str; 7] = [
@@ -143,6 +157,7 @@ static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn warm() {
     LazyLock::force(&PERSON);
     LazyLock::force(&DEPARTMENT);
+    LazyLock::force(&BYLINE);
     LazyLock::force(&SIGN_OFF);
     LazyLock::force(&ADDRESSED);
     LazyLock::force(&STAFF_OF);
@@ -158,7 +173,12 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
     let mut found = named_people(text, names);
     let signed = SIGN_OFF.captures_iter(text);
     let addressed = ADDRESSED.captures_iter(text);
-    for name in signed.chain(addressed).filter_map(|found| found.get(1)) {
+    let bylines = BYLINE.captures_iter(text);
+    let names = signed
+        .chain(addressed)
+        .chain(bylines)
+        .filter_map(|found| found.iter().skip(1).flatten().next());
+    for name in names {
         if !DEPARTMENT.is_match(name.as_str()) && !NOT_A_PERSON.is_match(name.as_str()) {
             found.push((name.start(), name.end()));
         }

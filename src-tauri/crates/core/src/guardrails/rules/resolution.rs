@@ -182,6 +182,7 @@ pub(super) fn warm() {
     LazyLock::force(&AIM_AFTER);
     LazyLock::force(&BUT_STILL);
     LazyLock::force(&CLOSED_WHAT);
+    LazyLock::force(&CLOSES_AN_INCIDENT);
     LazyLock::force(&WHILE_UNDER_WAY);
     LazyLock::force(&AFTER_THEN);
 }
@@ -196,10 +197,20 @@ static NOT_OVER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// What follows "has closed" when something was shut: "closed the line",
-/// "closed down", "closed for repairs".
-static CLOSED_WHAT: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)^(?:the|a|an|our|its|their|all|some|several|down|off|for)\b"));
+/// What follows "closed" when something was shut: "closed the line",
+/// "closed down", "closed for repairs", "is closed today".
+static CLOSED_WHAT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:the|a|an|our|its|their|all|some|several|down|off|for|today|tonight|tomorrow|until|till|on|due|because|while|at|from|during)\b",
+    )
+});
+
+/// What an all-clear closes: an incident, a ticket, a case.
+static CLOSES_AN_INCIDENT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:incidents?|issues?|tickets?|cases?|investigations?|outages?|events?|matters?|problems?|maintenance|disruptions?|alerts?|MBORC)\b",
+    )
+});
 
 /// The trouble itself just before "is back": "the problem is back".
 static TROUBLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -325,9 +336,12 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         if said.contains("back") && TROUBLE_BEFORE.is_match(before) {
             continue;
         }
-        // "Heavy snow has closed the line": closing something is the
-        // trouble; "the incident has been closed" ends it.
-        if said.ends_with("closed") && CLOSED_WHAT.is_match(after) {
+        // "Heavy snow has closed the line" and "the branch is closed today":
+        // something shut is the trouble; "we have closed the incident" ends it.
+        if said.ends_with("closed")
+            && CLOSED_WHAT.is_match(after)
+            && !CLOSES_AN_INCIDENT.is_match(&text[start..end.max(m.end())])
+        {
             continue;
         }
         // "A fixed IP address" is a kind of address, not a fix.
