@@ -265,11 +265,11 @@ static DROPPED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A provider telling us something ("the suppliers have confirmed that the
-/// backlog will be delivered") is news, not its fault, unless what it told
-/// us is trouble.
+/// backlog will be delivered", "..., which our provider has confirmed") is
+/// news, not its fault, unless what it told us is trouble.
 static TOLD_US: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+)?(?:now\s+|since\s+|also\s+)?(?:confirmed|advised|informed|told|assured|notified|said|stated|announced)\s+(?:us\s+)?(?:that\s+)?",
+        r"(?i)^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+)?(?:now\s+|since\s+|also\s+)?(?:confirmed|advised|informed|told|assured|notified|said|stated|announced)(?:\s+(?:us\s+)?(?:that\s+)?|\s*[.!?,;]|\s*$)",
     )
 });
 
