@@ -316,9 +316,12 @@ fn written_in_capitals(sentence: &str) -> bool {
 
 /// Infrastructure words in their everyday sense: "a cluster of reports",
 /// "insurance brokers", "buckets of water", "the partition between the
-/// offices", "bike racks".
+/// offices", "bike racks"; "clear your browser cache" is advice every web
+/// user has had, and a call or a job waiting "in the queue" a plain wait.
 fn plain_sense(term: &str, before: &str, after: &str) -> bool {
-    (term.starts_with("cluster") && A_CLUSTER_OF.is_match(after))
+    (term.starts_with("cach") && YOUR_CACHE.is_match(before))
+        || (term.starts_with("the queue") && ends_with_ignore_case(before, " in "))
+        || (term.starts_with("cluster") && A_CLUSTER_OF.is_match(after))
         || (term.starts_with("broker") && TRADE_BROKERS.is_match(before))
         || (term.contains("bucket") && starts_with_ignore_case(after, " of "))
         || (term.starts_with("partition") && A_WALL.is_match(after))
@@ -352,15 +355,7 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
             if m.as_str().starts_with("queue") && PEOPLE_QUEUING.is_match(&text[..m.start()]) {
                 continue;
             }
-            // "Clear your browser cache" is advice every web user has had,
-            // and a call or a job waiting "in the queue" is a plain wait.
             let lower = m.as_str().to_ascii_lowercase();
-            if (lower.starts_with("cach") && YOUR_CACHE.is_match(&text[..m.start()]))
-                || (lower.starts_with("the queue")
-                    && ends_with_ignore_case(&text[..m.start()], " in "))
-            {
-                continue;
-            }
             if plain_sense(&lower, &text[..m.start()], &text[m.end()..]) {
                 continue;
             }
