@@ -242,6 +242,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         // morning" promises a time: that is the ETA rule's.
         // Only the clause that follows can hold that time: "appears to be
         // resolved now, though it started at 11 AM" promises nothing.
+        let sentence = &text[start..end.max(m.end())];
         let rest = &text[m.end()..end.max(m.end())];
         let clause = rest.split([',', ';']).next().unwrap_or(rest);
         let hedged = HEDGED_CLEAR.is_match(before)
@@ -340,7 +341,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         // something shut is the trouble; "we have closed the incident" ends it.
         if said.ends_with("closed")
             && CLOSED_WHAT.is_match(after)
-            && !CLOSES_AN_INCIDENT.is_match(&text[start..end.max(m.end())])
+            && !CLOSES_AN_INCIDENT.is_match(sentence)
         {
             continue;
         }
@@ -383,7 +384,6 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         {
             continue;
         }
-        let sentence = &text[start..end.max(m.end())];
         if THE_OTHERS.is_match(before) && !NOW_OR_AGAIN.is_match(sentence) {
             continue;
         }
