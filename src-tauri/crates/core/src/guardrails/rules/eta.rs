@@ -58,6 +58,15 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// How long something already lasted: "the outage lasted roughly 1 hour and
+/// 30 minutes", "recovery took 40 minutes". A length told in the past is
+/// history, which the rule settles so the learned model leaves it alone.
+static PAST_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:lasted|took|spanned|persisted\s+for)\s+(?:(?:about|roughly|approximately|around|nearly|almost|over|under|just\s+(?:over|under)|less\s+than|more\s+than|a\s+total\s+of)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\b",
+    )
+});
+
 /// What follows a duration that makes it the length of a symptom.
 static SYMPTOM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -221,6 +230,7 @@ pub(super) fn warm() {
     LazyLock::force(&DAY_TIME);
     LazyLock::force(&LOOKS_AHEAD);
     LazyLock::force(&REPORTED);
+    LazyLock::force(&PAST_LENGTH);
     LazyLock::force(&NEXT_OR_COMING);
     LazyLock::force(&PAST_JUST_BEFORE);
     LazyLock::force(&NO_ETA);
@@ -264,6 +274,7 @@ static NEXT_UPDATE: LazyLock<Regex> = LazyLock::new(|| {
 /// it says there is no estimate, or it promises the next update.
 pub(super) fn settled(sentence: &str) -> bool {
     EXPLICIT_ETA.is_match(sentence)
+        || PAST_LENGTH.is_match(sentence)
         || NEXT_UPDATE.is_match(sentence)
         || ETA_TIME.is_match(sentence)
         || DAY_TIME.is_match(sentence)
