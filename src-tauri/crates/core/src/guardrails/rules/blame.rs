@@ -131,7 +131,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// something went wrong.
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|registrars?|telcos?|resellers?|distributors?|landlords?|acquirers?|(?:card\s+)?issuers?|(?:issuing|acquiring)\s+banks?|(?:mobile|network|phone|telecoms?|cable|grid)\s+operators?|national\s+grid|air\s+traffic\s+control(?:lers)?|(?:phone|telephone|telecoms?|power|electricity|energy|water|gas|cable|internet|broadband|courier|delivery)\s+compan(?:y|ies)|(?:web|cloud|hosting|VPS)\s+hosts?|certificate\s+authorit(?:y|ies)|webhosts?|(?:web\s*)?hosting\s+(?:services?|compan(?:y|ies)|part(?:y|ies)|firms?))(?:'s|’s)?\b|(?i:\b(?:the|a)\s+(?:company|firm|business)\s+(?:that|which|who)\s+(?:hosts|runs|provides|supplies|manages|owns)\b)|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:,\s+(?:which|who)\s+(?:hosts|runs|provides|supplies|manages|powers)\s+our\b)|(?i:\b[\w-]+\s+(?:that\s+|which\s+)?we\s+(?:rely|depend)\s+(?:on|upon)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
+        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|registrars?|telcos?|resellers?|distributors?|landlords?|acquirers?|(?:card\s+)?issuers?|(?:issuing|acquiring)\s+banks?|(?:mobile|network|phone|telecoms?|cable|grid)\s+operators?|national\s+grid|air\s+traffic\s+control(?:lers)?|(?:phone|telephone|telecoms?|power|electricity|energy|water|gas|cable|internet|broadband|courier|delivery)\s+compan(?:y|ies)|(?:web|cloud|hosting|VPS|DNS|e-?mail|mail)\s+hosts?|certificate\s+authorit(?:y|ies)|webhosts?|(?:web\s*)?hosting\s+(?:services?|compan(?:y|ies)|part(?:y|ies)|firms?))(?:'s|’s)?\b|(?i:\b(?:the|a)\s+(?:company|firm|business)\s+(?:that|which|who)\s+(?:hosts|runs|provides|supplies|manages|owns)\b)|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:,\s+(?:which|who)\s+(?:hosts|runs|provides|supplies|manages|powers)\s+our\b)|(?i:\b[\w-]+\s+(?:that\s+|which\s+)?we\s+(?:rely|depend)\s+(?:on|upon)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
     )
 });
 
@@ -244,7 +244,7 @@ static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
 /// who tells us, not whose fault it is.
 static AWAITING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,6}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:statement|note|notice|notification|message|news|advice|advisory|confirmation|announcement)s?\s+(?:[\w-]+\s+){0,2}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:receiv\w*|got)\s+(?:[\w-]+\s+){0,4}?(?:RFO|report|outage|update|notice|notification|statement)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$",
+        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,12}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:statement|note|notice|notification|message|news|advice|advisory|confirmation|announcement)s?\s+(?:[\w-]+\s+){0,2}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:receiv\w*|got)\s+(?:[\w-]+\s+){0,4}?(?:RFO|report|outage|update|notice|notification|statement)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$",
     )
 });
 
@@ -473,7 +473,12 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         };
         let before = sentence_before(text, all.start());
         let own = THEIR_OWN.contains(&next.as_str().to_ascii_lowercase().as_str());
-        if !own && !WORKING_WITH.is_match(before) && !SWITCHED_TO.is_match(before) {
+        // "To detect third-party issues earlier" names a risk, not a culprit.
+        if !own
+            && !WORKING_WITH.is_match(before)
+            && !SWITCHED_TO.is_match(before)
+            && !PREVENTING.is_match(before)
+        {
             found.push((all.start(), all.end()));
         }
     }
@@ -538,6 +543,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || SWITCHED_TO.is_match(before)
                 || DROPPED.is_match(sentence_before(text, m.end()))
                 || AWAITING.is_match(before)
+                || (in_passing && AWAITING.is_match(sentence_before(text, m.start() + party_start(said))))
                 // "Visa Debit" and "Mastercard credit cards" name the card a
                 // bank issues, not the card company.
                 || (["Visa", "Mastercard"].iter().any(|card| said.ends_with(card))

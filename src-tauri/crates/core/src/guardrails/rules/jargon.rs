@@ -46,7 +46,7 @@ fn jargon_patterns() -> Vec<String> {
         r#"(?i)\b(?:errors?|messages?|see|seeing|saw|receiv\w*|return\w*|display\w*|show\w*|encounter\w*|get|getting|got)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:error\s+)?(?:message\s+)?(?:of\s+|saying\s+|stating\s+|reading\s+|like\s+)?["“][^"”\s]+[\s\d][^"”]{1,80}["”]"#,
         // Words quoted in a sentence about an error: what the screen said.
         // A request "failing with" quoted words says what the system printed.
-        r#"(?i)\berror\w*\b[^.!?]{0,120}["“][^"”]{3,80}["”]|\b(?:fail\w*|respond\w*|return\w*|reject\w*|abort\w*|crash\w*)\s+with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?["“][^"”]{3,80}["”]"#,
+        r#"(?i)\berror\w*\b[^.!?]{0,120}["“][^"”]{3,80}["”]|\b(?:fail\w*|respond\w*|return\w*|reject\w*|abort\w*|crash\w*|tim(?:ed|es|ing)?\s+out)\s+with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?["“][^"”]{3,80}["”]"#,
         // An HTTP error quoted as the browser shows it: '400 Bad Request',
         // "500 Internal Server Error", or the bare "500". (Quotes are not
         // word characters, so this cannot sit in the whole-word list.)
