@@ -127,6 +127,18 @@ static RACKS_FOR_THINGS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "The switch to the new provider", "a switch back": a change, not a box.
+static A_CHANGE_OVER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\s*(?:-?\s*(?:over|to|from|back|between|in|of|away|on|off)\b|-)")
+});
+
+/// "Flipping a switch", "at the flick of a switch": the one on the wall.
+static A_LIGHT_SWITCH: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:flip\w*|flick\w*|throw\w*|press\w*|push\w*|hit\w*|turn\w*|toggl\w*|light|power|wall|kill|on/off)\s+(?:of\s+)?$",
+    )
+});
+
 /// A partition that divides rooms, not disks.
 static A_WALL: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)^\s+(?:between|wall|walls|door|screen)\b"));
@@ -187,6 +199,8 @@ pub(super) fn warm() {
     LazyLock::force(&A_CLUSTER_OF);
     LazyLock::force(&TRADE_BROKERS);
     LazyLock::force(&A_WALL);
+    LazyLock::force(&A_CHANGE_OVER);
+    LazyLock::force(&A_LIGHT_SWITCH);
     LazyLock::force(&RACKS_FOR_THINGS);
     LazyLock::force(&RAILWAY);
     LazyLock::force(&ERROR_WORDING);
@@ -327,6 +341,8 @@ fn plain_sense(term: &str, before: &str, after: &str) -> bool {
         || (term.contains("bucket") && starts_with_ignore_case(after, " of "))
         || (term.starts_with("partition") && A_WALL.is_match(after))
         || (term.starts_with("rack") && RACKS_FOR_THINGS.is_match(before))
+        || (term.ends_with(" switch")
+            && (A_CHANGE_OVER.is_match(after) || A_LIGHT_SWITCH.is_match(before)))
 }
 
 pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
@@ -361,7 +377,7 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
                 continue;
             }
             // A railway's switches move trains, not packets.
-            if m.as_str().contains("switches") {
+            if m.as_str().contains("switch") {
                 let (start, end) = sentence_around(text, m.start());
                 if RAILWAY.is_match(&text[start..end.max(m.end())]) {
                     continue;
