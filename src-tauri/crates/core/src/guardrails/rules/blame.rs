@@ -452,6 +452,15 @@ pub(super) fn warm() {
     LazyLock::force(&TOLD_US);
 }
 
+/// The first `bytes` of `text`, or all of it, cut at a character boundary.
+fn near(text: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Where the party a provider phrase names begins: at its last "the",
 /// "our" or "a". The phrase may reach back over other words ("the
 /// guidelines and contacted the manufacturer"), and what comes before the
@@ -530,7 +539,9 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                         .is_some_and(|told| !TROUBLE.is_match(&rest[told.end()..]))))
                 || (to_blame && A_THING.is_match(before))
                 || PREVENTING.is_match(before)
-                || UNAFFECTED.is_match(rest)
+                // Only near the party: "after our host restored it, our
+                // systems ran as usual" says nothing of the host.
+                || UNAFFECTED.is_match(near(rest, 48))
                 || WORKING_WITH.is_match(before)
                 // "Deliver the message to the recipient's server": where it
                 // goes, not where it failed.

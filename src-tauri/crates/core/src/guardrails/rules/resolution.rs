@@ -105,6 +105,32 @@ static BACKS_UP: LazyLock<Regex> =
 static AFTER_THEN: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){1,3}?$"));
 
+/// "Once the backend was reachable again", "when the provider was available
+/// again": a clause in the past tells what happened, where the present
+/// ("once it is available again") sets a condition. Only for "again": the
+/// corpus reads "once this issue was resolved" and "when the power was
+/// restored" as background to other news as often as not.
+static PAST_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:after|before|until|till|once|when|as\s+soon\s+as)\s+(?:[\w'’-]+\s+){0,5}?(?:was|were|had)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+$",
+    )
+});
+
+/// "After our host restored functionality" tells what happened: "restored"
+/// with its object is a verb in the past, unless an auxiliary makes it a
+/// plan ("once we have restored service").
+static WILL_HAVE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:have|has|['’]ve|had|will|to|be|been|being)\s+(?:[\w'’-]+\s+)?$")
+});
+
+/// What was saved rather than brought back: "recover the data", "recover
+/// all lost emails".
+static RECOVERED_WHAT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:(?:the|all|our|any|most|some|their|your|lost|missing|deleted|affected|corrupted)\s+)*(?:data|files?|records?|e-?mails?|messages?|information|backups?|content|orders?|documents?|photos?)\b",
+    )
+});
+
 /// "Back at baseline", "back at normal levels": a measure where it belongs.
 static BACK_AT_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -172,6 +198,9 @@ pub(super) fn warm() {
     LazyLock::force(&FLAPPED);
     LazyLock::force(&FIX_WITHIN);
     LazyLock::force(&BACK_AT_LEVEL);
+    LazyLock::force(&RECOVERED_WHAT);
+    LazyLock::force(&PAST_CLAUSE);
+    LazyLock::force(&WILL_HAVE);
     LazyLock::force(&WORKING_AS_USUAL);
     LazyLock::force(&UNTIL_THEN);
     LazyLock::force(&AT_A_TIME);
@@ -266,7 +295,9 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         let history = said.starts_with("had ")
             || (PAST.is_match(&said) && AFTER_A_TIME.is_match(before))
             || (AFTER_THEN.is_match(before) && starts_past(&said))
-            || (UNTIL_THEN.is_match(before) && AT_A_TIME.is_match(clause));
+            || (UNTIL_THEN.is_match(before) && AT_A_TIME.is_match(clause))
+            || (said.ends_with("again") && PAST_CLAUSE.is_match(&[before, m.as_str()].concat()))
+            || (said.starts_with("restored ") && !WILL_HAVE.is_match(before));
         // "Breaks are repaired, and water is back on within 48 hours" tells
         // how long fixes take: a promised time, the ETA rule's.
         // Several all-clear phrases can share one sentence, so its fixes
@@ -374,9 +405,15 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         if said.starts_with("back up") && BACKS_UP.is_match(before) {
             continue;
         }
+        // "Able to recover the data" saves what was lost; it says nothing of
+        // the service.
+        if said.ends_with("recover") && RECOVERED_WHAT.is_match(after) {
+            continue;
+        }
         // "Is over" ends a clause ("the outage is over."); "is over 50%"
-        // goes on with a number or a word.
-        if said.ends_with("over")
+        // goes on with a number or a word. ("Able to recover every system"
+        // ends in "over" too, but not in the word.)
+        if said.ends_with(" over")
             && after.starts_with(|c: char| c.is_alphanumeric())
             && !starts_with_ignore_case(after, "and ")
         {
