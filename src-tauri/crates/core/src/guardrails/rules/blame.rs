@@ -49,7 +49,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\b(?i:due\s+to|caused\s+by|because\s+of|result\s+of|(?:problems?|issues?|outages?|faults?|failures?)\s+(?:at|with))\s+(?:the\s+|an?\s+)?(?:[A-Z][\w&-]*\s+){1,3}(?:Network|Networks|Telecom|Telecoms|Communications|Broadband|Power|Energy|Electric|Utilities)\b".to_owned(),
         // Put outside: "due to factors external to PSN".
         r"(?i)\b(?:factors?|causes?|events?|issues?|problems?|circumstances)\s+(?:external|outside)\s+(?:to|of)\b|\bexternal\s+(?:factors?|causes?|circumstances|part(?:y|ies))\b|\b(?:outside|external)\s+(?:sources?|part(?:y|ies)|attackers?|actors?)\b".to_owned(),
-        r"(?i)\bsomeone\s+(?:on\s+\w+\s+)?(?:accidentally\s+)?(?:pushed|deployed|broke|deleted|ran|dropped|misconfigured|forgot)\b".to_owned(),
+        r"(?i)\bsomeone\s+(?:on\s+\w+\s+)?(?:accidentally\s+)?(?:pushed|deployed|broke|deleted|ran|dropped|misconfigured|forgot)\b|\b(?:someone|somebody)\s+(?:[\w-]+\s+){0,4}?(?:is\s+|was\s+|has\s+been\s+)?(?:(?:powering|powered|switching|switched|turning|turned|shutting|shut)\s+(?:[\w-]+\s+){0,2}?(?:down|off|out)|unplugg\w*|disconnect\w*)\b".to_owned(),
         r"(?i)\bhuman(?:\s+|-)(?:error|caused)\b|\bblam(?:e|ed|es|ing)\b|\b(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault)\b".to_owned(),
         r"(?i)\b(?:their|(?:the|our)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier|partner)(?:'s|’s)?)\s+(?:fault|mistake|outage|failure|error)\b".to_owned(),
         // A party outside the company named as where it went wrong.
