@@ -452,15 +452,6 @@ pub(super) fn warm() {
     LazyLock::force(&TOLD_US);
 }
 
-/// The first `bytes` of `text`, or all of it, cut at a character boundary.
-fn near(text: &str, bytes: usize) -> &str {
-    let mut end = bytes.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
 /// Where the party a provider phrase names begins: at its last "the",
 /// "our" or "a". The phrase may reach back over other words ("the
 /// guidelines and contacted the manufacturer"), and what comes before the
@@ -541,7 +532,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || PREVENTING.is_match(before)
                 // Only near the party: "after our host restored it, our
                 // systems ran as usual" says nothing of the host.
-                || UNAFFECTED.is_match(near(rest, 48))
+                || UNAFFECTED.is_match(&rest[..rest.floor_char_boundary(48)])
                 || WORKING_WITH.is_match(before)
                 // "Deliver the message to the recipient's server": where it
                 // goes, not where it failed.

@@ -296,7 +296,8 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             || (PAST.is_match(&said) && AFTER_A_TIME.is_match(before))
             || (AFTER_THEN.is_match(before) && starts_past(&said))
             || (UNTIL_THEN.is_match(before) && AT_A_TIME.is_match(clause))
-            || (said.ends_with("again") && PAST_CLAUSE.is_match(&[before, m.as_str()].concat()))
+            || (said.ends_with("again")
+                && PAST_CLAUSE.is_match(&text[m.start() - before.len()..m.end()]))
             || (said.starts_with("restored ") && !WILL_HAVE.is_match(before));
         // "Breaks are repaired, and water is back on within 48 hours" tells
         // how long fixes take: a promised time, the ETA rule's.
