@@ -92,10 +92,10 @@ static WORKERS_BY_TRADE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An acronym led in by someone's post in it, or by the people it serves,
 /// names an organisation: "Willie Walsh, CEO of IAG", "a spokesperson for
-/// TfL", "customers of EE".
+/// TfL", "customers of EE", or by who was told: "he told CP24".
 static ORGANISATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:{TOP_POST}|head|owner|spokes(?:person|man|woman))\s+(?:of|at|for)\s+(?:the\s+)?$|\b(?:customers|users|subscribers|clients|members|staff|employees)\s+(?:of|at)\s+(?:the\s+)?$",
+        r"(?i)\b(?:{TOP_POST}|head|owner|spokes(?:person|man|woman))\s+(?:of|at|for)\s+(?:the\s+)?$|\b(?:customers|users|subscribers|clients|members|staff|employees)\s+(?:of|at)\s+(?:the\s+)?$|\b(?:told|according\s+to|speaking\s+to|(?:an\s+)?interview\s+with)\s+(?:the\s+)?$",
     ))
 });
 

@@ -71,10 +71,11 @@ static AIM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The words after a recovery that make it partial: "restored to about
-/// 80%", "for most customers", "back to limited capacity".
+/// 80%", "for most customers", "back to limited capacity", "restored electric
+/// service in portions of the city".
 static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:(?:(?:the\s+)?(?:service|services|access|power|connectivity|functionality|it|them|everything)\s+)?(?:to|for)\s+(?:(?:about|approximately|around|nearly|almost|over|roughly|more\s+than|some|most|many|half|part)\b|\d+(?:\.\d+)?\s*(?:%|percent))|in\s+(?:some|many|most|several|certain|parts?\s+of)\b|to\s+(?:an?\s+)?(?:intermittent|partial|limited|degraded|reduced|slow|patchy|spotty)\b|to\s+\d[\d,]*\s+(?:of|out\s+of)\s)",
+        r"(?i)^\s+(?:(?:the\s+)?(?:[\w-]+\s+)?(?:service|services|access|power|connectivity|functionality|it|them|everything)\s+)?(?:(?:to|for)\s+(?:(?:about|approximately|around|nearly|almost|over|roughly|more\s+than|some|most|many|half|part)\b|\d+(?:\.\d+)?\s*(?:%|percent))|in\s+(?:some|many|most|several|certain|(?:parts?|portions?|areas?|sections?)\s+of)\b|to\s+(?:an?\s+)?(?:intermittent|partial|limited|degraded|reduced|slow|patchy|spotty)\b|to\s+\d[\d,]*\s+(?:of|out\s+of)\s)",
     )
 });
 
