@@ -69,6 +69,13 @@ static FOUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)^\s+(?:showed|shows|found|confirmed|confirms|revealed|determined|established)\b")
 });
 
+/// Words before "initial investigation" that make it a stage of the work.
+static DURING: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:as\s+part\s+of|during|in|after|following|through|throughout)\s+(?:the|our|an|its|this)\s+$",
+    )
+});
+
 static APOLOGY: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:inconvenience|trouble|frustration|disruption|impact)\s+(?:that\s+|which\s+)?(?:this|it)\s+$",
@@ -87,6 +94,7 @@ pub(super) fn warm() {
     LazyLock::force(&SEEMS);
     LazyLock::force(&NOT_ABOUT_CAUSE);
     LazyLock::force(&FOUND_AFTER);
+    LazyLock::force(&DURING);
     LazyLock::force(&HEDGE);
     LazyLock::force(&CAUSE_AFTER);
 }
@@ -112,8 +120,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                     || ends_with_ignore_case(&text[..m.start()], "any "));
             // "Initial investigation showed that it had recovered" reports
             // what was found; "initial investigation suggests" still guesses.
-            let found =
-                starts_with_ignore_case(m.as_str(), "initial ") && FOUND_AFTER.is_match(rest);
+            // "As part of the initial investigation, we restarted ..." names
+            // a stage of the work, not what it suggests.
+            let found = starts_with_ignore_case(m.as_str(), "initial ")
+                && (FOUND_AFTER.is_match(rest) || DURING.is_match(&text[..m.start()]));
             // "As far as we can tell, no data was lost": the comma ends the
             // hedge, and what follows is what the belief is about.
             let about = rest.strip_prefix(',').unwrap_or(rest);
