@@ -48,8 +48,9 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\b(?:deploy\w*|change|push|release|mistake|error|misconfiguration|migration|bug)\s+(?:made\s+|shipped\s+|pushed\s+)?by\s+(?:the\s+|our\s+)?[\w-]+\s+team\b".to_owned(),
         r"(?i)\b(?:an?|one\s+of\s+our|our)\s+(?:engineer|developer|admin\w*|operator|contractor|intern|dba|sre|employee|team\s+member)s?\s+(?:accidentally\s+|mistakenly\s+)?(?:caused|broke|pushed|deployed|deleted|ran|dropped|misconfigured|forgot|made\s+a\s+mistake|introduced|shipped|typed|clicked|opened|approved|skipped|ignored)\b".to_owned(),
         // A named carrier, network or utility as the cause: "due to London
-        // Links Network going down".
-        r"\b(?i:due\s+to|caused\s+by|because\s+of|result\s+of|(?:problems?|issues?|outages?|faults?|failures?)\s+(?:at|with))\s+(?:the\s+|an?\s+)?(?:[A-Z][\w&-]*\s+){1,3}(?:Network|Networks|Telecom|Telecoms|Communications|Broadband|Power|Energy|Electric|Utilities)\b".to_owned(),
+        // Links Network going down" (but not "caused by Source Network
+        // Address Translation", a name that goes on).
+        r"\b(?i:due\s+to|caused\s+by|because\s+of|result\s+of|(?:problems?|issues?|outages?|faults?|failures?)\s+(?:at|with))\s+(?:the\s+|an?\s+)?(?:[A-Z][\w&-]*\s+){1,3}(?:Network|Networks|Telecom|Telecoms|Communications|Broadband|Power|Energy|Electric|Utilities)(?:[.,;:!?)]|\s+[a-z\d]|$)".to_owned(),
         // Put outside: "due to factors external to PSN".
         r"(?i)\b(?:factors?|causes?|events?|issues?|problems?|circumstances)\s+(?:external|outside)\s+(?:to|of)\b|\bexternal\s+(?:factors?|causes?|circumstances|part(?:y|ies))\b|\b(?:outside|external)\s+(?:sources?|part(?:y|ies)|attackers?|actors?)\b".to_owned(),
         r"(?i)\bsomeone\s+(?:on\s+\w+\s+)?(?:accidentally\s+)?(?:pushed|deployed|broke|deleted|ran|dropped|misconfigured|forgot)\b|\b(?:someone|somebody)\s+(?:[\w-]+\s+){0,4}?(?:is\s+|was\s+|has\s+been\s+)?(?:(?:powering|powered|switching|switched|turning|turned|shutting|shut)\s+(?:[\w-]+\s+){0,2}?(?:down|off|out)|unplugg\w*|disconnect\w*)\b".to_owned(),
@@ -181,6 +182,15 @@ const ROLES: [&str; 16] = [
     "Site",
     "On",
 ];
+
+/// A company as the subject of what it went through: "DigitalOcean
+/// experienced", "Cloudflare suffered".
+static SELF_REPORT: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:experienced|suffered)\b"));
+
+/// Words by which a writer speaks for their own company.
+static FIRST_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:we|our|ours|us|i|my)\b|\bwe['’]"));
 
 /// "Third-party" before anything but the customer's own integrations.
 static THIRD_PARTY: LazyLock<Regex> =
@@ -423,6 +433,8 @@ fn names_our_own_kit(rest: &str) -> bool {
 }
 
 pub(super) fn warm() {
+    LazyLock::force(&SELF_REPORT);
+    LazyLock::force(&FIRST_PERSON);
     LazyLock::force(&PROVIDER);
     LazyLock::force(&TROUBLE);
     LazyLock::force(&LET_DOWN);
@@ -553,6 +565,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 // bank issues, not the card company.
                 || (["Visa", "Mastercard"].iter().any(|card| said.ends_with(card))
                     && CARD_PRODUCT.is_match(&text[m.end()..]))
+                // "On Jan. 7, DigitalOcean experienced a loss of network
+                // connectivity", with no "we" or "our" anywhere: a company's
+                // own postmortem speaking of itself.
+                || (SELF_REPORT.is_match(said) && !FIRST_PERSON.is_match(sentence))
                 // "Our payment processor integration" is our own code.
                 || text[m.end()..].trim_start().starts_with("integration")
                 || (named && OUR_SIDE.is_match(said))
