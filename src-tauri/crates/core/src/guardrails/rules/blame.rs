@@ -29,7 +29,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"\b{VENDORS}\s+(?:[\w-]+\s+)?(?i:routers?|switch(?:es)?|firewalls?|hardware|equipment|appliances?|devices?|load\s+balancers?|storage\s+arrays?)\s+(?i:(?:experienced|suffered|had|developed|hit)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:fault|failure|bug|defect|problem|issue|crash)|failed|crashed|malfunctioned)\b"),
         // Another company's status page quoted as where the trouble is.
         format!(r"\b{VENDORS}(?:'s|’s)?\s+(?i:status\s+page)\b"),
-        format!(r"\b{VENDORS},?\s+(?i:caused|broke|went\s+down|is\s+down|was\s+down|failed|messed\s+up|screwed\s+up|pushed|deployed|misconfigured|is\s+to\s+blame|is\s+at\s+fault|shut\s+down|took\s+down)\b"),
+        format!(r"\b{VENDORS}(?:\s+[A-Z][\w-]*){{0,2}},?\s+(?i:caused|broke|went\s+down|is\s+down|was\s+down|failed|messed\s+up|screwed\s+up|pushed|deployed|misconfigured|is\s+to\s+blame|is\s+at\s+fault|shut\s+down|took\s+down)\b"),
         // A named vendor, or its staff, telling of the trouble: "Bluehost
         // reported on its Twitter account", "a Linode engineer posted a
         // summary of the attack".
