@@ -334,7 +334,8 @@ fn written_in_capitals(sentence: &str) -> bool {
 /// user has had, and a call or a job waiting "in the queue" a plain wait.
 fn plain_sense(term: &str, before: &str, after: &str) -> bool {
     (term.starts_with("cach") && YOUR_CACHE.is_match(before))
-        || (term.starts_with("the queue") && ends_with_ignore_case(before, " in "))
+        || ((term.starts_with("the queue") || term.starts_with("a queue"))
+            && ends_with_ignore_case(before, " in "))
         || (term.starts_with("cluster") && A_CLUSTER_OF.is_match(after))
         || (term.starts_with("broker") && TRADE_BROKERS.is_match(before))
         || (term.contains("bucket") && starts_with_ignore_case(after, " of "))

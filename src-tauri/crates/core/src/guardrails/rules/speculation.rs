@@ -69,10 +69,11 @@ static FOUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)^\s+(?:showed|shows|found|confirmed|confirms|revealed|determined|established)\b")
 });
 
-/// Words before "initial investigation" that make it a stage of the work.
+/// Words before "initial investigation" that make it a stage of the work
+/// ("during the", "began an").
 static DURING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:as\s+part\s+of|during|in|after|following|through|throughout)\s+(?:the|our|an|its|this)\s+$",
+        r"(?i)\b(?:as\s+part\s+of|during|in|after|following|through|throughout|began|begun|begin|started|starting|launched|opened|conducted|conducting|completed)\s+(?:the|our|an|its|this)\s+$",
     )
 });
 
