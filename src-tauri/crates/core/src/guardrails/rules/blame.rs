@@ -19,8 +19,8 @@ const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|Team|Engineering|S
 
 static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"\b{VENDORS}(?:'s|’s)?\s+(?:[a-z][\w-]*\s+)?(?:fault|mistake|outage|failure|error|bug|misconfiguration|bad\s+deploy\w*|deploy\w*|incident|problems?|issues?)\b"),
-        format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration|issue|problem|incident|disruption|error)s?\s+(?:at|from|by|of|on|in|with|within)\s+)(?:the\s+)?{VENDORS}\b"),
+        format!(r"\b{VENDORS}(?:'s|’s)?\s+(?:[a-z][\w-]*\s+)?(?:faults?|mistakes?|outages?|failures?|errors?|bugs?|misconfiguration|bad\s+deploy\w*|deploy\w*|incidents?|problems?|issues?)\b"),
+        format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration|issue|problem|incident|disruption|error|trouble|glitch(?:e)?|difficult(?:y|ie))s?\s+(?:at|from|by|of|on|in|with|within)\s+)(?:the\s+)?{VENDORS}\b"),
         // A named vendor's system named before the outage: "the Microsoft
         // cloud system outage".
         format!(r"\b{VENDORS}\s+(?:(?:[A-Z][\w-]*|(?i:cloud|systems?|network|platform|services?|servers?|email|mail|payments?|data|database|storage|login|sign-in|authentication|region|regional|global|hosting|software|infrastructure|DNS|API|CDN|routers?|switch(?:es)?|firewalls?|hardware|equipment|devices?|edge))\s+){{1,3}}?(?i:outage|failure|fault|incident|disruption)s?\b"),
@@ -37,7 +37,14 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A named vendor having trouble now: "Stripe is currently
         // experiencing degraded performance". ("GitHub experienced" is how a
         // company's own postmortem speaks of itself, so the past is left.)
-        format!(r"\b{VENDORS}\s+(?i:(?:is|are|has\s+been)\s+(?:currently\s+|still\s+)?(?:experiencing|having|suffering|investigating|reporting|dealing\s+with))\b"),
+        format!(r"\b{VENDORS}(?:,\s+[^,.!?]{{1,60}},)?\s+(?i:(?:is|are|has\s+been)\s+(?:currently\s+|still\s+)?(?:experiencing|having|suffering|investigating|reporting|dealing\s+with|recovering\s+from))\b"),
+        // A named vendor's service having the trouble: "the Zoom video
+        // conferencing service is having an intermittent global outage".
+        format!(r"\b{VENDORS}\s+(?:[\w-]+\s+){{0,3}}?(?i:(?:service|platform|app|network|website|system)s?\s+(?:is|are|was|were|has\s+been)\s+(?:currently\s+|still\s+)?(?:having|experiencing|suffering|down|offline|unavailable))\b"),
+        // A named vendor fixing its own fault: "Zoom fixes global outage",
+        // "Zoom says it has fixed the issue", "Zoom said it was deploying a
+        // fix".
+        format!(r"\b{VENDORS}\s+(?i:(?:has\s+|have\s+)?(?:fixes|fixed|restores|restored|resolves|resolved|repairs|repaired)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+)?(?:outage|issue|problem|fault|glitch|bug|disruption)|(?:says|said)\s+(?:it|they)\s+(?:has|have|had|is|was|are|were)\s+(?:fixed|resolved|restored|deploying\s+a\s+fix|rolling\s+out\s+a\s+fix|working\s+on\s+a\s+fix))\b"),
         // A named vendor's part of the service that is failing: "Twilio's
         // SMS delivery is delayed".
         format!(r"\b{VENDORS}(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?i:(?:is|are|has\s+been|have\s+been|was|were)\s+(?:currently\s+|still\s+)?(?:delayed|down|failing|degraded|unavailable|slow|broken|rejecting|dropping))\b"),
