@@ -109,7 +109,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Something of a vendor's: "a bug in a vendor's software".
         r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,2}?(?:vendor|supplier|partner|carrier|contractor)(?:'s|’s)\s".to_owned(),
         // A provider's trouble, or trouble from outside our walls.
-        r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?our\s+(?:control|systems?|network|infrastructure)\b|\b(?:beyond|out\s+of)\s+our\s+control\b|\bnot\s+on\s+our\s+(?:side|end)\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|works?|activity|projects?))\b".to_owned(),
+        r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?our\s+(?:direct\s+|immediate\s+)?(?:control|systems?|network|infrastructure)\b|\b(?:beyond|out\s+of)\s+our\s+(?:direct\s+|immediate\s+)?control\b|\bnot\s+on\s+our\s+(?:side|end)\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|works?|activity|projects?))\b".to_owned(),
         // A carrier's or provider's trouble, named as such ("this carrier
         // issue", "a fault upstream", "the fault has been identified with a
         // single provider"), or an outside party's own change ("an update to their

@@ -16,7 +16,7 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| {
         .flat_map(str::split_whitespace)
         .collect();
     compile(&format!(
-        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)|\b(?:{TOP_POST}|(?i:teacher|superintendent|coordinator|spokes(?:wo)?man|spokesperson|director|manager|principal|engineer|officer|student|co-founder))(?:,\s+|\s+)[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+{TOP_POST}\s+(?:of|at)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:an?\s+|the\s+|our\s+)?(?:[\w&.'’-]+\s+){{0,4}}?(?i:spokes(?:wo)?man|spokesperson|chief\s+\w+\s+officer|CEO|CTO|COO|CIO|CFO|founder|co-founder|vice\s+president|president|director|manager|head\s+of)\b",
+        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)|\b(?:{TOP_POST}|(?i:teacher|superintendent|coordinator|spokes(?:wo)?man|spokesperson|director|manager|principal|engineer|officer|student|co-founder))(?:,\s+|\s+)[A-Z][a-z]+\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+{TOP_POST}\s+(?:of|at)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:an?\s+|the\s+|our\s+)?(?:[\w&.'’-]+\s+){{0,4}}?(?i:spokes(?:wo)?man|spokesperson|chief\s+\w+\s+officer|CEO|CTO|COO|CIO|CFO|founder|co-founder|vice\s+president|president|director|manager|head\s+of)\b",
         names.join("|")
     ))
 });
@@ -62,7 +62,7 @@ static SPEAKS_OF_ITSELF: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:\s+[\w'’-]+){0,4}?\s+(?:it|its)\b"));
 
 /// Capitalised words that say things without being a person's name.
-const NOT_A_SPEAKER: [&str; 36] = [
+const NOT_A_SPEAKER: [&str; 44] = [
     "That",
     "This",
     "It",
@@ -99,6 +99,14 @@ const NOT_A_SPEAKER: [&str; 36] = [
     "Legal",
     "Leadership",
     "Team",
+    "Another",
+    "Others",
+    "Some",
+    "Many",
+    "Most",
+    "One",
+    "Both",
+    "Nobody",
 ];
 
 /// People named by the company they work for: "Tyler analysts".

@@ -62,7 +62,7 @@ static PARTIAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// covers one part while the sentence says another is still broken.
 static BUT_STILL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^[^.!?]*?\b(?:but|however|although|though|whereas)\b[^.!?]*?\b(?:still\s+(?:[\w'’-]+\s+){0,2}?(?:failing|fail|down|unavailable|affected|impacted|degraded|slow|broken|offline|delayed|erroring|not\s+working|seeing\s+errors|experienc\w+\s+(?:errors|issues|problems))|not\s+yet\s+(?:restored|working|available|fixed|resolved|back))\b",
+        r"(?i)^[^.!?]*?\b(?:but|however|although|though|whereas)\b[^.!?]*?\b(?:still\s+(?:[\w'’-]+\s+){0,2}?(?:failing|fail|down|unavailable|affected|impacted|degraded|slow|broken|offline|delayed|erroring|not\s+working|seeing\s+errors|experienc\w+\s+(?:errors|issues|problems))|not\s+yet\s+(?:restored|working|available|fixed|resolved|back)|(?:may|might|will)\s+continue\s+to\s+(?:notice|see|experience|encounter|face))\b",
     )
 });
 
@@ -221,6 +221,7 @@ pub(super) fn warm() {
     LazyLock::force(&AIM_AFTER);
     LazyLock::force(&BUT_STILL);
     LazyLock::force(&CLOSED_WHAT);
+    LazyLock::force(&SHUT_PLACE);
     LazyLock::force(&CLOSES_AN_INCIDENT);
     LazyLock::force(&WHILE_UNDER_WAY);
     LazyLock::force(&AFTER_THEN);
@@ -241,6 +242,13 @@ static NOT_OVER: LazyLock<Regex> = LazyLock::new(|| {
 static CLOSED_WHAT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)^(?:the|a|an|our|its|their|all|some|several|down|off|for|today|tonight|tomorrow|until|till|on|due|because|while|at|from|during)\b",
+    )
+});
+
+/// A place that is shut, just before "had been closed".
+static SHUT_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:branch(?:es)?|offices?|shops?|stores?|roads?|stations?|schools?|bridges?|airports?|borders?|campus(?:es)?|librar(?:y|ies)|cent(?:er|re)s?|restaurants?|parks?)\s+$",
     )
 });
 
@@ -381,10 +389,11 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         if said.contains("back") && TROUBLE_BEFORE.is_match(before) {
             continue;
         }
-        // "Heavy snow has closed the line" and "the branch is closed today":
-        // something shut is the trouble; "we have closed the incident" ends it.
+        // "Heavy snow has closed the line", "the branch is closed today" and
+        // "their local branch had been closed": something shut is the
+        // trouble; "we have closed the incident" ends it.
         if said.ends_with("closed")
-            && CLOSED_WHAT.is_match(after)
+            && (CLOSED_WHAT.is_match(after) || SHUT_PLACE.is_match(before))
             && !CLOSES_AN_INCIDENT.is_match(sentence)
         {
             continue;
