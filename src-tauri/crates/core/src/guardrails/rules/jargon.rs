@@ -176,6 +176,13 @@ const FUNCTIONS: [&str; 18] = [
     "IAM", "SAML", "LDAP", "SIP", "VOIP",
 ];
 
+/// Two-letter initials that are infrastructure terms, from general practice
+/// (databases, availability zones, load balancers, high availability,
+/// disaster recovery, directories, severities), not names.
+const TWO_LETTER_TERMS: [&str; 12] = [
+    "DB", "AZ", "LB", "HA", "DR", "AD", "P0", "P1", "P2", "P3", "P4", "K8",
+];
+
 /// The acronyms in `plain_acronyms.txt`, which customers know.
 static PLAIN_ACRONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../plain_acronyms.txt")
@@ -243,7 +250,11 @@ fn unexplained_acronyms(text: &str) -> Vec<(usize, usize)> {
             Some(singular) if singular.len() >= 2 => singular,
             _ => word,
         };
-        if PLAIN_ACRONYMS.contains(word)
+        // Two letters are a name as often as a term ("GO", "E2", "KV",
+        // "XT" on the real pages): only the technical ones count.
+        let two_letter_name = word.len() == 2 && !TWO_LETTER_TERMS.contains(&word);
+        if two_letter_name
+            || PLAIN_ACRONYMS.contains(word)
             || word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
             || spelled_out(text, word, words.get_or_init(|| words_of(text)))
         {
