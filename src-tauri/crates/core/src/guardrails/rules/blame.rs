@@ -66,7 +66,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A party outside the company named as where it went wrong.
         r"(?i)\b(?:third[- ]?party|3rd[- ]?party|upstream|downstream|external)\s+(?:[\w-]+\s+){0,4}?(?:providers?|vendors?|suppliers?|partners?|services?|dependency|dependencies|database|carriers?|isps?|gateways?|disruptions?|outages?)\b|(?i:\b(?:with|by|at|from)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:third|3rd)[- ]?party\b)".to_owned(),
         format!(r"(?i)\b(?:contractors?|vendors?|third\s+parties)\s+(?:[\w-]+[,\x22”’]?\s+){{0,6}}?[\x22“‘]?(?:accidentally|damaged|cut|severed|knocked|broke|dug|hit|struck|ruptured|punctured|failed\s+to|ignored)\b|\b(?:caused|damaged|cut|severed)\s+by\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){{0,2}}?(?:contractors?|vandals?|workmen|work\s+crews?|builders)\b|\b(?:road\s+|construction\s+|utility\s+|building\s+)?workers\s+{SITE_WORK}\b|\bby\s+(?:builders|contractors|vandals|workmen|diggers)\b|\b(?:vandalism|sabotage|cable\s+theft|copper\s+theft|thieves)\b|\b(?:caused|started|triggered|done)\s+by\s+(?:someone|somebody)\b|\bvendor\s+work\b|\b(?:lorry|lorries|truck|vehicle|car|van|bus|digger|excavator|tractor|crane)\s+(?:hit|struck|crashed\s+into|ran\s+into|collided\s+with|damaged|knocked\s+(?:down|over|out))\b|\b(?:a\s+single|one|an?)\s+(?:user|customer)\s+(?:triggered|caused)\b"),
-        format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:\([^)]{{1,30}}\)\s+)?(?:experienc\w+|suffer\w*|caus(?:es|ed)|is\s+(?:having|seeing|experiencing|down)|went\s+offline|(?:is|was|were|has\s+been)\s+(?:offline|unavailable)|degraded|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)))\b"),
+        format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:\([^)]{{1,30}}\)\s+)?(?:experienc\w+|suffer\w*|caus(?:es|ed)|is\s+(?:having|seeing|experiencing|down)|went\s+offline|(?:is|was|were|has\s+been)\s+(?:offline|unavailable)|degraded|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)|investigation))\b"),
         format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
         format!(r"(?i:\b(?:due\s+to|caused\s+by|result\s+of|affecting|(?:errors?|failures?|issues?|problems?|outages?|disruptions?)\s+(?:from|at|in|with))\s+(?:one\s+of\s+(?:the|our)\s+|the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?){CLOUDS}\b"),
         // A named party throttling or blocking us: "rate limited on the Steam
@@ -244,7 +244,7 @@ static OUR_SIDE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"^(?:{NOT_
 /// risk, not a culprit.
 static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without|detect)\s+(?:[\w-]+\s+){0,2}$",
+        r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without|detect|prone\s+to|risk\s+of)\s+(?:[\w-]+\s+){0,2}$",
     )
 });
 
