@@ -177,10 +177,11 @@ const FUNCTIONS: [&str; 18] = [
 ];
 
 /// Two-letter initials that are infrastructure terms, from general practice
-/// (databases, availability zones, load balancers, high availability,
-/// disaster recovery, directories, severities), not names.
-const TWO_LETTER_TERMS: [&str; 12] = [
-    "DB", "AZ", "LB", "HA", "DR", "AD", "P0", "P1", "P2", "P3", "P4", "K8",
+/// (databases, load balancers, high availability, disaster recovery,
+/// directories, severities), not names. (An availability zone's "AZ" is
+/// also Arizona, which `plain_acronyms.txt` lets go.)
+const TWO_LETTER_TERMS: [&str; 11] = [
+    "DB", "LB", "HA", "DR", "AD", "P0", "P1", "P2", "P3", "P4", "K8",
 ];
 
 /// The acronyms in `plain_acronyms.txt`, which customers know.

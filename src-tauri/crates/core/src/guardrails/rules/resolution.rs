@@ -71,13 +71,16 @@ static AIM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)^\s*(?:[\w'’-]+\s+){0,3}?as\s+(?:soon|quickly|fast)\s+as\s+(?:possible|we\s+can)")
 });
 
+/// A share of the whole, "over 98%": after a recovery it makes it partial.
+const SHARE: &str = r"(?:(?:about|approximately|around|nearly|almost|over|roughly|more\s+than|up\s+to)\s+)?\d+(?:\.\d+)?\s*(?:%|percent)";
+
 /// The words after a recovery that make it partial: "restored to about
 /// 80%", "for most customers", "back to limited capacity", "restored electric
 /// service in portions of the city".
 static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)^\s+(?:(?:about|approximately|around|nearly|almost|over|roughly|more\s+than|up\s+to)\s+)?\d+(?:\.\d+)?\s*(?:%|percent)\s+of\b|^\s+(?:(?:the\s+)?(?:[\w-]+\s+)?(?:service|services|access|power|connectivity|functionality|it|them|everything)\s+)?(?:(?:to|for)\s+(?:(?:about|approximately|around|nearly|almost|over|roughly|more\s+than|some|most|many|half|part)\b|\d+(?:\.\d+)?\s*(?:%|percent))|in\s+(?:some|many|most|several|certain|(?:parts?|portions?|areas?|sections?)\s+of)\b|to\s+(?:an?\s+)?(?:intermittent|partial|limited|degraded|reduced|slow|patchy|spotty)\b|to\s+\d[\d,]*\s+(?:of|out\s+of)\s)",
-    )
+    compile(&format!(
+        r"(?i)^\s+{SHARE}\s+of\b|^\s+(?:(?:the\s+)?(?:[\w-]+\s+)?(?:service|services|access|power|connectivity|functionality|it|them|everything)\s+)?(?:(?:to|for)\s+(?:(?:about|approximately|around|nearly|almost|over|roughly|more\s+than|some|most|many|half|part)\b|\d+(?:\.\d+)?\s*(?:%|percent))|in\s+(?:some|many|most|several|certain|(?:parts?|portions?|areas?|sections?)\s+of)\b|to\s+(?:an?\s+)?(?:intermittent|partial|limited|degraded|reduced|slow|patchy|spotty)\b|to\s+\d[\d,]*\s+(?:of|out\s+of)\s)",
+    ))
 });
 
 /// "While the affected servers are restored" is the time a fix takes, up to
@@ -232,9 +235,9 @@ pub(super) fn warm() {
 /// words, "performance has improved" like "has recovered", and "restored
 /// over 98% of capacity" like "restored", but none is an all-clear.
 static NOT_OVER: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)\b(?:failing|fail|fails|unable|cannot|can['’]?t|can\s+not|investigat\w*|experiencing|degraded|outage|down|slow|slower|delayed|errors?|timeouts?|timing\s+out|intermittent\w*|disrupt\w*|improv\w*)\b|\b(?:restored|recovered|mitigated)\s+(?:(?:about|approximately|around|nearly|almost|over|roughly|more\s+than|up\s+to)\s+)?\d+(?:\.\d+)?\s*(?:%|percent)",
-    )
+    compile(&format!(
+        r"(?i)\b(?:failing|fail|fails|unable|cannot|can['’]?t|can\s+not|investigat\w*|experiencing|degraded|outage|down|slow|slower|delayed|errors?|timeouts?|timing\s+out|intermittent\w*|disrupt\w*|improv\w*)\b|\b(?:restored|recovered|mitigated)\s+{SHARE}",
+    ))
 });
 
 /// What follows "closed" when something was shut: "closed the line",
