@@ -48,6 +48,13 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A named vendor's part of the service that is failing: "Twilio's
         // SMS delivery is delayed".
         format!(r"\b{VENDORS}(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?i:(?:is|are|has\s+been|have\s+been|was|were)\s+(?:currently\s+|still\s+)?(?:delayed|down|failing|degraded|unavailable|slow|broken|rejecting|dropping))\b"),
+        // A named vendor slow or unhelpful in answering: "SendGrid's
+        // responses, unfortunately, were concerning slow".
+        format!(r"\b{VENDORS}(?:'s|’s)\s+(?:[\w-]+\s+)?(?i:(?:responses?|replies|support|communications?)\b[^.!?]{{0,30}}?\b(?:slow|poor|lacking|unhelpful|inadequate|vague|unresponsive))\b"),
+        // Another party acting on our account: "they had immediately
+        // stopped delivering emails sent by our account", "suspended our
+        // account".
+        r"(?i)\b(?:stopped|suspended|blocked|disabled|throttled|paused|locked|terminated|froze|frozen|flagged|shut\s+down)\s+(?:[\w-]+\s+){0,5}?our\s+accounts?\b".to_owned(),
         // Waiting on a named vendor to mend it.
         format!(r"(?i:\b(?:waiting|wait|depend\w*|rely\w*|relying)\s+(?:on|for|upon)\s+){VENDORS}\s+(?i:to\s+(?:fix|restore|resolve|repair|recover|mend|correct))\b"),
         r"(?i)\b[\w-]+\s+team(?:'s|’s)?\s+(?:fault|mistake|error|bad\s+\w+|deploy\w*|change|push|release|misconfiguration)\b".to_owned(),
@@ -157,7 +164,7 @@ static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
 /// A party that let us down: "failed to notify us", "dropped the ball".
 static LET_DOWN: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:failed|neglected|forgot)\s+to\s+(?:inform|notify|tell|warn|alert|advise|update)\s+us\b|\b(?:did\s+not|didn['’]t|never)\s+(?:inform|notify|tell|warn|alert|advise)\s+us\b|\bwithout\s+(?:notifying|informing|telling|warning)\s+us\b|\bdropped\s+the\s+ball\b|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+)?(?:notice|warning)\b|\b(?:were|was)\s+unable\s+to\s+(?:provide|give|tell)\s+us\b|\b(?:could\s+not|couldn['’]t)\s+(?:provide|give|tell)\s+us\b|\blet\s+us\s+down\b|\bkept\s+us\s+in\s+the\s+dark\b|\bwe\s+(?:had|have|were)(?:\s+not|n['’]t|\s+never)\s+(?:been\s+)?(?:made\s+aware|informed|notified|told|warned)\s+of\b|\btheir\s+(?:incompetence|negligence|carelessness)\b|\btheir\s+(?:[\w-]+\s+){0,3}?(?:links?|lines?|circuits?|network|equipment|power|generators?|systems?|servers?|infrastructure|platform|fib(?:re|er)|cables?)\s+(?:had\s+|has\s+|have\s+)?(?:failed|went\s+down|crashed|broke|(?:was|were|been)\s+down)\b",
+        r"(?i)\b(?:failed|neglected|forgot)\s+to\s+(?:inform|notify|tell|warn|alert|advise|update)\s+us\b|\b(?:did\s+not|didn['’]t|never)\s+(?:inform|notify|tell|warn|alert|advise)\s+us\b|\bwithout\s+(?:notifying|informing|telling|warning)\s+us\b|\bdropped\s+the\s+ball\b|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+)?(?:notice|warning)\b|\b(?:were|was)\s+unable\s+to\s+(?:provide|give|tell)\s+us\b|\b(?:could\s+not|couldn['’]t)\s+(?:provide|give|tell)\s+us\b|\blet\s+us\s+down\b|\bkept\s+us\s+in\s+the\s+dark\b|\bwe\s+(?:had|have|were)(?:\s+not|n['’]t|\s+never)\s+(?:been\s+)?(?:made\s+aware|informed|notified|told|warned)\s+of\b|\btheir\s+(?:incompetence|negligence|carelessness)\b|\bwe\s+(?:have|had)(?:\s+not|n['’]t|\s+never)\s+(?:yet\s+)?(?:been\s+given|received)\s+(?:any\s+)?(?:details|explanation|RFO|root\s+cause)\b|\btheir\s+(?:[\w-]+\s+){0,3}?(?:links?|lines?|circuits?|network|equipment|power|generators?|systems?|servers?|infrastructure|platform|fib(?:re|er)|cables?)\s+(?:had\s+|has\s+|have\s+)?(?:failed|went\s+down|crashed|broke|(?:was|were|been)\s+down)\b",
     )
 });
 
