@@ -42,6 +42,9 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "Blackboard had a service disruption affecting multiple
         // universities".
         format!(r"\b{VENDORS}\s+(?i:had\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?(?:outage|disruption|incident|failure|fault|problem|issue)s?)\b"),
+        // Something a named vendor made happen to us: "hosted on a Windows
+        // system affected by CrowdStrike's Falcon sensor".
+        format!(r"(?i:\b(?:affected|impacted|disrupted|hit|broken|knocked\s+out)\s+by\s+(?:the\s+|an?\s+)?){VENDORS}\b"),
         // A named vendor's service having the trouble: "the Zoom video
         // conferencing service is having an intermittent global outage".
         format!(r"\b{VENDORS}\s+(?:[\w-]+\s+){{0,3}}?(?i:(?:service|platform|app|network|website|system)s?\s+(?:is|are|was|were|has\s+been)\s+(?:currently\s+|still\s+)?(?:having|experiencing|suffering|down|offline|unavailable))\b"),
@@ -51,7 +54,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"\b{VENDORS}\s+(?i:(?:has\s+|have\s+)?(?:fixes|fixed|restores|restored|resolves|resolved|repairs|repaired)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+)?(?:outage|issue|problem|fault|glitch|bug|disruption)|(?:says|said)\s+(?:it|they)\s+(?:has|have|had|is|was|are|were)\s+(?:fixed|resolved|restored|deploying\s+a\s+fix|rolling\s+out\s+a\s+fix|working\s+on\s+a\s+fix))\b"),
         // A named vendor's part of the service that is failing: "Twilio's
         // SMS delivery is delayed".
-        format!(r"\b{VENDORS}(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?i:(?:is|are|has\s+been|have\s+been|was|were)\s+(?:currently\s+|still\s+)?(?:delayed|down|failing|degraded|unavailable|slow|broken|rejecting|dropping))\b"),
+        format!(r"\b{VENDORS}(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?i:(?:is|are|has\s+been|have\s+been|was|were)\s+(?:currently\s+|still\s+)?(?:delayed|down|failing|degraded|unavailable|slow|broken|rejecting|dropping|offline|unreachable|inaccessible))\b"),
         // A named vendor slow or unhelpful in answering: "SendGrid's
         // responses, unfortunately, were concerning slow".
         format!(r"\b{VENDORS}(?:'s|’s)\s+(?:[\w-]+\s+)?(?i:(?:responses?|replies|support|communications?)\b[^.!?]{{0,30}}?\b(?:slow|poor|lacking|unhelpful|inadequate|vague|unresponsive))\b"),
@@ -153,7 +156,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// something went wrong.
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|registrars?|telcos?|resellers?|distributors?|landlords?|acquirers?|(?:card\s+)?issuers?|(?:issuing|acquiring)\s+banks?|(?:mobile|network|phone|telecoms?|cable|grid)\s+operators?|(?:primary|upstream|voice|carrier)\s+interconnects?|national\s+grid|air\s+traffic\s+control(?:lers)?|(?:phone|telephone|telecoms?|power|electricity|energy|water|gas|cable|internet|broadband|courier|delivery)\s+compan(?:y|ies)|(?:web|cloud|hosting|VPS|DNS|e-?mail|mail)\s+hosts?|certificate\s+authorit(?:y|ies)|webhosts?|(?:web\s*)?hosting\s+(?:services?|compan(?:y|ies)|part(?:y|ies)|firms?))(?:'s|’s)?\b|(?i:\b(?:the|a)\s+(?:company|firm|business)\s+(?:that|which|who)\s+(?:hosts|runs|provides|supplies|manages|owns)\b)|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:,\s+(?:which|who)\s+(?:hosts|runs|provides|supplies|manages|powers)\s+our\b)|(?i:\b[\w-]+\s+(?:that\s+|which\s+)?we\s+(?:rely|depend)\s+(?:on|upon)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
+        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|registrars?|telcos?|resellers?|distributors?|landlords?|acquirers?|(?:card\s+)?issuers?|(?:issuing|acquiring)\s+banks?|(?:mobile|network|phone|telecoms?|cable|grid)\s+operators?|(?:primary|upstream|voice|carrier)\s+interconnects?|national\s+grid|air\s+traffic\s+control(?:lers)?|(?:phone|telephone|telecoms?|power|electricity|energy|water|gas|cable|internet|broadband|courier|delivery)\s+compan(?:y|ies)|(?:electric|electricity|power|water|gas)\s+utilit(?:y|ies)|(?:web|cloud|hosting|VPS|DNS|e-?mail|mail)\s+hosts?|certificate\s+authorit(?:y|ies)|webhosts?|(?:web\s*)?hosting\s+(?:services?|compan(?:y|ies)|part(?:y|ies)|firms?))(?:'s|’s)?\b|(?i:\b(?:the|a)\s+(?:company|firm|business)\s+(?:that|which|who)\s+(?:hosts|runs|provides|supplies|manages|owns)\b)|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:,\s+(?:which|who)\s+(?:hosts|runs|provides|supplies|manages|powers)\s+our\b)|(?i:\b[\w-]+\s+(?:that\s+|which\s+)?we\s+(?:rely|depend)\s+(?:on|upon)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
     )
 });
 
@@ -168,7 +171,7 @@ static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
 /// A party that let us down: "failed to notify us", "dropped the ball".
 static LET_DOWN: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:failed|neglected|forgot)\s+to\s+(?:inform|notify|tell|warn|alert|advise|update)\s+us\b|\b(?:did\s+not|didn['’]t|never)\s+(?:inform|notify|tell|warn|alert|advise)\s+us\b|\bwithout\s+(?:notifying|informing|telling|warning)\s+us\b|\bdropped\s+the\s+ball\b|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+)?(?:notice|warning)\b|\b(?:were|was)\s+unable\s+to\s+(?:provide|give|tell)\s+us\b|\b(?:could\s+not|couldn['’]t)\s+(?:provide|give|tell)\s+us\b|\blet\s+us\s+down\b|\bkept\s+us\s+in\s+the\s+dark\b|\bwe\s+(?:had|have|were)(?:\s+not|n['’]t|\s+never)\s+(?:been\s+)?(?:made\s+aware|informed|notified|told|warned)\s+of\b|\btheir\s+(?:incompetence|negligence|carelessness)\b|\b(?:they|the\s+(?:vendor|provider|supplier|company|carrier))\s+(?:have|has|had)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:explained|told\s+us|said)\s+(?:what|why|how)\b|\bwe\s+(?:have|had)(?:\s+not|n['’]t|\s+never)\s+(?:yet\s+)?(?:been\s+given|received)\s+(?:any\s+)?(?:details|explanation|RFO|root\s+cause)\b|\btheir\s+(?:[\w-]+\s+){0,3}?(?:links?|lines?|circuits?|network|equipment|power|generators?|systems?|servers?|infrastructure|platform|fib(?:re|er)|cables?)\s+(?:had\s+|has\s+|have\s+)?(?:failed|went\s+down|crashed|broke|(?:was|were|been)\s+down)\b",
+        r"(?i)\b(?:failed|neglected|forgot)\s+to\s+(?:inform|notify|tell|warn|alert|advise|update)\s+us\b|\b(?:did\s+not|didn['’]t|never)\s+(?:inform|notify|tell|warn|alert|advise)\s+us\b|\bwithout\s+(?:notifying|informing|telling|warning)\s+us\b|\bdropped\s+the\s+ball\b|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+)?(?:notice|warning)\b|\b(?:were|was|is|are)\s+unable\s+to\s+(?:provide|give|tell)\s+us\b|\b(?:could\s+not|couldn['’]t)\s+(?:provide|give|tell)\s+us\b|\blet\s+us\s+down\b|\bkept\s+us\s+in\s+the\s+dark\b|\bwe\s+(?:had|have|were)(?:\s+not|n['’]t|\s+never)\s+(?:been\s+)?(?:made\s+aware|informed|notified|told|warned)\s+of\b|\btheir\s+(?:incompetence|negligence|carelessness)\b|\b(?:they|the\s+(?:vendor|provider|supplier|company|carrier))\s+(?:have|has|had)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:explained|told\s+us|said)\s+(?:what|why|how)\b|\bwe\s+(?:have|had)(?:\s+not|n['’]t|\s+never)\s+(?:yet\s+)?(?:been\s+given|received)\s+(?:any\s+)?(?:details|explanation|RFO|root\s+cause)\b|\btheir\s+(?:[\w-]+\s+){0,3}?(?:links?|lines?|circuits?|network|equipment|power|generators?|systems?|servers?|infrastructure|platform|fib(?:re|er)|cables?)\s+(?:had\s+|has\s+|have\s+)?(?:failed|went\s+down|crashed|broke|(?:was|were|been)\s+down)\b",
     )
 });
 
@@ -179,6 +182,31 @@ static ESCALATED_TO: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?i:escalated|reported|raised)\s+(?:(?i:it|this|the\s+(?:issue|fault|problem|matter))\s+)?(?i:with(?:in)?|to)\s+([A-Z][a-zA-Z]+)\b",
     )
 });
+
+/// The same trouble "widely reported by other AWS customers": naming the
+/// others who share it names whose it is.
+static OTHER_CUSTOMERS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?i:other)\s+([A-Z][\w&-]*(?:\s+\d+)?)\s+(?i:customers|users|clients|tenants|subscribers)\b",
+    )
+});
+
+/// Capitalised words before "customers" that name a kind of customer, not
+/// a company: "other Enterprise customers", "other EU users".
+const KINDS_OF_CUSTOMER: [&str; 12] = [
+    "Enterprise",
+    "Business",
+    "Pro",
+    "Premium",
+    "Free",
+    "Plus",
+    "Basic",
+    "Standard",
+    "Team",
+    "EU",
+    "US",
+    "UK",
+];
 
 /// Our own people a problem is escalated to: "escalated to Incident
 /// Commander", "reported to Engineering".
@@ -241,6 +269,11 @@ static PARTIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"\b(?:{VENDORS}|[A-Z][a-zA-Z]+)\s+(?:acknowledged|announced|stated|released|notified\s+us|informed\s+us|confirmed\s+(?:a|an|that))\b"),
         r"\b[A-Z][a-zA-Z]+\s+(?:has|have)\s+(?:identified|acknowledged|confirmed|reported|decided)\b".to_owned(),
+        // Another company's customers all hit, or its engineers unable to
+        // mend it: "All of Netsight's customers were affected", "Level 3
+        // engineers were unable to access the secure location".
+        r"\b[A-Z][a-zA-Z]+(?:'s|’s)\s+(?:other\s+)?(?:customers|clients|users)\s+(?:were|are|have\s+been|had\s+been)\s+(?:also\s+|all\s+)?(?:affected|impacted|down|offline|disrupted)\b".to_owned(),
+        r"\b[A-Z][a-zA-Z&-]*(?:\s+\d+)?\s+(?:engineers?|technicians?|crews?)\s+(?:(?:were|was)\s+(?:still\s+)?(?:unable|not\s+able)|could\s+not|couldn['’]t|failed\s+to)\b".to_owned(),
         // Another organisation telling of the fault in its own network:
         // "CENIC reported intermittent traffic loss", "CENIC identified a
         // malfunctioning router".
@@ -461,6 +494,7 @@ pub(super) fn warm() {
     LazyLock::force(&TROUBLE);
     LazyLock::force(&LET_DOWN);
     LazyLock::force(&ESCALATED_TO);
+    LazyLock::force(&OTHER_CUSTOMERS);
     LazyLock::force(&EVERYDAY_ACT);
     LazyLock::force(&OUR_PEOPLE);
     LazyLock::force(&SLIP);
@@ -528,6 +562,14 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         }
     }
     found.extend(LET_DOWN.find_iter(text).map(|m| (m.start(), m.end())));
+    for m in OTHER_CUSTOMERS.captures_iter(text) {
+        if let (Some(all), Some(name)) = (m.get(0), m.get(1))
+            && !OUR_SIDE.is_match(name.as_str())
+            && !KINDS_OF_CUSTOMER.contains(&name.as_str())
+        {
+            found.push((all.start(), all.end()));
+        }
+    }
     for m in ESCALATED_TO.captures_iter(text) {
         if let (Some(all), Some(name)) = (m.get(0), m.get(1))
             && !OUR_SIDE.is_match(name.as_str())
