@@ -37,7 +37,11 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A named vendor having trouble now: "Stripe is currently
         // experiencing degraded performance". ("GitHub experienced" is how a
         // company's own postmortem speaks of itself, so the past is left.)
-        format!(r"\b{VENDORS}(?:,\s+[^,.!?]{{1,60}},)?\s+(?i:(?:is|are|has\s+been)\s+(?:currently\s+|still\s+)?(?:experiencing|having|suffering|investigating|reporting|dealing\s+with|recovering\s+from))\b"),
+        format!(r"\b{VENDORS}(?:,\s+[^,.!?]{{1,60}},)?(?:\s+(?i:engineers?|technicians?|staff|support|teams?))?\s+(?i:(?:(?:is|are|has\s+been|have\s+been)\s+(?:currently\s+|still\s+)?|still\s+)(?:experiencing|having|suffering|investigating|reporting|dealing\s+with|recovering\s+from|aware\s+of))\b"),
+        // A named vendor's engineers at work on it: "Microsoft engineers
+        // have made several configuration changes in an effort to
+        // remediate this issue".
+        format!(r"\b{VENDORS}\s+(?i:engineers?|technicians?)\s+(?i:have|has|had|are|were)\s+(?:[\w-]+\s+)?(?i:made|applied|deployed|rolled|reverted|working|restart\w*|identified|found)\b"),
         // A named vendor that had the trouble, told by its customer:
         // "Blackboard had a service disruption affecting multiple
         // universities".
@@ -123,7 +127,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Something of a vendor's: "a bug in a vendor's software".
         r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,2}?(?:vendor|supplier|partner|carrier|contractor)(?:'s|’s)\s".to_owned(),
         // A provider's trouble, or trouble from outside our walls.
-        r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?our\s+(?:direct\s+|immediate\s+)?(?:control|systems?|network|infrastructure)\b|\b(?:beyond|out\s+of)\s+our\s+(?:direct\s+|immediate\s+)?control\b|\bnot\s+on\s+our\s+(?:side|end)\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|works?|activity|projects?))\b".to_owned(),
+        r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?our\s+(?:direct\s+|immediate\s+)?(?:control|systems?|network|infrastructure)\b|\b(?:beyond|out\s+of)\s+our\s+(?:direct\s+|immediate\s+)?control\b|\bnot\s+on\s+our\s+(?:side|end)\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|works?|activity|projects?))\b|\b(?:diggers?|excavators?)\s+(?:[\w-]+\s+){0,5}?(?:has\s+|had\s+)?(?:hit|struck|cut|severed|damaged|dug\s+(?:up|through|into)|ripped)\b".to_owned(),
         // A carrier's or provider's trouble, named as such ("this carrier
         // issue", "a fault upstream", "the fault has been identified with a
         // single provider"), or an outside party's own change ("an update to their

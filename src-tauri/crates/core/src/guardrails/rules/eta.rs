@@ -88,7 +88,7 @@ static SYMPTOM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// will appear within 5 business days".
 static NOT_THE_FIX: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:retry|retries|retried|try\s+again|resend\w*|re-send\w*|redeliver\w*)\b|\b(?:contact|email|text|write\s+to|notify)\s+(?:all\s+|every\s+|affected\s+)?(?:[\w-]+\s+){0,3}?(?:customers?|users?|you)\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?)\b",
+        r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:retry|retries|retried|try\s+again|resend\w*|re-send\w*|redeliver\w*)\b|\b(?:contact|email|text|write\s+to|notify)\s+(?:all\s+|every\s+|affected\s+)?(?:[\w-]+\s+){0,3}?(?:customers?|users?|you)\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?|rebook\w*|waivers?)\b",
     )
 });
 
@@ -332,7 +332,9 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     let ahead_by_itself = NEXT_OR_COMING.is_match(time) && !PAST_JUST_BEFORE.is_match(before);
     let history =
         REPORTED.is_match(before) && !looks_ahead(before) && !ahead_by_itself && !fix_within;
+    // "Since 10.30 am today" counts from a time already past.
     let symptom = ends_with_ignore_case(before, "as ")
+        || ends_with_ignore_case(before, "since ")
         || SYMPTOM_BEFORE.is_match(before)
         || SYMPTOM_AFTER.is_match(&text[to..]);
     let not_fixed = NOT_FIXED_BY.is_match(before);
@@ -379,6 +381,11 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     let starts_at = ["at ", "from "]
         .iter()
         .any(|start| starts_with_ignore_case(time, start));
+    // "At 7:36 p.m., the duty engineer escalated ..." opens a line of a
+    // timeline: when it happened, not when it will be over.
+    if starts_at && before.trim().is_empty() {
+        return None;
+    }
     match nearest {
         Some((fix_start, fix_end)) => Some((fix_start.min(at), fix_end.max(to))),
         None if starts_at || needs_fix => None,

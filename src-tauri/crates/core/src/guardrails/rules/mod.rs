@@ -156,8 +156,10 @@ pub(super) fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
 pub(super) fn sentence_before(text: &str, at: usize) -> &str {
     let before = &text[..at];
     let start = before
-        .rfind(['.', '!', '?', '\n'])
-        .map(|i| i + 1)
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| ends_sentence(text, i, c))
+        .map(|(i, _)| i + 1)
         .unwrap_or(0);
     &before[start..]
 }
@@ -166,10 +168,41 @@ pub(super) fn sentence_before(text: &str, at: usize) -> &str {
 pub(super) fn sentence_around(text: &str, at: usize) -> (usize, usize) {
     let start = at - sentence_before(text, at).len();
     let end = text[at..]
-        .find(['.', '!', '?', '\n'])
-        .map(|i| at + i)
+        .char_indices()
+        .find(|&(i, c)| ends_sentence(text, at + i, c))
+        .map(|(i, _)| at + i)
         .unwrap_or(text.len());
     (start, end)
+}
+
+/// Words a full stop follows without ending the sentence: titles, months
+/// as dates write them ("Jan. 7"), "approx." and "vs.".
+const ABBREVIATIONS: [&str; 19] = [
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "approx", "vs",
+];
+
+/// Whether the character `c` at byte `i` of `text` ends a sentence. A full
+/// stop does only before a space, a quote or the end: "4:30 p.m. on Friday",
+/// "2.5 hours" and "status.example.com" go on, and so do the stops of
+/// one-letter abbreviations ("a.m.", "e.g.", "U.S.") and of `ABBREVIATIONS`.
+fn ends_sentence(text: &str, i: usize, c: char) -> bool {
+    if c != '.' {
+        return matches!(c, '!' | '?' | '\n');
+    }
+    let next = text[i + 1..].chars().next();
+    if next.is_some_and(|n| !(n.is_whitespace() || matches!(n, '"' | '\'' | '”' | '’' | ')' | ']')))
+    {
+        return false;
+    }
+    let word_start = text[..i]
+        .char_indices()
+        .rev()
+        .find(|&(_, w)| !w.is_alphabetic())
+        .map_or(0, |(j, w)| j + w.len_utf8());
+    let word = &text[word_start..i];
+    let one_letter = word.chars().count() == 1 && text[..word_start].ends_with('.');
+    !(one_letter || ABBREVIATIONS.contains(&word))
 }
 
 /// Whole-word, ASCII-case-insensitive occurrences of the glossary's codenames.

@@ -79,7 +79,7 @@ const SHARE: &str = r"(?:(?:about|approximately|around|nearly|almost|over|roughl
 /// service in portions of the city".
 static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)^\s+{SHARE}\s+of\b|^\s+(?:(?:the\s+)?(?:[\w-]+\s+)?(?:service|services|access|power|connectivity|functionality|it|them|everything)\s+)?(?:(?:to|for)\s+(?:(?:about|approximately|around|nearly|almost|over|roughly|more\s+than|some|most|many|half|part)\b|\d+(?:\.\d+)?\s*(?:%|percent))|in\s+(?:some|many|most|several|certain|(?:parts?|portions?|areas?|sections?)\s+of)\b|to\s+(?:an?\s+)?(?:intermittent|partial|limited|degraded|reduced|slow|patchy|spotty)\b|to\s+\d[\d,]*\s+(?:of|out\s+of)\s)",
+        r"(?i)^\s+{SHARE}\s+of\b|^\s+(?:(?:the\s+)?(?:[\w-]+\s+)?(?:service|services|access|power|connectivity|functionality|it|them|everything)\s+)?(?:(?:to|for)\s+(?:(?:about|approximately|around|nearly|almost|over|roughly|more\s+than|some|most|many|half|part|the\s+(?:vast\s+)?majority)\b|\d+(?:\.\d+)?\s*(?:%|percent))|in\s+(?:some|many|most|several|certain|(?:parts?|portions?|areas?|sections?)\s+of)\b|to\s+(?:an?\s+)?(?:intermittent|partial|limited|degraded|reduced|slow|patchy|spotty)\b|to\s+\d[\d,]*\s+(?:of|out\s+of)\s)",
     ))
 });
 

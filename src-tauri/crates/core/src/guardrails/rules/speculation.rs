@@ -13,7 +13,7 @@ use super::{compile, ends_with_ignore_case, sentence_around, starts_with_ignore_
 /// or how long something will take. ("We think about" is no belief at all.)
 static NOT_ABOUT_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:that\s+)?(?:we\s+(?:can|will|have|are|should|need)|about\b|no\b|none\b|nothing\b|every\w*|everything|all\s+|in\b|you\b|it(?:\s+is|['’]s)\s+(?:important|right|essential|necessary|critical|crucial|vital|best|worth|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b)|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|take|before|until|(?:never\s+)?happen\w*\s+again|recur\w*)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
+        r"(?i)^\s+(?:that\s+)?(?:we\s+(?:can|will|have|are|should|need)|about\b|no\b|none\b|nothing\b|every\w*|everything|all\s+|in\b|you\b|it(?:\s+is|['’]s)\s+(?:important|right|essential|necessary|critical|crucial|vital|best|worth|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b|there\s+(?:is|are|was|were)\s+(?:(?:approximately|about|around|roughly|over|at\s+least|up\s+to|only|just)\s+)?\d)|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|take|before|until|(?:never\s+)?happen\w*\s+again|recur\w*)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
     )
 });
 
