@@ -70,7 +70,7 @@ static PAST_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
 /// What follows a duration that makes it the length of a symptom.
 static SYMPTOM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:(?:to|before\s+they)\s+(?:start|load|appear|arrive|show|sync|open|send|process|go\s+through|be\s+(?:delivered|processed|sent|received|shown|visible|updated|reflected))|longer)\b",
+        r"(?i)^\s+(?:(?:to|before\s+they)\s+(?:start|load|appear|arrive|show|sync|open|send|process|go\s+through|be\s+(?:delivered|processed|sent|received|shown|visible|updated|reflected))|longer|behind|late|old|out\s+of\s+date)\b",
     )
 });
 

@@ -7,13 +7,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{compile, ends_with_ignore_case, sentence_around, starts_with_ignore_case};
+use super::{
+    compile, ends_with_ignore_case, sentence_around, sentence_before, starts_with_ignore_case,
+};
 
 /// What a belief can be about other than the cause: the recovery, the plan,
 /// or how long something will take. ("We think about" is no belief at all.)
 static NOT_ABOUT_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:that\s+)?(?:we\s+(?:can|will|have|are|should|need)|about\b|no\b|none\b|nothing\b|every\w*|everything|all\s+|in\b|you\b|it(?:\s+is|['’]s)\s+(?:important|right|essential|necessary|critical|crucial|vital|best|worth|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b|there\s+(?:is|are|was|were)\s+(?:(?:approximately|about|around|roughly|over|at\s+least|up\s+to|only|just)\s+)?\d)|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|take|before|until|(?:never\s+)?happen\w*\s+again|recur\w*)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
+        r"(?i)^\s+(?:that\s+)?(?:we\s+(?:can|will|have|are|should|need)|about\b|no\b|none\b|nothing\b|every\w*|everything|all\s+|in\b|you\b|it(?:\s+is|['’]s)\s+(?:important|right|essential|necessary|critical|crucial|vital|best|worth|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b|there\s+(?:is|are|was|were)\s+(?:(?:approximately|about|around|roughly|over|at\s+least|up\s+to|only|just)\s+)?\d|we['’]re\s+(?:ok|okay|fine|good|back|up|stable)\b)|\b(?:intact|unaffected|not\s+(?:affected|impacted|lost))\b|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|take|before|until|(?:never\s+)?happen\w*\s+again|recur\w*)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
     )
 });
 
@@ -83,6 +85,11 @@ static APOLOGY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Who was hit, before "likely experienced": the impact is estimated.
+static IMPACT_ON: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:users|customers|clients|members|people|subscribers|you)\b[^,;]{0,60}$")
+});
+
 /// Words before "look" that make it a noun.
 static A_LOOK: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:a|the|good|bad|great|close|closer|quick|new|fresh)\s+$"));
@@ -90,6 +97,7 @@ static A_LOOK: LazyLock<Regex> =
 pub(super) fn warm() {
     LazyLock::force(&A_LOOK);
     LazyLock::force(&APOLOGY);
+    LazyLock::force(&IMPACT_ON);
     LazyLock::force(&SPECULATION);
     LazyLock::force(&BELIEF);
     LazyLock::force(&SEEMS);
@@ -112,6 +120,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || SEEMS.is_match(m.as_str())
                 || HEDGE.is_match(m.as_str());
             let apology = APOLOGY.is_match(&text[..m.start()]);
+            // "Users located in Canada likely experienced significant
+            // latency" estimates the impact, not its cause.
+            let impact = starts_with_ignore_case(m.as_str(), "likely experienced")
+                && IMPACT_ON.is_match(sentence_before(text, m.start()));
             // "There seems to be a big outage" hedges that a problem
             // exists, not what caused it.
             let existence = ends_with_ignore_case(&text[..m.start()], "there ");
@@ -132,7 +144,13 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             // "Not a good look to have an outage" is a look, not a guess.
             let a_look =
                 starts_with_ignore_case(m.as_str(), "look") && A_LOOK.is_match(&text[..m.start()]);
-            !(apology || found || existence || denied || a_look || (belief && !about_cause))
+            !(apology
+                || impact
+                || found
+                || existence
+                || denied
+                || a_look
+                || (belief && !about_cause))
         })
         .map(|m| (m.start(), m.end()))
         .collect()
