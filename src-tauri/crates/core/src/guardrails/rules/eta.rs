@@ -21,7 +21,7 @@ const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|Septe
 /// A time the fix is promised for ("within 2 hours", "by 16:00", "shortly").
 pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|for|between|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|needs?|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|no\s+longer\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|many|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|\bbe\s+(?:about\s+|at\s+least\s+)?(?:a|one|two|three|several|a\s+few|\d+)\s+months?\s+before\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|before|until|no\s+later\s+than|(?:finish|complete|end|conclude)\w*\s+on)\s+(?:as\s+(?:late|early)\s+as\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\b(?:by|around|before|until|no\s+later\s+than|after|from)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|targeted\s+for|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and|from)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b(?:at|by|before|until)\s+\d{{1,2}}[:.]?\d{{2}}\s*hrs\b|\bwindow\s+(?:of\s+|from\s+|between\s+)?\d{{1,2}}:\d{{2}}\s*(?:[–-]|to|and)\s*\d{{1,2}}:\d{{2}}|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+(?:\s*[-–]\s*\d+)?\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:for|through)\s+(?:most|much)\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week|weekend)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours)|over\s+the\s+course\s+of\s+(?:the\s+|this\s+)?(?:morning|afternoon|evening|day|night|weekend))\b"
+        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|for|between|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|needs?|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|no\s+longer\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|many|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|\bbe\s+(?:about\s+|at\s+least\s+)?(?:a|one|two|three|several|a\s+few|\d+)\s+months?\s+before\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|before|until|no\s+later\s+than|(?:finish|complete|end|conclude)\w*\s+on)\s+(?:as\s+(?:late|early)\s+as\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\b(?:by|around|before|until|no\s+later\s+than|after|from)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|targeted\s+for|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and|from)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b(?:at|by|before|until)\s+\d{{1,2}}[:.]?\d{{2}}\s*hrs\b|\bwindow\s+(?:of\s+|from\s+|between\s+)?\d{{1,2}}:\d{{2}}\s*(?:[–-]|to|and)\s*\d{{1,2}}:\d{{2}}|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|in\s+the\s+(?:near|immediate)\s+future|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+(?:\s*[-–]\s*\d+)?\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:for|through)\s+(?:most|much)\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week|weekend)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours)|over\s+the\s+course\s+of\s+(?:the\s+|this\s+)?(?:morning|afternoon|evening|day|night|weekend))\b"
     ))
 });
 
@@ -88,7 +88,7 @@ static SYMPTOM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// will appear within 5 business days".
 static NOT_THE_FIX: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:retry|retries|retried|try\s+again|resend\w*|re-send\w*|redeliver\w*)\b|\b(?:contact|email|text|write\s+to|notify)\s+(?:all\s+|every\s+|affected\s+)?(?:[\w-]+\s+){0,3}?(?:customers?|users?|you)\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?|rebook\w*|waivers?)\b",
+        r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:retry|retries|retried|try\s+again|resend\w*|re-send\w*|redeliver\w*)\b|\b(?:contact|email|text|write\s+to|notify)\s+(?:all\s+|every\s+|affected\s+)?(?:[\w-]+\s+){0,3}?(?:customers?|users?|you)\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?|rebook\w*|waivers?)\b|\b(?:prevent|avoid)\w*\s+(?:future|similar|recurrence|a\s+recurrence|this\s+from|it\s+from)\b",
     )
 });
 
@@ -117,6 +117,14 @@ static OUTAGE_SEEN: LazyLock<Regex> = LazyLock::new(|| {
 static DISRUPTION_STARTS: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:paus(?:e|es|ed|ing)|suspend\w*|disabl(?:e|es|ing)|halt(?:s|ing)?|(?:take|taking|takes|bring|bringing)\s+(?:[\w'’-]+\s+){0,4}?(?:offline|down)|shut(?:ting)?\s+(?:[\w'’-]+\s+){0,3}?down)\s+(?:[\w'’-]+\s+){0,2}$",
+    )
+});
+
+/// What a time is followed by when it is when the disruption starts: "we
+/// will shortly be temporarily disabling the summary endpoint".
+static DISRUPTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s+(?:be\s+)?(?:temporarily\s+)?(?:disabling|pausing|suspending|taking\s+(?:[\w-]+\s+){0,3}?(?:down|offline)|shutting\s+(?:[\w-]+\s+){0,3}?down|turning\s+off)\b",
     )
 });
 
@@ -236,6 +244,7 @@ pub(super) fn warm() {
     LazyLock::force(&NO_ETA);
     LazyLock::force(&NOT_FIXED_BY);
     LazyLock::force(&DISRUPTION_STARTS);
+    LazyLock::force(&DISRUPTION_AFTER);
     LazyLock::force(&PLANNED_LENGTH);
     LazyLock::force(&SYMPTOM_AFTER);
     LazyLock::force(&SYMPTOM_BEFORE);
@@ -332,9 +341,13 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     let ahead_by_itself = NEXT_OR_COMING.is_match(time) && !PAST_JUST_BEFORE.is_match(before);
     let history =
         REPORTED.is_match(before) && !looks_ahead(before) && !ahead_by_itself && !fix_within;
-    // "Since 10.30 am today" counts from a time already past.
+    // "Since 10.30 am today" and "deployed earlier today" count from a
+    // time already past; "shortly be temporarily disabling" is when the
+    // disruption starts.
     let symptom = ends_with_ignore_case(before, "as ")
         || ends_with_ignore_case(before, "since ")
+        || ends_with_ignore_case(before, "earlier ")
+        || DISRUPTION_AFTER.is_match(&text[to..])
         || SYMPTOM_BEFORE.is_match(before)
         || SYMPTOM_AFTER.is_match(&text[to..]);
     let not_fixed = NOT_FIXED_BY.is_match(before);

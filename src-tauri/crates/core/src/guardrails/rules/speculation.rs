@@ -85,6 +85,11 @@ static APOLOGY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A cause word that looks ahead to an effect: "may also cause disruption".
+static FUTURE_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^[^.!?]{0,20}?\b(?:may|might|could|will)\s+(?:also\s+|still\s+)?cause\b")
+});
+
 /// Who was hit, before "likely experienced": the impact is estimated.
 static IMPACT_ON: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\b(?:users|customers|clients|members|people|subscribers|you)\b[^,;]{0,60}$")
@@ -98,6 +103,7 @@ pub(super) fn warm() {
     LazyLock::force(&A_LOOK);
     LazyLock::force(&APOLOGY);
     LazyLock::force(&IMPACT_ON);
+    LazyLock::force(&FUTURE_EFFECT);
     LazyLock::force(&SPECULATION);
     LazyLock::force(&BELIEF);
     LazyLock::force(&SEEMS);
@@ -140,7 +146,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             // "As far as we can tell, no data was lost": the comma ends the
             // hedge, and what follows is what the belief is about.
             let about = rest.strip_prefix(',').unwrap_or(rest);
-            let about_cause = CAUSE_AFTER.is_match(rest) || !NOT_ABOUT_CAUSE.is_match(about);
+            // "It is possible that this may also cause some disruption"
+            // foresees an effect; it guesses at no cause.
+            let about_cause = (CAUSE_AFTER.is_match(rest) && !FUTURE_EFFECT.is_match(rest))
+                || !NOT_ABOUT_CAUSE.is_match(about);
             // "Not a good look to have an outage" is a look, not a guess.
             let a_look =
                 starts_with_ignore_case(m.as_str(), "look") && A_LOOK.is_match(&text[..m.start()]);
