@@ -127,7 +127,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Something of a vendor's: "a bug in a vendor's software".
         r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,2}?(?:vendor|supplier|partner|carrier|contractor)(?:'s|’s)\s".to_owned(),
         // A provider's trouble, or trouble from outside our walls.
-        r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?our\s+(?:direct\s+|immediate\s+)?(?:control|systems?|network|infrastructure)\b|\b(?:beyond|out\s+of)\s+our\s+(?:direct\s+|immediate\s+)?control\b|\bnot\s+on\s+our\s+(?:side|end)\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|works?|activity|projects?))\b|\b(?:diggers?|excavators?)\s+(?:[\w-]+\s+){0,5}?(?:has\s+|had\s+)?(?:hit|struck|cut|severed|damaged|dug\s+(?:up|through|into)|ripped)\b".to_owned(),
+        r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?our\s+(?:direct\s+|immediate\s+)?(?:control|systems?|network|infrastructure)\b|\b(?:beyond|out\s+of)\s+our\s+(?:direct\s+|immediate\s+)?control\b|\bnot\s+on\s+our\s+(?:side|end)\b|\bnot\s+(?:an?\s+)?(?:error|issue|problem|fault)\s+(?:with|in|on)\s+our\s+(?:systems?|side|end|network|platform)\b|\b(?:fingered|blamed|named|singled\s+out)\s+as\s+(?:the\s+)?(?:culprit|cause)\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|works?|activity|projects?))\b|\b(?:diggers?|excavators?)\s+(?:[\w-]+\s+){0,5}?(?:has\s+|had\s+)?(?:hit|struck|cut|severed|damaged|dug\s+(?:up|through|into)|ripped)\b".to_owned(),
         // A carrier's or provider's trouble, named as such ("this carrier
         // issue", "a fault upstream", "the fault has been identified with a
         // single provider"), or an outside party's own change ("an update to their
@@ -160,7 +160,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// something went wrong.
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+our|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|registrars?|telcos?|resellers?|distributors?|landlords?|acquirers?|(?:card\s+)?issuers?|(?:issuing|acquiring)\s+banks?|(?:mobile|network|phone|telecoms?|cable|grid)\s+operators?|(?:primary|upstream|voice|carrier)\s+interconnects?|national\s+grid|air\s+traffic\s+control(?:lers)?|(?:phone|telephone|telecoms?|power|electricity|energy|water|gas|cable|internet|broadband|courier|delivery)\s+compan(?:y|ies)|(?:electric|electricity|power|water|gas)\s+utilit(?:y|ies)|(?:web|cloud|hosting|VPS|DNS|e-?mail|mail)\s+hosts?|certificate\s+authorit(?:y|ies)|webhosts?|(?:web\s*)?hosting\s+(?:services?|compan(?:y|ies)|part(?:y|ies)|firms?))(?:'s|’s)?\b|(?i:\b(?:the|a)\s+(?:company|firm|business)\s+(?:that|which|who)\s+(?:hosts|runs|provides|supplies|manages|owns)\b)|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:,\s+(?:which|who)\s+(?:hosts|runs|provides|supplies|manages|powers)\s+our\b)|(?i:\b[\w-]+\s+(?:that\s+|which\s+)?we\s+(?:rely|depend)\s+(?:on|upon)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
+        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+(?:our|its|their)|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|registrars?|telcos?|resellers?|distributors?|landlords?|acquirers?|(?:card\s+)?issuers?|(?:issuing|acquiring)\s+banks?|(?:mobile|network|phone|telecoms?|cable|grid)\s+operators?|(?:primary|upstream|voice|carrier)\s+interconnects?|national\s+grid|air\s+traffic\s+control(?:lers)?|(?:phone|telephone|telecoms?|power|electricity|energy|water|gas|cable|internet|broadband|courier|delivery)\s+compan(?:y|ies)|(?:electric|electricity|power|water|gas)\s+utilit(?:y|ies)|(?:web|cloud|hosting|VPS|DNS|e-?mail|mail)\s+hosts?|certificate\s+authorit(?:y|ies)|webhosts?|(?:web\s*)?hosting\s+(?:services?|compan(?:y|ies)|part(?:y|ies)|firms?))(?:'s|’s)?\b|(?i:\b(?:the|a)\s+(?:company|firm|business)\s+(?:that|which|who)\s+(?:hosts|runs|provides|supplies|manages|owns)\b)|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:,\s+(?:which|who)\s+(?:hosts|runs|provides|supplies|manages|powers)\s+our\b)|(?i:\b[\w-]+\s+(?:that\s+|which\s+)?we\s+(?:rely|depend)\s+(?:on|upon)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
     )
 });
 
@@ -188,11 +188,12 @@ static ESCALATED_TO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The same trouble "widely reported by other AWS customers": naming the
-/// others who share it names whose it is.
+/// others who share a vendor names whose trouble it is. (Only a named
+/// vendor: "other Nest customers" in news about Nest is the company's own.)
 static OTHER_CUSTOMERS: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"\b(?i:other)\s+([A-Z][\w&-]*(?:\s+\d+)?)\s+(?i:customers|users|clients|tenants|subscribers)\b",
-    )
+    compile(&format!(
+        r"\b(?i:other)\s+({VENDORS})\s+(?i:customers|users|clients|tenants|subscribers)\b"
+    ))
 });
 
 /// Capitalised words before "customers" that name a kind of customer, not
@@ -637,6 +638,8 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 // connectivity", with no "we" or "our" anywhere: a company's
                 // own postmortem speaking of itself.
                 || (SELF_REPORT.is_match(said) && !FIRST_PERSON.is_match(sentence))
+                // "Our in-house card processor" is our own.
+                || (in_passing && (lower.contains("in-house") || lower.contains(" own ")))
                 // "Our payment processor integration" is our own code.
                 || text[m.end()..].trim_start().starts_with("integration")
                 || (named && OUR_SIDE.is_match(said))

@@ -134,7 +134,7 @@ static DISRUPTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// a few hours each", unlike a symptom's "for up to an hour".
 static PLANNED_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:will|to)\s+(?:go|be\s+taken|be\s+brought)\s+(?:down|offline)\s+(?:for\s+)?$|\b(?:will|to)\s+be\s+(?:[\w-]+\s+){0,3}?(?:unavailable|offline|down|closed|out\s+of\s+service|suspended|paused|without\s+(?:power|service|water|internet|access|connectivity))\s+(?:for\s+)?$|\bplanned\s+(?:shut\s*-?downs?|outages?|closures?|interruptions?|downtime)\s+(?:of\s+|for\s+)?$",
+        r"(?i)\b(?:will|to)\s+(?:go|be\s+taken|be\s+brought)\s+(?:down|offline)\s+(?:for\s+)?$|\b(?:will|to)\s+be\s+(?:[\w-]+\s+){0,3}?(?:unavailable|offline|down|closed|out\s+of\s+service|suspended|paused|without\s+(?:power|service|water|internet|access|connectivity))\s+(?:for\s+)?$|\bplanned\s+(?:shut\s*-?downs?|outages?|closures?|interruptions?|downtime)\s+(?:of\s+|for\s+)?$|\b(?:may|might|could|will|expected\s+to|likely\s+to)\s+(?:continue|persist|last)\s+(?:for\s+)?$",
     )
 });
 
@@ -346,6 +346,7 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     // disruption starts.
     let symptom = ends_with_ignore_case(before, "as ")
         || ends_with_ignore_case(before, "since ")
+        || ends_with_ignore_case(before, "since just ")
         || ends_with_ignore_case(before, "earlier ")
         || DISRUPTION_AFTER.is_match(&text[to..])
         || SYMPTOM_BEFORE.is_match(before)
@@ -399,7 +400,15 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     if starts_at && before.trim().is_empty() {
         return None;
     }
+    // "With no estimate of when services will return": the fix word sits
+    // inside the sentence's admission that there is no time.
+    let unestimated = |fix_start: usize| {
+        NO_ESTIMATE
+            .find(sentence)
+            .is_some_and(|no| fix_start >= start + no.start())
+    };
     match nearest {
+        Some((fix_start, _)) if unestimated(fix_start) => None,
         Some((fix_start, fix_end)) => Some((fix_start.min(at), fix_end.max(to))),
         None if starts_at || needs_fix => None,
         None => Some((at, to)),

@@ -408,8 +408,18 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         // "This workaround temporarily resolved the issue" tells of a
-        // stopgap that did not hold, not that it is over.
-        if ends_with_ignore_case(before, "temporarily ") {
+        // stopgap that did not hold, and "the issue was mostly resolved"
+        // of part of the way: neither says it is over.
+        if [
+            "temporarily ",
+            "mostly ",
+            "largely ",
+            "partially ",
+            "partly ",
+        ]
+        .iter()
+        .any(|word| ends_with_ignore_case(before, word))
+        {
             continue;
         }
         // "Services in our other datacenters are not affected and are
