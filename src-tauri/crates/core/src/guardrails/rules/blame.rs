@@ -15,7 +15,7 @@ const CLOUDS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|GCP|Google\s+Cl
 
 /// Capitalised words that start sentences or name our own side, never a
 /// third party announcing something.
-const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|Team|Engineering|Support|Customers?|Users?|Engineers?|Everyone|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Status|Service|Services|System|Systems|Update|Monitoring|Investigating|Identified|Resolved|Issue|Problem|Cause|Fault|Incident|Outage|Root)";
+const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|Team|Engineering|Support|Customers?|Users?|Engineers?|Everyone|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Status|Service|Services|System|Systems|Update|Monitoring|Investigating|Identified|Resolved|Downdetector|Issue|Problem|Cause|Fault|Incident|Outage|Root)";
 
 static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
@@ -78,7 +78,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\b(?i:due\s+to|caused\s+by|because\s+of|result\s+of|(?:problems?|issues?|outages?|faults?|failures?)\s+(?:at|with))\s+(?:the\s+|an?\s+)?(?:[A-Z][\w&-]*\s+){1,3}(?:Network|Networks|Telecom|Telecoms|Communications|Broadband|Power|Energy|Electric|Utilities)(?:[.,;:!?)]|\s+[a-z\d]|$)".to_owned(),
         // Put outside: "due to factors external to PSN".
         r"(?i)\b(?:factors?|causes?|events?|issues?|problems?|circumstances)\s+(?:external|outside)\s+(?:to|of)\b|\bexternal\s+(?:factors?|causes?|circumstances|part(?:y|ies))\b|\b(?:outside|external)\s+(?:sources?|part(?:y|ies)|attackers?|actors?)\b".to_owned(),
-        r"(?i)\bsomeone\s+(?:on\s+\w+\s+)?(?:accidentally\s+)?(?:pushed|deployed|broke|deleted|ran|dropped|misconfigured|forgot)\b|\b(?:someone|somebody)\s+(?:[\w-]+\s+){0,4}?(?:is\s+|was\s+|has\s+been\s+)?(?:(?:powering|powered|switching|switched|turning|turned|shutting|shut)\s+(?:[\w-]+\s+){0,2}?(?:down|off|out)|unplugg\w*|disconnect\w*)\b".to_owned(),
+        r"(?i)\bsomeone\s+(?:on\s+\w+\s+)?(?:accidentally\s+)?(?:pushed|deployed|broke|deleted|ran|dropped|misconfigured|forgot)\b|\b(?:someone|somebody)\s+(?:[\w-]+\s+){0,4}?(?:is\s+|was\s+|has\s+been\s+)?(?:(?:powering|powered|switching|switched|turning|turned|shutting|shut)\s+(?:[\w-]+\s+){0,2}?(?:down|off|out)|unplugg\w*|disconnect\w*)\b|\b(?:people|someone|somebody|workers?|technicians?)\s+(?:[\w-]+\s+){0,6}?accidentally\s+(?:unplug\w*|disconnect\w*|cut|damag\w*|pull\w*|knock\w*)\b".to_owned(),
         r"(?i)\bhuman(?:\s+|-)(?:error|caused)\b|\bblam(?:e|ed|es|ing)\b|\b(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault)\b".to_owned(),
         r"(?i)\b(?:their|(?:the|our)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier|partner)(?:'s|’s)?)\s+(?:fault|mistake|outage|failure|error)\b".to_owned(),
         // A party outside the company named as where it went wrong.
@@ -160,7 +160,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// something went wrong.
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+(?:our|its|their)|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|registrars?|telcos?|resellers?|distributors?|landlords?|acquirers?|(?:card\s+)?issuers?|(?:issuing|acquiring)\s+banks?|(?:mobile|network|phone|telecoms?|cable|grid)\s+operators?|(?:primary|upstream|voice|carrier)\s+interconnects?|national\s+grid|air\s+traffic\s+control(?:lers)?|(?:phone|telephone|telecoms?|power|electricity|energy|water|gas|cable|internet|broadband|courier|delivery)\s+compan(?:y|ies)|(?:electric|electricity|power|water|gas)\s+utilit(?:y|ies)|(?:web|cloud|hosting|VPS|DNS|e-?mail|mail)\s+hosts?|certificate\s+authorit(?:y|ies)|webhosts?|(?:web\s*)?hosting\s+(?:services?|compan(?:y|ies)|part(?:y|ies)|firms?))(?:'s|’s)?\b|(?i:\b(?:the|a)\s+(?:company|firm|business)\s+(?:that|which|who)\s+(?:hosts|runs|provides|supplies|manages|owns)\b)|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:,\s+(?:which|who)\s+(?:hosts|runs|provides|supplies|manages|powers)\s+our\b)|(?i:\b[\w-]+\s+(?:that\s+|which\s+)?we\s+(?:rely|depend)\s+(?:on|upon)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
+        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+(?:our|its|their)|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|registrars?|telcos?|resellers?|distributors?|landlords?|acquirers?|(?:card\s+)?issuers?|(?:issuing|acquiring)\s+banks?|(?:mobile|network|phone|telecoms?|cable|grid)\s+operators?|(?:primary|upstream|voice|carrier)\s+interconnects?|national\s+grid|air\s+traffic\s+control(?:lers)?|(?:phone|telephone|telecoms?|power|electricity|energy|water|gas|cable|internet|broadband|courier|delivery)\s+compan(?:y|ies)|(?:electric|electricity|power|water|gas)\s+utilit(?:y|ies)|(?:web|website|cloud|hosting|VPS|DNS|e-?mail|mail)\s+hosts?|certificate\s+authorit(?:y|ies)|webhosts?|(?:web\s*)?hosting\s+(?:services?|compan(?:y|ies)|part(?:y|ies)|firms?))(?:'s|’s)?\b|(?i:\b(?:the|a)\s+(?:company|firm|business)\s+(?:that|which|who)\s+(?:hosts|runs|provides|supplies|manages|owns)\b)|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:,\s+(?:which|who)\s+(?:hosts|runs|provides|supplies|manages|powers)\s+our\b)|(?i:\b[\w-]+\s+(?:that\s+|which\s+)?we\s+(?:rely|depend)\s+(?:on|upon)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
     )
 });
 
@@ -175,7 +175,7 @@ static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
 /// A party that let us down: "failed to notify us", "dropped the ball".
 static LET_DOWN: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:failed|neglected|forgot)\s+to\s+(?:inform|notify|tell|warn|alert|advise|update)\s+us\b|\b(?:did\s+not|didn['’]t|never)\s+(?:inform|notify|tell|warn|alert|advise)\s+us\b|\bwithout\s+(?:notifying|informing|telling|warning)\s+us\b|\bdropped\s+the\s+ball\b|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+)?(?:notice|warning)\b|\b(?:were|was|is|are)\s+unable\s+to\s+(?:provide|give|tell)\s+us\b|\b(?:could\s+not|couldn['’]t)\s+(?:provide|give|tell)\s+us\b|\blet\s+us\s+down\b|\bkept\s+us\s+in\s+the\s+dark\b|\bwe\s+(?:had|have|were)(?:\s+not|n['’]t|\s+never)\s+(?:been\s+)?(?:made\s+aware|informed|notified|told|warned)\s+of\b|\btheir\s+(?:incompetence|negligence|carelessness)\b|\b(?:they|the\s+(?:vendor|provider|supplier|company|carrier))\s+(?:have|has|had)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:explained|told\s+us|said)\s+(?:what|why|how)\b|\bwe\s+(?:have|had)(?:\s+not|n['’]t|\s+never)\s+(?:yet\s+)?(?:been\s+given|received)\s+(?:any\s+)?(?:details|explanation|RFO|root\s+cause)\b|\btheir\s+(?:[\w-]+\s+){0,3}?(?:links?|lines?|circuits?|network|equipment|power|generators?|systems?|servers?|infrastructure|platform|fib(?:re|er)|cables?)\s+(?:had\s+|has\s+|have\s+)?(?:failed|went\s+down|crashed|broke|(?:was|were|been)\s+down)\b",
+        r"(?i)\b(?:failed|neglected|forgot)\s+to\s+(?:inform|notify|tell|warn|alert|advise|update)\s+us\b|\b(?:did\s+not|didn['’]t|never)\s+(?:inform|notify|tell|warn|alert|advise)\s+us\b|\bwithout\s+(?:notifying|informing|telling|warning)\s+us\b|\bdropped\s+the\s+ball\b|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+)?(?:notice|warning)\b|\b(?:were|was|is|are)\s+unable\s+to\s+(?:provide|give|tell)\s+us\b|\b(?:could\s+not|couldn['’]t)\s+(?:provide|give|tell)\s+us\b|\blet\s+us\s+down\b|\bkept\s+us\s+in\s+the\s+dark\b|\bwe\s+(?:had|have|were)(?:\s+not|n['’]t|\s+never)\s+(?:been\s+)?(?:made\s+aware|informed|notified|told|warned)\s+of\b|\btheir\s+(?:incompetence|negligence|carelessness)\b|\b(?:weren['’]t|were\s+not|wasn['’]t|was\s+not)\s+(?:answering|responding\s+to|picking\s+up)\b|\bwould\s+not\s+(?:allow|let)\s+(?:me|us)\b|\b(?:they|the\s+(?:vendor|provider|supplier|company|carrier))\s+(?:have|has|had)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:explained|told\s+us|said)\s+(?:what|why|how)\b|\bwe\s+(?:have|had)(?:\s+not|n['’]t|\s+never)\s+(?:yet\s+)?(?:been\s+given|received)\s+(?:any\s+)?(?:details|explanation|RFO|root\s+cause)\b|\btheir\s+(?:[\w-]+\s+){0,3}?(?:links?|lines?|circuits?|network|equipment|power|generators?|systems?|servers?|infrastructure|platform|fib(?:re|er)|cables?)\s+(?:had\s+|has\s+|have\s+)?(?:failed|went\s+down|crashed|broke|(?:was|were|been)\s+down)\b",
     )
 });
 
@@ -385,7 +385,7 @@ static SLIP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// What says an everyday act went wrong, later in its sentence.
 static WENT_WRONG: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|led\s+to|lead\s+to|leading\s+to|result\w*\s+in|outages?|incidents?|disruption|trigger\w*|broke|failures?|failed|problems?|issues?|degrad\w*|unintended)\b",
+        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|led\s+to|lead\s+to|leading\s+to|result\w*\s+in|outages?|incidents?|disruption|trigger\w*|broke|failures?|failed|problems?|issues?|degrad\w*|unintended|downed|surges?)\b",
     )
 });
 
@@ -426,7 +426,7 @@ static DENIED_JUST_AFTER: LazyLock<Regex> =
 /// is a cause (or, hedged, a guess), not blame.
 static A_THING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:fault|failure|bug|error|issue|problem|outage|change|update|upgrade|release|deploy\w*|migration|patch|rollout|configuration|config|setting|certificate|disk|hardware|software|storm|surge|spike|load|traffic|main|pipe|cable|fire|flood|leak)\s+$",
+        r"(?i)\b(?:fault|failure|bug|error|issue|problem|outage|change|update|upgrade|release|deploy\w*|migration|patch|rollout|configuration|config|setting|certificate|disk|hardware|software|storm|surge|spike|load|traffic|main|pipe|cable|fire|flood|leak)\s+$|\b(?:who|whom)(?:['’]s|\s+is|\s+was)?\s+to\s+$",
     )
 });
 
@@ -613,6 +613,9 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                         .find(rest)
                         .is_some_and(|told| !TROUBLE.is_match(&rest[told.end()..]))))
                 || (to_blame && A_THING.is_match(before))
+                // "Not why it isn't running or who's to blame": the question,
+                // not an answer.
+                || (lower == "blame" && A_THING.is_match(before))
                 || PREVENTING.is_match(before)
                 // Only near the party: "after our host restored it, our
                 // systems ran as usual" says nothing of the host.

@@ -89,6 +89,14 @@ static WHILE_UNDER_WAY: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\bwhile\s+(?:[\w'’-]+\s+){0,4}?(?:is|are|being)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+$")
 });
 
+/// A quotation somebody said ("the council said that its “systems are
+/// back up and running again now”") is a statement, however short.
+static SAID_BEFORE_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:said|says|stated|states|announced|confirmed|tweeted|wrote|added|told\s+\w+)(?:\s+that)?(?:\s+(?:its|their|the|our|all))?\s*$",
+    )
+});
+
 /// Said just before the all-clear words: what follows was never hit.
 static NEVER_HIT: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\b(?:not\s+(?:been\s+)?(?:affected|impacted)|unaffected)\b[^.!?]{0,20}$")
@@ -226,6 +234,7 @@ pub(super) fn warm() {
     LazyLock::force(&SOON);
     LazyLock::force(&PARTIAL);
     LazyLock::force(&NEVER_HIT);
+    LazyLock::force(&SAID_BEFORE_QUOTE);
     LazyLock::force(&PARTIAL_BEFORE);
     LazyLock::force(&AIM_AFTER);
     LazyLock::force(&BUT_STILL);
@@ -483,9 +492,11 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         // ("connection is closed"), not the lead's all-clear; a long quote
         // is somebody's statement ("We are happy to report that ... are now
         // back up and running").
-        let opened = before.rfind(['"', '“', '”']).map(|at| before.len() - at);
-        if before.matches(['"', '“', '”']).count() % 2 == 1 && opened.is_some_and(|far| far <= 40)
-        {
+        let opened = before.rfind(['"', '“', '”']);
+        let printed = opened.is_some_and(|at| {
+            before.len() - at <= 40 && !SAID_BEFORE_QUOTE.is_match(&before[..at])
+        });
+        if before.matches(['"', '“', '”']).count() % 2 == 1 && printed {
             continue;
         }
         let before = AFTER_AS_ADVERB.replace_all(before, ",");
