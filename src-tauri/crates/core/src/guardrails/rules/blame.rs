@@ -66,6 +66,11 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // stopped delivering emails sent by our account", "suspended our
         // account".
         r"(?i)\b(?:stopped|suspended|blocked|disabled|throttled|paused|locked|terminated|froze|frozen|flagged|shut\s+down)\s+(?:[\w-]+\s+){0,5}?our\s+accounts?\b".to_owned(),
+        // The building our servers sit in, in trouble: "the data center
+        // where our server is located suffered", "the datacenter that was
+        // having problems". (Not "our data centre": a company can run its
+        // own.)
+        r"(?i)\bthe\s+(?:data\s*cent(?:er|re)|datacent(?:er|re)|colo(?:cation)?\s+(?:facility|centre|center))\s+(?:(?:where|that|which|in\s+which)\s+(?:[^,.;!?]{0,40}?\s+)?)?(?:(?:had|has\s+had)\s+(?:an?\s+|some\s+|the\s+)?(?:[\w-]+\s+)?(?:outages?|failures?|faults?|problems?|issues?|incidents?|fires?|floods?)|suffered|experienced|was\s+having|is\s+having|were\s+having|lost\s+power)\b".to_owned(),
         // Waiting on a named vendor to mend it.
         format!(r"(?i:\b(?:waiting|wait|depend\w*|rely\w*|relying)\s+(?:on|for|upon)\s+){VENDORS}\s+(?i:to\s+(?:fix|restore|resolve|repair|recover|mend|correct))\b"),
         r"(?i)\b[\w-]+\s+team(?:'s|’s)?\s+(?:fault|mistake|error|bad\s+\w+|deploy\w*|change|push|release|misconfiguration)\b".to_owned(),
@@ -272,7 +277,7 @@ const THEIR_OWN: [&str; 15] = [
 /// can open a sentence.
 static PARTIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"\b(?:{VENDORS}|[A-Z][a-zA-Z]+)\s+(?:acknowledged|announced|stated|released|notified\s+us|informed\s+us|confirmed\s+(?:a|an|that))\b"),
+        format!(r"\b(?:{VENDORS}|[A-Z][a-zA-Z]+)(?:\s+Inc\.?,?)?(?:,\s+the\s+(?:company|firm|provider|vendor)\s+[^,.!?]{{1,50}},)?\s+(?:(?:has\s+(?:recently\s+|now\s+|also\s+)?)?(?:acknowledged|announced|stated|released|confirmed\s+(?:a|an|that))|notified\s+us|informed\s+us)\b"),
         r"\b[A-Z][a-zA-Z]+\s+(?:has|have)\s+(?:identified|acknowledged|confirmed|reported|decided)\b".to_owned(),
         // Another company's customers all hit, or its engineers unable to
         // mend it: "All of Netsight's customers were affected", "Level 3
