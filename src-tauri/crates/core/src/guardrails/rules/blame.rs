@@ -66,6 +66,9 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // stopped delivering emails sent by our account", "suspended our
         // account".
         r"(?i)\b(?:stopped|suspended|blocked|disabled|throttled|paused|locked|terminated|froze|frozen|flagged|shut\s+down)\s+(?:[\w-]+\s+){0,5}?our\s+accounts?\b".to_owned(),
+        // The trouble placed with a named vendor: "confirmed that the issues
+        // were with AWS".
+        format!(r"(?i:\b(?:issues?|problems?|faults?|trouble|failures?)\s+(?:was|were|is|are|lay|lies|lie)\s+(?:with|at)\s+(?:the\s+)?){VENDORS}\b"),
         // The building our servers sit in, in trouble: "the data center
         // where our server is located suffered", "the datacenter that was
         // having problems". (Not "our data centre": a company can run its
