@@ -481,6 +481,31 @@ mod tests {
     }
 
     #[test]
+    fn a_full_stop_inside_a_sentence_does_not_end_it() {
+        let strict = LintContext::default();
+        let by_patterns = |text: &str| -> Vec<&'static str> {
+            let mut found: Vec<_> = lint_by_patterns(text, &strict)
+                .iter()
+                .map(|f| f.rule.as_str())
+                .collect();
+            found.dedup();
+            found
+        };
+        // "p.m." and "a.m." sit inside the sentence: "until 8:30" still
+        // reads with its "will", by the patterns alone.
+        let planned = "Students will have no access to their email accounts after 4:30 p.m. on August 22 until 8:30 a.m. August 24.";
+        assert_eq!(by_patterns(planned), ["unconfirmed_eta"], "{planned}");
+        // A decimal does not split what a provider confirmed from the
+        // damage it confirmed.
+        let decimal = "The provider confirmed approximately 17.5 miles of damaged fiber was located below the river.";
+        assert_eq!(by_patterns(decimal), ["blame"], "{decimal}");
+        // Two real sentences stay two: the first's "will" promises nothing
+        // about the second's time.
+        let two = "We will post again. It was down until 4:30 p.m. yesterday.";
+        assert!(by_patterns(two).is_empty(), "{two}");
+    }
+
+    #[test]
     fn overlapping_matches_of_one_rule_become_one_finding() {
         let mut spans = vec![
             Span {
