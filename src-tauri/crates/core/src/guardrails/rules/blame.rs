@@ -200,26 +200,9 @@ static ESCALATED_TO: LazyLock<Regex> = LazyLock::new(|| {
 /// vendor: "other Nest customers" in news about Nest is the company's own.)
 static OTHER_CUSTOMERS: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"\b(?i:other)\s+({VENDORS})\s+(?i:customers|users|clients|tenants|subscribers)\b"
+        r"\b(?i:other)\s+{VENDORS}\s+(?i:customers|users|clients|tenants|subscribers)\b"
     ))
 });
-
-/// Capitalised words before "customers" that name a kind of customer, not
-/// a company: "other Enterprise customers", "other EU users".
-const KINDS_OF_CUSTOMER: [&str; 12] = [
-    "Enterprise",
-    "Business",
-    "Pro",
-    "Premium",
-    "Free",
-    "Plus",
-    "Basic",
-    "Standard",
-    "Team",
-    "EU",
-    "US",
-    "UK",
-];
 
 /// Our own people a problem is escalated to: "escalated to Incident
 /// Commander", "reported to Engineering".
@@ -575,14 +558,11 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         }
     }
     found.extend(LET_DOWN.find_iter(text).map(|m| (m.start(), m.end())));
-    for m in OTHER_CUSTOMERS.captures_iter(text) {
-        if let (Some(all), Some(name)) = (m.get(0), m.get(1))
-            && !OUR_SIDE.is_match(name.as_str())
-            && !KINDS_OF_CUSTOMER.contains(&name.as_str())
-        {
-            found.push((all.start(), all.end()));
-        }
-    }
+    found.extend(
+        OTHER_CUSTOMERS
+            .find_iter(text)
+            .map(|m| (m.start(), m.end())),
+    );
     for m in ESCALATED_TO.captures_iter(text) {
         if let (Some(all), Some(name)) = (m.get(0), m.get(1))
             && !OUR_SIDE.is_match(name.as_str())
@@ -620,10 +600,9 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                     || TOLD_US
                         .find(rest)
                         .is_some_and(|told| !TROUBLE.is_match(&rest[told.end()..]))))
-                || (to_blame && A_THING.is_match(before))
                 // "Not why it isn't running or who's to blame": the question,
                 // not an answer.
-                || (lower == "blame" && A_THING.is_match(before))
+                || ((to_blame || lower == "blame") && A_THING.is_match(before))
                 || PREVENTING.is_match(before)
                 // Only near the party: "after our host restored it, our
                 // systems ran as usual" says nothing of the host.
