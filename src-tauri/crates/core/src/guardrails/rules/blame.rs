@@ -127,6 +127,9 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\bon\s+[A-Z][a-zA-Z]+(?:'s|’s)\s+(?i:end|side)\b".to_owned(),
         // A named vendor's own change: "a change Salesforce made to its API".
         format!(r"(?i:\b(?:change|update|release)s?\s+(?:that\s+)?){VENDORS}\s+(?i:made|pushed|deployed|rolled\s+out|shipped|released)\b"),
+        // A person who got it wrong: "an engineer responded, but
+        // misdiagnosed the problem".
+        r"(?i)\b(?:an?|one\s+of\s+our|our|the)\s+(?:on-?call\s+)?(?:engineer|developer|operator|administrator|technician|employee)s?\s+(?:[\w,'’-]+\s+){0,4}?(?:misdiagnosed|misread|misjudged|misidentified|mistakenly|inadvertently)\b".to_owned(),
         // A slip put on a person: "a mistake by a member of our team".
         r"(?i)\b(?:mistake|error|slip|oversight|misstep)s?\s+(?:(?:was\s+|were\s+)?made\s+)?by\s+(?:an?\s+|one\s+|the\s+)?(?:member|members|someone|engineer|operator|employee|person|technician|administrator)\b".to_owned(),
         // Trouble at someone else's: "an outage at a major internet carrier",

@@ -58,6 +58,17 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A sentence that opens with its time and goes on in the past tense tells
+/// what happened within it: "Within about 90 minutes, any emails … had been
+/// restored", "Over the next few hours, we were able to restore all pages".
+static OPENS_HISTORY: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^\s*,\s*(?:[\w'’-]+\s+){0,10}?(?:was|were|had)\b"));
+
+/// What keeps such a sentence a promise: "Over the next hour, the queued
+/// emails that were held will be sent".
+static FUTURE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:will|shall|should|expect\w*|going\s+to)\b|['’]ll\b"));
+
 /// How long something already lasted: "the outage lasted roughly 1 hour and
 /// 30 minutes", "recovery took 40 minutes". A length told in the past is
 /// history, which the rule settles so the learned model leaves it alone.
@@ -239,6 +250,8 @@ pub(super) fn warm() {
     LazyLock::force(&LOOKS_AHEAD);
     LazyLock::force(&REPORTED);
     LazyLock::force(&PAST_LENGTH);
+    LazyLock::force(&OPENS_HISTORY);
+    LazyLock::force(&FUTURE);
     LazyLock::force(&NEXT_OR_COMING);
     LazyLock::force(&PAST_JUST_BEFORE);
     LazyLock::force(&NO_ETA);
@@ -339,8 +352,12 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     // "Being restored over the next hour" is not history, though "were
     // restored within the next hour" is.
     let ahead_by_itself = NEXT_OR_COMING.is_match(time) && !PAST_JUST_BEFORE.is_match(before);
-    let history =
-        REPORTED.is_match(before) && !looks_ahead(before) && !ahead_by_itself && !fix_within;
+    let told_after = before.trim().is_empty() && {
+        let rest = sentence_around(text, at).1.max(to);
+        OPENS_HISTORY.is_match(&text[to..rest]) && !FUTURE.is_match(&text[to..rest])
+    };
+    let history = told_after
+        || (REPORTED.is_match(before) && !looks_ahead(before) && !ahead_by_itself && !fix_within);
     // "Since 10.30 am today" and "deployed earlier today" count from a
     // time already past; "shortly be temporarily disabling" is when the
     // disruption starts.
