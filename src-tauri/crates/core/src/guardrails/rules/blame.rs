@@ -77,7 +77,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Waiting on a named vendor to mend it.
         format!(r"(?i:\b(?:waiting|wait|depend\w*|rely\w*|relying)\s+(?:on|for|upon)\s+){VENDORS}\s+(?i:to\s+(?:fix|restore|resolve|repair|recover|mend|correct))\b"),
         r"(?i)\b[\w-]+\s+team(?:'s|’s)?\s+(?:fault|mistake|error|bad\s+\w+|deploy\w*|change|push|release|misconfiguration)\b".to_owned(),
-        r"(?i)\b[\w-]+\s+team\s+(?:caused|broke|pushed|deployed|shipped|rolled\s+out|misconfigured|forgot|missed|deleted|dropped|introduced|messed|screwed|failed\s+to|made\s+(?:an?\s+)?(?:error|mistake))\b".to_owned(),
+        r"(?i)\b[\w-]+\s+team\s+(?:caused|broke|pushed|deployed|shipped|rolled\s+out|misconfigured|forgot|missed|deleted|dropped|introduced|messed|screwed|failed\s+to|stopped\s+(?:releasing|supporting|shipping|publishing|providing)|made\s+(?:an?\s+)?(?:error|mistake))\b".to_owned(),
         r"(?i)\b(?:deploy\w*|change|push|release|mistake|error|misconfiguration|migration|bug)\s+(?:made\s+|shipped\s+|pushed\s+)?by\s+(?:the\s+|our\s+)?[\w-]+\s+team\b".to_owned(),
         r"(?i)\b(?:an?|one\s+of\s+our|our)\s+(?:engineer|developer|admin\w*|operator|contractor|intern|dba|sre|employee|team\s+member)s?\s+(?:accidentally\s+|mistakenly\s+)?(?:caused|broke|pushed|deployed|deleted|ran|dropped|misconfigured|forgot|made\s+a\s+mistake|introduced|shipped|typed|clicked|opened|approved|skipped|ignored)\b".to_owned(),
         // A named carrier, network or utility as the cause: "due to London

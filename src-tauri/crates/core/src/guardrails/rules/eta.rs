@@ -21,7 +21,7 @@ const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|Septe
 /// A time the fix is promised for ("within 2 hours", "by 16:00", "shortly").
 pub(super) static ETA_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|for|between|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|needs?|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|no\s+longer\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|many|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|\bbe\s+(?:about\s+|at\s+least\s+)?(?:a|one|two|three|several|a\s+few|\d+)\s+months?\s+before\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|before|until|no\s+later\s+than|(?:finish|complete|end|conclude)\w*\s+on)\s+(?:as\s+(?:late|early)\s+as\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\b(?:by|around|before|until|no\s+later\s+than|after|from)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|targeted\s+for|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and|from)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than)\s+\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b(?:at|by|before|until)\s+\d{{1,2}}[:.]?\d{{2}}\s*hrs\b|\bwindow\s+(?:of\s+|from\s+|between\s+)?\d{{1,2}}:\d{{2}}\s*(?:[–-]|to|and)\s*\d{{1,2}}:\d{{2}}|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|in\s+the\s+(?:near|immediate)\s+future|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+(?:\s*[-–]\s*\d+)?\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:for|through)\s+(?:most|much)\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week|weekend)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours)|over\s+the\s+course\s+of\s+(?:the\s+|this\s+)?(?:morning|afternoon|evening|day|night|weekend))\b"
+        r"(?i)\b(?:by|within|in|before|around|until|for\s+another|for|between|in\s+the\s+next|take|takes|taking|require|requires|(?:to|will|may|might|could)\s+last|needs?|be|up\s+to|estimat\w*|expect\w*|anticipat\w*)\s+(?:up\s+to\s+|(?:a\s+)?maximum\s+(?:of\s+)?|max\.?\s+|at\s+most\s+|about\s+|roughly\s+|approximately\s+|around\s+|less\s+than\s+|at\s+least\s+|no\s+more\s+than\s+|not\s+more\s+than\s+|no\s+longer\s+than\s+|under\s+|anywhere\s+from\s+|the\s+next\s+|another\s+)?(?:\d+|a\s+few|few|several|many|a\s+couple(?:\s+of)?|couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?:(?:-|and|to)\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s*)?(?:more\s+)?(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|\bbe\s+(?:about\s+|at\s+least\s+)?(?:a|one|two|three|several|a\s+few|\d+)\s+months?\s+before\b|~\s*\d+\s*(?:minutes?|mins?|hours?|hrs?|h)\b|\b(?:by|before|until|no\s+later\s+than|(?:finish|complete|end|conclude)\w*\s+on)\s+(?:as\s+(?:late|early)\s+as\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b|\b(?:by|around|before|until|no\s+later\s+than|after|from)\s+(?:noon|midday|midnight)\b|\b(?:by|around|before|until|no\s+later\s+than|targeting|targeted\s+for|aiming\s+for)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|utc|gmt|[a-z]{{2,4}}t)?\b|\b(?:at|to|and|from)\s+(?:approximately\s+|about\s+|around\s+)?{CLOCK}|\b{CLOCK}\s+(?:tonight|today|tomorrow)\b|\b(?:by|before|until|no\s+later\s+than|and)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:\d{{4}}-\d{{2}}-\d{{2}}\s+)?\d{{4}}\s*(?:utc|gmt|hrs?)\b|\b(?:at|by|before|until)\s+\d{{1,2}}[:.]?\d{{2}}\s*hrs\b|\bwindow\s+(?:of\s+|from\s+|between\s+)?\d{{1,2}}:\d{{2}}\s*(?:[–-]|to|and)\s*\d{{1,2}}:\d{{2}}|\b\d{{1,2}}(?::\d{{2}})?\s*[–-]\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{{2,4}}t)\b|\b(?:shortly|soon|imminently|later\s+today|in\s+the\s+(?:near|immediate)\s+future|within\s+the\s+(?:hour|day|week)|(?:within|in)\s+the\s+next\s+(?:hour|half[\s-]hour|day|week)|(?:by|before|no\s+later\s+than)\s+(?:the\s+)?(?:end|start|close|beginning)\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|week)|by\s+(?:eod|cob|close\s+of\s+business)|by\s+this\s+(?:afternoon|evening|morning)|(?:by|until|before|no\s+later\s+than)\s+(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day\s+)?(?:tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later\s+(?:this|tonight|in\s+the)\s*(?:morning|afternoon|evening|day|week)?|in\s+the\s+coming\s+(?:minutes|hours)|in\s+the\s+short\s+term|over\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\d+(?:\s*[-–]\s*\d+)?\s+)?(?:minutes|hours|hour|day)|(?:take|last)\s+the\s+rest\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week)|(?:for|through)\s+(?:most|much)\s+of\s+(?:the\s+)?(?:day|night|morning|afternoon|evening|week|weekend)|(?:complete|finish|end|conclude)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?\d{{1,2}}:\d{{2}}|in\s+(?:a|the)\s+matter\s+of\s+(?:minutes|hours)|over\s+the\s+course\s+of\s+(?:the\s+|this\s+)?(?:morning|afternoon|evening|day|night|weekend))\b"
     ))
 });
 
@@ -117,7 +117,7 @@ static SYMPTOM_SEEN: LazyLock<Regex> = LazyLock::new(|| {
 /// will "experience interrupted service" is when service returns.
 static OUTAGE_SEEN: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:lose|experience|see|notice|encounter)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:outages?|interrupted\s+service|(?:service\s+)?interruptions?|downtime|loss\s+of\s+service|no\s+service)\b",
+        r"(?i)\b(?:lose|experience|see|notice|encounter)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:outages?|interrupted\s+service|(?:service\s+)?interruptions?|downtime|loss\s+of\s+service|no\s+service)\b",
     )
 });
 
@@ -145,7 +145,7 @@ static DISRUPTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// a few hours each", unlike a symptom's "for up to an hour".
 static PLANNED_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:will|to)\s+(?:go|be\s+taken|be\s+brought)\s+(?:down|offline)\s+(?:for\s+)?$|\b(?:will|to)\s+be\s+(?:[\w-]+\s+){0,3}?(?:unavailable|offline|down|closed|out\s+of\s+service|suspended|paused|without\s+(?:power|service|water|internet|access|connectivity))\s+(?:for\s+)?$|\bplanned\s+(?:shut\s*-?downs?|outages?|closures?|interruptions?|downtime)\s+(?:of\s+|for\s+)?$|\b(?:may|might|could|will|expected\s+to|likely\s+to)\s+(?:continue|persist|last)\s+(?:for\s+)?$",
+        r"(?i)\b(?:will|to)\s+(?:go|be\s+taken|be\s+brought)\s+(?:down|offline)\s+(?:for\s+)?$|\b(?:will|to|may|might|could)\s+be\s+(?:[\w-]+\s+){0,3}?(?:unavailable|offline|down|closed|out\s+of\s+service|suspended|paused|without\s+(?:power|service|water|internet|access|connectivity))\s+(?:for\s+)?$|\bplanned\s+(?:shut\s*-?downs?|outages?|closures?|interruptions?|downtime)\s+(?:of\s+|for\s+)?$|\b(?:may|might|could|will|expected\s+to|likely\s+to)\s+(?:continue|persist|last)\s+(?:for\s+)?$",
     )
 });
 
@@ -251,6 +251,7 @@ pub(super) fn warm() {
     LazyLock::force(&REPORTED);
     LazyLock::force(&PAST_LENGTH);
     LazyLock::force(&OPENS_HISTORY);
+    LazyLock::force(&SHOULD_NOW);
     LazyLock::force(&FUTURE);
     LazyLock::force(&NEXT_OR_COMING);
     LazyLock::force(&PAST_JUST_BEFORE);
@@ -291,6 +292,11 @@ static NEXT_UPDATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Access should now be restored" is a hedged all-clear about the present,
+/// never a time, though its "should … be restored" reads like a promise.
+static SHOULD_NOW: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:should|may|might)\s+now\s+be\b"));
+
 /// Whether the rule settles `sentence` itself, so the learned model leaves
 /// it alone: it holds a time or an "ETA" the rule judges (found or excused),
 /// it says there is no estimate, or it promises the next update.
@@ -301,6 +307,7 @@ pub(super) fn settled(sentence: &str) -> bool {
         || ETA_TIME.is_match(sentence)
         || DAY_TIME.is_match(sentence)
         || NO_ESTIMATE.is_match(sentence)
+        || SHOULD_NOW.is_match(sentence)
 }
 
 pub(super) fn find(text: &str) -> Vec<(usize, usize)> {

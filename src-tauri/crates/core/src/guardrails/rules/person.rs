@@ -109,6 +109,13 @@ const NOT_A_SPEAKER: [&str; 44] = [
     "Nobody",
 ];
 
+/// A company's own account, not a person's: "@ZendeskOps", "@GitHubStatus".
+static COMPANY_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^@[\w.-]*(?:ops|status|support|help|team|hq|app|news|official|cares?|service|updates|eng)$",
+    )
+});
+
 /// People named by the company they work for: "Tyler analysts".
 static STAFF_OF: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -169,6 +176,7 @@ pub(super) fn warm() {
     LazyLock::force(&SIGN_OFF);
     LazyLock::force(&ADDRESSED);
     LazyLock::force(&STAFF_OF);
+    LazyLock::force(&COMPANY_HANDLE);
     LazyLock::force(&NOT_A_PERSON);
     LazyLock::force(&IN_A_PLACE);
     LazyLock::force(&AFTER_A_PROPER_NOUN);
@@ -216,7 +224,9 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
             continue;
         }
         // "Tyler analysts" and "Morgan engineers" are a company's staff.
-        if STAFF_OF.is_match(&text[m.end()..]) {
+        if STAFF_OF.is_match(&text[m.end()..])
+            || COMPANY_HANDLE.is_match(said.trim_start_matches([' ', '\t', '\n', '(']))
+        {
             continue;
         }
         // "The Victoria Road area" is a street, not a person.
