@@ -429,10 +429,11 @@ static CARD_PRODUCT: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^\s+(?i:debit|credit|cards?|prepaid)\b"));
 
 /// "We thank our partners" names them for their help.
-/// "Replaced by the technician": mended by someone, which is no blame.
+/// "Replaced by the technician", "checked by one of our staff members":
+/// mended or looked at by someone, which is no blame.
 static MENDED: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:replaced|repaired|fixed|restored|resolved|installed|reset|rebooted|restarted|mended|corrected|recovered)\s+(?:\w+\s+)?$",
+        r"(?i)\b(?:replaced|repaired|fixed|restored|resolved|installed|reset|rebooted|restarted|mended|corrected|recovered|checked|reviewed|verified|inspected|approved|examined|assessed|tested|monitored|handled|answered)\s+(?:\w+\s+)?$",
     )
 });
 

@@ -167,7 +167,7 @@ fn starts_past(said: &str) -> bool {
 /// repaired, and water is back on within 48 hours".
 static FIX_WITHIN: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i){FIX_TOLD}(?:,?\s+and\s+(?:[\w'’-]+\s+){{0,3}}?(?:is|are)\s+back(?:\s+on|\s+online|\s+up)?)?\s+within\s+(?:the\s+(?:next|coming)\s+|(?:about|around|roughly|approximately|up\s+to|under|less\s+than)\s+)?(?:\d|an?\s+(?:few\s+|couple\s+of\s+)?(?:minute|hour|day|week)|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|several|few)\b|the\s+(?:hour|day|week)\b)",
+        r"(?i){FIX_TOLD}(?:,?\s+and\s+(?:[\w'’-]+\s+){{0,3}}?(?:is|are)\s+back(?:\s+on|\s+online|\s+up)?)?\s+within\s+(?:the\s+(?:next|coming)\s+|(?:about|around|roughly|approximately|up\s+to|under|less\s+than)\s+)?(?:\d|an?\s+(?:few\s+|couple\s+of\s+)?(?:minute|hour|day|week)|a\s+matter\s+of\s+(?:minutes|hours|days)|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|several|few)\b|the\s+(?:hour|day|week)\b)",
     ))
 });
 
