@@ -156,7 +156,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Another company's API or platform changing under us.
         r"\b[A-Z][a-zA-Z]+(?:'s|’s)?\s+(?:API|platform)\s+(?i:changes?|updates?|outages?|issues?|deprecation|failures?)\b|(?i:\b(?:changes?|updates?|deprecation)\s+(?:to|in|of|by)\s+)(?:the\s+)?[A-Z][a-zA-Z]+(?:'s|’s)?\s+(?:API|platform)\b".to_owned(),
         // People who slipped: "by one of our engineers", "accidentally deleted".
-        r"(?i)\bby\s+(?:an?|one\s+of\s+our|our|the)\s+(?:engineers?|employees?|operators?|technicians?|team\s+members?|administrators?|developers?|contractors?|staff\s+members?)\b|\b(?:inadvertently|accidentally|mistakenly|erroneously|unintentionally)\s+(?:\w+\s+)?(?:deleted|removed|dropped|ran|executed|pushed|deployed|applied|modified|misconfigured|shut|disabled|disconnected|terminated|unplugged|cut)\b".to_owned(),
+        r"(?i)\bby\s+(?:an?|one\s+of\s+our|our|the)\s+(?:engineers?|employees?|operators?|technicians?|team\s+members?|administrators?|developers?|contractors?|staff\s+members?)\b|\bby\s+(?:a\s+)?human\s+(?:interaction|action|intervention|input|activity|hand)\b|\b(?:inadvertently|accidentally|mistakenly|erroneously|unintentionally)\s+(?:\w+\s+)?(?:deleted|removed|dropped|ran|executed|pushed|deployed|applied|modified|misconfigured|shut|disabled|disconnected|terminated|unplugged|cut)\b".to_owned(),
         // A person or a team named as the cause.
         r"(?i)\b(?:human|operator|manual)\s+error\b|\b(?:instructions|procedures?|runbooks?|steps)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+not\s+followed\b|\bengineer-driven\b|\bfat[- ]finger\w*|\ban\s+error\s+was\s+made\b|\bentered\s+incorrectly\b|\b(?:recogni[sz]es?|recogni[sz]ed|made)\s+(?:the|a)\s+mistake\b|\bteam\s+member\b[^.]{0,80}?\bexecuted\b|\b(?:an?|the)\s+(?:engineer|operator|administrator|employee)\s+(?:was\s+)?(?:performing|executed|ran|running|entered|typed|deleted|pushed)\b|\b[\w-]+\s+team\s+(?:upgraded|changed|executed|ran|made\s+a\s+change)\b".to_owned(),
     ]
@@ -268,6 +268,9 @@ static PARTIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"\b(?:{VENDORS}|[A-Z][a-zA-Z]+)(?:\s+Inc\.?,?)?(?:,\s+the\s+(?:company|firm|provider|vendor)\s+[^,.!?]{{1,50}},)?\s+(?:(?:has\s+(?:recently\s+|now\s+|also\s+)?)?(?:acknowledged|announced|stated|released|confirmed\s+(?:a|an|that))|notified\s+us|informed\s+us)\b"),
         r"\b[A-Z][a-zA-Z]+\s+(?:has|have)\s+(?:identified|acknowledged|confirmed|reported|decided)\b".to_owned(),
+        // Another company's own account of its outage: "According to OVH,
+        // the network outage was caused by a firmware bug".
+        r"\b(?i:according\s+to)\s+[A-Z][a-zA-Z]+,\s+(?i:(?:the|their|its)\s+(?:[\w-]+\s+){0,3}?(?:outage|failure|incident|disruption|fault|problem|issue)\s+(?:was|were|is)\s+(?:caused|due|the\s+result|triggered))\b".to_owned(),
         // Another company's customers all hit, or its engineers unable to
         // mend it: "All of Netsight's customers were affected", "Level 3
         // engineers were unable to access the secure location".
@@ -337,6 +340,25 @@ static DROPPED: LazyLock<Regex> = LazyLock::new(|| {
 static TOLD_US: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+)?(?:now\s+|since\s+|also\s+)?(?:confirmed|advised|informed|told|assured|notified|said|stated|announced)(?:\s+(?:us\s+)?(?:that\s+)?|\s*[.!?,;]|\s*$)",
+    )
+});
+
+/// A provider handing us a fix ("our vendor has prepared a fix for the
+/// script") is named for the fix, not the fault; one that restored what it
+/// runs ("after our provider restored service") still says whose outage
+/// it was.
+static MENDS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s+(?:(?:has|have|had)\s+)?(?:now\s+|since\s+|also\s+|quickly\s+|promptly\s+)*(?:prepared|provided|released|supplied|shipped|delivered|issued|developed)\s+(?:us\s+)?(?:an?|the)\s+(?:[\w-]+\s+)?(?:fix|patch|hotfix|workaround)\b",
+    )
+});
+
+/// Making use of a cloud's data centres ("take advantage of Amazon's
+/// redundant data center infrastructure") is a plan, not a fault, unless
+/// the sentence says it went wrong.
+static MAKING_USE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:advantage\s+of|benefit\s+from|leverag\w*|rely\s+on|us(?:e|es|ing)|(?:mov|migrat)\w*\s+to)\s+$",
     )
 });
 
@@ -517,6 +539,8 @@ pub(super) fn warm() {
     LazyLock::force(&PREVENTING);
     LazyLock::force(&WORKING_WITH);
     LazyLock::force(&OTHER_PROVIDER);
+    LazyLock::force(&MENDS);
+    LazyLock::force(&MAKING_USE);
     LazyLock::force(&SWITCHED_TO);
     LazyLock::force(&DROPPED);
     LazyLock::force(&AWAITING);
@@ -618,6 +642,8 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || (in_passing && WORKING_WITH.is_match(&text[..m.start() + party_start(said)]))
                 || THANKS.is_match(before)
                 || (lower.starts_with("by ") && MENDED.is_match(before))
+                || (in_passing && MENDS.is_match(rest))
+                || (MAKING_USE.is_match(before) && !WENT_WRONG.is_match(rest))
                 || everyday(said, before, rest)
                 || OTHER_PROVIDER.is_match(said)
                 || SWITCHED_TO.is_match(before)
