@@ -151,6 +151,9 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // messages" (but "the session with the provider had dropped" is a
         // link going down, not the provider's act).
         r"(?i)\b(?:our|the|an?)\s+(?:[\w-]+\s+){0,2}?(?:vendors?|providers?|suppliers?|carriers?|partners?)\s+(?:has\s+|have\s+|had\s+)?(?:dropped|lost|deleted|rejected|blocked|throttled|discarded)\s+(?:[\w-]+\s+){0,2}?(?:messages|calls|traffic|packets|data|requests|emails|e-mails|texts|orders|payments|records|files|events|notifications|webhooks)\b".to_owned(),
+        // Traffic another company's systems sent us: "the DDoS level of
+        // traffic coming from their systems".
+        r"(?i)\b(?:traffic|requests|load|calls|flood)\s+(?:coming|originating|sent)\s+from\s+(?:their|(?-i:[A-Z][a-zA-Z]+)(?:'s|’s))\s+(?:systems?|servers?|side|platform|network|infrastructure)\b".to_owned(),
         // A customer whose traffic took the service down.
         r"(?i)\b(?:from|by|originating\s+from)\s+(?:a\s+single|one)\s+(?:customer|user|tenant|client)\b|\b(?:a\s+single|one)\s+(?:customer|user|tenant|client)(?:['’]s)?\s+(?:account\s+|environment\s+)?(?:generated|triggered|caused|sent|flooded|overloaded)\b".to_owned(),
         // Another company's API or platform changing under us.

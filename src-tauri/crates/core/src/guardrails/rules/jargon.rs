@@ -169,6 +169,9 @@ static ORGANISATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What follows a site's code: "our US1 data center", "the LHR datacentre".
+static SITE_CODE: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s+data\s*cent(?:er|re)s?\b"));
+
 /// Acronyms that name a technical function, not an organisation, even
 /// before "team" or "partner": "the NOC staff", "our PSTN partner".
 const FUNCTIONS: [&str; 18] = [
@@ -211,6 +214,7 @@ pub(super) fn warm() {
     LazyLock::force(&RACKS_FOR_THINGS);
     LazyLock::force(&RAILWAY);
     LazyLock::force(&ERROR_WORDING);
+    LazyLock::force(&SITE_CODE);
 }
 
 /// Acronyms a customer would have to look up: not on the plain list, not
@@ -240,9 +244,14 @@ fn unexplained_acronyms(text: &str) -> Vec<(usize, usize)> {
             || (after.starts_with('+') && after[1..].starts_with(|c: char| c.is_ascii_uppercase()))
             || (before.ends_with('+')
                 && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_uppercase()));
+        // "Our US1 data center" is a code for a site, not a named centre
+        // (the TTC data center is still a company's).
+        let site_code =
+            m.as_str().contains(|c: char| c.is_ascii_digit()) && SITE_CODE.is_match(after);
         let organisation = (ORGANISATION_AFTER.is_match(after)
             || ORGANISATION_BEFORE.is_match(before))
-            && !FUNCTIONS.contains(&m.as_str());
+            && !FUNCTIONS.contains(&m.as_str())
+            && !site_code;
         if plural_possessive || joined_name || organisation {
             continue;
         }
