@@ -54,7 +54,7 @@ static PAST_JUST_BEFORE: LazyLock<Regex> =
 /// 6 PM and 11 PM").
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:\w+ed|was|were|had|took|lasted|ran|said|told|saw|began|found|hit|lost|sent)\s+(?:\w+\s+)?(?:(?:between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:utc|gmt|[a-z]{2,4}t)?\s+)?$",
+        r"(?i)\b(?:\w+ed|was|were|had|took|taken|made|done|given|written|lasted|ran|said|told|saw|began|found|hit|lost|sent)\s+(?:\w+\s+)?(?:(?:between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:utc|gmt|[a-z]{2,4}t)?\s+)?$",
     )
 });
 
@@ -293,10 +293,14 @@ static NEXT_UPDATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "Access should now be restored" is a hedged all-clear about the present,
-/// never a time, though its "should … be restored" reads like a promise.
-static SHOULD_NOW: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)\b(?:should|may|might)\s+now\s+be\b"));
+/// "Access should now be restored" and "delays should be back to the normal
+/// ~10 seconds" are hedged all-clears about the present, never a time,
+/// though their "should … be" reads like a promise.
+static SHOULD_NOW: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:should|may|might)\s+now\s+be\b|\bshould\s+be\s+back\s+to\s+(?:the\s+)?normal\b",
+    )
+});
 
 /// Whether the rule settles `sentence` itself, so the learned model leaves
 /// it alone: it holds a time or an "ETA" the rule judges (found or excused),
