@@ -174,7 +174,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// something went wrong.
 static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+(?:our|its|their)|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|registrars?|telcos?|resellers?|distributors?|landlords?|acquirers?|(?:card\s+)?issuers?|(?:issuing|acquiring)\s+banks?|(?:mobile|network|phone|telecoms?|cable|grid)\s+operators?|(?:primary|upstream|voice|carrier)\s+interconnects?|national\s+grid|air\s+traffic\s+control(?:lers)?|(?:phone|telephone|telecoms?|power|electricity|energy|water|gas|cable|internet|broadband|courier|delivery)\s+compan(?:y|ies)|(?:electric|electricity|power|water|gas)\s+utilit(?:y|ies)|(?:web|website|cloud|hosting|VPS|DNS|e-?mail|mail)\s+hosts?|certificate\s+authorit(?:y|ies)|webhosts?|(?:web\s*)?hosting\s+(?:services?|compan(?:y|ies)|part(?:y|ies)|firms?))(?:'s|’s)?\b|(?i:\b(?:the|a)\s+(?:company|firm|business)\s+(?:that|which|who)\s+(?:hosts|runs|provides|supplies|manages|owns)\b)|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:,\s+(?:which|who)\s+(?:hosts|runs|provides|supplies|manages|powers)\s+our\b)|(?i:\b[\w-]+\s+(?:that\s+|which\s+)?we\s+(?:rely|depend)\s+(?:on|upon)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b",
+        r"(?i:\b(?:(?:our|my|the|their|one\s+of\s+(?:our|its|their)|\w+(?:'s|’s))\s+(?:[\w-]+\s+){0,4}?|an?\s+(?:[\w-]+\s+){0,2}?|(?:all|both|each|every|two|three)\s+(?:[\w-]+\s+){0,3}?))(?:providers?|vendors?|suppliers?|partners?|carriers?|contractors?|processors?|manufacturers?|ISPs?|upstreams|registrars?|telcos?|resellers?|distributors?|landlords?|acquirers?|(?:card\s+)?issuers?|(?:issuing|acquiring)\s+banks?|(?:mobile|network|phone|telecoms?|cable|grid)\s+operators?|(?:primary|upstream|voice|carrier)\s+interconnects?|national\s+grid|air\s+traffic\s+control(?:lers)?|(?:phone|telephone|telecoms?|power|electricity|energy|water|gas|cable|internet|broadband|courier|delivery)\s+compan(?:y|ies)|(?:electric|electricity|power|water|gas)\s+utilit(?:y|ies)|(?:web|website|cloud|hosting|VPS|DNS|e-?mail|mail)\s+hosts?|certificate\s+authorit(?:y|ies)|webhosts?|(?:web\s*)?hosting\s+(?:services?|compan(?:y|ies)|part(?:y|ies)|firms?))(?:'s|’s)?\b|(?i:\b(?:the|a)\s+(?:company|firm|business)\s+(?:that|which|who)\s+(?:hosts|runs|provides|supplies|manages|owns)\b)|\b[A-Z][a-zA-Z]+,\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:provider|vendor|partner|supplier|carrier)\b|(?i:\banother\s+part(?:y|ies)\b)|(?i:,\s+(?:which|who)\s+(?:hosts|runs|provides|supplies|manages|powers)\s+our\b)|(?i:\b[\w-]+\s+(?:that\s+|which\s+)?we\s+(?:rely|depend)\s+(?:on|upon)\b)|(?i:\b(?:the\s+)?(?:recipient|recipients|remote|destination|end-customers?)(?:'s|’s|s['’])?\s+(?:e-?mail\s+|mail\s+)?(?:servers?|systems?|services?|domains?)\b)|\b(?:provider|supplier|carrier|vendor)\s+[A-Z][a-zA-Z]+\b|\b(?:provider|supplier|vendor|partner|carrier|host),\s+[A-Z][a-zA-Z]+,",
     )
 });
 
@@ -182,7 +182,7 @@ static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
 /// ISPs" names a kind of line, not a fix.
 static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|due\s+to|led\s+to|result\w*|outages?|incidents?|disrupt\w*|interrupt\w*|trigger\w*|broke|failures?|fail\w*|problems?|issues?|degrad\w*|experienc\w*|suffer\w*|down|downtime|restor\w*|resolv\w*|mitigat\w*|recover\w*|power|delay\w*|slow\w*|unavailab\w*|unresponsive|unreachable|maintenance|attack\w*|breach\w*|congest\w*|limit\w*|cut|damage\w*|loss|lost|faults?|RFO|affect\w*|impact\w*|declared|repair\w*|unexpected\w*|mis(?:rout|configur|handl|appl|direct)\w*|deploy\w*|chang\w*|patch\w*|vulnerab\w*|increas\w*|spik\w*|originat\w*|roll\w*\s+out|crash\w*|stuck|held|queue\w*|returning|normal|concerns?|abrupt\w*|flak\w*|unreliab\w*)\b|\bfix\w*(?:[^\w-]|$)",
+        r"(?i)\b(?:bad|broken|faulty|wrong|incorrect\w*|mistake\w*|errors?|bugs?|buggy|caus\w+|due\s+to|led\s+to|result\w*|outages?|incidents?|disrupt\w*|interrupt\w*|trigger\w*|broke|failures?|fail\w*|problems?|issues?|degrad\w*|experienc\w*|suffer\w*|down|downtime|restor\w*|resolv\w*|mitigat\w*|recover\w*|power|delay\w*|slow\w*|unavailab\w*|unresponsive|unreachable|maintenance|attack\w*|breach\w*|congest\w*|limit\w*|cut|damage\w*|loss|lost|faults?|RFO|affect\w*|impact\w*|declared|repair\w*|unexpected\w*|mis(?:rout|configur|handl|appl|direct)\w*|deploy\w*|chang\w*|patch\w*|vulnerab\w*|increas\w*|spik\w*|originat\w*|roll\w*\s+out|crash\w*|stuck|held|queue\w*|returning|normal|concerns?|abrupt\w*|flak\w*|unreliab\w*|stopped\s+(?:delivering|sending|processing|responding|working|routing|serving|accepting)|locked\s+us\s+out)\b|\bfix\w*(?:[^\w-]|$)",
     )
 });
 
@@ -441,6 +441,14 @@ static DENIED_JUST_BEFORE: LazyLock<Regex> =
 static DENIED_JUST_AFTER: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r"(?i)^\s+{DENIAL}")));
 
+/// Blame as the thing talked about, not laid: "without reassigning blame",
+/// "avoid shifting blame".
+static BLAME_ITSELF: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:reassign\w*|shift\w*|deflect\w*|avoid\w*|assign\w*|plac\w*|apportion\w*|without|no)\s+(?:the\s+|any\s+)?$",
+    )
+});
+
 /// A thing, not a party, said to be "to blame": "a network fault is to blame"
 /// is a cause (or, hedged, a guess), not blame.
 static A_THING: LazyLock<Regex> = LazyLock::new(|| {
@@ -543,6 +551,7 @@ pub(super) fn warm() {
     LazyLock::force(&WORKING_WITH);
     LazyLock::force(&OTHER_PROVIDER);
     LazyLock::force(&MENDS);
+    LazyLock::force(&BLAME_ITSELF);
     LazyLock::force(&MAKING_USE);
     LazyLock::force(&SWITCHED_TO);
     LazyLock::force(&DROPPED);
@@ -634,6 +643,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 // "Not why it isn't running or who's to blame": the question,
                 // not an answer.
                 || ((to_blame || lower == "blame") && A_THING.is_match(before))
+                || (lower == "blame" && BLAME_ITSELF.is_match(before))
                 || PREVENTING.is_match(before)
                 // Only near the party: "after our host restored it, our
                 // systems ran as usual" says nothing of the host.
