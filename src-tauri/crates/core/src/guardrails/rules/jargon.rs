@@ -44,9 +44,10 @@ fn jargon_patterns() -> Vec<String> {
         // Any error or message quoted as the reader would see it on screen:
         // the words a system printed are not words a customer should decode.
         r#"(?i)\b(?:errors?|messages?|see|seeing|saw|receiv\w*|return\w*|display\w*|show\w*|encounter\w*|get|getting|got)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:error\s+)?(?:message\s+)?(?:of\s+|saying\s+|stating\s+|reading\s+|like\s+)?["“][^"”\s]+[\s\d][^"”]{1,80}["”]"#,
-        // Words quoted in a sentence about an error: what the screen said.
+        // Words quoted in a sentence about an error, or just before
+        // "errors": what the screen said.
         // A request "failing with" quoted words says what the system printed.
-        r#"(?i)\berror\w*\b[^.!?]{0,120}["“][^"”]{3,80}["”]|\b(?:fail\w*|respond\w*|return\w*|reject\w*|abort\w*|crash\w*|tim(?:ed|es|ing)?\s+out)\s+with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?["“][^"”]{3,80}["”]"#,
+        r#"(?i)\berror\w*\b[^.!?]{0,120}["“][^"”]{3,80}["”]|\berror\s+messages?\s+(?:like|such\s+as|saying|reading)\s+‘[^’']{3,80}[’']|["“][^"”]{3,80}["”]\s*(?:\((?:status\s+)?\d{3}\)\s*)?errors?\b|\b(?:fail\w*|respond\w*|return\w*|reject\w*|abort\w*|crash\w*|tim(?:ed|es|ing)?\s+out)\s+with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?["“][^"”]{3,80}["”]"#,
         // An HTTP error quoted as the browser shows it: '400 Bad Request',
         // "500 Internal Server Error", or the bare "500". (Quotes are not
         // word characters, so this cannot sit in the whole-word list.)
@@ -109,7 +110,7 @@ static YOUR_CACHE: LazyLock<Regex> = LazyLock::new(|| {
 /// What a cluster of people or events is made of.
 static A_CLUSTER_OF: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+of\s+(?:[\w-]+\s+)?(?:reports|complaints|calls|incidents|cases|tickets|customers|users|people|homes|outages|errors|failures)\b",
+        r"(?i)^\s+of\s+(?:[\w-]+\s+)?(?:reports|complaints|calls|incidents|cases|tickets|customers|users|people|homes|outages|errors|failures|software)\b",
     )
 });
 
