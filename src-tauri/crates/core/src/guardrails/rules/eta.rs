@@ -127,7 +127,7 @@ static OUTAGE_SEEN: LazyLock<Regex> = LazyLock::new(|| {
 /// an end, and a planned window's end is an ETA.)
 static DISRUPTION_STARTS: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:paus(?:e|es|ed|ing)|suspend\w*|disabl(?:e|es|ing)|halt(?:s|ing)?|(?:take|taking|takes|bring|bringing)\s+(?:[\w'’-]+\s+){0,4}?(?:offline|down)|shut(?:ting)?\s+(?:[\w'’-]+\s+){0,3}?down)\s+(?:[\w'’-]+\s+){0,2}$",
+        r"(?i)\b(?:paus(?:e|es|ed|ing)|suspend\w*|disabl(?:e|es|ing)|halt(?:s|ing)?|(?:take|taking|takes|bring|bringing)\s+(?:[\w'’-]+\s+){0,4}?(?:offline|down)|shut(?:ting)?\s+(?:[\w'’-]+\s+){0,3}?down|(?:be|go|going|goes)\s+(?:offline|dark))\s+(?:[\w'’-]+\s+){0,2}$",
     )
 });
 

@@ -232,7 +232,10 @@ fn unexplained_acronyms(text: &str) -> Vec<(usize, usize)> {
         let after = &text[m.end()..];
         let reference =
             after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit());
-        if m.as_str().ends_with("'s") || after.starts_with("\u{2019}s") || reference {
+        // "LWN.net" is a site's address, which a reader types, not a term.
+        let domain =
+            after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_lowercase());
+        if m.as_str().ends_with("'s") || after.starts_with("\u{2019}s") || reference || domain {
             continue;
         }
         // "TSYS' data centre" is the possessive of a name ending in S, and

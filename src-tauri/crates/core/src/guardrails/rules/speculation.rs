@@ -15,7 +15,7 @@ use super::{
 /// or how long something will take. ("We think about" is no belief at all.)
 static NOT_ABOUT_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:that\s+)?(?:we\s+(?:can|will|have|are|should|need)|about\b|no\b|none\b|nothing\b|every\w*|everything|all\s+|in\b|you\b|it(?:\s+is|['’]s)\s+(?:important|right|essential|necessary|critical|crucial|vital|best|worth|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b|there\s+(?:is|are|was|were)\s+(?:(?:approximately|about|around|roughly|over|at\s+least|up\s+to|only|just)\s+)?\d|we['’]re\s+(?:ok|okay|fine|good|back|up|stable)\b)|\b(?:intact|unaffected|not\s+(?:affected|impacted|lost))\b|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|take|before|until|(?:never\s+)?happen\w*\s+again|recur\w*)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
+        r"(?i)^\s+(?:that\s+)?(?:we\s+(?:can|will|have|are|should|need)|about\b|no\b|none\b|nothing\b|every\w*|everything|all\s+|in\b|you\b|it(?:\s+is|['’]s)\s+(?:important|right|essential|necessary|critical|crucial|vital|best|worth|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b|there\s+(?:is|are|was|were)\s+(?:(?:approximately|about|around|roughly|over|at\s+least|up\s+to|only|just)\s+)?\d|we['’]re\s+(?:ok|okay|fine|good|back|up|stable)\b)|\b(?:intact|unaffected|not\s+(?:affected|impacted|lost))\b|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|take|before|until|(?:never\s+)?happen\w*\s+again|recur\w*|working\s+(?:as\s+)?hard)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
     )
 });
 
@@ -105,6 +105,15 @@ static NOT_HELD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Pretty sure", "fairly confident": a belief, about the cause only if
+/// what follows is ("pretty sure that the company is working as hard as it
+/// could" is not).
+static CONFIDENT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:fairly|reasonably|quite|somewhat|moderately|pretty)\s+(?:confident|certain|sure)$",
+    )
+});
+
 /// Words before "look" that make it a noun.
 static A_LOOK: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:a|the|good|bad|great|close|closer|quick|new|fresh)\s+$"));
@@ -112,6 +121,7 @@ static A_LOOK: LazyLock<Regex> =
 pub(super) fn warm() {
     LazyLock::force(&A_LOOK);
     LazyLock::force(&NOT_HELD);
+    LazyLock::force(&CONFIDENT);
     LazyLock::force(&APOLOGY);
     LazyLock::force(&IMPACT_ON);
     LazyLock::force(&FUTURE_EFFECT);
@@ -135,7 +145,8 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             // not a cause, unless a cause follows.
             let belief = BELIEF.is_match(m.as_str())
                 || SEEMS.is_match(m.as_str())
-                || HEDGE.is_match(m.as_str());
+                || HEDGE.is_match(m.as_str())
+                || CONFIDENT.is_match(m.as_str());
             let apology = APOLOGY.is_match(&text[..m.start()]);
             // "Users located in Canada likely experienced significant
             // latency" estimates the impact, not its cause.
