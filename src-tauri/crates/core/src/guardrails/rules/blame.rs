@@ -155,7 +155,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // traffic coming from their systems".
         r"(?i)\b(?:traffic|requests|load|calls|flood)\s+(?:coming|originating|sent)\s+from\s+(?:their|(?-i:[A-Z][a-zA-Z]+)(?:'s|’s))\s+(?:systems?|servers?|side|platform|network|infrastructure)\b".to_owned(),
         // A customer whose traffic took the service down.
-        r"(?i)\b(?:from|by|originating\s+from)\s+(?:a\s+single|one|a\s+particular|a\s+specific)\s+(?:group\s+of\s+)?(?:customers?|users?|tenants?|clients?|visitors?)\b|\b(?:a\s+single|one)\s+(?:customer|user|tenant|client)(?:['’]s)?\s+(?:account\s+|environment\s+)?(?:generated|triggered|caused|sent|flooded|overloaded)\b".to_owned(),
+        r"(?i)\b(?:from|by|originating\s+from)\s+(?:a\s+single|one)\s+(?:customer|user|tenant|client)\b|\b(?:from|by)\s+(?:a\s+particular|a\s+specific)\s+group\s+of\s+(?:customers|users|clients|visitors)\b|\b(?:a\s+single|one)\s+(?:customer|user|tenant|client)(?:['’]s)?\s+(?:account\s+|environment\s+)?(?:generated|triggered|caused|sent|flooded|overloaded)\b".to_owned(),
         // Another company's API or platform changing under us.
         r"\b[A-Z][a-zA-Z]+(?:'s|’s)?\s+(?:API|platform)\s+(?i:changes?|updates?|outages?|issues?|deprecation|failures?)\b|(?i:\b(?:changes?|updates?|deprecation)\s+(?:to|in|of|by)\s+)(?:the\s+)?[A-Z][a-zA-Z]+(?:'s|’s)?\s+(?:API|platform)\b".to_owned(),
         // People who slipped: "by one of our engineers", "accidentally deleted".
@@ -442,10 +442,10 @@ static DENIED_JUST_AFTER: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r"(?i)^\s+{DENIAL}")));
 
 /// Blame as the thing talked about, not laid: "without reassigning blame",
-/// "avoid shifting blame".
+/// "avoid shifting blame", or taken on oneself: "taking full blame".
 static BLAME_ITSELF: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:reassign\w*|shift\w*|deflect\w*|avoid\w*|assign\w*|plac\w*|apportion\w*|without|no)\s+(?:the\s+|any\s+)?$",
+        r"(?i)\b(?:reassign\w*|shift\w*|deflect\w*|avoid\w*|assign\w*|plac\w*|apportion\w*|without|no|tak\w*|accept\w*|shoulder\w*)\s+(?:the\s+|any\s+|full\s+|all\s+(?:the\s+)?)?$",
     )
 });
 
