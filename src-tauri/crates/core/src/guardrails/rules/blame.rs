@@ -92,7 +92,7 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A party outside the company named as where it went wrong.
         r"(?i)\b(?:third[- ]?party|3rd[- ]?party|upstream|downstream|external)\s+(?:[\w-]+\s+){0,4}?(?:providers?|vendors?|suppliers?|partners?|services?|dependency|dependencies|database|carriers?|isps?|gateways?|interconnects?|disruptions?|outages?)\b|(?i:\b(?:with|by|at|from)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:third|3rd)[- ]?party\b)".to_owned(),
         format!(r"(?i)\b(?:contractors?|vendors?|third\s+parties)\s+(?:[\w-]+[,\x22”’]?\s+){{0,6}}?[\x22“‘]?(?:accidentally|damaged|cut|severed|knocked|broke|dug|hit|struck|ruptured|punctured|failed\s+to|ignored)\b|\b(?:caused|damaged|cut|severed)\s+by\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){{0,2}}?(?:contractors?|vandals?|workmen|work\s+crews?|builders)\b|\b(?:road\s+|construction\s+|utility\s+|building\s+)?workers\s+{SITE_WORK}\b|\bby\s+(?:builders|contractors|vandals|workmen|diggers)\b|\b(?:vandalism|sabotage|cable\s+theft|copper\s+theft|thieves)\b|\b(?:caused|started|triggered|done)\s+by\s+(?:someone|somebody)\b|\bvendor\s+work\b|\b(?:lorry|lorries|truck|vehicle|car|van|bus|digger|excavator|tractor|crane)\s+(?:hit|struck|crashed\s+into|ran\s+into|collided\s+with|damaged|knocked\s+(?:down|over|out))\b|\b(?:a\s+single|one|an?)\s+(?:user|customer)\s+(?:triggered|caused)\b|\bflood\s+of\s+(?:[\w-]+\s+)?(?:requests|traffic|calls)\s+from\s+(?:an?|one|a\s+single|some)\b"),
-        format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:\([^)]{{1,30}}\)\s+)?(?:experienc\w+|suffer\w*|caus(?:es|ed)|is\s+(?:having|seeing|experiencing|down)|went\s+offline|(?:is|was|were|has\s+been)\s+(?:offline|unavailable)|degraded|performed|has\s+identified|identified|reported|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)|investigation))\b"),
+        format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:\([^)]{{1,30}}\)\s+)?(?:experienc\w+|suffer\w*|caus(?:es|ed)|is\s+(?:having|seeing|experiencing|down)|went\s+offline|(?:is|was|were|has\s+been)\s+(?:offline|unavailable)|degraded|performed|has\s+identified|identified|report(?:s|ed)|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)|investigation))\b"),
         format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
         format!(r"(?i:\b(?:due\s+to|caused\s+by|result\s+of|affecting|(?:errors?|failures?|issues?|problems?|outages?|disruptions?)\s+(?:from|at|in|with))\s+(?:one\s+of\s+(?:the|our)\s+|the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?){CLOUDS}\b"),
         // A named party throttling or blocking us: "rate limited on the Steam
@@ -441,6 +441,10 @@ static DENIED_JUST_BEFORE: LazyLock<Regex> =
 static DENIED_JUST_AFTER: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r"(?i)^\s+{DENIAL}")));
 
+/// Words of mending inside a named party's report.
+static FIXING: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:resolv|fix|restor|repair|mitigat)\w*"));
+
 /// Blame as the thing talked about, not laid: "without reassigning blame",
 /// "avoid shifting blame", or taken on oneself: "taking full blame".
 static BLAME_ITSELF: LazyLock<Regex> = LazyLock::new(|| {
@@ -552,6 +556,7 @@ pub(super) fn warm() {
     LazyLock::force(&OTHER_PROVIDER);
     LazyLock::force(&MENDS);
     LazyLock::force(&BLAME_ITSELF);
+    LazyLock::force(&FIXING);
     LazyLock::force(&MAKING_USE);
     LazyLock::force(&SWITCHED_TO);
     LazyLock::force(&DROPPED);
@@ -676,6 +681,9 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 // "Our payment processor integration" is our own code.
                 || text[m.end()..].trim_start().starts_with("integration")
                 || (named && OUR_SIDE.is_match(said))
+                // "Zoom reported resolving the issue" tells of the fix.
+                || ((named || lower.contains("report"))
+                    && (FIXING.is_match(said) || FIXING.is_match(&rest[..rest.floor_char_boundary(24)])))
                 // "with the third party" after "working" is the same case.
                 || (lower.starts_with("with ")
                     && WORKING_WITH.is_match(&format!("{before}with ")));

@@ -184,6 +184,10 @@ static UPDATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What was done, right after the time: ", we have increased".
+static DONE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^\s*,?\s*we(?:\s+have|['’]ve)\s+\w+ed\b"));
+
 /// A fix told in the present tense, right before "within" a time.
 static PRESENT_FIX: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i){FIX_TOLD}\s+$")));
 
@@ -271,6 +275,7 @@ pub(super) fn warm() {
     LazyLock::force(&UNKNOWN);
     LazyLock::force(&ESTIMATE_ARRIVES);
     LazyLock::force(&PRESENT_FIX);
+    LazyLock::force(&DONE_AFTER);
 }
 
 /// Promised fix times: a time expression in a sentence that talks about the
@@ -380,7 +385,9 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
         || DISRUPTION_AFTER.is_match(&text[to..])
         || SYMPTOM_BEFORE.is_match(before)
         || SYMPTOM_AFTER.is_match(&text[to..]);
-    let not_fixed = NOT_FIXED_BY.is_match(before);
+    let not_fixed = NOT_FIXED_BY.is_match(before)
+        // "In the short term, we have increased the capacity" is what was done.
+        || (starts_with_ignore_case(time, "in the short term") && DONE_AFTER.is_match(&text[to..]));
     let until = ["until", "till", "through"]
         .iter()
         .any(|word| starts_with_ignore_case(time, word));
