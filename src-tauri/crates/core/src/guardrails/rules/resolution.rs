@@ -504,20 +504,19 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         if THE_OTHERS.is_match(before) && !NOW_OR_AGAIN.is_match(sentence) {
             continue;
         }
-        // A few words inside quotation marks are what a screen printed
-        // ("connection is closed"), not the lead's all-clear; a long quote
-        // is somebody's statement ("We are happy to report that ... are now
-        // back up and running").
+        // A few words inside quotation marks, opened and closed close by,
+        // are what a screen printed ("connection is closed"), not the lead's
+        // all-clear; a long quote is somebody's statement ("We are happy to
+        // report that ... are now back up and running", "“We have resolved
+        // an issue that caused some users to ...").
         let opened = before.rfind(['"', '“', '”']);
-        // A screen's words close soon after; a statement that runs on
-        // ("“We have resolved an issue that caused some users to ...") is
-        // somebody's all-clear.
-        let closes_soon = text[m.end()..]
-            .chars()
-            .take(40)
-            .any(|c| matches!(c, '"' | '”'));
         let printed = opened.is_some_and(|at| {
-            before.len() - at <= 40 && !SAID_BEFORE_QUOTE.is_match(&before[..at]) && closes_soon
+            before.len() - at <= 40
+                && !SAID_BEFORE_QUOTE.is_match(&before[..at])
+                && text[m.end()..]
+                    .chars()
+                    .take(40)
+                    .any(|c| matches!(c, '"' | '”'))
         });
         if before.matches(['"', '“', '”']).count() % 2 == 1 && printed {
             continue;
