@@ -61,6 +61,7 @@ export function testMessages(): MessageSettings {
       })),
       glossary: ["Bluebird"],
       roster: [],
+      organisation: [],
     },
     customer_time_zone: "UTC",
     suggest_handoff_after_minutes: 180,

@@ -190,6 +190,7 @@ impl DraftContext {
             resolution_allowed: self.gate.is_open(),
             glossary: &self.guardrails.glossary,
             names: &self.people,
+            ourselves: &self.guardrails.organisation,
         };
         let mut findings = lint(body, &context);
         let draft = DraftToCheck {

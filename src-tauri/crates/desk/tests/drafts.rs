@@ -276,6 +276,29 @@ fn the_roster_and_the_incidents_people_are_flagged_by_name_in_every_draft() {
 }
 
 #[test]
+fn another_company_named_with_the_outage_is_blame_once_our_names_are_saved() {
+    let f = fixture();
+    let text = "Cloudflare experienced an outage; Acme Cloud experienced slow pages.";
+    let blamed = |f: &Fixture| -> Vec<String> {
+        f.desk
+            .save_draft(&f.id, Audience::Customers, text.into())
+            .unwrap()
+            .findings
+            .into_iter()
+            .filter(|finding| finding.rule == Rule::Blame)
+            .map(|finding| finding.text)
+            .collect()
+    };
+    // Without our names a company may be speaking of itself: nothing.
+    assert!(blamed(&f).is_empty());
+    let mut settings = f.desk.message_settings().unwrap();
+    settings.guardrails.organisation = vec![" Acme ".into(), "Acme Cloud".into(), "".into()];
+    let saved = f.desk.save_message_settings(settings).unwrap();
+    assert_eq!(saved.guardrails.organisation, ["Acme", "Acme Cloud"]);
+    assert_eq!(blamed(&f), ["Cloudflare experienced"]);
+}
+
+#[test]
 fn drafts_autosave_exactly_and_refuse_oversize_text() {
     let f = fixture();
     let text = "Çà va? 🚀 مرحبا — \u{202E}rtl\u{202C} end".to_owned();

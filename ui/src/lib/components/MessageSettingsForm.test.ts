@@ -44,6 +44,7 @@ describe("Message settings", () => {
     await user.selectOptions(screen.getByLabelText("Executives findings"), "block");
     await user.type(screen.getByTestId("glossary"), "\nKite");
     await user.type(screen.getByTestId("roster"), "Xiomara Quist");
+    await user.type(screen.getByTestId("organisation"), "Acme\nAcme Cloud");
     await user.click(screen.getByTestId("messages-save"));
     await screen.findByText("Saved.");
     const saved = backend.messages!;
@@ -51,5 +52,6 @@ describe("Message settings", () => {
     expect(saved.guardrails.audiences[1]!.strictness).toBe("block");
     expect(saved.guardrails.glossary).toEqual(["Bluebird", "Kite"]);
     expect(saved.guardrails.roster).toEqual(["Xiomara Quist"]);
+    expect(saved.guardrails.organisation).toEqual(["Acme", "Acme Cloud"]);
   });
 });

@@ -13,6 +13,9 @@
 //! something for the lines after them:
 //! - `@glossary Term, Another term`: the codename glossary;
 //! - `@roster Ana Lima, Bo Chen`: the people whose names are always caught;
+//! - `@organisation Acme, Acme Cloud`: the names the writer's own
+//!   organisation goes by (the setting of that name); empty when the page
+//!   does not say who wrote it;
 //! - `@source https://…`: where the sentences were taken from, verbatim;
 //! - `@split tune` or `@split heldout`: which half they belong to. Rules are
 //!   changed by looking at the tune half only; the held-out half is scored,
@@ -52,6 +55,7 @@ pub struct Entry {
     pub gate_open: bool,
     pub glossary: Vec<String>,
     pub roster: Vec<String>,
+    pub organisation: Vec<String>,
     pub expected: BTreeSet<Rule>,
     pub text: String,
 }
@@ -68,6 +72,7 @@ pub fn parse(source: &str) -> Result<Vec<Entry>, CorpusError> {
     let mut entries = Vec::new();
     let mut glossary: Vec<String> = Vec::new();
     let mut roster: Vec<String> = Vec::new();
+    let mut organisation: Vec<String> = Vec::new();
     let mut source_address = String::new();
     let mut split = Split::Tune;
     for (index, raw) in source.lines().enumerate() {
@@ -78,19 +83,15 @@ pub fn parse(source: &str) -> Result<Vec<Entry>, CorpusError> {
             continue;
         }
         if let Some(terms) = trimmed.strip_prefix("@glossary") {
-            glossary = terms
-                .split(',')
-                .map(|t| t.trim().to_owned())
-                .filter(|t| !t.is_empty())
-                .collect();
+            glossary = listed(terms);
             continue;
         }
         if let Some(names) = trimmed.strip_prefix("@roster") {
-            roster = names
-                .split(',')
-                .map(|t| t.trim().to_owned())
-                .filter(|t| !t.is_empty())
-                .collect();
+            roster = listed(names);
+            continue;
+        }
+        if let Some(names) = trimmed.strip_prefix("@organisation") {
+            organisation = listed(names);
             continue;
         }
         if let Some(address) = trimmed.strip_prefix("@source") {
@@ -144,11 +145,21 @@ pub fn parse(source: &str) -> Result<Vec<Entry>, CorpusError> {
             gate_open,
             glossary: glossary.clone(),
             roster: roster.clone(),
+            organisation: organisation.clone(),
             expected,
             text: text.to_owned(),
         });
     }
     Ok(entries)
+}
+
+/// A directive's comma-separated list, each entry trimmed, blanks dropped.
+fn listed(terms: &str) -> Vec<String> {
+    terms
+        .split(',')
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// Confusion counts for one rule over the corpus.
@@ -212,7 +223,7 @@ pub struct Report {
 
 /// Lints every entry with its audience's shipped strictness and scores it.
 /// The rules the linter finds in one entry, under its audience's shipped
-/// strictness, its flags and its glossary and roster.
+/// strictness, its flags, its glossary, roster and organisation.
 pub fn findings(entry: &Entry, settings: &GuardrailSettings) -> BTreeSet<Rule> {
     findings_by(lint, entry, settings)
 }
@@ -232,6 +243,7 @@ fn findings_by(
         resolution_allowed: entry.gate_open,
         glossary: &entry.glossary,
         names: &entry.roster,
+        ourselves: &entry.organisation,
     };
     settings
         .apply(entry.audience, lint(&entry.text, &context))
@@ -399,6 +411,27 @@ mod tests {
         );
         assert!(entries[1].expected.is_empty());
         assert_eq!(entries[0].split, Split::Tune);
+    }
+
+    #[test]
+    fn the_organisation_applies_until_the_next_one_and_empty_clears_it() {
+        let source = "@organisation okta, Okta Inc\ncustomers | - | Okta experienced errors.\n@organisation\ncustomers | blame | Okta experienced errors.\n";
+        let entries = parse(source).unwrap();
+        assert_eq!(entries[0].organisation, ["okta", "Okta Inc"]);
+        assert!(entries[1].organisation.is_empty());
+        let settings = GuardrailSettings::defaults();
+        // Okta's own page speaks of itself; without a name, Herald guesses
+        // the same from the missing "we".
+        assert!(findings(&entries[0], &settings).is_empty());
+        assert!(findings(&entries[1], &settings).is_empty());
+        let press = parse("@organisation theverge\ncustomers | blame | Okta experienced errors.\n")
+            .unwrap();
+        assert_eq!(
+            findings(&press[0], &settings)
+                .into_iter()
+                .collect::<Vec<_>>(),
+            [Rule::Blame]
+        );
     }
 
     #[test]

@@ -163,6 +163,9 @@ pub struct LintContext<'a> {
     /// People's names to catch whatever they are: the roster in Settings and
     /// the incident's own people (commander, comms lead, ask owners).
     pub names: &'a [String],
+    /// The names our own organisation goes by (Settings): a company named
+    /// as having had the trouble is blamed unless it is one of these.
+    pub ourselves: &'a [String],
 }
 
 /// Compiles the rules' patterns ahead of the first draft (about 0.3 s once per
@@ -403,6 +406,55 @@ mod tests {
         assert_eq!(spans, ["xiomara quist", "Bo"]);
         assert!(found.iter().all(|f| f.rule == Rule::PersonName));
         assert!(lint("Xiomara Quist", &LintContext::default()).is_empty());
+    }
+
+    #[test]
+    fn a_company_that_had_the_outage_is_blamed_unless_it_is_us() {
+        let acme = vec!["Acme".to_owned(), "Acme Cloud".to_owned()];
+        let ours = LintContext {
+            ourselves: &acme,
+            ..LintContext::default()
+        };
+        let blamed =
+            |text: &str, context: &LintContext<'_>| rules_in(text, context).contains(&"blame");
+        // Another company's outage, however it is put.
+        for text in [
+            "Cloudflare experienced an outage that slowed our pages.",
+            "Dropbox recently suffered an outage.",
+            "Starting at 12:15 PM, Blackboard experienced a brief interruption.",
+            "A month earlier, Lufthansa and Air France suffered a system outage.",
+            "That is because Word Press was down.",
+        ] {
+            assert!(blamed(text, &ours), "{text}");
+        }
+        // Our own name, our own things, places and plural nouns are not
+        // a company at fault.
+        for text in [
+            "Acme Cloud experienced an outage in our EU region.",
+            "ACME experienced elevated errors.",
+            "On Friday, the Clientarea went offline.",
+            "Our customers in Japan and South Korea experienced slow pages.",
+            "Between 10:00 and 10:20 UTC, Agents experienced errors.",
+            "Our Payment Service and Account Service experienced a disruption.",
+        ] {
+            assert!(!blamed(text, &ours), "{text}");
+        }
+        // Without our names, a company speaking of itself with no "we" is
+        // read as its own postmortem, as before.
+        assert!(!blamed(
+            "Cloudflare experienced an outage.",
+            &LintContext::default()
+        ));
+        // A named vendor's trouble stays blame whoever we are, and is ours
+        // when we are that vendor.
+        let slack = vec!["Slack".to_owned()];
+        let slack_writes = LintContext {
+            ourselves: &slack,
+            ..LintContext::default()
+        };
+        let text = "Slack is currently experiencing degraded performance.";
+        assert!(blamed(text, &ours));
+        assert!(!blamed(text, &slack_writes));
     }
 
     #[test]

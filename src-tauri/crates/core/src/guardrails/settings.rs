@@ -44,6 +44,12 @@ pub struct GuardrailSettings {
     /// per draft. (Absent from settings saved before it existed.)
     #[serde(default)]
     pub roster: Vec<String>,
+    /// The names our own organisation goes by ("Acme", "Acme Cloud"). A
+    /// company named in an update as having had an outage is blamed unless
+    /// it is one of these; with none set, Herald guesses from the wording.
+    /// (Absent from settings saved before it existed.)
+    #[serde(default)]
+    pub organisation: Vec<String>,
 }
 
 impl GuardrailSettings {
@@ -65,6 +71,7 @@ impl GuardrailSettings {
             ],
             glossary: Vec::new(),
             roster: Vec::new(),
+            organisation: Vec::new(),
         }
     }
 
@@ -97,12 +104,13 @@ impl GuardrailSettings {
             .collect()
     }
 
-    /// Trims glossary terms and roster names, drops blank and repeated ones,
+    /// Trims glossary terms, roster names and our own names, drops blank and repeated ones,
     /// and checks sizes.
     pub fn validate(&self) -> Result<GuardrailSettings, Invalid> {
         let mut errors = Vec::new();
         let glossary = clean_terms(&self.glossary, "glossary", "glossary term", &mut errors);
         let roster = clean_terms(&self.roster, "roster", "name", &mut errors);
+        let organisation = clean_terms(&self.organisation, "organisation", "name", &mut errors);
         for audience in Audience::ALL {
             if self
                 .audiences
@@ -121,6 +129,7 @@ impl GuardrailSettings {
             audiences: self.audiences.clone(),
             glossary,
             roster,
+            organisation,
         })
     }
 }
@@ -198,14 +207,23 @@ mod tests {
             ..GuardrailSettings::defaults()
         };
         assert_eq!(roster.validate().unwrap().roster, ["Ana Lima", "Bo"]);
+        let ours = GuardrailSettings {
+            organisation: vec![" Acme ".into(), "ACME".into(), "Acme Cloud".into()],
+            ..GuardrailSettings::defaults()
+        };
+        assert_eq!(
+            ours.validate().unwrap().organisation,
+            ["Acme", "Acme Cloud"]
+        );
         let bad = GuardrailSettings {
             glossary: vec!["x".repeat(MAX_TERM + 1)],
             audiences: vec![],
             roster: vec![" Ana Lima ".into(), "ana lima".into()],
+            organisation: vec!["y".repeat(MAX_TERM + 1)],
         };
         let Err(Invalid(errors)) = bad.validate() else {
             panic!("accepted")
         };
-        assert_eq!(errors.len(), 5);
+        assert_eq!(errors.len(), 6);
     }
 }

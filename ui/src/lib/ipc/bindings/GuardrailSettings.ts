@@ -14,4 +14,11 @@ glossary: Array<string>,
  * ("Ana Lima"): the on-call roster. The incident's own people are added
  * per draft. (Absent from settings saved before it existed.)
  */
-roster: Array<string>, };
+roster: Array<string>, 
+/**
+ * The names our own organisation goes by ("Acme", "Acme Cloud"). A
+ * company named in an update as having had an outage is blamed unless
+ * it is one of these; with none set, Herald guesses from the wording.
+ * (Absent from settings saved before it existed.)
+ */
+organisation: Array<string>, };

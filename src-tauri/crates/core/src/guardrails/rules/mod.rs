@@ -74,7 +74,7 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
         }));
     };
     push(Rule::Speculation, speculation::find(text), false);
-    push(Rule::Blame, blame::find(text), false);
+    push(Rule::Blame, blame::find(text, context.ourselves), false);
     let mut with_model = |rule, found, settled| {
         push(rule, found, false);
         if learned {
