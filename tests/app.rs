@@ -657,6 +657,34 @@ async fn the_resolution_gate_holds_all_clear_wording_until_the_hold_has_passed()
 }
 
 #[tokio::test]
+async fn another_company_named_with_the_outage_is_blamed_once_our_names_are_in_settings() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    app.click("nav button:nth-child(2)").await;
+    app.fill("organisation", "Acme").await;
+    app.click("[data-testid=\"messages-save\"]").await;
+    app.shows("messages-saved", "Saved").await;
+    declare(&app, "Slow checkout", "INC-77", "SEV2").await;
+
+    app.replace_text(
+        CUSTOMER_DRAFT,
+        "Cloudflare experienced an outage that slowed checkout. Acme experienced slow pages.",
+    )
+    .await;
+    let blamed = app
+        .wait_for_text(
+            "[data-testid=\"finding\"][data-rule=\"blame\"]",
+            "Cloudflare experienced",
+        )
+        .await;
+    assert!(
+        !blamed.contains("Acme"),
+        "our own name is not blame: {blamed}"
+    );
+    app.quit().await;
+}
+
+#[tokio::test]
 async fn a_handoff_copied_in_one_herald_is_taken_over_in_another() {
     let bo_profile = Profile::new();
     let bo = App::launch(&bo_profile).await;
