@@ -561,6 +561,12 @@ static MENDED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Seen by a provider: "detected by the vendor's monitoring" names who
+/// noticed it. (Restored by one still says whose outage it was.)
+static SEEN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:detected|noticed|spotted|discovered|caught|flagged)\s+(?:\w+\s+)?by\s+$")
+});
+
 static THANKS: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bthank\w*\s+(?:[\w-]+\s+){0,3}$"));
 
 /// Whether `said` is an everyday act that the `rest` of its sentence does not
@@ -635,6 +641,7 @@ pub(super) fn warm() {
     LazyLock::force(&THE_FIX);
     LazyLock::force(&THANKS);
     LazyLock::force(&MENDED);
+    LazyLock::force(&SEEN_BY);
     LazyLock::force(&CARD_PRODUCT);
     LazyLock::force(&A_THING);
     LazyLock::force(&UNAFFECTED);
@@ -765,6 +772,9 @@ pub(super) fn find(text: &str, ourselves: &[String]) -> Vec<(usize, usize)> {
                 || (in_passing && WORKING_WITH.is_match(&text[..m.start() + party_start(said)]))
                 || THANKS.is_match(before)
                 || (lower.starts_with("by ") && MENDED.is_match(before))
+                // "Detected by the vendor's monitoring": a provider named in
+                // passing as who saw it, not whose fault it was.
+                || (in_passing && SEEN_BY.is_match(before))
                 || (in_passing && MENDS.is_match(rest))
                 || (MAKING_USE.is_match(before) && !WENT_WRONG.is_match(rest))
                 || everyday(said, before, rest)
