@@ -6,7 +6,8 @@ Settings entry a lead of that organisation would have made: the registrable
 name in the address ("okta" for support.okta.com, "github" for
 githubstatus.com), the provider a status aggregator's page is about
 (pingoru.io/providers/okta), an IT department's subdomain as well
-(oit.ua.edu is "oit, ua"), and nothing where the address does not say (a
+(oit.ua.edu is "oit, ua"), a product's status page under its company's
+(bitbucket.status.atlassian.com is "bitbucket, atlassian"), and nothing where the address does not say (a
 link shortener, a mirror, a statuspage.io short link). No sentence is read,
 so the held-out half is annotated the same way as the tune half.
 
@@ -98,8 +99,16 @@ def organisation(url):
     name = name_of(url)
     if not name:
         return ""
-    departments = [p for p in host_of(url).split(".")[:-2] if p in DEPARTMENTS]
-    return ", ".join(departments + [name])
+    parts = host_of(url).split(".")
+    departments = [p for p in parts[:-2] if p in DEPARTMENTS]
+    # A product's own status page under its company's: "bitbucket" for
+    # bitbucket.status.atlassian.com.
+    products = (
+        [parts[0]]
+        if len(parts) == 4 and parts[1] == "status" and parts[0] not in ("support", "emea", "www")
+        else []
+    )
+    return ", ".join(departments + products + [name])
 
 
 def rewritten(lines):

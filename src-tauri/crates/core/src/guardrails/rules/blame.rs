@@ -35,9 +35,10 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // summary of the attack".
         format!(r"\b{VENDORS}(?:\s+(?i:engineers?|staff|support|technicians?|team))?\s+(?i:reported|posted|explained|told\s+us|wrote)\b"),
         // A named vendor having trouble now: "Stripe is currently
-        // experiencing degraded performance". ("GitHub experienced" is how a
+        // experiencing degraded performance", "Shopify is returning a nginx
+        // error on all shops". ("GitHub experienced" is how a
         // company's own postmortem speaks of itself, so the past is left.)
-        format!(r"\b{VENDORS}(?:,\s+[^,.!?]{{1,60}},)?(?:\s+(?i:engineers?|technicians?|staff|support|teams?))?\s+(?i:(?:(?:is|are|has\s+been|have\s+been)\s+(?:currently\s+|still\s+)?|still\s+)(?:experiencing|having|suffering|investigating|reporting|dealing\s+with|recovering\s+from|aware\s+of|trying\s+to\s+(?:resolve|fix|restore|recover)))\b"),
+        format!(r"\b{VENDORS}(?:,\s+[^,.!?]{{1,60}},)?(?:\s+(?i:engineers?|technicians?|staff|support|teams?))?\s+(?i:(?:(?:is|are|has\s+been|have\s+been)\s+(?:currently\s+|still\s+)?|still\s+)(?:experiencing|having|suffering|investigating|reporting|dealing\s+with|recovering\s+from|aware\s+of|trying\s+to\s+(?:resolve|fix|restore|recover)|returning\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?errors?))\b"),
         // A named vendor's engineers at work on it: "Microsoft engineers
         // have made several configuration changes in an effort to
         // remediate this issue".
@@ -67,8 +68,8 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // account".
         r"(?i)\b(?:stopped|suspended|blocked|disabled|throttled|paused|locked|terminated|froze|frozen|flagged|shut\s+down)\s+(?:[\w-]+\s+){0,5}?our\s+accounts?\b".to_owned(),
         // The trouble placed with a named vendor: "confirmed that the issues
-        // were with AWS".
-        format!(r"(?i:\b(?:issues?|problems?|faults?|trouble|failures?)\s+(?:was|were|is|are|lay|lies|lie)\s+(?:with|at)\s+(?:the\s+)?){VENDORS}\b"),
+        // were with AWS", "the root cause was with Cloudflare".
+        format!(r"(?i:\b(?:issues?|problems?|faults?|trouble|failures?|(?:root\s+)?causes?)\s+(?:was|were|is|are|lay|lies|lie)\s+(?:with|at)\s+(?:the\s+)?){VENDORS}\b"),
         // The building our servers sit in, in trouble: "the data center
         // where our server is located suffered", "the datacenter that was
         // having problems". (Not "our data centre": a company can run its
