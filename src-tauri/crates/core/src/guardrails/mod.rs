@@ -439,6 +439,18 @@ mod tests {
         ] {
             assert!(!blamed(text, &ours), "{text}");
         }
+        // Our own name is no acronym to explain and no person.
+        let ours_in_capitals = vec!["ACME".to_owned(), "Jackson Hewitt".to_owned()];
+        let ourselves = LintContext {
+            ourselves: &ours_in_capitals,
+            ..LintContext::default()
+        };
+        let text = "Payments to ACME accounts are delayed, said Jackson Hewitt.";
+        assert_eq!(
+            rules_in(text, &LintContext::default()),
+            ["jargon", "person_name"]
+        );
+        assert!(rules_in(text, &ourselves).is_empty());
         // Without our names, a company speaking of itself with no "we" is
         // read as its own postmortem, as before.
         assert!(!blamed(

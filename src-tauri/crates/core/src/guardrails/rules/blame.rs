@@ -5,7 +5,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{SITE_WORK, compile, ends_with_ignore_case, sentence_around, sentence_before};
+use super::{
+    SITE_WORK, compile, ends_with_ignore_case, names_us, sentence_around, sentence_before,
+};
 
 const VENDORS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|Microsoft|Google(?:\s+Cloud)?|GCP|Cloudflare|CloudFlare|Fastly|Akamai|Stripe|Twilio|Datadog|GitHub|GitLab|Okta|Salesforce|Heroku|Vercel|Netlify|Digital\s?Ocean|Oracle|SendGrid|Mailgun|PagerDuty|Atlassian|Slack|Zoom|Shopify|PayPal|Adyen|Braintree|Auth0|Snowflake|Linode|Hetzner|OVH|Equinix|Verizon|Comcast|Zscaler|Lumen|CrowdStrike|Crowdstrike|Nexmo|Vonage|Mailchimp|Mandrill|Postmark|SparkPost|Amazon\s+SES|Route\s?53|Imperva|Incapsula|StackPath|Limelight|Let['’]s\s+Encrypt|DigiCert|Sectigo|GoDaddy|Namecheap|NS1|Dyn|UltraDNS|Level\s?3|CenturyLink|Cogent|Telia|NTT|Zayo|AT&T|T-Mobile|Sprint|Vodafone|Telstra|Optus|Rackspace|SoftLayer|IBM(?:\s+Cloud)?|Alibaba\s+Cloud|Scaleway|Vultr|Supabase|Firebase|MongoDB\s+Atlas|Confluent|Algolia|Segment|Zendesk|HubSpot|APNs|FCM|Visa|Mastercard|Plaid|Square|Worldpay|Klarna|Mollie|Sinch|Plivo|MessageBird|Telnyx|OpenAI|MailChannels|Porkbun|DNSimple|DNS\s+Simple|Office\s+365|Microsoft\s+365|Gmail|Google\s+Workspace|Docker\s+Hub|npm|Bitbucket|Sentry|New\s+Relic|LaunchDarkly|OneLogin|Hurricane\s+Electric|SITA|Sita|Amadeus|Sabre|HostGator|Hostgator|Bluehost|DreamHost|SiteGround|Hostinger|IONOS|WP\s+Engine|Kinsta|Media\s+Temple|Openreach|National\s+Grid|Network\s+Rail|Virgin\s+Media|TalkTalk|Xfinity|PG&E|British\s+Telecom|BT|Hotmail|Outlook\.com|Yahoo(?:\s+Mail)?|iCloud|Apple|Cisco|Juniper|Arista|NetApp|Ericsson|Nokia|Huawei|Fortinet|Palo\s+Alto\s+Networks|F5|Citrix|VMware|Broadcom|Supermicro|Dell(?:\s+EMC)?|Hewlett\s+Packard(?:\s+Enterprise)?|HPE|Brocade|Ciena|Metaswitch|Pure\s+Storage|Nutanix|Red\s+Hat|Canonical|Microsoft\s+Azure|Cyxtera|Digital\s+Realty|CoreSite|Telehouse|Interxion|Con\s+Ed(?:ison)?|Blackboard)";
 
@@ -294,34 +296,6 @@ fn company_as_subject(text: &str, start: usize, name: &str) -> bool {
     }
     let plural = name.ends_with('s') && !name.ends_with("ss");
     SUBJECT_START.is_match(before) && (!plural || VENDOR_NAME.is_match(name))
-}
-
-/// Whether `said` names our own organisation: some run of one to three of
-/// its words, joined and read without case or punctuation ("Digital Ocean",
-/// "GitLab.com", "Acme's"), is one of `ourselves`.
-fn names_us(said: &str, ourselves: &[String]) -> bool {
-    if ourselves.is_empty() {
-        return false;
-    }
-    let words: Vec<String> = said
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let ours: Vec<String> = ourselves.iter().map(|name| joined(name)).collect();
-    (0..words.len()).any(|start| {
-        (1..=3)
-            .filter(|n| start + n <= words.len())
-            .any(|n| ours.contains(&words[start..start + n].concat()))
-    })
-}
-
-/// A name read without case, spaces or punctuation.
-fn joined(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Words by which a writer speaks for their own company.

@@ -91,9 +91,49 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
             all_clear_settled,
         );
     }
-    push(Rule::Jargon, jargon::find(text, context.glossary), false);
-    push(Rule::PersonName, person::find(text, context.names), false);
+    // Our own name is no acronym to explain ("ACME"), though a term after
+    // it still is ("crates.io endpoints"), and no person ("said Jackson
+    // Hewitt" in Jackson Hewitt's own update).
+    let ours = context.ourselves;
+    let mut jargon = jargon::find(text, context.glossary);
+    jargon.retain(|&(start, end)| {
+        !ours
+            .iter()
+            .any(|name| joined(name) == joined(&text[start..end]))
+    });
+    let mut people = person::find(text, context.names);
+    people.retain(|&(start, end)| !names_us(&text[start..end], ours));
+    push(Rule::Jargon, jargon, false);
+    push(Rule::PersonName, people, false);
     spans
+}
+
+/// Whether `said` names our own organisation: some run of one to three of
+/// its words, joined and read without case or punctuation ("Digital Ocean",
+/// "GitLab.com", "Acme's"), is one of `ourselves`.
+pub(super) fn names_us(said: &str, ourselves: &[String]) -> bool {
+    if ourselves.is_empty() {
+        return false;
+    }
+    let words: Vec<String> = said
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let ours: Vec<String> = ourselves.iter().map(|name| joined(name)).collect();
+    (0..words.len()).any(|start| {
+        (1..=3)
+            .filter(|n| start + n <= words.len())
+            .any(|n| ours.contains(&words[start..start + n].concat()))
+    })
+}
+
+/// A name read without case, spaces or punctuation.
+fn joined(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The ETA rule settles a sentence with a time or "ETA" it judged, and a
