@@ -124,6 +124,7 @@ pub(super) fn warm() {
     LazyLock::force(&A_LOOK);
     LazyLock::force(&NOT_HELD);
     LazyLock::force(&CONFIDENT);
+    LazyLock::force(&DEGREE);
     LazyLock::force(&APOLOGY);
     LazyLock::force(&IMPACT_ON);
     LazyLock::force(&FUTURE_EFFECT);
@@ -136,6 +137,11 @@ pub(super) fn warm() {
     LazyLock::force(&HEDGE);
     LazyLock::force(&CAUSE_AFTER);
 }
+
+/// A degree word right after "it seems": what follows is an opinion.
+static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\s+(?:rather|very|quite|so|pretty|really|a\s+(?:bit|little))\s")
+});
 
 pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
     SPECULATION
@@ -178,7 +184,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let a_look =
                 starts_with_ignore_case(m.as_str(), "look") && A_LOOK.is_match(&text[..m.start()]);
             let not_held = NOT_HELD.is_match(sentence_before(text, m.start()));
+            // "It seems rather ridiculous" is an opinion, not a guess.
+            let opinion = starts_with_ignore_case(m.as_str(), "it ") && DEGREE.is_match(rest);
             !(apology
+                || opinion
                 || not_held
                 || impact
                 || found
