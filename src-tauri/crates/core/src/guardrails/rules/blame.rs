@@ -259,11 +259,11 @@ static THINGS_OF_OURS: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:Our|The|This|That|Its|Their|My|A|An)\s"));
 
 /// What may stand before a company that is the subject of its trouble: the
-/// start of the sentence, a clause's comma, a joining word, a time, or the
-/// kind of company it is ("Colocation provider Colo4 experienced"), or a
-/// date or time ("April 19th Blackboard experienced"). After
-/// "the", "our" or "in", a capitalised name is a thing or a place ("the
-/// Clientarea went offline", "customers in South Korea experienced").
+/// start of the sentence, a clause's comma, a joining word, a date or time
+/// ("April 19th Blackboard experienced"), or the kind of company it is
+/// ("Colocation provider Colo4 experienced"). After "the", "our" or "in",
+/// a capitalised name is a thing or a place ("the Clientarea went
+/// offline", "customers in South Korea experienced").
 static SUBJECT_START: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?:^|[,:;(—–]\s*|\b(?i:and|but|so|that|when|after|as|while|since|because|then|apparently|reportedly|recently|also|earlier|ago|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|provider|host|vendor|company|firm|giant|platform|partner|am|pm|utc|gmt|[ecmp][sd]t|bst|cet)\s+|\d(?:st|nd|rd|th)?\s+)$",
