@@ -664,6 +664,7 @@ async fn another_company_named_with_the_outage_is_blamed_once_our_names_are_in_s
     app.fill("organisation", "Acme").await;
     app.click("[data-testid=\"messages-save\"]").await;
     app.shows("messages-saved", "Saved").await;
+    app.screenshot("settings-organisation").await;
     declare(&app, "Slow checkout", "INC-77", "SEV2").await;
 
     app.replace_text(
