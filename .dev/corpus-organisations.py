@@ -7,9 +7,10 @@ name in the address ("okta" for support.okta.com, "github" for
 githubstatus.com), the provider a status aggregator's page is about
 (pingoru.io/providers/okta), an IT department's subdomain as well
 (oit.ua.edu is "oit, ua"), a product's status page under its company's
-(bitbucket.status.atlassian.com is "bitbucket, atlassian"), and nothing where the address does not say (a
-link shortener, a mirror, a statuspage.io short link). No sentence is read,
-so the held-out half is annotated the same way as the tune half.
+(bitbucket.status.atlassian.com is "bitbucket, atlassian"), and nothing
+where the address does not say (a link shortener, a mirror, a
+statuspage.io short link). No sentence is read, so the held-out half is
+annotated the same way as the tune half.
 
     python3 .dev/corpus-organisations.py --check   # lists pages that differ
     python3 .dev/corpus-organisations.py --write   # rewrites the directives

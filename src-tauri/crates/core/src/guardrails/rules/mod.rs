@@ -95,12 +95,9 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
     // it still is ("crates.io endpoints"), and no person ("said Jackson
     // Hewitt" in Jackson Hewitt's own update).
     let ours = context.ourselves;
+    let our_names: Vec<String> = ours.iter().map(|name| joined(name)).collect();
     let mut jargon = jargon::find(text, context.glossary);
-    jargon.retain(|&(start, end)| {
-        !ours
-            .iter()
-            .any(|name| joined(name) == joined(&text[start..end]))
-    });
+    jargon.retain(|&(start, end)| !our_names.contains(&joined(&text[start..end])));
     let mut people = person::find(text, context.names);
     people.retain(|&(start, end)| !names_us(&text[start..end], ours));
     push(Rule::Jargon, jargon, false);
