@@ -1,0 +1,116 @@
+//! A company named as the subject of its own trouble ("Dropbox suffered an
+//! outage"): blame when it is another company, no blame when it is the
+//! writer's own. Which it is depends on the names our organisation goes by.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::{compile, names_us, sentence_before};
+use super::parties::{OUR_SIDE, VENDORS};
+
+/// A company as the subject of what it went through: "DigitalOcean
+/// experienced", "Cloudflare suffered".
+static SELF_REPORT: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:experienced|suffered)\b"));
+
+/// A company named as the one that had the trouble: "Dropbox recently
+/// suffered an embarrassing service outage", "Zoom went down". Only read
+/// when our own names are known: without them it is as likely a company's
+/// own postmortem speaking of itself ([`SELF_REPORT`]).
+static OTHERS_TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s+(?:(?:recently|also|briefly|again|itself)\s+)?(?:experienced|suffered|went\s+(?:down|offline|dark)|(?:was|is|were|has\s+been)\s+(?:down|offline))\b",
+    )
+});
+
+/// Other names joined to the subject ("Germany’s Lufthansa and Air France
+/// suffered"), read past to find where the subject starts.
+static JOINED_NAMES: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?:[A-Z][\w.&’'-]*\s+){1,3}(?:and|or|&)\s+$"));
+
+/// Names that are our own things, not a company: "Our Payment Service".
+static THINGS_OF_OURS: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?:Our|The|This|That|Its|Their|My|A|An)\s"));
+
+/// What may stand before a company that is the subject of its trouble: the
+/// start of the sentence, a clause's comma, a joining word, a date or time
+/// ("April 19th Blackboard experienced"), or the kind of company it is
+/// ("Colocation provider Colo4 experienced"). After "the", "our" or "in",
+/// a capitalised name is a thing or a place ("the Clientarea went
+/// offline", "customers in South Korea experienced").
+static SUBJECT_START: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?:^|[,:;(—–]\s*|\b(?i:and|but|so|that|when|after|as|while|since|because|then|apparently|reportedly|recently|also|earlier|ago|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|provider|host|vendor|company|firm|giant|platform|partner|am|pm|utc|gmt|[ecmp][sd]t|bst|cet)\s+|\d(?:st|nd|rd|th)?\s+)$",
+    )
+});
+
+/// A named vendor, alone: a subject that is one is a company even when its
+/// name ends like a plural ("Amazon Web Services").
+static VENDOR_NAME: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"^{VENDORS}$")));
+
+/// Whether the capitalised words `name` at `start` of `text` are the subject
+/// of their sentence and a company: not joined to a word before them
+/// ("edge1.LBLKWA"), not after "the" or "in", and not a plural like
+/// "Agents" or "London Linodes" (things, not a company), unless a vendor.
+fn company_as_subject(text: &str, start: usize, name: &str) -> bool {
+    if text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '-')
+    {
+        return false;
+    }
+    let mut before = sentence_before(text, start);
+    if let Some(joined) = JOINED_NAMES.find(before) {
+        // "Our Payment Service and Account Service": our own things.
+        if THINGS_OF_OURS.is_match(joined.as_str()) {
+            return false;
+        }
+        before = &before[..joined.start()];
+    }
+    let plural = name.ends_with('s') && !name.ends_with("ss");
+    SUBJECT_START.is_match(before) && (!plural || VENDOR_NAME.is_match(name))
+}
+
+/// Words by which a writer speaks for their own company.
+static FIRST_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:we|our|ours|us|i|my)\b|\bwe['’]"));
+
+pub(super) fn warm() {
+    LazyLock::force(&SELF_REPORT);
+    LazyLock::force(&OTHERS_TROUBLE);
+    LazyLock::force(&JOINED_NAMES);
+    LazyLock::force(&THINGS_OF_OURS);
+    LazyLock::force(&SUBJECT_START);
+    LazyLock::force(&VENDOR_NAME);
+    LazyLock::force(&FIRST_PERSON);
+}
+
+/// "On Jan. 7, DigitalOcean experienced a loss of network connectivity",
+/// with no "we" or "our" anywhere: a company's own postmortem speaking of
+/// itself. Read only when our own names are not known.
+pub(super) fn speaks_of_itself(said: &str, sentence: &str) -> bool {
+    SELF_REPORT.is_match(said) && !FIRST_PERSON.is_match(sentence)
+}
+
+/// Another company named as the subject of its trouble ("Dropbox recently
+/// suffered an outage"), read only when our own names are known.
+pub(super) fn others_in_trouble(text: &str, ourselves: &[String]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    if ourselves.is_empty() {
+        return found;
+    }
+    for m in OTHERS_TROUBLE.captures_iter(text) {
+        let (Some(all), Some(name)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        if !OUR_SIDE.is_match(name.as_str())
+            && !names_us(name.as_str(), ourselves)
+            && company_as_subject(text, all.start(), name.as_str())
+        {
+            found.push((all.start(), all.end()));
+        }
+    }
+    found
+}

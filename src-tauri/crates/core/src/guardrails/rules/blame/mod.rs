@@ -1,0 +1,79 @@
+//! Blame: a vendor, a cloud, a team or a person named as at fault. Working
+//! with a provider, or moving to a backup one, is not blame. What names a
+//! party is in [`parties`], a company named with its own trouble in
+//! [`company`], and what clears a party named beside a fault in
+//! [`innocent`].
+
+mod company;
+mod innocent;
+mod parties;
+
+use super::{sentence_around, sentence_before};
+use innocent::{PREVENTING, SWITCHED_TO, WENT_WRONG, WORKING_WITH};
+use parties::{
+    BLAME, ESCALATED_TO, IN_OTHER_HANDS, LET_DOWN, OTHER_CUSTOMERS, OUR_SIDE, PARTIES, PROVIDER,
+    ROLES, THEIR_OWN, THIRD_PARTY,
+};
+
+pub(super) fn warm() {
+    parties::warm();
+    company::warm();
+    innocent::warm();
+}
+
+pub(super) fn find(text: &str, ourselves: &[String]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for m in THIRD_PARTY.captures_iter(text) {
+        let (Some(all), Some(next)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        let before = sentence_before(text, all.start());
+        let own = THEIR_OWN.contains(&next.as_str().to_ascii_lowercase().as_str());
+        // "To detect third-party issues earlier" names a risk, not a culprit.
+        if !own
+            && !WORKING_WITH.is_match(before)
+            && !SWITCHED_TO.is_match(before)
+            && !PREVENTING.is_match(before)
+        {
+            found.push((all.start(), all.end()));
+        }
+    }
+    // Somebody else's hands count when the sentence says something failed.
+    for m in IN_OTHER_HANDS.find_iter(text) {
+        let (start, end) = sentence_around(text, m.start());
+        let named = text[m.start()..m.end()].rsplit(' ').next().unwrap_or("");
+        if WENT_WRONG.is_match(&text[start..end.max(m.end())]) && !OUR_SIDE.is_match(named) {
+            found.push((m.start(), m.end()));
+        }
+    }
+    found.extend(LET_DOWN.find_iter(text).map(|m| (m.start(), m.end())));
+    found.extend(company::others_in_trouble(text, ourselves));
+    found.extend(
+        OTHER_CUSTOMERS
+            .find_iter(text)
+            .map(|m| (m.start(), m.end())),
+    );
+    for m in ESCALATED_TO.captures_iter(text) {
+        if let (Some(all), Some(name)) = (m.get(0), m.get(1))
+            && !OUR_SIDE.is_match(name.as_str())
+            && !ROLES.contains(&name.as_str())
+        {
+            found.push((all.start(), all.end()));
+        }
+    }
+    // Each pattern says whether it names a party (checked against our own
+    // side) and whether it mentions one only in passing (checked for trouble).
+    let patterns = BLAME
+        .iter()
+        .map(|r| (r, false, false))
+        .chain(PARTIES.iter().map(|r| (r, true, false)))
+        .chain(std::iter::once((&*PROVIDER, false, true)));
+    for (regex, named, in_passing) in patterns {
+        for m in regex.find_iter(text) {
+            if !innocent::cleared(text, m.start(), m.end(), named, in_passing, ourselves) {
+                found.push((m.start(), m.end()));
+            }
+        }
+    }
+    found
+}
