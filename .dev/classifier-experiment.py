@@ -74,6 +74,15 @@ SHIPPED = ["unconfirmed_eta", "premature_resolution"]
 # right), 0.802 at 0.54-0.58, 0.819 at 0.66 and 0.74; pooled, F1 0.759 at
 # 0.58, 0.764 at 0.62, 0.759 at 0.66.
 THRESHOLDS = {"unconfirmed_eta": 0.62, "premature_resolution": 0.62}
+# Below this probability the shipped model doubts a phrase the ETA or
+# all-clear patterns found, and `guardrails/rules/learned.rs` (DOUBT) drops
+# the finding, in sentences of FEWEST_WORDS or more. Chosen by `--fresh` on
+# 2026-12-03 against two older commits' rules (round 49's at 7ddbc22^, round
+# 70's at 44ef1dc): on the tune pages collected after each (717 on, 856 on),
+# dropping below 0.2 removed 6 + 4 wrong ETAs for 1 + 0 right ones and 8 +
+# 2 wrong all-clears for 3 + 1 right ones; below 0.3, 10 + 4 for 4 + 0 and
+# 13 + 7 for 9 + 4; below 0.1, 2 + 2 for none and 2 + 0 for 1 + 1.
+DOUBT = 0.2
 TOKENS = r"(?u)\b[\w'’-]+\b"
 # corpus_predictions' columns: file, split, audience, expected, found by the
 # patterns, the rules that settle the sentence themselves (the model leaves
@@ -297,6 +306,13 @@ def fresh(path, first_fresh_page):
             f1 = 2 * s[0] * s[1] / (s[0] + s[1]) if s[0] + s[1] else 0.0
             print(f"{rule:22} at {threshold:.2f}: {int(added.sum())} added, {int((new_truth & added).sum())} right, "
                   f"{s[0]:.2f} / {s[1]:.2f} / {s[2]:.3f}, F1 {f1:.3f}")
+        # And every doubt: the patterns' findings the model would drop.
+        long = np.array([len(re.findall(TOKENS, r[TEXT])) >= FEWEST_WORDS for r in newer])
+        for doubt in [0.05, 0.1, 0.2, 0.3]:
+            dropped = new_found & long & (p < doubt)
+            s = score(new_truth, new_found & ~dropped)
+            print(f"{rule:22} doubt below {doubt:.2f}: {int((dropped & ~new_truth).sum())} wrong findings dropped, "
+                  f"{int((dropped & new_truth).sum())} right ones, patterns then {s[0]:.2f} / {s[1]:.2f} / {s[2]:.3f}")
 
 
 def option(name):

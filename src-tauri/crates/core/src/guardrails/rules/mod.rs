@@ -75,10 +75,14 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
     };
     push(Rule::Speculation, speculation::find(text), false);
     push(Rule::Blame, blame::find(text, context.ourselves), false);
+    // With the model, a pattern's finding it doubts is dropped, and a
+    // sentence the patterns leave alone is the model's to read.
     let mut with_model = |rule, found, settled| {
-        push(rule, found, false);
         if learned {
+            push(rule, learned::unless_doubted(text, rule, found), false);
             push(rule, learned::find(text, rule, settled), true);
+        } else {
+            push(rule, found, false);
         }
     };
     if !context.eta_confirmed {
