@@ -4,7 +4,9 @@
 //! --export`. Real updates word promised times and all-clears in more ways
 //! than a phrase list keeps up with ("things should be back to how they
 //! were"); the model reads a sentence the rule does not settle itself and
-//! flags it when its words say the same. It stays explainable: the
+//! flags it when its words say the same. Where the rule's patterns did
+//! find something, the model may doubt it ([`DOUBT`]) and the finding is
+//! dropped. It stays explainable: the
 //! finding's span runs over the words and pairs that weighed most, its
 //! reason says the model read them so, and its suggestion is the rule's.
 //!
