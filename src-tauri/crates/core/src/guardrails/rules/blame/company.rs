@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::super::{compile, names_us, sentence_before};
+use super::super::{compile, names_us, sentence_around, sentence_before};
 use super::parties::{OUR_SIDE, VENDORS};
 
 /// A company as the subject of what it went through: "DigitalOcean
@@ -78,6 +78,7 @@ static FIRST_PERSON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:we|our|ours|us|i|my)\b|\bwe['’]"));
 
 pub(super) fn warm() {
+    LazyLock::force(&TIMED_TO_THE_MINUTE);
     LazyLock::force(&SELF_REPORT);
     LazyLock::force(&OTHERS_TROUBLE);
     LazyLock::force(&JOINED_NAMES);
@@ -94,6 +95,17 @@ pub(super) fn speaks_of_itself(said: &str, sentence: &str) -> bool {
     SELF_REPORT.is_match(said) && !FIRST_PERSON.is_match(sentence)
 }
 
+/// A window timed to the minute ("from 11:39 am to 2:02 pm PT"): how a
+/// company's own postmortem opens ("On June 17th, from 11:39 am to 2:02
+/// pm PT, ChatGPT experienced an elevated error rate", a product of ours
+/// under a name Settings may not hold); the press names a day, not the
+/// minutes.
+static TIMED_TO_THE_MINUTE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[a-z]{2,4}\s+)?(?:to|until|and|-|–|—)\s+\d{1,2}:\d{2}\b",
+    )
+});
+
 /// Another company named as the subject of its trouble ("Dropbox recently
 /// suffered an outage"), read only when our own names are known.
 pub(super) fn others_in_trouble(text: &str, ourselves: &[String]) -> Vec<(usize, usize)> {
@@ -105,8 +117,10 @@ pub(super) fn others_in_trouble(text: &str, ourselves: &[String]) -> Vec<(usize,
         let (Some(all), Some(name)) = (m.get(0), m.get(1)) else {
             continue;
         };
+        let (start, end) = sentence_around(text, all.start());
         if !OUR_SIDE.is_match(name.as_str())
             && !names_us(name.as_str(), ourselves)
+            && !TIMED_TO_THE_MINUTE.is_match(&text[start..end.max(all.end())])
             && company_as_subject(text, all.start(), name.as_str())
         {
             found.push((all.start(), all.end()));

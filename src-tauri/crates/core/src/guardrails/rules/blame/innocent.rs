@@ -22,7 +22,7 @@ pub(super) static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
 /// risk, not a culprit.
 pub(super) static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without|detect|prone\s+to|risk\s+of)\s+(?:[\w-]+\s+){0,2}$",
+        r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without|detect|prone\s+to|risk\s+of|resilient\s+to|resilience\s+(?:to|against)|(?:protect\w*|insulat\w*|shield\w*)\s+(?:[\w-]+\s+)?(?:against|from)|guard\s+against|withstand)\s+(?:[\w-]+\s+){0,2}$",
     )
 });
 
