@@ -409,6 +409,25 @@ mod tests {
     }
 
     #[test]
+    fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
+        let strict = LintContext::default();
+        let blamed = |text: &str| rules_in(text, &strict).contains(&"blame");
+        assert!(blamed(
+            "A failure of a downstream communications provider delayed messages."
+        ));
+        assert!(blamed("The upstream provider had a network outage."));
+        for text in [
+            "The root cause was a change to a downstream service which the app depends on.",
+            "Downstream services experienced cascading slowdowns.",
+            // Naming an outage as a risk to be ready for is no blame.
+            "We are making our storage more resilient to service provider outages.",
+            "This protects us against upstream provider outages.",
+        ] {
+            assert!(!blamed(text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_company_that_had_the_outage_is_blamed_unless_it_is_us() {
         let acme = vec!["Acme".to_owned(), "Acme Cloud".to_owned()];
         let ours = LintContext {
@@ -436,6 +455,9 @@ mod tests {
             "Our customers in Japan and South Korea experienced slow pages.",
             "Between 10:00 and 10:20 UTC, Agents experienced errors.",
             "Our Payment Service and Account Service experienced a disruption.",
+            // A window timed to the minute opens a company's own
+            // postmortem, under a product name Settings may not hold.
+            "On June 17th, from 11:39 am to 2:02 pm PT, ChatGPT experienced errors.",
         ] {
             assert!(!blamed(text, &ours), "{text}");
         }
