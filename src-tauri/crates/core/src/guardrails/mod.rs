@@ -409,6 +409,30 @@ mod tests {
     }
 
     #[test]
+    fn a_time_counted_from_an_event_to_come_is_a_target_not_a_promise() {
+        let strict = LintContext::default();
+        let eta = |text: &str| rules_in(text, &strict).contains(&"unconfirmed_eta");
+        assert!(eta("We expect to roll back within 15 minutes."));
+        assert!(!eta(
+            "The new process will allow a rollback within 15 minutes of detecting a problem."
+        ));
+        assert!(!eta(
+            "We will page an engineer within 5 minutes of an alert firing."
+        ));
+    }
+
+    #[test]
+    fn a_named_vendors_bad_change_and_slow_engineers_are_blame() {
+        let strict = LintContext::default();
+        for text in [
+            "The root cause was a bug introduced to the Google Cloud networking stack.",
+            "Diagnosis and resolution took Google engineers over 24 hours.",
+        ] {
+            assert!(rules_in(text, &strict).contains(&"blame"), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let strict = LintContext::default();
         let blamed = |text: &str| rules_in(text, &strict).contains(&"blame");

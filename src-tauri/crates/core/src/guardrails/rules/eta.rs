@@ -184,6 +184,15 @@ static UPDATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A time counted from an event that has not happened is a target for
+/// next time, not a promise for this one: "rollback within 15 minutes of
+/// detecting a potential issue".
+static OF_AN_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s+of\s+(?:detect\w*|notic\w*|receiv\w*|spott\w*|identify\w*|each|every|any|an?\s+(?:[\w-]+\s+)?(?:alert|incident|issue|failure|page|outage|problem))\b",
+    )
+});
+
 /// What was done, right after the time: ", we have increased".
 static DONE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)^\s*,?\s*we(?:\s+have|['’]ve)\s+\w+ed\b"));
@@ -272,6 +281,7 @@ pub(super) fn warm() {
     LazyLock::force(&ABOUT_UPDATES);
     LazyLock::force(&EXPLICIT_ETA);
     LazyLock::force(&UPDATE_AFTER);
+    LazyLock::force(&OF_AN_EVENT);
     LazyLock::force(&UNKNOWN);
     LazyLock::force(&ESTIMATE_ARRIVES);
     LazyLock::force(&PRESENT_FIX);
@@ -395,6 +405,7 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     if ABOUT_UPDATES.is_match(before)
         || ESTIMATE_ARRIVES.is_match(before)
         || UPDATE_AFTER.is_match(&text[to..])
+        || OF_AN_EVENT.is_match(&text[to..])
         || history
         || symptom
         || not_fixed

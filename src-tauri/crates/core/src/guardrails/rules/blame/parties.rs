@@ -30,6 +30,10 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"\b{VENDORS}\s+(?:[\w-]+\s+)?(?i:routers?|switch(?:es)?|firewalls?|hardware|equipment|appliances?|devices?|load\s+balancers?|storage\s+arrays?)\s+(?i:(?:experienced|suffered|had|developed|hit)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:fault|failure|bug|defect|problem|issue|crash)|failed|crashed|malfunctioned)\b"),
         // Another company's status page quoted as where the trouble is.
         format!(r"\b{VENDORS}(?:'s|’s)?\s+(?i:status\s+page)\b"),
+        // A named vendor's change that went wrong, or its engineers who
+        // took their time: "a bug introduced to the Google Cloud Platform
+        // networking stack", "took Google engineers over 24 hours".
+        format!(r"(?i:\b(?:bugs?|defects?|regressions?|faulty\s+changes?)\s+(?:was\s+|were\s+)?(?:introduced|shipped|deployed|pushed|released)\s+(?:to|into|in|by)\s+(?:the\s+)?){VENDORS}\b|\b(?i:took)\s+{VENDORS}(?:['’]s)?\s+(?i:engineers|technicians|staff|support|teams?)\b"),
         format!(r"\b{VENDORS}(?:\s+[A-Z][\w-]*){{0,2}},?\s+(?i:caused|broke|went\s+down|is\s+down|was\s+down|failed|messed\s+up|screwed\s+up|pushed|deployed|misconfigured|is\s+to\s+blame|is\s+at\s+fault|shut\s+down|took\s+down)\b"),
         // A named vendor, or its staff, telling of the trouble: "Bluehost
         // reported on its Twitter account", "a Linode engineer posted a
