@@ -320,7 +320,7 @@ mod tests {
     fn the_model_leaves_short_lines_and_what_the_rule_excused_alone() {
         // The model alone would call this plan an all-clear; the rule knows
         // "once" makes it a condition.
-        let plan = "We will confirm once card payments have been restored.";
+        let plan = "We will let you know once all services have been fully restored.";
         let column = RULES.iter().position(|&r| r == Rule::PrematureResolution);
         let column = column.expect("the all-clear has a model");
         assert!(judge(&terms(plan).1, column).0 > MODEL.thresholds[column]);
