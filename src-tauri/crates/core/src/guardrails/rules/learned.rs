@@ -164,55 +164,90 @@ fn judge(terms: &[Term], column: usize) -> (f64, Option<(usize, usize)>) {
     (probability, span)
 }
 
-/// Spans for `rule` in sentences whose probability passes the threshold,
-/// among those the rule does not settle itself (`settled`). A sentence with
-/// a phrase the rule knows was judged by its guards ("we will confirm once
-/// it is resolved" is a plan, "no ETA" is not a promise), and the model
-/// does not overrule them: it covers wording the phrase lists lack.
-pub(super) fn find(text: &str, rule: Rule, settled: fn(&str) -> bool) -> Vec<(usize, usize)> {
-    let Some(column) = RULES.iter().position(|&r| r == rule) else {
-        return Vec::new();
-    };
-    sentences(text)
-        .into_iter()
-        .filter(|&(start, end)| !settled(&text[start..end]))
-        .filter_map(|(start, end)| {
-            let (words, terms) = terms(&text[start..end]);
-            if words < FEWEST_WORDS {
-                return None;
-            }
-            let (probability, span) = judge(&terms, column);
-            (probability > MODEL.thresholds[column])
-                .then_some(span)
-                .flatten()
-                .map(|(s, e)| (start + s, start + e))
-        })
-        .collect()
+/// The column of `rule` in the model, if the model sits beside it.
+fn column(rule: Rule) -> Option<usize> {
+    RULES.iter().position(|&r| r == rule)
 }
 
-/// The patterns' spans for `rule`, less those in sentences of five words
-/// or more that the model gives a probability under the rule's doubt: "should
-/// be back by then" in a line the model reads as a plan, not a promise.
-pub(super) fn unless_doubted(
-    text: &str,
-    rule: Rule,
-    found: Vec<(usize, usize)>,
-) -> Vec<(usize, usize)> {
-    let Some(column) = RULES.iter().position(|&r| r == rule) else {
-        return found;
-    };
-    let sentences = sentences(text);
-    found
-        .into_iter()
-        .filter(|&(start, _)| {
-            let Some(&(from, to)) = sentences.iter().find(|&&(s, e)| s <= start && start < e)
-            else {
-                return true;
-            };
-            let (words, terms) = terms(&text[from..to]);
-            words < FEWEST_WORDS || judge(&terms, column).0 >= MODEL.doubts[column]
-        })
-        .collect()
+/// One sentence of a draft as the model reads it.
+struct Sentence {
+    start: usize,
+    end: usize,
+    words: usize,
+    terms: Vec<Term>,
+}
+
+/// A draft as the model reads it: its sentences, each tokenised and looked
+/// up once, for both rules' findings and both rules' doubts.
+pub(super) struct Reading<'t> {
+    text: &'t str,
+    sentences: Vec<Sentence>,
+}
+
+impl<'t> Reading<'t> {
+    pub(super) fn new(text: &'t str) -> Self {
+        let sentences = sentences(text)
+            .into_iter()
+            .map(|(start, end)| {
+                let (words, terms) = terms(&text[start..end]);
+                Sentence {
+                    start,
+                    end,
+                    words,
+                    terms,
+                }
+            })
+            .collect();
+        Self { text, sentences }
+    }
+
+    /// Spans for `rule` in sentences whose probability passes the threshold,
+    /// among those the rule does not settle itself (`settled`). A sentence
+    /// with a phrase the rule knows was judged by its guards ("we will
+    /// confirm once it is resolved" is a plan, "no ETA" is not a promise),
+    /// and the model does not overrule them: it covers wording the phrase
+    /// lists lack.
+    pub(super) fn find(&self, rule: Rule, settled: fn(&str) -> bool) -> Vec<(usize, usize)> {
+        let Some(column) = column(rule) else {
+            return Vec::new();
+        };
+        self.sentences
+            .iter()
+            .filter(|s| s.words >= FEWEST_WORDS && !settled(&self.text[s.start..s.end]))
+            .filter_map(|s| {
+                let (probability, span) = judge(&s.terms, column);
+                (probability > MODEL.thresholds[column])
+                    .then_some(span)
+                    .flatten()
+                    .map(|(from, to)| (s.start + from, s.start + to))
+            })
+            .collect()
+    }
+
+    /// The patterns' spans for `rule`, less those in sentences of five
+    /// words or more that the model gives a probability under the rule's
+    /// doubt: "should be back by then" in a line the model reads as a
+    /// plan, not a promise.
+    pub(super) fn unless_doubted(
+        &self,
+        rule: Rule,
+        found: Vec<(usize, usize)>,
+    ) -> Vec<(usize, usize)> {
+        let Some(column) = column(rule) else {
+            return found;
+        };
+        found
+            .into_iter()
+            .filter(|&(start, _)| {
+                self.sentences
+                    .iter()
+                    .find(|s| s.start <= start && start < s.end)
+                    .is_none_or(|s| {
+                        s.words < FEWEST_WORDS || judge(&s.terms, column).0 >= MODEL.doubts[column]
+                    })
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -340,7 +375,7 @@ mod tests {
     #[test]
     fn a_finding_the_model_doubts_is_dropped_unless_its_line_is_short() {
         let strict = LintContext::default();
-        let column = |rule| RULES.iter().position(|&r| r == rule).expect("a model rule");
+        let column = |rule| column(rule).expect("a model rule");
         // Real tune sentences the patterns read as an all-clear and an ETA,
         // which the model reads as neither: a step of the diagnosis, and an
         // outage's length. (A retrain moves scores; if one rises past the
@@ -378,10 +413,11 @@ mod tests {
             );
         }
         let whole = |line: &str| vec![(0, line.len())];
-        assert_eq!(unless_doubted(short, clear, whole(short)), whole(short));
-        assert!(unless_doubted(long, clear, whole(long)).is_empty());
+        let doubted = |line: &str, rule| Reading::new(line).unless_doubted(rule, whole(line));
+        assert_eq!(doubted(short, clear), whole(short));
+        assert!(doubted(long, clear).is_empty());
         // A rule the model does not serve keeps every finding.
-        assert_eq!(unless_doubted(long, Rule::Blame, whole(long)), whole(long));
+        assert_eq!(doubted(long, Rule::Blame), whole(long));
     }
 
     #[test]

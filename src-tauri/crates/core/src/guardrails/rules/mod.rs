@@ -76,14 +76,16 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
     push(Rule::Speculation, speculation::find(text), false);
     push(Rule::Blame, blame::find(text, context.ourselves), false);
     // With the model, a pattern's finding it doubts is dropped, and a
-    // sentence the patterns leave alone is the model's to read.
-    let mut with_model = |rule, found, settled| {
-        if learned {
-            push(rule, learned::unless_doubted(text, rule, found), false);
-            push(rule, learned::find(text, rule, settled), true);
-        } else {
-            push(rule, found, false);
+    // sentence the patterns leave alone is the model's to read. The draft
+    // is read once for both rules, and not at all when both gates are open.
+    let gates_open = context.eta_confirmed && context.resolution_allowed;
+    let reading = (learned && !gates_open).then(|| learned::Reading::new(text));
+    let mut with_model = |rule, found, settled| match &reading {
+        Some(reading) => {
+            push(rule, reading.unless_doubted(rule, found), false);
+            push(rule, reading.find(rule, settled), true);
         }
+        None => push(rule, found, false),
     };
     if !context.eta_confirmed {
         with_model(Rule::UnconfirmedEta, eta::find(text), eta_settled);
