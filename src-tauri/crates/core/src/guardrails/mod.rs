@@ -433,6 +433,25 @@ mod tests {
     }
 
     #[test]
+    fn somebody_who_broke_in_is_blamed_but_the_risk_of_them_is_not() {
+        let strict = LintContext::default();
+        let blamed = |text: &str| rules_in(text, &strict).contains(&"blame");
+        for text in [
+            "Hackers gained access to the network through a stolen laptop.",
+            "The token had been compromised by an unauthorized third party.",
+            "This threat actor successfully stole a valid session.",
+        ] {
+            assert!(blamed(text), "{text}");
+        }
+        for text in [
+            "We are adding checks that protect your account against hackers.",
+            "Hackers are bypassing multifactor authentication across the industry.",
+        ] {
+            assert!(!blamed(text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let strict = LintContext::default();
         let blamed = |text: &str| rules_in(text, &strict).contains(&"blame");
@@ -467,6 +486,7 @@ mod tests {
             "Starting at 12:15 PM, Blackboard experienced a brief interruption.",
             "A month earlier, Lufthansa and Air France suffered a system outage.",
             "That is because Word Press was down.",
+            "Initech's ongoing security incident has caused a stir.",
         ] {
             assert!(blamed(text, &ours), "{text}");
         }
@@ -482,6 +502,8 @@ mod tests {
             // A window timed to the minute opens a company's own
             // postmortem, under a product name Settings may not hold.
             "On June 17th, from 11:39 am to 2:02 pm PT, ChatGPT experienced errors.",
+            "Acme's security incident is over.",
+            "In Wednesday's incident, the grid was never at fault.",
         ] {
             assert!(!blamed(text, &ours), "{text}");
         }

@@ -14,9 +14,9 @@ pub(super) const VENDORS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|Mic
 /// failure was puts the fault on it.
 pub(super) const CLOUDS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|GCP|Google\s+Cloud(?:\s+Platform)?|Digital\s?Ocean|Linode|Hetzner|OVH|Equinix|Cloudfront|CloudFront)";
 
-/// Capitalised words that start sentences or name our own side, never a
-/// third party announcing something.
-pub(super) const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|Team|Engineering|Support|Customers?|Users?|Engineers?|Everyone|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Status|Service|Services|System|Systems|Update|Monitoring|Investigating|Identified|Resolved|Downdetector|Issue|Problem|Cause|Fault|Incident|Outage|Root)";
+/// Capitalised words that start sentences or name our own side or a time,
+/// never a third party announcing something ("In Wednesday's incident").
+pub(super) const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|In|On|At|Last|Team|Engineering|Support|Customers?|Users?|Engineers?|Everyone|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Status|Service|Services|System|Systems|Update|Monitoring|Investigating|Identified|Resolved|Downdetector|Issue|Problem|Cause|Fault|Incident|Outage|Root)";
 
 pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
@@ -170,11 +170,20 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\bby\s+(?:an?|one\s+of\s+our|our|the)\s+(?:engineers?|employees?|operators?|technicians?|team\s+members?|administrators?|developers?|contractors?|staff\s+members?)\b|\bby\s+(?:a\s+)?human\s+(?:interaction|action|intervention|input|activity|hand)\b|\b(?:inadvertently|accidentally|mistakenly|erroneously|unintentionally)\s+(?:\w+\s+)?(?:deleted|removed|dropped|ran|executed|pushed|deployed|applied|modified|misconfigured|shut|disabled|disconnected|terminated|unplugged|cut)\b".to_owned(),
         // A person or a team named as the cause.
         r"(?i)\b(?:human|operator|manual)\s+error\b|\b(?:instructions|procedures?|runbooks?|steps)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+not\s+followed\b|\bengineer-driven\b|\bfat[- ]finger\w*|\ban\s+error\s+was\s+made\b|\bentered\s+incorrectly\b|\b(?:recogni[sz]es?|recogni[sz]ed|made)\s+(?:the|a)\s+mistake\b|\bteam\s+member\b[^.]{0,80}?\bexecuted\b|\b(?:an?|the)\s+(?:engineer|operator|administrator|employee)\s+(?:was\s+)?(?:performing|executed|ran|running|entered|typed|deleted|pushed)\b|\b[\w-]+\s+team\s+(?:upgraded|changed|executed|ran|made\s+a\s+change)\b".to_owned(),
+        // Somebody who broke in: "hackers gained access to its networks",
+        // "compromised by an unauthorized third party". Only an act told of
+        // them counts, so "protect against hackers" and "hackers are
+        // bypassing multifactor authentication", said of the world at
+        // large, stay plain.
+        format!(r"(?i)\b{INTRUDERS}\s+(?:[\w-]+\s+)?(?:successfully\s+)?(?:broke|gained|compromised|stole|leveraged|exfiltrated|accessed|attacked|infected|breached|obtained|carried\s+out|(?:was|were)\s+able|could\s+access|managed)\b|\bby\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?{INTRUDERS}\b"),
     ]
     .iter()
     .map(|p| compile(p))
     .collect()
 });
+
+/// People who break in, named by what they are rather than who.
+const INTRUDERS: &str = r"(?:hackers?|attackers?|threat\s+actors?|malicious\s+actors?|cyber-?\s?criminals?|intruders?|unauthori[sz]ed\s+third[\s-]+part(?:y|ies))";
 
 /// A provider named in passing ("our data centre provider has sent a
 /// response", "all three major cloud providers", the recipient's mail
