@@ -452,6 +452,50 @@ mod tests {
     }
 
     #[test]
+    fn our_own_tools_and_our_own_status_page_are_no_party_at_fault() {
+        let strict = LintContext::default();
+        let blamed = |text: &str| rules_in(text, &strict).contains(&"blame");
+        assert!(blamed("The vendor did not alert us to the change."));
+        assert!(!blamed("Our monitoring did not alert us to any issues."));
+        assert!(blamed("We escalated it to Fibrelink."));
+        assert!(!blamed("At 10:52 PM we reported it to StatusPage."));
+        // A named cloud is somebody else's even when it is "our" account there.
+        assert!(blamed(
+            "The root cause was an issue within our Google Cloud project's region."
+        ));
+    }
+
+    #[test]
+    fn event_handlers_submodules_volumes_and_tracing_are_jargon() {
+        let strict = LintContext::default();
+        let jargon = |text: &str| rules_in(text, &strict).contains(&"jargon");
+        for text in [
+            "The event handler fell behind.",
+            "A git submodule reference was missing.",
+            "Persistent volumes were slow to attach.",
+            "Our metrics and tracing showed fewer jobs.",
+        ] {
+            assert!(jargon(text), "{text}");
+        }
+        // Tracing a cause is plain work, not a system.
+        assert!(!jargon("We are tracing the cause of the delays."));
+    }
+
+    #[test]
+    fn a_denied_correlation_and_a_safeguards_effect_are_no_guess() {
+        let strict = LintContext::default();
+        let guessed = |text: &str| rules_in(text, &strict).contains(&"speculation");
+        assert!(guessed("The errors correlated with the deploy."));
+        assert!(!guessed(
+            "No code or operational changes correlated with the timing."
+        ));
+        assert!(guessed("We believe the deploy caused the errors."));
+        assert!(!guessed(
+            "We added alerting, which we believe would have flagged this issue sooner."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let strict = LintContext::default();
         let blamed = |text: &str| rules_in(text, &strict).contains(&"blame");

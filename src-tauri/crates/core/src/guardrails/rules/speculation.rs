@@ -12,10 +12,12 @@ use super::{
 };
 
 /// What a belief can be about other than the cause: the recovery, the plan,
-/// or how long something will take. ("We think about" is no belief at all.)
+/// how long something will take, or what a new safeguard would have done
+/// ("we believe would have flagged this issue"). ("We think about" is no
+/// belief at all.)
 static NOT_ABOUT_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:that\s+)?(?:we\s+(?:can|will|have|are|should|need)|about\b|no\b|none\b|nothing\b|every\w*|everything|all\s+|in\b|you\b|it(?:\s+is|['’]s)\s+(?:important|right|essential|necessary|critical|crucial|vital|best|worth|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b|there\s+(?:is|are|was|were)\s+(?:(?:approximately|about|around|roughly|over|at\s+least|up\s+to|only|just)\s+)?\d|we['’]re\s+(?:ok|okay|fine|good|back|up|stable)\b)|\b(?:intact|unaffected|not\s+(?:affected|impacted|lost))\b|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|take|before|until|(?:never\s+)?happen\w*\s+again|recur\w*|working\s+(?:as\s+)?hard|deserve\w*)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
+        r"(?i)^\s+(?:that\s+)?(?:(?:(?:this|these|that|it|they)\s+)?would\s+(?:also\s+)?have\s+(?:been\s+)?(?:flagged|caught|detected|prevented|avoided|reduced|helped|shortened|alerted|allowed|limited|mitigated|stopped)\b|we\s+(?:can|will|have|are|should|need)|about\b|no\b|none\b|nothing\b|every\w*|everything|all\s+|in\b|you\b|it(?:\s+is|['’]s)\s+(?:important|right|essential|necessary|critical|crucial|vital|best|worth|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b|there\s+(?:is|are|was|were)\s+(?:(?:approximately|about|around|roughly|over|at\s+least|up\s+to|only|just)\s+)?\d|we['’]re\s+(?:ok|okay|fine|good|back|up|stable)\b)|\b(?:intact|unaffected|not\s+(?:affected|impacted|lost))\b|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|take|before|until|(?:never\s+)?happen\w*\s+again|recur\w*|working\s+(?:as\s+)?hard|deserve\w*)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
     )
 });
 
@@ -116,12 +118,17 @@ static CONFIDENT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A sentence that opens by denying what follows: "No code changes".
+static NONE_OF_THEM: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^\s*(?:no|none\s+of\s+(?:the|our))\s+[^,;]{0,60}$"));
+
 /// Words before "look" that make it a noun.
 static A_LOOK: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:a|the|good|bad|great|close|closer|quick|new|fresh)\s+$"));
 
 pub(super) fn warm() {
     LazyLock::force(&A_LOOK);
+    LazyLock::force(&NONE_OF_THEM);
     LazyLock::force(&NOT_HELD);
     LazyLock::force(&CONFIDENT);
     LazyLock::force(&DEGREE);
@@ -163,10 +170,13 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             // "There seems to be a big outage" hedges that a problem
             // exists, not what caused it.
             let existence = ends_with_ignore_case(&text[..m.start()], "there ");
-            // "No reason to suspect any damage" denies the guess.
-            let denied = starts_with_ignore_case(m.as_str(), "reason")
+            // "No reason to suspect any damage" denies the guess, and so
+            // does "No code changes correlated with the timing".
+            let denied = (starts_with_ignore_case(m.as_str(), "reason")
                 && (ends_with_ignore_case(&text[..m.start()], "no ")
-                    || ends_with_ignore_case(&text[..m.start()], "any "));
+                    || ends_with_ignore_case(&text[..m.start()], "any ")))
+                || (starts_with_ignore_case(m.as_str(), "correlat")
+                    && NONE_OF_THEM.is_match(sentence_before(text, m.start())));
             // "Initial investigation showed that it had recovered" reports
             // what was found; "initial investigation suggests" still guesses.
             // "As part of the initial investigation, we restarted ..." names

@@ -11,8 +11,8 @@ mod parties;
 use super::{sentence_around, sentence_before};
 use innocent::{PREVENTING, SWITCHED_TO, WENT_WRONG, WORKING_WITH};
 use parties::{
-    BLAME, ESCALATED_TO, IN_OTHER_HANDS, LET_DOWN, OTHER_CUSTOMERS, OUR_SIDE, PARTIES, PROVIDER,
-    ROLES, THEIR_OWN, THIRD_PARTY,
+    BLAME, ESCALATED_TO, IN_OTHER_HANDS, LET_DOWN, OTHER_CUSTOMERS, OUR_OWN_WATCH, OUR_SIDE,
+    PARTIES, PROVIDER, ROLES, THEIR_OWN, THIRD_PARTY, WHERE_WE_PUBLISH,
 };
 
 pub(super) fn warm() {
@@ -46,7 +46,14 @@ pub(super) fn find(text: &str, ourselves: &[String]) -> Vec<(usize, usize)> {
             found.push((m.start(), m.end()));
         }
     }
-    found.extend(LET_DOWN.find_iter(text).map(|m| (m.start(), m.end())));
+    // "Our monitoring did not alert us" is our own tool's miss, not a
+    // party letting us down.
+    found.extend(
+        LET_DOWN
+            .find_iter(text)
+            .filter(|m| !OUR_OWN_WATCH.is_match(sentence_before(text, m.start())))
+            .map(|m| (m.start(), m.end())),
+    );
     found.extend(company::others_in_trouble(text, ourselves));
     found.extend(
         OTHER_CUSTOMERS
@@ -57,6 +64,7 @@ pub(super) fn find(text: &str, ourselves: &[String]) -> Vec<(usize, usize)> {
         if let (Some(all), Some(name)) = (m.get(0), m.get(1))
             && !OUR_SIDE.is_match(name.as_str())
             && !ROLES.contains(&name.as_str())
+            && !WHERE_WE_PUBLISH.contains(&name.as_str())
         {
             found.push((all.start(), all.end()));
         }

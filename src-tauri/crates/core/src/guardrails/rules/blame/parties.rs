@@ -21,7 +21,7 @@ pub(super) const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|In|On|A
 pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"\b{VENDORS}(?:'s|’s)?\s+(?:[a-z][\w-]*\s+)?(?:faults?|mistakes?|outages?|failures?|errors?|bugs?|misconfiguration|bad\s+deploy\w*|deploy\w*|incidents?|problems?|issues?)\b"),
-        format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration|issue|problem|incident|disruption|error|trouble|glitch(?:e)?|difficult(?:y|ie))s?\s+(?:at|from|by|of|on|in|with|within)\s+)(?:the\s+)?{VENDORS}\b"),
+        format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration|issue|problem|incident|disruption|error|trouble|glitch(?:e)?|difficult(?:y|ie))s?\s+(?:at|from|by|of|on|in|with|within)\s+)(?:the\s+|our\s+)?{VENDORS}\b"),
         // A named vendor's system named before the outage: "the Microsoft
         // cloud system outage".
         format!(r"\b{VENDORS}\s+(?:(?:[A-Z][\w-]*|(?i:cloud|systems?|network|platform|services?|servers?|email|mail|payments?|data|database|storage|login|sign-in|authentication|region|regional|global|hosting|software|infrastructure|DNS|API|CDN|routers?|switch(?:es)?|firewalls?|hardware|equipment|devices?|edge))\s+){{1,3}}?(?i:outage|failure|fault|incident|disruption)s?\b"),
@@ -242,6 +242,18 @@ pub(super) static LET_DOWN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Our own watch on the service, which can miss a problem without anyone
+/// else being at fault: "Our monitoring did not alert us".
+pub(super) static OUR_OWN_WATCH: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\bour\s+(?:[\w-]+\s+)?(?:monitoring|alerting|alarms?|alerts?|probes?|checks?|tools?|tooling|dashboards?|metrics)\s+$",
+    )
+});
+
+/// Where we tell customers, which a problem is "reported to" without being
+/// handed to anyone: "we reported it to StatusPage".
+pub(super) const WHERE_WE_PUBLISH: [&str; 3] = ["StatusPage", "Statuspage", "Twitter"];
+
 /// The fault taken to a named company: "escalated within Neotel", "reported
 /// to TENET's service desk". Naming where the fault went names whose it is.
 pub(super) static ESCALATED_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -301,6 +313,7 @@ pub(super) const THEIR_OWN: [&str; 15] = [
 
 pub(super) fn warm() {
     LazyLock::force(&BLAME);
+    LazyLock::force(&OUR_OWN_WATCH);
     LazyLock::force(&PROVIDER);
     LazyLock::force(&PARTIES);
     LazyLock::force(&OUR_SIDE);
