@@ -482,6 +482,18 @@ mod tests {
     }
 
     #[test]
+    fn a_backlog_worked_through_is_an_all_clear_and_a_jobs_queue_is_jargon() {
+        let strict = LintContext::default();
+        let rules = |text: &str| rules_in(text, &strict);
+        assert!(
+            rules("We have worked through all of the backlog.").contains(&"premature_resolution")
+        );
+        assert!(rules("We have drained the email backlog.").contains(&"premature_resolution"));
+        assert!(!rules("We are working through the backlog.").contains(&"premature_resolution"));
+        assert!(rules("Our jobs queue was growing quickly.").contains(&"jargon"));
+    }
+
+    #[test]
     fn a_denied_correlation_and_a_safeguards_effect_are_no_guess() {
         let strict = LintContext::default();
         let guessed = |text: &str| rules_in(text, &strict).contains(&"speculation");
