@@ -437,6 +437,7 @@ mod tests {
         let strict = LintContext::default();
         let blamed = |text: &str| rules_in(text, &strict).contains(&"blame");
         for text in [
+            "The fibre was cut by third party road works.",
             "Hackers gained access to the network through a stolen laptop.",
             "The token had been compromised by an unauthorized third party.",
             "This threat actor successfully stole a valid session.",
@@ -502,6 +503,12 @@ mod tests {
             "No code or operational changes correlated with the timing."
         ));
         assert!(guessed("We believe the deploy caused the errors."));
+        assert!(guessed(
+            "We now believe we have narrowed the cause to a router."
+        ));
+        assert!(!guessed(
+            "Owners of older phones are believed to have been most impacted."
+        ));
         assert!(!guessed(
             "We added alerting, which we believe would have flagged this issue sooner."
         ));
@@ -543,6 +550,7 @@ mod tests {
             "A month earlier, Lufthansa and Air France suffered a system outage.",
             "That is because Word Press was down.",
             "Initech's ongoing security incident has caused a stir.",
+            "Royal Bank of Scotland has suffered another IT failure.",
         ] {
             assert!(blamed(text, &ours), "{text}");
         }

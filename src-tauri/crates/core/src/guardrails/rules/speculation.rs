@@ -23,7 +23,7 @@ static NOT_ABOUT_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Ways of saying what one believes, shared by [`BELIEF`] (which checks what
 /// the belief is about) and [`SPECULATION`] (which finds them).
-const BELIEFS: &str = r"(?:we|i|engineers?|the\s+team)\s+(?:think|believe|suspect|assume|presume|guess|reckon|hypothesi[sz]e)\b|from\s+what\s+we\s+(?:can\s+)?(?:tell|see)\b|as\s+far\s+as\s+we\s+(?:can\s+)?(?:tell|know)\b|there\s+(?:are|were)\s+(?:some\s+|early\s+|strong\s+)?(?:indications|signs)\s+that\b|(?:our|the)\s+(?:(?:current|initial|early|preliminary|present)\s+)?understanding\s+is\b|there(?:\s+is|['’]s)\s+a\s+(?:good\s+|small\s+|strong\s+|real\s+|slight\s+)?chance(?:\s+that)?\b";
+const BELIEFS: &str = r"(?:we|i|engineers?|the\s+team)\s+(?:now\s+)?(?:think|believe|suspect|assume|presume|guess|reckon|hypothesi[sz]e)\b|from\s+what\s+we\s+(?:can\s+)?(?:tell|see)\b|as\s+far\s+as\s+we\s+(?:can\s+)?(?:tell|know)\b|there\s+(?:are|were)\s+(?:some\s+|early\s+|strong\s+)?(?:indications|signs)\s+that\b|(?:our|the)\s+(?:(?:current|initial|early|preliminary|present)\s+)?understanding\s+is\b|there(?:\s+is|['’]s)\s+a\s+(?:good\s+|small\s+|strong\s+|real\s+|slight\s+)?chance(?:\s+that)?\b";
 
 /// The hedges that are guesses by their words alone, beside [`BELIEFS`]. A
 /// hedge before "a" or "the" guesses only when a cause or a fault follows
@@ -109,6 +109,13 @@ static NOT_HELD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Who was hit, after "believed to have": "been most impacted".
+static IMPACT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s+(?:been|be)\s+(?:the\s+)?(?:(?:most|more|worst|hardest|badly|severely|partly|partially)\s+)?(?:impacted|affected|hit)\b",
+    )
+});
+
 /// "Pretty sure", "fairly confident": a belief, about the cause only if
 /// what follows is ("pretty sure that the company is working as hard as it
 /// could" is not).
@@ -128,6 +135,7 @@ static A_LOOK: LazyLock<Regex> =
 
 pub(super) fn warm() {
     LazyLock::force(&A_LOOK);
+    LazyLock::force(&IMPACT_AFTER);
     LazyLock::force(&NONE_OF_THEM);
     LazyLock::force(&NOT_HELD);
     LazyLock::force(&CONFIDENT);
@@ -164,9 +172,11 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || CONFIDENT.is_match(m.as_str());
             let apology = APOLOGY.is_match(&text[..m.start()]);
             // "Users located in Canada likely experienced significant
-            // latency" estimates the impact, not its cause.
-            let impact = starts_with_ignore_case(m.as_str(), "likely experienced")
-                && IMPACT_ON.is_match(sentence_before(text, m.start()));
+            // latency" estimates the impact, not its cause, and so does
+            // "are believed to have been most impacted".
+            let impact = (starts_with_ignore_case(m.as_str(), "likely experienced")
+                && IMPACT_ON.is_match(sentence_before(text, m.start())))
+                || IMPACT_AFTER.is_match(rest);
             // "There seems to be a big outage" hedges that a problem
             // exists, not what caused it.
             let existence = ends_with_ignore_case(&text[..m.start()], "there ");

@@ -15,13 +15,14 @@ static SELF_REPORT: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:experienced|suffered)\b"));
 
 /// A company named as the one that had the trouble: "Dropbox recently
-/// suffered an embarrassing service outage", "Zoom went down", "CircleCI's
+/// suffered an embarrassing service outage", "Royal Bank of Scotland has
+/// suffered another IT failure", "Zoom went down", "CircleCI's
 /// ongoing security incident". Only read
 /// when our own names are known: without them it is as likely a company's
 /// own postmortem speaking of itself ([`SELF_REPORT`]).
 static OTHERS_TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:\s+(?:(?:recently|also|briefly|again|itself)\s+)?(?:experienced|suffered|went\s+(?:down|offline|dark)|(?:was|is|were|has\s+been)\s+(?:down|offline))|['’]s\s+(?:(?:recent|ongoing|latest|major|massive|big|security|data|global|widespread|service)\s+){0,2}(?:outage|breach|incident|hack|disruption|failure)s?)\b",
+        r"\b([A-Z][\w.&-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){0,2})(?:\s+(?:(?:has|have|had)\s+)?(?:(?:recently|also|briefly|again|itself)\s+)?(?:experienced|suffered|went\s+(?:down|offline|dark)|(?:was|is|were|has\s+been)\s+(?:down|offline))|['’]s\s+(?:(?:recent|ongoing|latest|major|massive|big|security|data|global|widespread|service)\s+){0,2}(?:outage|breach|incident|hack|disruption|failure)s?)\b",
     )
 });
 

@@ -170,6 +170,9 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\bby\s+(?:an?|one\s+of\s+our|our|the)\s+(?:engineers?|employees?|operators?|technicians?|team\s+members?|administrators?|developers?|contractors?|staff\s+members?)\b|\bby\s+(?:a\s+)?human\s+(?:interaction|action|intervention|input|activity|hand)\b|\b(?:inadvertently|accidentally|mistakenly|erroneously|unintentionally)\s+(?:\w+\s+)?(?:deleted|removed|dropped|ran|executed|pushed|deployed|applied|modified|misconfigured|shut|disabled|disconnected|terminated|unplugged|cut)\b".to_owned(),
         // A person or a team named as the cause.
         r"(?i)\b(?:human|operator|manual)\s+error\b|\b(?:instructions|procedures?|runbooks?|steps)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+not\s+followed\b|\bengineer-driven\b|\bfat[- ]finger\w*|\ban\s+error\s+was\s+made\b|\bentered\s+incorrectly\b|\b(?:recogni[sz]es?|recogni[sz]ed|made)\s+(?:the|a)\s+mistake\b|\bteam\s+member\b[^.]{0,80}?\bexecuted\b|\b(?:an?|the)\s+(?:engineer|operator|administrator|employee)\s+(?:was\s+)?(?:performing|executed|ran|running|entered|typed|deleted|pushed)\b|\b[\w-]+\s+team\s+(?:upgraded|changed|executed|ran|made\s+a\s+change)\b".to_owned(),
+        // Somebody else's digging: "damage caused by 3rd party road works",
+        // "caused by the road expansion works".
+        r"(?i)\b(?:caused|cut|damaged|severed|broken)\s+by\s+(?:the\s+|(?:3rd|third)[\s-]+party\s+)?(?:[\w-]+\s+){0,2}?(?:road\s?works|(?:construction|civil|building|excavation|expansion)\s+works?|digging|excavations?)\b".to_owned(),
         // Somebody who broke in: "hackers gained access to its networks",
         // "compromised by an unauthorized third party". Only an act told of
         // them counts, so "protect against hackers" and "hackers are
