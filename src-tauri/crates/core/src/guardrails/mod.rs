@@ -495,6 +495,33 @@ mod tests {
     }
 
     #[test]
+    fn a_term_spelled_out_in_the_draft_and_the_emergency_number_are_plain() {
+        let strict = LintContext::default();
+        let jargon = |text: &str| rules_in(text, &strict).contains(&"jargon");
+        assert!(jargon("The CLI information was missing."));
+        assert!(!jargon(
+            "There was no Calling Line Identification (CLI) information on the calls."
+        ));
+        // Initials in brackets after other words explain nothing.
+        assert!(jargon("It was found 1.7 days (CLI) later."));
+        assert!(jargon("Calls to db-03 failed."));
+        assert!(!jargon("Calls to triple-0 could not be transferred."));
+        assert!(jargon("The routing information changed after the upgrade."));
+    }
+
+    #[test]
+    fn a_service_running_stably_is_an_all_clear_and_a_union_secretary_a_person() {
+        let strict = LintContext::default();
+        let rules = |text: &str| rules_in(text, &strict);
+        assert!(
+            rules("From 5:00 the service was running stably.").contains(&"premature_resolution")
+        );
+        assert!(
+            rules("Union secretary Danny Hill said it was distressing.").contains(&"person_name")
+        );
+    }
+
+    #[test]
     fn a_denied_correlation_and_a_safeguards_effect_are_no_guess() {
         let strict = LintContext::default();
         let guessed = |text: &str| rules_in(text, &strict).contains(&"speculation");
@@ -551,6 +578,7 @@ mod tests {
             "That is because Word Press was down.",
             "Initech's ongoing security incident has caused a stir.",
             "Royal Bank of Scotland has suffered another IT failure.",
+            "Initech has revealed the cause of the outage.",
         ] {
             assert!(blamed(text, &ours), "{text}");
         }
@@ -567,6 +595,7 @@ mod tests {
             // postmortem, under a product name Settings may not hold.
             "On June 17th, from 11:39 am to 2:02 pm PT, ChatGPT experienced errors.",
             "Acme's security incident is over.",
+            "Acme has revealed the cause of the outage.",
             "In Wednesday's incident, the grid was never at fault.",
         ] {
             assert!(!blamed(text, &ours), "{text}");

@@ -380,11 +380,20 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
             // take whole), and has no "to" or "and" among its parts.
             let numbered = m.as_str().ends_with(|c: char| c.is_ascii_digit());
             let tail = text[..m.start()].ends_with('-');
-            let phrase = m
-                .as_str()
-                .split('-')
-                .any(|part| ["to", "and", "or", "of", "for", "the"].contains(&part));
+            // "Triple-0" is the emergency number said aloud, not a host.
+            let phrase = m.as_str().split('-').any(|part| {
+                ["to", "and", "or", "of", "for", "the", "triple", "double"]
+                    .contains(&part.to_ascii_lowercase().as_str())
+            });
             if numbered && (tail || phrase) {
+                continue;
+            }
+            // "Calling Line Identification (CLI)": a term whose words the
+            // draft spells out is explained, whichever list it is on. (A
+            // bare "(TTD)" after "1.7 days" explains nothing.)
+            let acronym =
+                m.as_str().len() >= 2 && m.as_str().chars().all(|c| c.is_ascii_uppercase());
+            if acronym && named_in_full(&words_of(text), m.as_str()) {
                 continue;
             }
             // "Road workers digging" are people, not background processes.

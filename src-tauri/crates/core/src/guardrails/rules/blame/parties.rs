@@ -205,7 +205,7 @@ pub(super) static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static PARTIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"\b(?:{VENDORS}|[A-Z][a-zA-Z]+)(?:\s+Inc\.?,?)?(?:,\s+the\s+(?:company|firm|provider|vendor)\s+[^,.!?]{{1,50}},)?\s+(?:(?:has\s+(?:recently\s+|now\s+|also\s+)?)?(?:acknowledged|announced|stated|released|confirmed\s+(?:a|an|that))|notified\s+us|informed\s+us)\b"),
-        r"\b[A-Z][a-zA-Z]+\s+(?:has|have)\s+(?:identified|acknowledged|confirmed|reported|decided)\b".to_owned(),
+        r"\b[A-Z][a-zA-Z]+\s+(?:has|have)\s+(?:identified|acknowledged|confirmed|reported|decided|revealed)\b".to_owned(),
         // Another company's own account of its outage: "According to OVH,
         // the network outage was caused by a firmware bug".
         r"\b(?i:according\s+to)\s+[A-Z][a-zA-Z]+,\s+(?i:(?:the|their|its)\s+(?:[\w-]+\s+){0,3}?(?:outage|failure|incident|disruption|fault|problem|issue)\s+(?:was|were|is)\s+(?:caused|due|the\s+result|triggered))\b".to_owned(),
