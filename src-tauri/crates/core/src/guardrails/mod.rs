@@ -522,6 +522,24 @@ mod tests {
     }
 
     #[test]
+    fn a_vendor_telling_of_its_outage_is_blame_and_no_person() {
+        let strict = LintContext::default();
+        let rules = |text: &str| rules_in(text, &strict);
+        let found = rules("Visa said the outage was caused by a hardware failure.");
+        assert!(found.contains(&"blame"), "{found:?}");
+        assert!(!found.contains(&"person_name"), "{found:?}");
+        assert!(rules("Later the company said its systems had been down.").contains(&"blame"));
+        // A surname speaking is still a person.
+        assert!(rules("Hogg stated that customers would be compensated.").contains(&"person_name"));
+        // An exchange that takes responsibility is an organisation, not a term.
+        assert!(!rules("Despite the testing, ASX accepts responsibility.").contains(&"jargon"));
+        assert!(
+            !rules("Dominic Stevens, managing director of the ASX, said sorry.")
+                .contains(&"jargon")
+        );
+    }
+
+    #[test]
     fn a_denied_correlation_and_a_safeguards_effect_are_no_guess() {
         let strict = LintContext::default();
         let guessed = |text: &str| rules_in(text, &strict).contains(&"speculation");

@@ -52,7 +52,7 @@ static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
 /// what was said ("Lee added that…"): "Capacity added:" is a heading.
 static SURNAME_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:(?:said|says|explained|noted|wrote)\b|added\s*(?:,|that\b|[“\x22]))",
+        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:(?:said|says|explained|noted|stated|wrote)\b|added\s*(?:,|that\b|[“\x22]))",
     )
 });
 
@@ -203,7 +203,9 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
         let Some(name) = speaker.get(1) else {
             continue;
         };
+        // "Visa said" is a company speaking, not a surname.
         if !NOT_A_SPEAKER.contains(&name.as_str())
+            && !super::blame::is_vendor(name.as_str())
             && !SPEAKS_OF_ITSELF.is_match(&text[speaker.get(0).map_or(name.end(), |m| m.end())..])
         {
             found.push((name.start(), name.end()));

@@ -51,6 +51,12 @@ static SUBJECT_START: LazyLock<Regex> = LazyLock::new(|| {
 /// name ends like a plural ("Amazon Web Services").
 static VENDOR_NAME: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"^{VENDORS}$")));
 
+/// Whether `name` is a vendor we know by name ("Visa", "Amazon Web
+/// Services"): a company, never a person's surname.
+pub(super) fn is_vendor(name: &str) -> bool {
+    VENDOR_NAME.is_match(name)
+}
+
 /// Whether the capitalised words `name` at `start` of `text` are the subject
 /// of their sentence and a company: not joined to a word before them
 /// ("edge1.LBLKWA"), not after "the" or "in", and not a plural like

@@ -21,6 +21,12 @@ pub(super) fn warm() {
     innocent::warm();
 }
 
+/// Whether `name` is a vendor we know by name, for the rules beside blame
+/// that must not read "Visa said" as a person speaking.
+pub(super) fn is_vendor(name: &str) -> bool {
+    company::is_vendor(name)
+}
+
 pub(super) fn find(text: &str, ourselves: &[String]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for m in THIRD_PARTY.captures_iter(text) {

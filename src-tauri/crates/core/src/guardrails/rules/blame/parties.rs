@@ -35,6 +35,10 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // networking stack", "took Google engineers over 24 hours".
         format!(r"(?i:\b(?:bugs?|defects?|regressions?|faulty\s+changes?)\s+(?:was\s+|were\s+)?(?:introduced|shipped|deployed|pushed|released)\s+(?:to|into|in|by)\s+(?:the\s+)?){VENDORS}\b|\b(?i:took)\s+{VENDORS}(?:['’]s)?\s+(?i:engineers|technicians|staff|support|teams?)\b"),
         format!(r"\b{VENDORS}(?:\s+[A-Z][\w-]*){{0,2}},?\s+(?i:caused|broke|went\s+down|is\s+down|was\s+down|failed|messed\s+up|screwed\s+up|pushed|deployed|misconfigured|is\s+to\s+blame|is\s+at\s+fault|shut\s+down|took\s+down)\b"),
+        // A named vendor, or "the company" in a report about one, saying
+        // what went wrong: "Visa said the outage was caused by a hardware
+        // failure", "the company said its payment systems were down".
+        format!(r"(?:\b{VENDORS}|\b(?i:the\s+(?:company|firm|bank|telco|operator|airline|retailer|carrier|insurer|provider|vendor)))\s+(?:has\s+|had\s+)?(?i:said|says|claims?|claimed|explained|detailed|disclosed|revealed|suggested|stated|confirmed|admitted)\s+(?:that\s+)?[^.!?]{{0,80}}?\b(?i:outages?|failures?|disruptions?|glitch(?:es)?|faults?|breach(?:es)?|down|crash\w*)\b"),
         // A named vendor, or its staff, telling of the trouble: "Bluehost
         // reported on its Twitter account", "a Linode engineer posted a
         // summary of the attack".
