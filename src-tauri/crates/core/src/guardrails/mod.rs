@@ -551,6 +551,10 @@ mod tests {
         assert!(guessed(
             "We now believe we have narrowed the cause to a router."
         ));
+        assert!(guessed(
+            "A spokesman said the company believes a failed breaker caused the outage."
+        ));
+        assert!(!guessed("Officials believe everything is back to normal."));
         assert!(!guessed(
             "Owners of older phones are believed to have been most impacted."
         ));

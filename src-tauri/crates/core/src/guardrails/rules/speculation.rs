@@ -23,7 +23,7 @@ static NOT_ABOUT_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Ways of saying what one believes, shared by [`BELIEF`] (which checks what
 /// the belief is about) and [`SPECULATION`] (which finds them).
-const BELIEFS: &str = r"(?:we|i|engineers?|the\s+team)\s+(?:now\s+)?(?:think|believe|suspect|assume|presume|guess|reckon|hypothesi[sz]e)\b|from\s+what\s+we\s+(?:can\s+)?(?:tell|see)\b|as\s+far\s+as\s+we\s+(?:can\s+)?(?:tell|know)\b|there\s+(?:are|were)\s+(?:some\s+|early\s+|strong\s+)?(?:indications|signs)\s+that\b|(?:our|the)\s+(?:(?:current|initial|early|preliminary|present)\s+)?understanding\s+is\b|there(?:\s+is|['’]s)\s+a\s+(?:good\s+|small\s+|strong\s+|real\s+|slight\s+)?chance(?:\s+that)?\b";
+const BELIEFS: &str = r"(?:we|i|engineers?|the\s+(?:team|company|firm|airline|bank|provider)|officials|investigators)\s+(?:now\s+)?(?:think|thinks|believe|believes|suspect|assume|presume|guess|reckon|hypothesi[sz]e)\b|from\s+what\s+we\s+(?:can\s+)?(?:tell|see)\b|as\s+far\s+as\s+we\s+(?:can\s+)?(?:tell|know)\b|there\s+(?:are|were)\s+(?:some\s+|early\s+|strong\s+)?(?:indications|signs)\s+that\b|(?:our|the)\s+(?:(?:current|initial|early|preliminary|present)\s+)?understanding\s+is\b|there(?:\s+is|['’]s)\s+a\s+(?:good\s+|small\s+|strong\s+|real\s+|slight\s+)?chance(?:\s+that)?\b";
 
 /// The hedges that are guesses by their words alone, beside [`BELIEFS`]. A
 /// hedge before "a" or "the" guesses only when a cause or a fault follows
