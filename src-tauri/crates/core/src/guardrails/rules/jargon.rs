@@ -372,6 +372,8 @@ fn plain_sense(term: &str, before: &str, after: &str) -> bool {
 
 pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
+    // The draft's words, split once and only if a listed acronym needs them.
+    let words = OnceCell::new();
     for index in JARGON.matches(text).iter() {
         for m in JARGON_EACH[index].find_iter(text) {
             // "Text-to-911" ends like a numbered host ("to-911"), but it is
@@ -393,7 +395,7 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
             // bare "(TTD)" after "1.7 days" explains nothing.)
             let acronym =
                 m.as_str().len() >= 2 && m.as_str().chars().all(|c| c.is_ascii_uppercase());
-            if acronym && named_in_full(&words_of(text), m.as_str()) {
+            if acronym && named_in_full(words.get_or_init(|| words_of(text)), m.as_str()) {
                 continue;
             }
             // "Road workers digging" are people, not background processes.
