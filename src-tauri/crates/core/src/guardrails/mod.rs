@@ -522,6 +522,17 @@ mod tests {
     }
 
     #[test]
+    fn a_service_healthy_again_is_an_all_clear() {
+        let strict = LintContext::default();
+        let rules = |text: &str| rules_in(text, &strict);
+        assert!(
+            rules("Pages was considered healthy again by 22:21 UTC.")
+                .contains(&"premature_resolution")
+        );
+        assert!(!rules("We are working to make Pages healthy.").contains(&"premature_resolution"));
+    }
+
+    #[test]
     fn a_vendor_telling_of_its_outage_is_blame_and_no_person() {
         let strict = LintContext::default();
         let rules = |text: &str| rules_in(text, &strict);
