@@ -533,6 +533,18 @@ mod tests {
     }
 
     #[test]
+    fn another_hour_is_an_eta_and_a_cloud_s_instances_are_jargon() {
+        let strict = LintContext::default();
+        let rules = |text: &str| rules_in(text, &strict);
+        assert!(rules("We estimate another hour of downtime.").contains(&"unconfirmed_eta"));
+        assert!(
+            rules("The rollout was fully completed at 14:30.").contains(&"premature_resolution")
+        );
+        assert!(rules("Two of our instances were rebooted.").contains(&"jargon"));
+        assert!(!rules("In both instances engineers responded.").contains(&"jargon"));
+    }
+
+    #[test]
     fn a_vendor_telling_of_its_outage_is_blame_and_no_person() {
         let strict = LintContext::default();
         let rules = |text: &str| rules_in(text, &strict);
