@@ -545,6 +545,16 @@ mod tests {
     }
 
     #[test]
+    fn a_provider_named_by_a_slashed_role_is_blamed_and_a_kv_store_is_jargon() {
+        let strict = LintContext::default();
+        let rules = |text: &str| rules_in(text, &strict);
+        let found = rules("Pipes, our CI/CD provider, experienced a complete outage.");
+        assert!(found.contains(&"blame"), "{found:?}");
+        assert!(rules("Latency rose in our KV Store.").contains(&"jargon"));
+        assert!(rules("The aggregation layer was unstable.").contains(&"jargon"));
+    }
+
+    #[test]
     fn a_vendor_telling_of_its_outage_is_blame_and_no_person() {
         let strict = LintContext::default();
         let rules = |text: &str| rules_in(text, &strict);
