@@ -552,6 +552,7 @@ mod tests {
         assert!(found.contains(&"blame"), "{found:?}");
         assert!(rules("Latency rose in our KV Store.").contains(&"jargon"));
         assert!(rules("The aggregation layer was unstable.").contains(&"jargon"));
+        assert!(rules("Client connections failed to authenticate.").contains(&"jargon"));
     }
 
     #[test]
