@@ -4,10 +4,12 @@
 Every page of `corpus/status-pages.txt` carries `@organisation <names>`, the
 Settings entry a lead of that organisation would have made: the registrable
 name in the address ("okta" for support.okta.com, "github" for
-githubstatus.com), the provider a status aggregator's page is about
-(pingoru.io/providers/okta), an IT department's subdomain as well
-(oit.ua.edu is "oit, ua"), a product's status page under its company's
-(bitbucket.status.atlassian.com is "bitbucket, atlassian"), and nothing
+githubstatus.com), the provider a status aggregator's or a status-page
+showcase's page is about (pingoru.io/providers/okta,
+slok.github.io/stactus-showcase/simple/github), an IT department's
+subdomain as well (oit.ua.edu is "oit, ua"), a product's status page under
+its company's (bitbucket.status.atlassian.com is "bitbucket, atlassian"),
+and nothing
 where the address does not say (a link shortener, a mirror, a
 statuspage.io short link). No sentence is read, so the held-out half is
 annotated the same way as the tune half.
@@ -55,6 +57,7 @@ ALIASES = {
     "meta": "statuspal",
     "battle": "battle.net, blizzard",
     "grafanalabs": "grafana labs, grafana",
+    "onepassword": "1password, onepassword",
 }
 # IT departments that speak for themselves on a university's site.
 DEPARTMENTS = {"oit", "it", "its", "itsc", "ist", "tltc"}
@@ -75,6 +78,11 @@ def name_of(url):
     provider = re.match(r"^/(?:providers|status|content)/([\w-]+)", path)
     if host in AGGREGATORS and provider:
         return provider.group(1)
+    # A status-page showcase that renders each provider's history under
+    # its name: slok.github.io/stactus-showcase/simple/github/history/5.
+    showcase = re.match(r"^/stactus-showcase/[\w-]+/([\w-]+)/", path)
+    if host == "slok.github.io" and showcase:
+        return ALIASES.get(showcase.group(1), showcase.group(1))
     if host == "devtrackers.gg":
         return path.strip("/").split("/")[0].split("?")[0]
     parts = host.split(".")
