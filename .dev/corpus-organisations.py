@@ -58,6 +58,7 @@ ALIASES = {
     "battle": "battle.net, blizzard",
     "grafanalabs": "grafana labs, grafana",
     "onepassword": "1password, onepassword",
+    "glideapps": "glide, glideapps",
 }
 # IT departments that speak for themselves on a university's site.
 DEPARTMENTS = {"oit", "it", "its", "itsc", "ist", "tltc"}

@@ -556,6 +556,20 @@ mod tests {
     }
 
     #[test]
+    fn limits_set_by_another_and_a_diagnosis_pointing_somewhere_are_flagged() {
+        let strict = LintContext::default();
+        let rules = |text: &str| rules_in(text, &strict);
+        assert!(rules("Rate limits imposed by Acme slowed syncing.").contains(&"blame"));
+        assert!(!rules("Rate limits imposed by our team slowed syncing.").contains(&"blame"));
+        let found = rules("Current diagnosis points to issues at the data centre.");
+        assert!(found.contains(&"speculation"), "{found:?}");
+        assert!(
+            rules("The monitor is no longer reporting errors.").contains(&"premature_resolution")
+        );
+        assert!(rules("Queries resumed normal performance.").contains(&"premature_resolution"));
+    }
+
+    #[test]
     fn a_vendor_telling_of_its_outage_is_blame_and_no_person() {
         let strict = LintContext::default();
         let rules = |text: &str| rules_in(text, &strict);

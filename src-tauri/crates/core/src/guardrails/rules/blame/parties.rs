@@ -84,6 +84,9 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // having problems". (Not "our data centre": a company can run its
         // own.)
         r"(?i)\bthe\s+(?:data\s*cent(?:er|re)|datacent(?:er|re)|colo(?:cation)?\s+(?:facility|centre|center))\s+(?:(?:where|that|which|in\s+which)\s+(?:[^,.;!?]{0,40}?\s+)?)?(?:(?:had|has\s+had)\s+(?:an?\s+|some\s+|the\s+)?(?:[\w-]+\s+)?(?:outages?|failures?|faults?|problems?|issues?|incidents?|fires?|floods?)|suffered|experienced|was\s+having|is\s+having|were\s+having|lost\s+power)\b".to_owned(),
+        // Limits somebody else set: "rate limits imposed by the internet DNS
+        // systems", "new quotas introduced by Airtable".
+        r"(?i)\b(?:limits?|quotas?|restrictions?|caps)\s+(?:introduced|imposed|enforced)\s+by\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:(?-i:[A-Z])[\w-]+|providers?|vendors?|suppliers?|partners?|carriers?|registr(?:y|ies|ars?)|systems?)\b".to_owned(),
         // Waiting on a named vendor to mend it.
         format!(r"(?i:\b(?:waiting|wait|depend\w*|rely\w*|relying)\s+(?:on|for|upon)\s+){VENDORS}\s+(?i:to\s+(?:fix|restore|resolve|repair|recover|mend|correct))\b"),
         r"(?i)\b[\w-]+\s+team(?:'s|’s)?\s+(?:fault|mistake|error|bad\s+\w+|deploy\w*|change|push|release|misconfiguration)\b".to_owned(),
