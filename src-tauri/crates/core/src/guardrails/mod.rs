@@ -570,6 +570,18 @@ mod tests {
     }
 
     #[test]
+    fn investigating_with_a_vendor_s_team_blames_nobody_and_a_failback_is_jargon() {
+        let strict = LintContext::default();
+        let rules = |text: &str| rules_in(text, &strict);
+        let with_them = "We are investigating the issues with the Google Cloud Platform team.";
+        assert!(!rules(with_them).contains(&"blame"));
+        assert!(rules("We saw issues with Google Cloud all morning.").contains(&"blame"));
+        assert!(
+            rules("Engineers had to manually failback to the original region.").contains(&"jargon")
+        );
+    }
+
+    #[test]
     fn a_vendor_telling_of_its_outage_is_blame_and_no_person() {
         let strict = LintContext::default();
         let rules = |text: &str| rules_in(text, &strict);

@@ -29,6 +29,18 @@ pub(super) static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
 /// Working with a provider, or contacting, calling, speaking to or (for us)
 /// informing one, is how the fix happens ("able to communicate with" it too,
 /// though a "communication failure with" one is its trouble).
+/// "Investigating the throughput issues with the Google Cloud Platform
+/// team": the vendor's team is who we investigate with, so "issues with
+/// the vendor" names no culprit. [`THEIR_TEAM`] is the word after the
+/// vendor, [`INVESTIGATING`] the sentence before it.
+static THEIR_TEAM: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:\s+(?-i:[A-Z])[\w-]*){0,2}\s+(?:team|teams|engineers|engineering\s+team|support\s+team)\b",
+    )
+});
+static INVESTIGATING: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:investigat\w*|diagnos\w*|debugg\w*|looking\s+into)\b"));
+
 pub(super) static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?|communication)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\b(?:work(?:s|ed|ing)?|together|collaborat\w*|coordinat\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|chas(?:e|ed|es|ing)|press(?:ed|ing)|follow(?:ed|ing)?\s+up|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$|\b(?:call(?:s|ed|ing)?|phoned|spoke|spoken|speak\w*|talked)\s+(?:[\w-]+\s+){0,2}?(?:to|with)\s+(?:[\w-]+\s+){0,4}$|\bable\s+to\s+communicate\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:we|have|has|had)\s+(?:now\s+|also\s+|already\s+)?(?:informed|notified|told|alerted|warned)\s+(?:[\w-]+\s+){0,3}$",
@@ -306,6 +318,7 @@ pub(super) fn cleared(
         // systems ran as usual" says nothing of the host.
         || UNAFFECTED.is_match(&rest[..rest.floor_char_boundary(48)])
         || WORKING_WITH.is_match(before)
+        || (THEIR_TEAM.is_match(rest) && INVESTIGATING.is_match(before))
         // "Deliver the message to the recipient's server": where it
         // goes, not where it failed.
         || (in_passing && ends_with_ignore_case(before, "to ") && lower.contains("recipient"))
@@ -352,6 +365,8 @@ pub(super) fn warm() {
     LazyLock::force(&TROUBLE);
     LazyLock::force(&PREVENTING);
     LazyLock::force(&WORKING_WITH);
+    LazyLock::force(&THEIR_TEAM);
+    LazyLock::force(&INVESTIGATING);
     LazyLock::force(&AWAITING);
     LazyLock::force(&SWITCHED_TO);
     LazyLock::force(&DROPPED);
