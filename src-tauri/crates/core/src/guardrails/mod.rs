@@ -582,6 +582,23 @@ mod tests {
     }
 
     #[test]
+    fn a_timeline_line_where_it_recovers_and_a_full_recovery_seen_are_all_clears() {
+        let strict = LintContext::default();
+        let clear = |text: &str| rules_in(text, &strict).contains(&"premature_resolution");
+        assert!(clear(
+            "19:17 UTC - Control Panel recovers; teams continue to investigate"
+        ));
+        assert!(clear(
+            "22:32 UTC - Outage to Billing area of Control Panel ends"
+        ));
+        assert!(clear(
+            "By 00:12 UTC, users saw some improvement and full recovery of Pages."
+        ));
+        assert!(!clear("We are working towards full recovery of Pages."));
+        assert!(rules_in("Blob storage endpoints were unreachable.", &strict).contains(&"jargon"));
+    }
+
+    #[test]
     fn a_vendor_telling_of_its_outage_is_blame_and_no_person() {
         let strict = LintContext::default();
         let rules = |text: &str| rules_in(text, &strict);
