@@ -595,6 +595,12 @@ mod tests {
             "By 00:12 UTC, users saw some improvement and full recovery of Pages."
         ));
         assert!(!clear("We are working towards full recovery of Pages."));
+        let blame = |text: &str| rules_in(text, &strict).contains(&"blame");
+        assert!(blame("A bug in the GCP User Console removed the groups."));
+        assert!(blame(
+            "It was caused by a disruption of the load balancer service provided by AWS."
+        ));
+        assert!(!blame("We fixed a bug in our console."));
         assert!(rules_in("Blob storage endpoints were unreachable.", &strict).contains(&"jargon"));
     }
 

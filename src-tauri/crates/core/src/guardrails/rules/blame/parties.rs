@@ -33,6 +33,11 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A named vendor's change that went wrong, or its engineers who
         // took their time: "a bug introduced to the Google Cloud Platform
         // networking stack", "took Google engineers over 24 hours".
+        // So is a bug in a named vendor's product ("a bug in the GCP User
+        // Console") and a service that vendor provides failing ("a
+        // disruption of the ELB service provided by Amazon Web Services").
+        format!(r"(?i:\b(?:bugs?|defects?|flaws?|regressions?)\s+in\s+(?:the\s+|an?\s+)?){VENDORS}\b"),
+        format!(r"(?i:\b(?:disruption|outage|failure|degradation|malfunction)\s+(?:of|in|with)\s+(?:the\s+|an?\s+)?(?:[\w()-]+\s+){{0,6}}?(?:provided|operated|run|hosted|supplied)\s+by\s+(?:the\s+)?){VENDORS}\b"),
         format!(r"(?i:\b(?:bugs?|defects?|regressions?|faulty\s+changes?)\s+(?:was\s+|were\s+)?(?:introduced|shipped|deployed|pushed|released)\s+(?:to|into|in|by)\s+(?:the\s+)?){VENDORS}\b|\b(?i:took)\s+{VENDORS}(?:['’]s)?\s+(?i:engineers|technicians|staff|support|teams?)\b"),
         format!(r"\b{VENDORS}(?:\s+[A-Z][\w-]*){{0,2}},?\s+(?i:caused|broke|went\s+down|is\s+down|was\s+down|failed|messed\s+up|screwed\s+up|pushed|deployed|misconfigured|is\s+to\s+blame|is\s+at\s+fault|shut\s+down|took\s+down)\b"),
         // A named vendor, or "the company" in a report about one, saying
