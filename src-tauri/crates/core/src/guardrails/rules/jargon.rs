@@ -221,11 +221,10 @@ pub(super) fn warm() {
 /// Acronyms a customer would have to look up: not on the plain list, not
 /// spelled out anywhere in the draft, not a Roman numeral, not a name in the
 /// possessive, and not in a sentence written in capitals (where every word
-/// looks like one).
-fn unexplained_acronyms(text: &str) -> Vec<(usize, usize)> {
+/// looks like one). `words` is the draft split into words, shared with
+/// [`find`] so the draft is split at most once, and only if needed.
+fn unexplained_acronyms<'t>(text: &'t str, words: &OnceCell<Vec<&'t str>>) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
-    // The draft's words, split once and only if an acronym needs them.
-    let words = OnceCell::new();
     for m in ACRONYM.find_iter(text) {
         // "TENET's service desk": an organisation's name, not a term; and
         // "INC-4821" is a reference a reader can quote, not a word to decode.
@@ -372,7 +371,7 @@ fn plain_sense(term: &str, before: &str, after: &str) -> bool {
 
 pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
-    // The draft's words, split once and only if a listed acronym needs them.
+    // The draft's words, split once and only if an acronym needs them.
     let words = OnceCell::new();
     for index in JARGON.matches(text).iter() {
         for m in JARGON_EACH[index].find_iter(text) {
@@ -433,7 +432,7 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
             found.push((start, m.end()));
         }
     }
-    found.extend(unexplained_acronyms(text));
+    found.extend(unexplained_acronyms(text, &words));
     found.extend(codenames(text, glossary));
     found
 }
