@@ -59,6 +59,7 @@ ALIASES = {
     "grafanalabs": "grafana labs, grafana",
     "onepassword": "1password, onepassword",
     "glideapps": "glide, glideapps",
+    "neondatabase": "neon, neondatabase",
 }
 # IT departments that speak for themselves on a university's site.
 DEPARTMENTS = {"oit", "it", "its", "itsc", "ist", "tltc"}
@@ -87,6 +88,11 @@ def name_of(url):
     if host == "devtrackers.gg":
         return path.strip("/").split("/")[0].split("?")[0]
     parts = host.split(".")
+    # A Vercel preview deployment ends with the owner's team name:
+    # neon-next-git-fix-wp-preview-neondatabase.vercel.app is Neon's.
+    preview = re.match(r"^[a-z0-9-]+-(?:git-[a-z0-9-]+|[a-z0-9]{9})-([a-z0-9]+)\.vercel\.app$", host)
+    if preview:
+        return ALIASES.get(preview.group(1), preview.group(1))
     for shared in HOSTS:
         shared_parts = shared.split(".")
         if host.endswith("." + shared) and len(parts) > len(shared_parts):

@@ -605,6 +605,35 @@ mod tests {
     }
 
     #[test]
+    fn a_cloud_machine_failing_a_tool_s_timeline_and_a_deadline_error_are_caught() {
+        let strict = LintContext::default();
+        let rules = |text: &str| rules_in(text, &strict);
+        assert!(
+            rules("Requests stalled after an EC2 instance hosting our API failed.")
+                .contains(&"blame")
+        );
+        assert!(rules("An AWS server became unresponsive at 17:28.").contains(&"blame"));
+        assert!(!rules("We replaced the server that failed.").contains(&"blame"));
+        // A person who changed the incident in the tool's timeline, however
+        // rare the name; a company doing so is not a person.
+        let person = |text: &str| rules(text).contains(&"person_name");
+        assert!(person(
+            "11:21 UTC Ines Duarte set the status to Investigating."
+        ));
+        assert!(!person("11:21 UTC Google Cloud updated the status page."));
+        assert!(
+            rules("Jobs stopped with a \"context deadline exceeded\" error.").contains(&"jargon")
+        );
+        assert!(rules("We moved the project to another pageserver.").contains(&"jargon"));
+        // What could not be restored yet is no all-clear, even to the model.
+        let not_yet = "Even after fixing the underlying issue, we weren't able to restore service right away.";
+        assert!(
+            !rules(not_yet).contains(&"premature_resolution"),
+            "{not_yet}"
+        );
+    }
+
+    #[test]
     fn a_vendor_telling_of_its_outage_is_blame_and_no_person() {
         let strict = LintContext::default();
         let rules = |text: &str| rules_in(text, &strict);

@@ -339,7 +339,7 @@ fn quoted_words(span: &str) -> Option<&str> {
 /// in capitals, or a name joined with underscores or dots.
 static ERROR_WORDING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:errors?|wrong|unable|fail\w*|cannot|can['’]?t|could\s+not|couldn['’]t|denied|invalid|expired|time[sd]?\s*-?out|refused|not\s+found|unavailable|pending|reset|disconnect\w*|exception|forbidden|unauthori[sz]ed|rejected|problem|oops|sorry)\b)|\d|\b[A-Z]{2,}\b|\w[_.:]\w",
+        r"(?i:\b(?:errors?|wrong|unable|fail\w*|cannot|can['’]?t|could\s+not|couldn['’]t|denied|invalid|expired|time[sd]?\s*-?out|refused|exceeded|not\s+found|unavailable|pending|reset|disconnect\w*|exception|forbidden|unauthori[sz]ed|rejected|problem|oops|sorry)\b)|\d|\b[A-Z]{2,}\b|\w[_.:]\w",
     )
 });
 

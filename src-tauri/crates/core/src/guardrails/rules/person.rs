@@ -31,11 +31,13 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Who wrote, posted or led something ("Updated by Dan Miller", "engineers
 /// led by Ines Duarte"), who signs off after a dash ("— Mateo, Customer
-/// Success"), who introduces themselves ("Kwame here with an update"), or
-/// who is "from our support team": a person however rare the name.
+/// Success"), who introduces themselves ("Kwame here with an update"), who
+/// is "from our support team", or who changed the incident in a tool's
+/// timeline ("11:21 UTC Ines Duarte set the status"): a person however
+/// rare the name.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?m)\b(?i:updated|posted|written|signed|authored|published|approved|led|headed|coordinated)\s+by\s+((?:[A-Z]\.\s*)?[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)|^[ \t]*[—–][ \t]*([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,|[ \t]*$)|(?:^|[.!?,][ \t]+)([A-Z][a-z]+)[ \t]+here[ \t]+(?:with|from|again|to)\b|\b([A-Z][a-z]+)[ \t]+(?:from|on|in)[ \t]+(?:our|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?team\b",
+        r"(?m)\b(?i:updated|posted|written|signed|authored|published|approved|led|headed|coordinated)\s+by\s+((?:[A-Z]\.\s*)?[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)|^[ \t]*[—–][ \t]*([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,|[ \t]*$)|(?:^|[.!?,][ \t]+)([A-Z][a-z]+)[ \t]+here[ \t]+(?:with|from|again|to)\b|\b([A-Z][a-z]+)[ \t]+(?:from|on|in)[ \t]+(?:our|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?team\b|^[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:UTC|GMT|[A-Z]{2,4})?[ \t]*[-–—:]?[ \t]*([A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?:set|updated|changed|edited)[ \t]+the[ \t]+(?:status|summary|severity|impact|priority)\b",
     )
 });
 
@@ -195,7 +197,11 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
         .chain(bylines)
         .filter_map(|found| found.iter().skip(1).flatten().next());
     for name in names {
-        if !DEPARTMENT.is_match(name.as_str()) && !NOT_A_PERSON.is_match(name.as_str()) {
+        // "Google Cloud updated the status" is a company, not a person.
+        if !DEPARTMENT.is_match(name.as_str())
+            && !NOT_A_PERSON.is_match(name.as_str())
+            && !super::blame::is_vendor(name.as_str())
+        {
             found.push((name.start(), name.end()));
         }
     }

@@ -264,7 +264,7 @@ pub(super) fn warm() {
 /// over 98% of capacity" like "restored", but none is an all-clear.
 static NOT_OVER: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:failing|fail|fails|unable|cannot|can['’]?t|can\s+not|investigat\w*|experiencing|degraded|outage|down|slow|slower|delayed|errors?|timeouts?|timing\s+out|intermittent\w*|disrupt\w*|improv\w*)\b|\b(?:restored|recovered|mitigated)\s+{SHARE}",
+        r"(?i)\b(?:failing|fail|fails|unable|cannot|can['’]?t|can\s+not|(?:was|were)n['’]t\s+able|(?:was|were|is|are)\s+not\s+able|could\s+not|couldn['’]t|investigat\w*|experiencing|degraded|outage|down|slow|slower|delayed|errors?|timeouts?|timing\s+out|intermittent\w*|disrupt\w*|improv\w*)\b|\b(?:restored|recovered|mitigated)\s+{SHARE}",
     ))
 });
 

@@ -28,6 +28,9 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A named vendor's equipment that failed: "one of our Cisco edge
         // routers experienced a hardware fault".
         format!(r"\b{VENDORS}\s+(?:[\w-]+\s+)?(?i:routers?|switch(?:es)?|firewalls?|hardware|equipment|appliances?|devices?|load\s+balancers?|storage\s+arrays?)\s+(?i:(?:experienced|suffered|had|developed|hit)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:fault|failure|bug|defect|problem|issue|crash)|failed|crashed|malfunctioned)\b"),
+        // A cloud's machine that failed under us: "an EC2 instance hosting
+        // one of our services failed", "an AWS server became unresponsive".
+        format!(r"\b(?:{VENDORS}\s+(?:EC2\s+|[\w-]+\s+)?|EC2\s+)(?i:instances?|servers?|hosts?|VMs?|virtual\s+machines?|nodes?)\s+(?:[\w.-]+\s+){{0,6}}?(?i:failed|crashed|died|became\s+unresponsive|stopped\s+responding|went\s+down|(?:suffered|had|experienced)\s+an?\s+hardware\s+failure)\b"),
         // Another company's status page quoted as where the trouble is.
         format!(r"\b{VENDORS}(?:'s|’s)?\s+(?i:status\s+page)\b"),
         // A named vendor's change that went wrong, or its engineers who
