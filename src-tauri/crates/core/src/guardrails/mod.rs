@@ -634,6 +634,19 @@ mod tests {
     }
 
     #[test]
+    fn a_question_claims_no_all_clear_and_a_database_s_inner_words_are_jargon() {
+        let strict = LintContext::default();
+        let rules = |text: &str| rules_in(text, &strict);
+        assert!(!rules("Could it have been resolved sooner?").contains(&"premature_resolution"));
+        assert!(rules("It was resolved sooner than expected.").contains(&"premature_resolution"));
+        let jargon = |text: &str| rules(text).contains(&"jargon");
+        assert!(jargon("A few requests returned 200, but slowly."));
+        assert!(!jargon("The search returned 200 results."));
+        assert!(jargon("An inefficient query plan slowed every page."));
+        assert!(jargon("A virtual instance hosting a database went dark."));
+    }
+
+    #[test]
     fn a_vendor_telling_of_its_outage_is_blame_and_no_person() {
         let strict = LintContext::default();
         let rules = |text: &str| rules_in(text, &strict);

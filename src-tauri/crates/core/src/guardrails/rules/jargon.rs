@@ -68,7 +68,7 @@ fn jargon_patterns() -> Vec<String> {
         // Unix file system paths: "/var", "/etc/hosts".
         r"(?:^|[\s(])/(?:var|etc|usr|tmp|opt|srv|dev|mnt|proc|home|root|bin|boot)(?:/[\w.-]+)*\b",
         // Error codes.
-        r"(?i)\b(?:HTTP\s*)?[45][\dx*]{2}\s+(?:errors?|responses?|status(?:es)?|codes?)\b|\bHTTP\s+[45]\d\d\b|\b[45]xx\b|\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|ENOSPC|EPIPE|EACCES|ENOMEM)\b|\bERR_[A-Z_]+\b|\b0x[0-9a-f]{4,}\b|\berror\s+code\s+[\w-]+|\berrno\b|\bexit\s+code\s+\d+",
+        r"(?i)\b(?:HTTP\s*)?[45][\dx*]{2}\s+(?:errors?|responses?|status(?:es)?|codes?)\b|\b(?:returned|returning|returns)\s+(?:an?\s+|HTTP\s+)?[2-5]\d\d(?:\s+(?:OK|errors?|responses?|codes?)\b|[,.;)]|\s*$|\s+(?:but|and|instead|without|for|when|while|after|before|to|on|in)\b)|\bHTTP\s+[45]\d\d\b|\b[45]xx\b|\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|ENOSPC|EPIPE|EACCES|ENOMEM)\b|\bERR_[A-Z_]+\b|\b0x[0-9a-f]{4,}\b|\berror\s+code\s+[\w-]+|\berrno\b|\bexit\s+code\s+\d+",
         // Raw technical state.
         r"(?i)\b(?:k8s|kubernetes|kubectl|pods?|OOM|deadlocks?|shards?|replicas?|replication\s+lag|p50|p9[059]|p999|heap|GC\s+pauses?|garbage\s+collection|connection\s+pool|thread\s+pool|etcd|redis|kafka|postgres(?:ql)?|consul|boltdb|zookeeper|mysql|elasticsearch|nginx|haproxy|envoy|istio|terraform|cron\s*jobs?|IOPS|CPU|memory\s+leak|load\s+balancers?|read\s+replicas?|failover|VPC|subnets?|S3\s+buckets?|EC2|RDS|queue\s+depth|consumer\s+lag|TLS\s+handshake|BGP)\b",
     ]

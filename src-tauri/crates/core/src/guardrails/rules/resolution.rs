@@ -367,6 +367,11 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         if text[m.end()..].starts_with('-') {
             continue;
         }
+        // "Could it have been resolved sooner?" asks; it claims nothing.
+        let tail = &text[m.end()..];
+        if tail[tail.find(['.', '!', '?', '\n']).unwrap_or(tail.len())..].starts_with('?') {
+            continue;
+        }
         let after = text[m.end()..].trim_start();
         // "Ceased functioning" is the failure, not its end.
         let next_word = after
