@@ -89,8 +89,10 @@ def name_of(url):
         return path.strip("/").split("/")[0].split("?")[0]
     parts = host.split(".")
     # A Vercel preview deployment ends with the owner's team name:
-    # neon-next-git-fix-wp-preview-neondatabase.vercel.app is Neon's.
-    preview = re.match(r"^[a-z0-9-]+-(?:git-[a-z0-9-]+|[a-z0-9]{9})-([a-z0-9]+)\.vercel\.app$", host)
+    # neon-next-git-fix-wp-preview-neondatabase.vercel.app is Neon's, and
+    # so is neon-next-74y18yb1e-neondatabase.vercel.app (a nine-character
+    # build hash, which holds a digit where a word would not).
+    preview = re.match(r"^[a-z0-9-]+-(?:git-[a-z0-9-]+|(?=[a-z0-9]{9}-)[a-z]*\d[a-z0-9]*)-([a-z0-9]+)\.vercel\.app$", host)
     if preview:
         return ALIASES.get(preview.group(1), preview.group(1))
     for shared in HOSTS:
