@@ -295,6 +295,17 @@ mod tests {
             .collect()
     }
 
+    /// The rules that fire on `text` in a customer update with no gate open
+    /// and nothing known of the incident: the strictest reading.
+    fn strict_rules(text: &str) -> Vec<&'static str> {
+        rules_in(text, &LintContext::default())
+    }
+
+    /// Whether `rule` fires on `text` read the strictest way.
+    fn strictly_finds(rule: &str, text: &str) -> bool {
+        strict_rules(text).contains(&rule)
+    }
+
     #[test]
     fn a_finding_names_its_exact_span_in_utf16_units() {
         let text = "🙏 We think the cache broke.";
@@ -410,8 +421,7 @@ mod tests {
 
     #[test]
     fn a_time_counted_from_an_event_to_come_is_a_target_not_a_promise() {
-        let strict = LintContext::default();
-        let eta = |text: &str| rules_in(text, &strict).contains(&"unconfirmed_eta");
+        let eta = |text: &str| strictly_finds("unconfirmed_eta", text);
         assert!(eta("We expect to roll back within 15 minutes."));
         assert!(!eta(
             "The new process will allow a rollback within 15 minutes of detecting a problem."
@@ -434,8 +444,7 @@ mod tests {
 
     #[test]
     fn somebody_who_broke_in_is_blamed_but_the_risk_of_them_is_not() {
-        let strict = LintContext::default();
-        let blamed = |text: &str| rules_in(text, &strict).contains(&"blame");
+        let blamed = |text: &str| strictly_finds("blame", text);
         for text in [
             "The fibre was cut by third party road works.",
             "Hackers gained access to the network through a stolen laptop.",
@@ -454,8 +463,7 @@ mod tests {
 
     #[test]
     fn our_own_tools_and_our_own_status_page_are_no_party_at_fault() {
-        let strict = LintContext::default();
-        let blamed = |text: &str| rules_in(text, &strict).contains(&"blame");
+        let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed("The vendor did not alert us to the change."));
         assert!(!blamed("Our monitoring did not alert us to any issues."));
         assert!(blamed("We escalated it to Fibrelink."));
@@ -468,8 +476,7 @@ mod tests {
 
     #[test]
     fn event_handlers_submodules_volumes_and_tracing_are_jargon() {
-        let strict = LintContext::default();
-        let jargon = |text: &str| rules_in(text, &strict).contains(&"jargon");
+        let jargon = |text: &str| strictly_finds("jargon", text);
         for text in [
             "The event handler fell behind.",
             "A git submodule reference was missing.",
@@ -484,8 +491,7 @@ mod tests {
 
     #[test]
     fn a_backlog_worked_through_is_an_all_clear_and_a_jobs_queue_is_jargon() {
-        let strict = LintContext::default();
-        let rules = |text: &str| rules_in(text, &strict);
+        let rules = strict_rules;
         assert!(
             rules("We have worked through all of the backlog.").contains(&"premature_resolution")
         );
@@ -496,8 +502,7 @@ mod tests {
 
     #[test]
     fn a_term_spelled_out_in_the_draft_and_the_emergency_number_are_plain() {
-        let strict = LintContext::default();
-        let jargon = |text: &str| rules_in(text, &strict).contains(&"jargon");
+        let jargon = |text: &str| strictly_finds("jargon", text);
         assert!(jargon("The CLI information was missing."));
         assert!(!jargon(
             "There was no Calling Line Identification (CLI) information on the calls."
@@ -511,8 +516,7 @@ mod tests {
 
     #[test]
     fn a_service_running_stably_is_an_all_clear_and_a_union_secretary_a_person() {
-        let strict = LintContext::default();
-        let rules = |text: &str| rules_in(text, &strict);
+        let rules = strict_rules;
         assert!(
             rules("From 5:00 the service was running stably.").contains(&"premature_resolution")
         );
@@ -523,8 +527,7 @@ mod tests {
 
     #[test]
     fn a_service_healthy_again_is_an_all_clear() {
-        let strict = LintContext::default();
-        let rules = |text: &str| rules_in(text, &strict);
+        let rules = strict_rules;
         assert!(
             rules("Pages was considered healthy again by 22:21 UTC.")
                 .contains(&"premature_resolution")
@@ -534,8 +537,7 @@ mod tests {
 
     #[test]
     fn another_hour_is_an_eta_and_a_cloud_s_instances_are_jargon() {
-        let strict = LintContext::default();
-        let rules = |text: &str| rules_in(text, &strict);
+        let rules = strict_rules;
         assert!(rules("We estimate another hour of downtime.").contains(&"unconfirmed_eta"));
         assert!(
             rules("The rollout was fully completed at 14:30.").contains(&"premature_resolution")
@@ -546,8 +548,7 @@ mod tests {
 
     #[test]
     fn a_provider_named_by_a_slashed_role_is_blamed_and_a_kv_store_is_jargon() {
-        let strict = LintContext::default();
-        let rules = |text: &str| rules_in(text, &strict);
+        let rules = strict_rules;
         let found = rules("Pipes, our CI/CD provider, experienced a complete outage.");
         assert!(found.contains(&"blame"), "{found:?}");
         assert!(rules("Latency rose in our KV Store.").contains(&"jargon"));
@@ -557,8 +558,7 @@ mod tests {
 
     #[test]
     fn limits_set_by_another_and_a_diagnosis_pointing_somewhere_are_flagged() {
-        let strict = LintContext::default();
-        let rules = |text: &str| rules_in(text, &strict);
+        let rules = strict_rules;
         assert!(rules("Rate limits imposed by Acme slowed syncing.").contains(&"blame"));
         assert!(!rules("Rate limits imposed by our team slowed syncing.").contains(&"blame"));
         let found = rules("Current diagnosis points to issues at the data centre.");
@@ -571,8 +571,7 @@ mod tests {
 
     #[test]
     fn investigating_with_a_vendor_s_team_blames_nobody_and_a_failback_is_jargon() {
-        let strict = LintContext::default();
-        let rules = |text: &str| rules_in(text, &strict);
+        let rules = strict_rules;
         let with_them = "We are investigating the issues with the Google Cloud Platform team.";
         assert!(!rules(with_them).contains(&"blame"));
         assert!(rules("We saw issues with Google Cloud all morning.").contains(&"blame"));
@@ -584,7 +583,7 @@ mod tests {
     #[test]
     fn a_timeline_line_where_it_recovers_and_a_full_recovery_seen_are_all_clears() {
         let strict = LintContext::default();
-        let clear = |text: &str| rules_in(text, &strict).contains(&"premature_resolution");
+        let clear = |text: &str| strictly_finds("premature_resolution", text);
         assert!(clear(
             "19:17 UTC - Control Panel recovers; teams continue to investigate"
         ));
@@ -595,7 +594,7 @@ mod tests {
             "By 00:12 UTC, users saw some improvement and full recovery of Pages."
         ));
         assert!(!clear("We are working towards full recovery of Pages."));
-        let blame = |text: &str| rules_in(text, &strict).contains(&"blame");
+        let blame = |text: &str| strictly_finds("blame", text);
         assert!(blame("A bug in the GCP User Console removed the groups."));
         assert!(blame(
             "It was caused by a disruption of the load balancer service provided by AWS."
@@ -606,8 +605,7 @@ mod tests {
 
     #[test]
     fn a_cloud_machine_failing_a_tool_s_timeline_and_a_deadline_error_are_caught() {
-        let strict = LintContext::default();
-        let rules = |text: &str| rules_in(text, &strict);
+        let rules = strict_rules;
         assert!(
             rules("Requests stalled after an EC2 instance hosting our API failed.")
                 .contains(&"blame")
@@ -635,8 +633,7 @@ mod tests {
 
     #[test]
     fn a_question_claims_no_all_clear_and_a_database_s_inner_words_are_jargon() {
-        let strict = LintContext::default();
-        let rules = |text: &str| rules_in(text, &strict);
+        let rules = strict_rules;
         assert!(!rules("Could it have been resolved sooner?").contains(&"premature_resolution"));
         assert!(rules("It was resolved sooner than expected.").contains(&"premature_resolution"));
         let jargon = |text: &str| rules(text).contains(&"jargon");
@@ -648,8 +645,7 @@ mod tests {
 
     #[test]
     fn a_vendor_telling_of_its_outage_is_blame_and_no_person() {
-        let strict = LintContext::default();
-        let rules = |text: &str| rules_in(text, &strict);
+        let rules = strict_rules;
         let found = rules("Visa said the outage was caused by a hardware failure.");
         assert!(found.contains(&"blame"), "{found:?}");
         assert!(!found.contains(&"person_name"), "{found:?}");
@@ -666,8 +662,7 @@ mod tests {
 
     #[test]
     fn a_denied_correlation_and_a_safeguards_effect_are_no_guess() {
-        let strict = LintContext::default();
-        let guessed = |text: &str| rules_in(text, &strict).contains(&"speculation");
+        let guessed = |text: &str| strictly_finds("speculation", text);
         assert!(guessed("The errors correlated with the deploy."));
         assert!(!guessed(
             "No code or operational changes correlated with the timing."
@@ -690,8 +685,7 @@ mod tests {
 
     #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
-        let strict = LintContext::default();
-        let blamed = |text: &str| rules_in(text, &strict).contains(&"blame");
+        let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
             "A failure of a downstream communications provider delayed messages."
         ));
