@@ -63,7 +63,7 @@ ALIASES = {
 }
 # IT departments that speak for themselves on a university's site.
 DEPARTMENTS = {"oit", "it", "its", "itsc", "ist", "tltc"}
-AGGREGATORS = {"pingoru.io", "statusfield.com", "statussight.com", "www.plushcap.com"}
+AGGREGATORS = {"pingoru.io", "statusfield.com", "statussight.com", "www.plushcap.com", "pulsetic.com"}
 
 
 def host_of(url):

@@ -644,6 +644,53 @@ mod tests {
     }
 
     #[test]
+    fn a_vendor_s_service_that_had_an_outage_is_blamed_and_our_own_kit_is_not() {
+        let blamed = |text: &str| strictly_finds("blame", text);
+        assert!(blamed("Amazon’s Route53 DNS service had an outage."));
+        assert!(blamed("We found our hosting provider was to blame."));
+        assert!(!blamed(
+            "We found that our ingest instances in one region were to blame."
+        ));
+        assert!(!blamed(
+            "A misconfigured alert that did not trigger and didn’t alert us."
+        ));
+        let cleared = |text: &str| strictly_finds("premature_resolution", text);
+        assert!(cleared("The user interface recovered around 14:48 UTC."));
+        assert!(cleared("Ingestion came back around 15:15 UTC."));
+        assert!(!cleared(
+            "We expect the service to have recovered by 15:00 UTC."
+        ));
+        assert!(!strictly_finds(
+            "speculation",
+            "As it turned out, our initial diagnosis was incorrect."
+        ));
+        assert!(strictly_finds(
+            "speculation",
+            "Our initial diagnosis is a failed disk."
+        ));
+        let jargon = |text: &str| strictly_finds("jargon", text);
+        assert!(jargon("We last ingested data for each field an hour ago."));
+        assert!(jargon("Execution resulted in a nil pointer dereference."));
+        assert!(jargon("It slowed our dogfooding environment."));
+        assert!(!jargon("That’s a switch we had done many times."));
+        assert!(jargon("The failed switch was replaced."));
+    }
+
+    #[test]
+    fn the_acronym_closing_our_own_name_is_no_jargon() {
+        let ours = ["travis-ci".to_owned()];
+        let context = LintContext {
+            ourselves: &ours,
+            ..LintContext::default()
+        };
+        let jargon = |text: &str| rules_in(text, &context).contains(&"jargon");
+        assert!(!jargon("We know you rely on Travis CI every day."));
+        assert!(!jargon("Travis CI’s infrastructure is many services."));
+        // Not ours: another company's initials still need explaining.
+        assert!(jargon("We know you rely on Acme CI every day."));
+    }
+
+    #[test]
     fn a_vendor_telling_of_its_outage_is_blame_and_no_person() {
         let rules = strict_rules;
         let found = rules("Visa said the outage was caused by a hardware failure.");

@@ -128,9 +128,13 @@ static RACKS_FOR_THINGS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "The switch to the new provider", "a switch back": a change, not a box.
-static A_CHANGE_OVER: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)^\s*(?:-?\s*(?:over|to|from|back|between|away|on|off)\b|-)"));
+/// "The switch to the new provider", "a switch back", "a switch we had
+/// done many times": a change, not a box.
+static A_CHANGE_OVER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s*(?:-?\s*(?:over|to|from|back|between|away|on|off)\b|-|(?:that\s+)?(?:we|I|they)\s+(?:had\s+|have\s+)?(?:done|made|performed|tried|did)\b)",
+    )
+});
 
 /// "Flipping a switch", "at the flick of a switch": the one on the wall.
 static A_LIGHT_SWITCH: LazyLock<Regex> = LazyLock::new(|| {

@@ -97,13 +97,16 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
             all_clear_settled,
         );
     }
-    // Our own name is no acronym to explain ("ACME"), though a term after
-    // it still is ("crates.io endpoints"), and no person ("said Jackson
-    // Hewitt" in Jackson Hewitt's own update).
+    // Our own name is no acronym to explain ("ACME", the "CI" of "Travis
+    // CI"), though a term after it still is ("crates.io endpoints"), and no
+    // person ("said Jackson Hewitt" in Jackson Hewitt's own update).
     let ours = context.ourselves;
     let our_names: Vec<String> = ours.iter().map(|name| joined(name)).collect();
     let mut jargon = jargon::find(text, context.glossary);
-    jargon.retain(|&(start, end)| !our_names.contains(&joined(&text[start..end])));
+    jargon.retain(|&(start, end)| {
+        !our_names.contains(&joined(&text[start..end]))
+            && !ends_our_name(text, start, end, &our_names)
+    });
     let mut people = person::find(text, context.names);
     people.retain(|&(start, end)| !names_us(&text[start..end], ours));
     push(Rule::Jargon, jargon, false);
@@ -128,6 +131,26 @@ pub(super) fn names_us(said: &str, ourselves: &[String]) -> bool {
         (1..=3)
             .filter(|n| start + n <= words.len())
             .any(|n| ours.contains(&words[start..start + n].concat()))
+    })
+}
+
+/// Whether the span at `start..end` ends a name of ours that begins a word
+/// or two before it: the "CI" of "Travis CI".
+fn ends_our_name(text: &str, start: usize, end: usize, our_names: &[String]) -> bool {
+    let before = &text[..start];
+    let joined_to = before.trim_end_matches([' ', '-']);
+    if joined_to.len() == before.len() || !joined_to.ends_with(char::is_alphanumeric) {
+        return false;
+    }
+    let span = joined(&text[start..end]);
+    let words: Vec<&str> = joined_to
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .take_while(|w| !w.is_empty())
+        .take(2)
+        .collect();
+    (1..=words.len()).any(|n| {
+        let name: String = words[..n].iter().rev().map(|w| joined(w)).collect();
+        our_names.contains(&(name + &span))
     })
 }
 

@@ -75,6 +75,12 @@ static FOUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)^\s+(?:showed|shows|found|confirmed|confirms|revealed|determined|established)\b")
 });
 
+/// What a first diagnosis turned out to be: "our initial diagnosis was
+/// incorrect" takes a guess back, it makes none.
+static RETRACTED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\s+(?:incorrect|wrong|mistaken|inaccurate|not\s+(?:correct|right|accurate))\b")
+});
+
 /// Words before "initial investigation" that make it a stage of the work
 /// ("during the", "began an").
 static DURING: LazyLock<Regex> = LazyLock::new(|| {
@@ -148,6 +154,7 @@ pub(super) fn warm() {
     LazyLock::force(&SEEMS);
     LazyLock::force(&NOT_ABOUT_CAUSE);
     LazyLock::force(&FOUND_AFTER);
+    LazyLock::force(&RETRACTED);
     LazyLock::force(&DURING);
     LazyLock::force(&HEDGE);
     LazyLock::force(&CAUSE_AFTER);
@@ -192,7 +199,9 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             // "As part of the initial investigation, we restarted ..." names
             // a stage of the work, not what it suggests.
             let found = starts_with_ignore_case(m.as_str(), "initial ")
-                && (FOUND_AFTER.is_match(rest) || DURING.is_match(&text[..m.start()]));
+                && (FOUND_AFTER.is_match(rest)
+                    || DURING.is_match(&text[..m.start()])
+                    || RETRACTED.is_match(rest));
             // "As far as we can tell, no data was lost": the comma ends the
             // hedge, and what follows is what the belief is about.
             let about = rest.strip_prefix(',').unwrap_or(rest);

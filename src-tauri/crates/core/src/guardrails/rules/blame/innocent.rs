@@ -190,7 +190,19 @@ pub(super) static BLAME_ITSELF: LazyLock<Regex> = LazyLock::new(|| {
 /// is a cause (or, hedged, a guess), not blame.
 pub(super) static A_THING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:fault|failure|bug|error|issue|problem|outage|change|update|upgrade|release|deploy\w*|migration|patch|rollout|configuration|config|setting|certificate|disk|hardware|software|storm|surge|spike|load|traffic|main|pipe|cable|fire|flood|leak)\s+$|\b(?:who|whom)(?:['’]s|\s+is|\s+was)?\s+to\s+$",
+        r"(?i)\b(?:fault|failure|bug|error|issue|problem|outage|change|update|upgrade|release|deploy\w*|migration|patch|rollout|configuration|config|setting|certificate|disk|hardware|software|storm|surge|spike|load|traffic|congestion|main|pipe|cable|fire|flood|leak)\s+$|\b(?:who|whom)(?:['’]s|\s+is|\s+was)?\s+to\s+$",
+    )
+});
+
+/// Our own kit said to be "to blame" ("our ingest instances in us-east-1a
+/// were to blame"): a cause of ours, not a party, unless what is ours is a
+/// supplier or people ([`OUR_PEOPLE_OR_SUPPLIER`]).
+pub(super) static OUR_KIT: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\bour\s+(?:[\w.-]+\s+){1,5}$"));
+
+pub(super) static OUR_PEOPLE_OR_SUPPLIER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:vendor|provider|supplier|partner|carrier|contractor|host|ISP|engineer|employee|staff|team|people|operator|technician)s?\b",
     )
 });
 
@@ -312,6 +324,10 @@ pub(super) fn cleared(
         // "Not why it isn't running or who's to blame": the question,
         // not an answer.
         || ((to_blame || lower == "blame") && A_THING.is_match(before))
+        || (to_blame
+            && OUR_KIT
+                .find(before)
+                .is_some_and(|kit| !OUR_PEOPLE_OR_SUPPLIER.is_match(kit.as_str())))
         || (lower == "blame" && BLAME_ITSELF.is_match(before))
         || PREVENTING.is_match(before)
         // Only near the party: "after our host restored it, our
@@ -387,6 +403,8 @@ pub(super) fn warm() {
     LazyLock::force(&FIXING);
     LazyLock::force(&BLAME_ITSELF);
     LazyLock::force(&A_THING);
+    LazyLock::force(&OUR_KIT);
+    LazyLock::force(&OUR_PEOPLE_OR_SUPPLIER);
     LazyLock::force(&CARD_PRODUCT);
     LazyLock::force(&MENDED);
     LazyLock::force(&SEEN_BY);

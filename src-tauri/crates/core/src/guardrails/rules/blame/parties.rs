@@ -234,6 +234,9 @@ pub(super) static PARTIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // malfunctioning router".
         r"\b[A-Z][a-zA-Z]+\s+(?:reported|identified|found)\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,3}?(?i:outages?|faults?|failures?|problems?|issues?|loss|malfunction\w*|breaks?|cuts?|router|switch|fibre|fiber)\b".to_owned(),
         r"\b[A-Z][a-zA-Z]+(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?i:outages?|failures?|disruptions?|faults?|mistakes?|bugs?|fibre\s+break|fiber\s+break)\b|\b[A-Z][a-zA-Z]+(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:seems?\s+to\s+have\s+|appears?\s+to\s+have\s+)?(?:suffered|experienced)\b".to_owned(),
+        // Another company's service that had the trouble: "Amazon’s Route53
+        // DNS service had an outage".
+        r"\b[A-Z][a-zA-Z]+(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:had|has\s+had)\s+(?:an?\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?i:outages?|disruptions?|failures?|faults?|incidents?|problems?|issues?)\b".to_owned(),
     ]
     .iter()
     .map(|p| compile(p))
@@ -261,10 +264,11 @@ pub(super) static LET_DOWN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Our own watch on the service, which can miss a problem without anyone
-/// else being at fault: "Our monitoring did not alert us".
+/// else being at fault: "Our monitoring did not alert us", "a misconfigured
+/// alert that did not trigger and didn't alert us".
 pub(super) static OUR_OWN_WATCH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\bour\s+(?:[\w-]+\s+)?(?:monitoring|alerting|alarms?|alerts?|probes?|checks?|tools?|tooling|dashboards?|metrics)\s+$",
+        r"(?i)\bour\s+(?:[\w-]+\s+)?(?:monitoring|alerting|alarms?|alerts?|probes?|checks?|tools?|tooling|dashboards?|metrics)\s+$|\b(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:monitoring|alerting|alarms?|alerts?|probes?|checks?)\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,6}$",
     )
 });
 
