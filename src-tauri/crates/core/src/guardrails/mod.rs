@@ -677,6 +677,28 @@ mod tests {
     }
 
     #[test]
+    fn a_fix_planned_for_a_month_s_end_is_an_eta_and_a_machine_s_code_is_jargon() {
+        assert!(strictly_finds(
+            "unconfirmed_eta",
+            "The provider plans a full fix by the end of June."
+        ));
+        assert!(!strictly_finds(
+            "unconfirmed_eta",
+            "The outage began at the end of June."
+        ));
+        let jargon = |text: &str| strictly_finds("jargon", text);
+        assert!(jargon("The osc-secnum-fr1 region was unaffected."));
+        assert!(!jargon("Text-to-911 worked throughout."));
+        assert!(jargon(
+            "We are working on a new orchestration architecture."
+        ));
+        assert!(jargon(
+            "Time series systems fail to receive ingress traffic."
+        ));
+        assert!(jargon("Logs drains are delayed."));
+    }
+
+    #[test]
     fn the_acronym_closing_our_own_name_is_no_jargon() {
         let ours = ["travis-ci".to_owned()];
         let context = LintContext {

@@ -30,6 +30,14 @@ const RULES: [Rule; 2] = [Rule::UnconfirmedEta, Rule::PrematureResolution];
 /// up to five words to the rules cost no true finding.
 const FEWEST_WORDS: usize = 5;
 
+/// The words that say it is all clear ("We are all-clear as of 14:05"):
+/// weighed by the model like any other pair of words, they can sink under
+/// its doubt in a line whose other words lean the other way, so the model
+/// does not doubt them. "The all-clear" is an announcement, often one still
+/// to come ("as well as the all-clear when the maintenance is complete"),
+/// and stays the model's to doubt.
+static NAMES_THE_ALL_CLEAR: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)^all[\s-]clear$"));
+
 struct Model {
     /// How many tune sentences it was trained on (a test holds it to the corpus).
     trained_on: usize,
@@ -97,6 +105,7 @@ fn parse(source: &'static str) -> Model {
 pub(super) fn warm() {
     LazyLock::force(&MODEL);
     LazyLock::force(&TOKEN);
+    LazyLock::force(&NAMES_THE_ALL_CLEAR);
 }
 
 /// One word or word pair of a sentence, where it first occurs, and how often.
@@ -238,13 +247,17 @@ impl<'t> Reading<'t> {
         };
         found
             .into_iter()
-            .filter(|&(start, _)| {
-                self.sentences
-                    .iter()
-                    .find(|s| s.start <= start && start < s.end)
-                    .is_none_or(|s| {
-                        s.words < FEWEST_WORDS || judge(&s.terms, column).0 >= MODEL.doubts[column]
-                    })
+            .filter(|&(start, end)| {
+                (NAMES_THE_ALL_CLEAR.is_match(&self.text[start..end])
+                    && !super::ends_with_ignore_case(&self.text[..start], "the "))
+                    || self
+                        .sentences
+                        .iter()
+                        .find(|s| s.start <= start && start < s.end)
+                        .is_none_or(|s| {
+                            s.words < FEWEST_WORDS
+                                || judge(&s.terms, column).0 >= MODEL.doubts[column]
+                        })
             })
             .collect()
     }
