@@ -699,6 +699,27 @@ mod tests {
     }
 
     #[test]
+    fn a_program_s_slip_is_no_blame_and_a_finished_catch_up_is_an_all_clear() {
+        let blamed = |text: &str| strictly_finds("blame", text);
+        assert!(!blamed(
+            "This automated process inadvertently deployed a set of rules."
+        ));
+        assert!(blamed(
+            "The change was inadvertently pushed to every region."
+        ));
+        assert!(blamed("A manual mistake in a rule triggered the surge."));
+        let cleared = |text: &str| strictly_finds("premature_resolution", text);
+        assert!(cleared("After 18 hours, all the events were processed."));
+        assert!(cleared(
+            "It took 6 hours to completely synchronize the data."
+        ));
+        assert!(strictly_finds(
+            "jargon",
+            "A daily compaction process sorts new data."
+        ));
+    }
+
+    #[test]
     fn the_acronym_closing_our_own_name_is_no_jargon() {
         let ours = ["travis-ci".to_owned()];
         let context = LintContext {

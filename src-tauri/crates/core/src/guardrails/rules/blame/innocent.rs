@@ -206,6 +206,19 @@ pub(super) static OUR_PEOPLE_OR_SUPPLIER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The words that tell of a slip: "inadvertently", "mistakenly".
+static ADVERB_OF_A_SLIP: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^(?:inadvertently|accidentally|mistakenly|erroneously|unintentionally)\b")
+});
+
+/// A machine as the one that slipped: "this automated process inadvertently
+/// deployed", "a cleanup operation in our storage system mistakenly
+/// removed" tell what a program did, with no person to blame ("the change
+/// was inadvertently pushed" still has one).
+pub(super) static A_PROGRAM_SLIPPED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:process|operation|procedure|job|script|system|tool|automation|task)s?\s+$")
+});
+
 /// What follows a card scheme's name when it names the card: "Visa Debit".
 pub(super) static CARD_PRODUCT: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^\s+(?i:debit|credit|cards?|prepaid)\b"));
@@ -324,6 +337,7 @@ pub(super) fn cleared(
         // "Not why it isn't running or who's to blame": the question,
         // not an answer.
         || ((to_blame || lower == "blame") && A_THING.is_match(before))
+        || (ADVERB_OF_A_SLIP.is_match(said) && A_PROGRAM_SLIPPED.is_match(before))
         || (to_blame
             && OUR_KIT
                 .find(before)
@@ -380,6 +394,8 @@ pub(super) fn cleared(
 pub(super) fn warm() {
     LazyLock::force(&TROUBLE);
     LazyLock::force(&PREVENTING);
+    LazyLock::force(&ADVERB_OF_A_SLIP);
+    LazyLock::force(&A_PROGRAM_SLIPPED);
     LazyLock::force(&WORKING_WITH);
     LazyLock::force(&THEIR_TEAM);
     LazyLock::force(&INVESTIGATING);
