@@ -48,6 +48,8 @@ UNKNOWN = {
     "feeds.feedburner.com", "joyk.com", "d18rjofxjei1sq.cloudfront.net",
     "hackernewsfavorites.com", "www.incidenthub-bay.com", "www.updatemonitor.com",
     "status.status.page",
+    # A person's gist names the person, not the company they wrote for.
+    "gist.github.com",
 }
 # Names that go by more than their address says.
 ALIASES = {
@@ -60,6 +62,8 @@ ALIASES = {
     "onepassword": "1password, onepassword",
     "glideapps": "glide, glideapps",
     "neondatabase": "neon, neondatabase",
+    "checklyhq": "checkly, checklyhq",
+    "ashbyhq": "ashby, ashbyhq",
 }
 # IT departments that speak for themselves on a university's site.
 DEPARTMENTS = {"oit", "it", "its", "itsc", "ist", "tltc"}
@@ -85,6 +89,9 @@ def name_of(url):
     showcase = re.match(r"^/stactus-showcase/[\w-]+/([\w-]+)/", path)
     if host == "slok.github.io" and showcase:
         return ALIASES.get(showcase.group(1), showcase.group(1))
+    # A Notion workspace's pages sit under its name: notion.so/hookdeck/...
+    if host in ("notion.so", "www.notion.so"):
+        return path.strip("/").split("/")[0].lower()
     if host == "devtrackers.gg":
         return path.strip("/").split("/")[0].split("?")[0]
     parts = host.split(".")

@@ -720,6 +720,47 @@ mod tests {
     }
 
     #[test]
+    fn relying_on_a_vendor_is_no_blame_until_the_sentence_has_trouble() {
+        let blamed = |text: &str| strictly_finds("blame", text);
+        assert!(!blamed(
+            "We have relied on a third-party vendor to manage encryption keys."
+        ));
+        assert!(!blamed(
+            "We are migrating from this third-party vendor to our own product."
+        ));
+        assert!(blamed(
+            "All servers relying on the affected DNS provider experienced downtime."
+        ));
+        assert!(blamed(
+            "It lasted until 01:50 UTC due to cascading outages at critical vendors."
+        ));
+        let jargon = |text: &str| strictly_finds("jargon", text);
+        assert!(jargon("A migration caused locks on critical tables."));
+        assert!(jargon("We found malformed API payloads."));
+        assert!(!jargon("Your tables in Glide were not affected."));
+        assert!(strictly_finds(
+            "premature_resolution",
+            "Delayed checks were eventually processed across all regions."
+        ));
+    }
+
+    #[test]
+    fn watching_a_third_party_is_no_blame_and_resumed_notifications_are_an_all_clear() {
+        let blamed = |text: &str| strictly_finds("blame", text);
+        assert!(!blamed(
+            "Monitor 3rd party statuses to catch trouble early."
+        ));
+        assert!(blamed("We're monitoring the AWS ongoing issue."));
+        assert!(strictly_finds(
+            "premature_resolution",
+            "At 10:01 UTC the endpoints were re-enabled and notifications resumed."
+        ));
+        let jargon = |text: &str| strictly_finds("jargon", text);
+        assert!(jargon("Only a single dispatcher was active."));
+        assert!(jargon("The old snapshot expired today."));
+    }
+
+    #[test]
     fn the_acronym_closing_our_own_name_is_no_jargon() {
         let ours = ["travis-ci".to_owned()];
         let context = LintContext {

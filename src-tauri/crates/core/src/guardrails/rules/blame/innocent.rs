@@ -18,11 +18,11 @@ pub(super) static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "To avoid human error" and "to detect third-party issues earlier" name a
-/// risk, not a culprit.
+/// "To avoid human error", "to detect third-party issues earlier" and
+/// "monitor 3rd party statuses" name a risk, not a culprit.
 pub(super) static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without|detect|prone\s+to|risk\s+of|resilient\s+to|resilience\s+(?:to|against)|(?:protect\w*|insulat\w*|shield\w*)\s+(?:[\w-]+\s+)?(?:against|from)|guard\s+against|withstand)\s+(?:[\w-]+\s+){0,2}$",
+        r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without|detect|prone\s+to|risk\s+of|resilient\s+to|resilience\s+(?:to|against)|(?:protect\w*|insulat\w*|shield\w*)\s+(?:[\w-]+\s+)?(?:against|from)|guard\s+against|withstand)\s+(?:[\w-]+\s+){0,2}$|\bmonitor\w*\s+$",
     )
 });
 
@@ -99,6 +99,16 @@ pub(super) static MENDS: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static MAKING_USE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:advantage\s+of|benefit\s+from|leverag\w*|rely\s+on|us(?:e|es|ing)|(?:mov|migrat)\w*\s+to)\s+$",
+    )
+});
+
+/// Relying on a vendor ("relied on a third-party vendor to manage") or
+/// moving off one ("migrating from this third-party vendor") tells how we
+/// are built, unless the sentence has trouble in it ("all servers relying on
+/// the affected DNS provider experienced downtime").
+pub(super) static RELIED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:rel(?:y|ies|ied|ying)\s+(?:on|upon)|(?:mov|migrat|transition)\w*\s+(?:away\s+)?from)\s+(?:(?:a|an|the|this|that|these|those)\s+)?$",
     )
 });
 
@@ -360,6 +370,7 @@ pub(super) fn cleared(
         || (in_passing && SEEN_BY.is_match(before))
         || (in_passing && MENDS.is_match(rest))
         || (MAKING_USE.is_match(before) && !WENT_WRONG.is_match(rest))
+        || (RELIED_ON.is_match(before) && !TROUBLE.is_match(sentence))
         || everyday(said, before, rest)
         || OTHER_PROVIDER.is_match(said)
         || SWITCHED_TO.is_match(before)
@@ -397,6 +408,7 @@ pub(super) fn warm() {
     LazyLock::force(&ADVERB_OF_A_SLIP);
     LazyLock::force(&A_PROGRAM_SLIPPED);
     LazyLock::force(&WORKING_WITH);
+    LazyLock::force(&RELIED_ON);
     LazyLock::force(&THEIR_TEAM);
     LazyLock::force(&INVESTIGATING);
     LazyLock::force(&AWAITING);

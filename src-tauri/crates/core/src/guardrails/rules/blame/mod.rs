@@ -9,7 +9,7 @@ mod innocent;
 mod parties;
 
 use super::{sentence_around, sentence_before};
-use innocent::{PREVENTING, SWITCHED_TO, WENT_WRONG, WORKING_WITH};
+use innocent::{PREVENTING, RELIED_ON, SWITCHED_TO, TROUBLE, WENT_WRONG, WORKING_WITH};
 use parties::{
     BLAME, ESCALATED_TO, IN_OTHER_HANDS, LET_DOWN, OTHER_CUSTOMERS, OUR_OWN_WATCH, OUR_SIDE,
     PARTIES, PROVIDER, ROLES, THEIR_OWN, THIRD_PARTY, WHERE_WE_PUBLISH,
@@ -34,9 +34,14 @@ pub(super) fn find(text: &str, ourselves: &[String]) -> Vec<(usize, usize)> {
             continue;
         };
         let before = sentence_before(text, all.start());
+        let (start, end) = sentence_around(text, all.start());
+        let relied_on =
+            RELIED_ON.is_match(before) && !TROUBLE.is_match(&text[start..end.max(all.end())]);
         let own = THEIR_OWN.contains(&next.as_str().to_ascii_lowercase().as_str());
-        // "To detect third-party issues earlier" names a risk, not a culprit.
+        // "To detect third-party issues earlier" names a risk, not a culprit;
+        // "relied on a third-party vendor to manage" names a plan.
         if !own
+            && !relied_on
             && !WORKING_WITH.is_match(before)
             && !SWITCHED_TO.is_match(before)
             && !PREVENTING.is_match(before)

@@ -110,6 +110,9 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)\bsomeone\s+(?:on\s+\w+\s+)?(?:accidentally\s+)?(?:pushed|deployed|broke|deleted|ran|dropped|misconfigured|forgot)\b|\b(?:someone|somebody)\s+(?:[\w-]+\s+){0,4}?(?:is\s+|was\s+|has\s+been\s+)?(?:(?:powering|powered|switching|switched|turning|turned|shutting|shut)\s+(?:[\w-]+\s+){0,2}?(?:down|off|out)|unplugg\w*|disconnect\w*)\b|\b(?:people|someone|somebody|workers?|technicians?)\s+(?:[\w-]+\s+){0,6}?accidentally\s+(?:unplug\w*|disconnect\w*|cut|damag\w*|pull\w*|knock\w*)\b".to_owned(),
         r"(?i)\bhuman(?:\s+|-)(?:error|caused)\b|\bblam(?:e|ed|es|ing)\b|\b(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault)\b".to_owned(),
         r"(?i)\b(?:their|(?:the|our)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier|partner)(?:'s|’s)?)\s+(?:fault|mistake|outage|failure|error)\b".to_owned(),
+        // Trouble at vendors named only as a kind: "cascading outages at
+        // critical vendors who provide hosting".
+        r"(?i)\b(?:outage|failure|fault|issue|problem|incident|disruption|error)s?\s+(?:at|with|from)\s+(?:[\w-]+\s+){0,2}?(?:providers|vendors|suppliers|carriers)\b".to_owned(),
         // A party outside the company named as where it went wrong. A
         // "downstream service" is one of ours that ours feed; only a
         // downstream provider is somebody else.
