@@ -64,6 +64,8 @@ ALIASES = {
     "neondatabase": "neon, neondatabase",
     "checklyhq": "checkly, checklyhq",
     "ashbyhq": "ashby, ashbyhq",
+    "vectorcharts": "vector charts, vectorcharts",
+    "hbkwhere": "hbk where, hbkwhere",
 }
 # IT departments that speak for themselves on a university's site.
 DEPARTMENTS = {"oit", "it", "its", "itsc", "ist", "tltc"}

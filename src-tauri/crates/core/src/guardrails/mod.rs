@@ -758,6 +758,11 @@ mod tests {
         let jargon = |text: &str| strictly_finds("jargon", text);
         assert!(jargon("Only a single dispatcher was active."));
         assert!(jargon("The old snapshot expired today."));
+        // Jobs that completed are not the incident's end.
+        assert!(!strictly_finds(
+            "premature_resolution",
+            "We got an alert for a buildup of successfully completed jobs."
+        ));
     }
 
     #[test]
