@@ -50,6 +50,8 @@ UNKNOWN = {
     "status.status.page",
     # A person's gist names the person, not the company they wrote for.
     "gist.github.com",
+    # A site builder's mirror of another site's page.
+    "mobile.dudasite.com",
 }
 # Names that go by more than their address says.
 ALIASES = {

@@ -766,8 +766,8 @@ mod tests {
     }
 
     #[test]
-    fn the_acronym_closing_our_own_name_is_no_jargon() {
-        let ours = ["travis-ci".to_owned()];
+    fn the_acronym_closing_or_opening_our_own_name_is_no_jargon() {
+        let ours = ["travis-ci".to_owned(), "pos-portal".to_owned()];
         let context = LintContext {
             ourselves: &ours,
             ..LintContext::default()
@@ -775,8 +775,56 @@ mod tests {
         let jargon = |text: &str| rules_in(text, &context).contains(&"jargon");
         assert!(!jargon("We know you rely on Travis CI every day."));
         assert!(!jargon("Travis CI’s infrastructure is many services."));
+        assert!(!jargon("The POS Portal API is unavailable"));
         // Not ours: another company's initials still need explaining.
         assert!(jargon("We know you rely on Acme CI every day."));
+        assert!(jargon("The POS terminal is unavailable"));
+    }
+
+    #[test]
+    fn counted_instances_are_jargon_and_a_clause_after_but_claims_on_its_own() {
+        let jargon = |text: &str| strictly_finds("jargon", text);
+        assert!(jargon("The remaining instances were overwhelmed."));
+        assert!(jargon("Scaling increased the number of instances."));
+        assert!(jargon("We restarted one of our in-memory storage nodes."));
+        assert!(jargon("Impact: Backend API offline"));
+        assert!(!jargon("In this instance, the page loaded slowly."));
+        let cleared = |text: &str| strictly_finds("premature_resolution", text);
+        assert!(cleared("This restored the platform."));
+        assert!(cleared(
+            "We'll continue to monitor closely but we don't anticipate any other regression."
+        ));
+        // The promise still reaches an all-clear in its own clause.
+        assert!(!cleared(
+            "We will continue to monitor until it is resolved."
+        ));
+        assert!(strictly_finds(
+            "speculation",
+            "The incident was closed, tracing it back to a plausible network outage."
+        ));
+    }
+
+    #[test]
+    fn how_calls_travel_is_jargon_and_a_network_that_healed_itself_is_an_all_clear() {
+        let jargon = |text: &str| strictly_finds("jargon", text);
+        assert!(jargon("Overlapping packets were dropped."));
+        assert!(jargon("Multicast traffic was causing this activity."));
+        assert!(jargon("The cause was a file system error."));
+        assert!(jargon("New session handshakes failed globally."));
+        assert!(jargon("Our web socket signalling layer was overloaded."));
+        // Railway signalling is a plain word.
+        assert!(!jargon("Trains were held at the signalling centre."));
+        let cleared = |text: &str| strictly_finds("premature_resolution", text);
+        assert!(cleared(
+            "Resolution: The network auto-healed itself within 10 minutes."
+        ));
+        assert!(cleared(
+            "The source of the traffic was turned off, resulting in a clearing of the issue."
+        ));
+        assert!(strictly_finds(
+            "blame",
+            "Simultaneously, the vendor was engaged to revert their breaking release."
+        ));
     }
 
     #[test]

@@ -98,14 +98,16 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
         );
     }
     // Our own name is no acronym to explain ("ACME", the "CI" of "Travis
-    // CI"), though a term after it still is ("crates.io endpoints"), and no
-    // person ("said Jackson Hewitt" in Jackson Hewitt's own update).
+    // CI", the "POS" of "POS Portal"), though a term after it still is
+    // ("crates.io endpoints"), and no person ("said Jackson Hewitt" in
+    // Jackson Hewitt's own update).
     let ours = context.ourselves;
     let our_names: Vec<String> = ours.iter().map(|name| joined(name)).collect();
     let mut jargon = jargon::find(text, context.glossary);
     jargon.retain(|&(start, end)| {
         !our_names.contains(&joined(&text[start..end]))
             && !ends_our_name(text, start, end, &our_names)
+            && !begins_our_name(text, start, end, &our_names)
     });
     let mut people = person::find(text, context.names);
     people.retain(|&(start, end)| !names_us(&text[start..end], ours));
@@ -151,6 +153,26 @@ fn ends_our_name(text: &str, start: usize, end: usize, our_names: &[String]) -> 
     (1..=words.len()).any(|n| {
         let name: String = words[..n].iter().rev().map(|w| joined(w)).collect();
         our_names.contains(&(name + &span))
+    })
+}
+
+/// Whether the span at `start..end` begins a name of ours that ends a word
+/// or two after it: the "POS" of "POS Portal".
+fn begins_our_name(text: &str, start: usize, end: usize, our_names: &[String]) -> bool {
+    let after = &text[end..];
+    let joined_to = after.trim_start_matches([' ', '-']);
+    if joined_to.len() == after.len() || !joined_to.starts_with(char::is_alphanumeric) {
+        return false;
+    }
+    let span = joined(&text[start..end]);
+    let words: Vec<&str> = joined_to
+        .split(|c: char| !c.is_alphanumeric())
+        .take_while(|w| !w.is_empty())
+        .take(2)
+        .collect();
+    (1..=words.len()).any(|n| {
+        let name: String = words[..n].iter().map(|w| joined(w)).collect();
+        our_names.contains(&(span.clone() + &name))
     })
 }
 
