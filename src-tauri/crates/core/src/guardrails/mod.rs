@@ -828,6 +828,29 @@ mod tests {
     }
 
     #[test]
+    fn a_timeline_line_where_trouble_ceases_or_an_error_is_corrected_is_an_all_clear() {
+        let cleared = |text: &str| strictly_finds("premature_resolution", text);
+        assert!(cleared(
+            "17:00 UTC - Intermittent network unavailability ceases"
+        ));
+        assert!(cleared(
+            "1213PST: Configuration error corrected and the certificate deployed."
+        ));
+        // What ceases at the start of an outage is the service, not the trouble.
+        assert!(!cleared("03:39 - Network operations ceases"));
+        assert!(cleared("11:25- Networking exceptions in VMs subside."));
+        // Trouble that spikes up again is no service coming up again.
+        assert!(!cleared("14:40- Network exceptions spike up again."));
+        assert!(cleared("15:19- The site is up again."));
+        let jargon = |text: &str| strictly_finds("jargon", text);
+        assert!(jargon("Some customers received ServiceUnavailable errors."));
+        assert!(jargon(
+            "Refreshing the page failed with a JavaScript error."
+        ));
+        assert!(!jargon("Some customers received errors."));
+    }
+
+    #[test]
     fn a_vendor_telling_of_its_outage_is_blame_and_no_person() {
         let rules = strict_rules;
         let found = rules("Visa said the outage was caused by a hardware failure.");
