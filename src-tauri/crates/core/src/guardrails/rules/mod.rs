@@ -106,8 +106,7 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
     let mut jargon = jargon::find(text, context.glossary);
     jargon.retain(|&(start, end)| {
         !our_names.contains(&joined(&text[start..end]))
-            && !ends_our_name(text, start, end, &our_names)
-            && !begins_our_name(text, start, end, &our_names)
+            && !part_of_our_name(text, start, end, &our_names)
     });
     let mut people = person::find(text, context.names);
     people.retain(|&(start, end)| !names_us(&text[start..end], ours));
@@ -136,44 +135,52 @@ pub(super) fn names_us(said: &str, ourselves: &[String]) -> bool {
     })
 }
 
-/// Whether the span at `start..end` ends a name of ours that begins a word
-/// or two before it: the "CI" of "Travis CI".
-fn ends_our_name(text: &str, start: usize, end: usize, our_names: &[String]) -> bool {
-    let before = &text[..start];
-    let joined_to = before.trim_end_matches([' ', '-']);
-    if joined_to.len() == before.len() || !joined_to.ends_with(char::is_alphanumeric) {
-        return false;
-    }
+/// Whether the span at `start..end` is one end of a name of ours whose other
+/// words, one or two, are joined to it by a space or a hyphen: the "CI" of
+/// "Travis CI", the "POS" of "POS Portal".
+fn part_of_our_name(text: &str, start: usize, end: usize, our_names: &[String]) -> bool {
     let span = joined(&text[start..end]);
-    let words: Vec<&str> = joined_to
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .take_while(|w| !w.is_empty())
-        .take(2)
-        .collect();
-    (1..=words.len()).any(|n| {
-        let name: String = words[..n].iter().rev().map(|w| joined(w)).collect();
+    let before = words_joined_to(&text[..start], true);
+    let after = words_joined_to(&text[end..], false);
+    let ends_it = (1..=before.len()).any(|n| {
+        let name: String = before[..n].iter().rev().map(|w| joined(w)).collect();
         our_names.contains(&(name + &span))
-    })
+    });
+    let begins_it = (1..=after.len()).any(|n| {
+        let name: String = after[..n].iter().map(|w| joined(w)).collect();
+        our_names.contains(&(span.clone() + &name))
+    });
+    ends_it || begins_it
 }
 
-/// Whether the span at `start..end` begins a name of ours that ends a word
-/// or two after it: the "POS" of "POS Portal".
-fn begins_our_name(text: &str, start: usize, end: usize, our_names: &[String]) -> bool {
-    let after = &text[end..];
-    let joined_to = after.trim_start_matches([' ', '-']);
-    if joined_to.len() == after.len() || !joined_to.starts_with(char::is_alphanumeric) {
-        return false;
+/// Up to two words that touch a span across a space or a hyphen, nearest
+/// first: `side` is the text before the span when `before`, else after it.
+fn words_joined_to(side: &str, before: bool) -> Vec<&str> {
+    let gap = [' ', '-'];
+    let rest = if before {
+        side.trim_end_matches(gap)
+    } else {
+        side.trim_start_matches(gap)
+    };
+    let touches = if before {
+        rest.ends_with(char::is_alphanumeric)
+    } else {
+        rest.starts_with(char::is_alphanumeric)
+    };
+    if rest.len() == side.len() || !touches {
+        return Vec::new();
     }
-    let span = joined(&text[start..end]);
-    let words: Vec<&str> = joined_to
-        .split(|c: char| !c.is_alphanumeric())
+    let not_word = |c: char| !c.is_alphanumeric();
+    let words: Vec<&str> = if before {
+        rest.rsplit(not_word).collect()
+    } else {
+        rest.split(not_word).collect()
+    };
+    words
+        .into_iter()
         .take_while(|w| !w.is_empty())
         .take(2)
-        .collect();
-    (1..=words.len()).any(|n| {
-        let name: String = words[..n].iter().map(|w| joined(w)).collect();
-        our_names.contains(&(span.clone() + &name))
-    })
+        .collect()
 }
 
 /// A name read without case, spaces or punctuation.
