@@ -5,12 +5,14 @@
 //! shipped in the repository (the written examples and the real status-page
 //! sentences). The format is documented in `herald_core::guardrails::corpus`.
 //! The tune half lists every disagreement; the held-out half prints its
-//! scores only, so its sentences never steer a rule change.
+//! scores only, so its sentences never steer a rule change, and beside
+//! them how far each score could move by chance (a page-level bootstrap,
+//! `corpus::intervals`).
 //! Exits 1 when a file cannot be read or parsed.
 
 use std::process::ExitCode;
 
-use herald_core::guardrails::corpus::{self, ScoresOnly};
+use herald_core::guardrails::corpus::{self, ScoresOnly, intervals};
 
 const SHIPPED: [&str; 2] = [
     concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/guardrails.txt"),
@@ -51,6 +53,10 @@ fn main() -> ExitCode {
                     );
                 }
                 print!("{}", ScoresOnly(&corpus::score(&halves.held_out)));
+                print!(
+                    "{}",
+                    intervals::by_page(&halves.held_out, intervals::DRAWS, intervals::SEED)
+                );
             }
             println!();
         }

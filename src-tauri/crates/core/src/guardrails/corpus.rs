@@ -21,6 +21,8 @@
 //!   changed by looking at the tune half only; the held-out half is scored,
 //!   and its disagreements are never printed. Without `@split`, `tune`.
 
+pub mod intervals;
+
 use std::collections::BTreeSet;
 use std::fmt;
 
