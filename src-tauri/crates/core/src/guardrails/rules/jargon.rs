@@ -2,19 +2,23 @@
 //! words (the list in `jargon_terms.txt`), acronyms nobody spelled out, and
 //! the team's own codenames.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use super::{
-    DFA_CACHE_BYTES, SITE_WORK, TOP_POST, codenames, compile, ends_with_ignore_case,
-    sentence_around, starts_with_ignore_case,
+    DFA_CACHE_BYTES, SITE_WORK, TOP_POST, ascii_word_edges, codenames, compile,
+    ends_with_ignore_case, sentence_around, starts_with_ignore_case,
 };
 
 static JARGON: LazyLock<RegexSet> = LazyLock::new(|| {
-    let patterns = jargon_patterns();
+    let patterns: Vec<String> = jargon_patterns()
+        .iter()
+        .map(|p| ascii_word_edges(p))
+        .collect();
     match RegexSetBuilder::new(&patterns)
         .dfa_size_limit(DFA_CACHE_BYTES)
         .build()
@@ -227,7 +231,7 @@ pub(super) fn warm() {
 /// possessive, and not in a sentence written in capitals (where every word
 /// looks like one). `words` is the draft split into words, shared with
 /// [`find`] so the draft is split at most once, and only if needed.
-fn unexplained_acronyms<'t>(text: &'t str, words: &OnceCell<Vec<&'t str>>) -> Vec<(usize, usize)> {
+fn unexplained_acronyms<'t>(text: &'t str, words: &DraftWords<'t>) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for m in ACRONYM.find_iter(text) {
         // "TENET's service desk": an organisation's name, not a term; and
@@ -273,7 +277,7 @@ fn unexplained_acronyms<'t>(text: &'t str, words: &OnceCell<Vec<&'t str>>) -> Ve
         if two_letter_name
             || PLAIN_ACRONYMS.contains(word)
             || word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
-            || spelled_out(text, word, words.get_or_init(|| words_of(text)))
+            || words.spelled_out(word)
         {
             continue;
         }
@@ -285,13 +289,51 @@ fn unexplained_acronyms<'t>(text: &'t str, words: &OnceCell<Vec<&'t str>>) -> Ve
     found
 }
 
-/// "load transfer module (LTM)" or "LTM (load transfer module)", or the
-/// name the initials stand for written anywhere in the draft ("the Federal
-/// Communications Commission ... the FCC").
-fn spelled_out(text: &str, acronym: &str, words: &[&str]) -> bool {
-    text.contains(&format!("({acronym})"))
-        || text.contains(&format!("{acronym} ("))
-        || named_in_full(words, acronym)
+/// The draft's words, split once and only if an acronym needs them, and
+/// what is known of each acronym it holds. Each question reads the whole
+/// draft, so each is asked once per acronym: a paste of thousands of
+/// acronyms asked them thousands of times, and a 100,000-character one
+/// took 18 seconds.
+struct DraftWords<'t> {
+    text: &'t str,
+    words: OnceCell<Vec<&'t str>>,
+    spelled_out: RefCell<HashMap<&'t str, bool>>,
+    named_in_full: RefCell<HashMap<&'t str, bool>>,
+}
+
+impl<'t> DraftWords<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            words: OnceCell::new(),
+            spelled_out: RefCell::default(),
+            named_in_full: RefCell::default(),
+        }
+    }
+
+    /// "load transfer module (LTM)" or "LTM (load transfer module)", or the
+    /// name the initials stand for written anywhere in the draft ("the
+    /// Federal Communications Commission ... the FCC").
+    fn spelled_out(&self, acronym: &'t str) -> bool {
+        if let Some(&known) = self.spelled_out.borrow().get(acronym) {
+            return known;
+        }
+        let text = self.text;
+        let spelled = text.contains(&format!("({acronym})"))
+            || text.contains(&format!("{acronym} ("))
+            || self.named_in_full(acronym);
+        self.spelled_out.borrow_mut().insert(acronym, spelled);
+        spelled
+    }
+
+    fn named_in_full(&self, acronym: &'t str) -> bool {
+        if let Some(&known) = self.named_in_full.borrow().get(acronym) {
+            return known;
+        }
+        let named = named_in_full(self.words.get_or_init(|| words_of(self.text)), acronym);
+        self.named_in_full.borrow_mut().insert(acronym, named);
+        named
+    }
 }
 
 /// The words of `text`, apostrophes kept ("Children's").
@@ -375,8 +417,7 @@ fn plain_sense(term: &str, before: &str, after: &str) -> bool {
 
 pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
-    // The draft's words, split once and only if an acronym needs them.
-    let words = OnceCell::new();
+    let words = DraftWords::new(text);
     for index in JARGON.matches(text).iter() {
         for m in JARGON_EACH[index].find_iter(text) {
             // "Text-to-911" ends like a numbered host ("to-911"), but it is
@@ -398,7 +439,7 @@ pub(super) fn find(text: &str, glossary: &[String]) -> Vec<(usize, usize)> {
             // bare "(TTD)" after "1.7 days" explains nothing.)
             let acronym =
                 m.as_str().len() >= 2 && m.as_str().chars().all(|c| c.is_ascii_uppercase());
-            if acronym && named_in_full(words.get_or_init(|| words_of(text)), m.as_str()) {
+            if acronym && words.named_in_full(m.as_str()) {
                 continue;
             }
             // "Road workers digging" are people, not background processes.

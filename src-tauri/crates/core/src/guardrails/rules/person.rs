@@ -7,14 +7,31 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{TOP_POST, codenames, compile};
+use super::{TOP_POST, codenames, compile, compile_with_unicode_edges};
 
-static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    let names: Vec<&str> = include_str!("../first_names.txt")
+/// The first names of `first_names.txt`: those written in ASCII, or the
+/// others ("André").
+fn first_names(ascii: bool) -> Vec<&'static str> {
+    include_str!("../first_names.txt")
         .lines()
         .filter(|line| !line.starts_with('#'))
         .flat_map(str::split_whitespace)
-        .collect();
+        .filter(|name| name.is_ascii() == ascii)
+        .collect()
+}
+
+/// A first name written with a letter outside ASCII, and the surname after
+/// it. Its own small pattern, since its word edges must be read in Unicode
+/// (`compile_with_unicode_edges`), which is slow for [`PERSON`]'s size.
+static ACCENTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    compile_with_unicode_edges(&format!(
+        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?",
+        first_names(false).join("|")
+    ))
+});
+
+static PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    let names = first_names(true);
     compile(&format!(
         r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)|\b(?:{TOP_POST}|(?i:teacher|superintendent|coordinator|spokes(?:wo)?man|spokesperson|director|manager|principal|engineer|officer|student|co-founder|secretary)(?:\s+of\s+(?:[A-Z][a-zA-Z&]*\s+){{0,2}}[A-Z][a-zA-Z&]*)?)(?:,\s+|\s+)(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:is\s+(?:the\s+)?)?{TOP_POST}\s+(?:of|at)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:an?\s+|the\s+|our\s+)?(?:[\w&.'’-]+\s+){{0,4}}?(?i:spokes(?:wo)?man|spokesperson|chief\s+\w+\s+officer|CEO|CTO|COO|CIO|CFO|founder|co-founder|vice\s+president|president|director|manager|head\s+of)\b",
         names.join("|")
@@ -173,6 +190,7 @@ static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) fn warm() {
     LazyLock::force(&PERSON);
+    LazyLock::force(&ACCENTED_NAME);
     LazyLock::force(&DEPARTMENT);
     LazyLock::force(&BYLINE);
     LazyLock::force(&SIGN_OFF);
@@ -217,7 +235,7 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
             found.push((name.start(), name.end()));
         }
     }
-    for m in PERSON.find_iter(text) {
+    for m in PERSON.find_iter(text).chain(ACCENTED_NAME.find_iter(text)) {
         let said = m.as_str();
         let skip = said.len() - said.trim_start_matches([' ', '\t', '\n', '(']).len();
         // "Contact Customer Service" names a desk, not a person.

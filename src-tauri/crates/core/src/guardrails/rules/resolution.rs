@@ -384,8 +384,8 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         // "Could it have been resolved sooner?" asks; it claims nothing.
-        let tail = &text[m.end()..];
-        if tail[tail.find(['.', '!', '?', '\n']).unwrap_or(tail.len())..].starts_with('?') {
+        let (_, sentence_end) = sentence_around(text, m.start());
+        if text[sentence_end.max(m.end())..].starts_with('?') {
             continue;
         }
         let after = text[m.end()..].trim_start();
