@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::compile;
+use super::{compile, compile_with_unicode_edges};
 use crate::guardrails::Rule;
 use crate::text::sentences;
 
@@ -58,8 +58,9 @@ struct Model {
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| parse(include_str!("../learned_model.tsv")));
 
-/// The tokens scikit-learn's `(?u)\b[\w'’-]+\b` pattern finds.
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| compile(r"\b[\w'’-]+\b"));
+/// The tokens scikit-learn's `(?u)\b[\w'’-]+\b` pattern finds, word edges
+/// read in Unicode as Python reads them, so "André" is one token here too.
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| compile_with_unicode_edges(r"\b[\w'’-]+\b"));
 
 fn number(field: Option<&str>) -> f64 {
     match field.map(str::parse) {
@@ -266,6 +267,28 @@ impl<'t> Reading<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_split_as_scikit_learn_splits_them() {
+        // Python's `(?u)\b[\w'’-]+\b`: a word ending in an accented letter
+        // is whole, apostrophes and hyphens stay inside words.
+        let tokens: Vec<&str> = TOKEN
+            .find_iter("André’s café-bar and café are back, Zürich.")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(
+            tokens,
+            [
+                "André’s",
+                "café-bar",
+                "and",
+                "café",
+                "are",
+                "back",
+                "Zürich"
+            ]
+        );
+    }
     use crate::guardrails::corpus::{self, Split};
     use crate::guardrails::{LintContext, lint, lint_by_patterns};
 
