@@ -384,8 +384,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         // "Could it have been resolved sooner?" asks; it claims nothing.
-        let (_, sentence_end) = sentence_around(text, m.start());
-        if text[sentence_end.max(m.end())..].starts_with('?') {
+        if text[reach..].starts_with('?') {
             continue;
         }
         let after = text[m.end()..].trim_start();
