@@ -197,6 +197,14 @@ impl RuleScore {
         )
     }
 
+    /// Adds another count of the same rule (another page, another entry).
+    pub fn add(&mut self, other: &RuleScore) {
+        self.true_positives += other.true_positives;
+        self.false_positives += other.false_positives;
+        self.false_negatives += other.false_negatives;
+        self.true_negatives += other.true_negatives;
+    }
+
     pub fn false_positive_rate(&self) -> f64 {
         if self.false_positives + self.true_negatives == 0 {
             0.0
@@ -284,20 +292,45 @@ pub fn score(entries: &[Entry]) -> Report {
             });
         }
     }
-    let total = scores
-        .iter()
-        .fold(RuleScore::default(), |sum, s| RuleScore {
-            rule: None,
-            true_positives: sum.true_positives + s.true_positives,
-            false_positives: sum.false_positives + s.false_positives,
-            false_negatives: sum.false_negatives + s.false_negatives,
-            true_negatives: sum.true_negatives + s.true_negatives,
-        });
+    let mut total = RuleScore::default();
+    for s in &scores {
+        total.add(s);
+    }
     scores.push(total);
     Report {
         entries: entries.len(),
         scores,
         disagreements,
+    }
+}
+
+/// One report for several (the pages of a half, scored one by one): counts
+/// added rule by rule, disagreements in order.
+pub fn sum(reports: &[Report]) -> Report {
+    let mut scores: Vec<RuleScore> = reports
+        .first()
+        .map(|r| {
+            r.scores
+                .iter()
+                .map(|s| RuleScore {
+                    rule: s.rule,
+                    ..RuleScore::default()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for report in reports {
+        for (sum, s) in scores.iter_mut().zip(&report.scores) {
+            sum.add(s);
+        }
+    }
+    Report {
+        entries: reports.iter().map(|r| r.entries).sum(),
+        scores,
+        disagreements: reports
+            .iter()
+            .flat_map(|r| r.disagreements.clone())
+            .collect(),
     }
 }
 

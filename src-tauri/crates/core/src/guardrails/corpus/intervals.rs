@@ -13,7 +13,6 @@
 //! intervals on every run and a change to the rules is the only thing that
 //! moves them.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use super::{Entry, Report, RuleScore, score};
@@ -47,18 +46,13 @@ pub struct Intervals {
     pub rules: Vec<RuleInterval>,
 }
 
-/// Scores each page of `entries` (a page is one `@source`; entries with
-/// none count as one page) and bootstraps over the pages.
-pub fn by_page(entries: &[Entry], draws: usize, seed: u64) -> Intervals {
-    let mut pages: BTreeMap<&str, Vec<Entry>> = BTreeMap::new();
-    for entry in entries {
-        pages
-            .entry(entry.source.as_str())
-            .or_default()
-            .push(entry.clone());
-    }
-    let reports: Vec<Report> = pages.values().map(|page| score(page)).collect();
-    bootstrap(&reports, draws, seed)
+/// Scores each page of `entries` on its own, in the order of their
+/// addresses (the seed's draws are read against that order): a page is a
+/// run of entries from one `@source` (entries with none are one page).
+pub fn page_reports(entries: &[Entry]) -> Vec<Report> {
+    let mut pages: Vec<&[Entry]> = entries.chunk_by(|a, b| a.source == b.source).collect();
+    pages.sort_by_key(|page| page[0].source.as_str());
+    pages.into_iter().map(score).collect()
 }
 
 /// Resamples whole pages' confusion counts; `pages` holds one report per
@@ -82,10 +76,7 @@ pub fn bootstrap(pages: &[Report], draws: usize, seed: u64) -> Intervals {
         for _ in 0..pages.len() {
             let page = &pages[rng.usize(..pages.len())];
             for (sum, s) in sums.iter_mut().zip(&page.scores) {
-                sum.true_positives += s.true_positives;
-                sum.false_positives += s.false_positives;
-                sum.false_negatives += s.false_negatives;
-                sum.true_negatives += s.true_negatives;
+                sum.add(s);
             }
         }
         for (k, sum) in sums.iter().enumerate() {
@@ -231,7 +222,7 @@ mod tests {
             (2, 2),
             "{whole:?}"
         );
-        let intervals = by_page(&entries, 500, SEED);
+        let intervals = bootstrap(&page_reports(&entries), 500, SEED);
         assert_eq!(intervals.pages, 2);
         let blame = intervals
             .rules
