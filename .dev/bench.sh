@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks that print numbers (not timed tests):
 #  1. deadline -> Notify latency p50/p99 over 150 deadlines with both cores busy;
-#  2. the guardrails linter on a 5,000-character draft, and its corpus report;
+#  2. the guardrails linter on a 5,000-character draft, what a 100,000-character
+#     draft costs the board and the alert check, and the corpus report;
 #  3. 10,000 timeline events: page query, postmortem export, one insert;
 #  4. the crash test's long mode: 1,000 SIGKILLs while publishing, printing
 #     kills, updates, unknown outcomes, lost (must be 0) and integrity failures
@@ -32,6 +33,9 @@ fi
 if wanted guardrails; then
 stage "guardrails: lint a 5,000-character draft"
 cargo run --locked --release -q -p herald-core --example lint_bench
+
+stage "guardrails: a 100,000-character draft beside the board and the alert check"
+cargo run --locked --release -q -p herald-desk --example long_draft_bench
 
 stage "who has been told what: a 300-update matrix and a draft checked against it"
 cargo run --locked --release -q -p herald-core --example told_bench

@@ -23,6 +23,7 @@ impl Desk {
         request: CorrectionRequest,
     ) -> Result<IncidentView, Error> {
         let now = self.clock.now();
+        self.check_ahead(incident_id, &request);
         self.write(|tx| {
             let incident = self.existing(tx, incident_id)?;
             let original = updates::get(tx, &request.update_id)?
@@ -95,5 +96,23 @@ impl Desk {
             Ok(())
         })?;
         self.incident(incident_id)
+    }
+
+    /// Checks the corrected text before the transaction, so the check inside
+    /// it is a lookup: a long correction never holds the board or the alerts
+    /// behind the linter. The text is cleaned as the transaction cleans it
+    /// (there it is also compared with the text it corrects); anything that
+    /// fails here fails there too, with its own error.
+    fn check_ahead(&self, incident_id: &str, request: &CorrectionRequest) {
+        let Ok(cleaned) = request.validate("") else {
+            return;
+        };
+        let ahead = self.store.read(|conn| {
+            Ok(updates::get(conn, &request.update_id)?
+                .map(|u| (u.audience, self.draft_context(conn, incident_id))))
+        });
+        if let Ok(Some((audience, Ok(context)))) = ahead {
+            context.findings(audience, &cleaned.body);
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use herald_core::cadence::{self, AudienceFacts};
-use herald_core::guardrails::{LintContext, lint};
+use herald_core::guardrails::LintContext;
 use herald_core::templates::{self, Fill, Tz, next_update_line, parse_zone};
 use herald_core::told::{self, DraftToCheck, Record, Told};
 use herald_core::update::MAX_BODY;
@@ -192,7 +192,7 @@ impl DraftContext {
             names: &self.people,
             ourselves: &self.guardrails.organisation,
         };
-        let mut findings = lint(body, &context);
+        let mut findings = crate::lint_memo::findings(body, &context);
         let draft = DraftToCheck {
             audience,
             text: body,
@@ -315,7 +315,7 @@ impl Desk {
         let body = herald_core::text::clean_multiline(&body);
         check_length(&body)?;
         let now = self.clock.now();
-        self.write(|tx| {
+        let (context, draft) = self.write(|tx| {
             let context = self.draft_context(tx, incident_id)?;
             let mut draft = drafts::get(tx, incident_id, audience)?
                 .unwrap_or_else(|| context.generate(audience, 0, now));
@@ -325,8 +325,11 @@ impl Desk {
                 draft.updated_at = now;
                 drafts::save(tx, &draft)?;
             }
-            Ok(context.view(&draft))
-        })
+            Ok((context, draft))
+        })?;
+        // Checked once the store is free: a long paste must not hold the
+        // board or the alert check behind the linter.
+        Ok(context.view(&draft))
     }
 
     /// What a template would write now, for the lead to compare with the draft
@@ -350,7 +353,7 @@ impl Desk {
         kind: TemplateKind,
     ) -> Result<DraftView, Error> {
         let now = self.clock.now();
-        self.write(|tx| {
+        let (context, draft) = self.write(|tx| {
             let context = self.draft_context(tx, incident_id)?;
             let revision = drafts::get(tx, incident_id, audience)?.map_or(1, |d| d.revision + 1);
             let body = context.render(audience, kind);
@@ -366,8 +369,9 @@ impl Desk {
                 updated_at: now,
             };
             drafts::save(tx, &draft)?;
-            Ok(context.view(&draft))
-        })
+            Ok((context, draft))
+        })?;
+        Ok(context.view(&draft))
     }
 
     /// Marks the revision the lead read as "reviewed for accuracy and tone".

@@ -101,7 +101,8 @@ impl Desk {
 
     pub fn incident(&self, id: &str) -> Result<IncidentView, Error> {
         let now = self.clock.now();
-        self.store
+        let (mut view, context, stored) = self
+            .store
             .read(|conn| {
                 let Some(incident) = incidents::get(conn, id)? else {
                     return Ok(None);
@@ -121,7 +122,7 @@ impl Desk {
                 let updates = updates::for_incident(conn, id)?;
                 let promises = crate::promises::judged(conn, &incident, now)?;
                 let promise_summary = crate::promises::summary(&promises, &incident, &updates);
-                Ok(Some(IncidentView {
+                let view = IncidentView {
                     deliveries: crate::deliveries::for_incident(conn, id)?,
                     channels: crate::channels::summaries(conn)?,
                     metrics,
@@ -129,7 +130,8 @@ impl Desk {
                     timeline_total,
                     long_incident: is_long_incident(&incident, &matrix, now),
                     heads_up_minutes: matrix.heads_up_minutes,
-                    drafts: context.views(&stored, now),
+                    // Checked below, once the store is free.
+                    drafts: Vec::new(),
                     gate: context.gate.clone(),
                     told: context.matrix.clone(),
                     corrections: herald_store::corrections::for_incident(conn, id)?,
@@ -154,9 +156,14 @@ impl Desk {
                     promise_summary,
                     obligations: herald_store::obligations::for_incident(conn, id)?,
                     incident,
-                }))
+                };
+                Ok(Some((view, context, stored)))
             })?
-            .ok_or_else(|| Error::not_found("That incident"))
+            .ok_or_else(|| Error::not_found("That incident"))?;
+        // Every audience's draft is checked outside the store's lock: a long
+        // paste must not hold the board, the alert check or the outbox.
+        view.drafts = context.views(&stored, now);
+        Ok(view)
     }
 
     /// Changes severity or status; the change and its timeline entries commit together.

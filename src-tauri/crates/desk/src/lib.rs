@@ -20,6 +20,7 @@ mod handoff;
 mod health;
 mod incidents;
 mod launch;
+mod lint_memo;
 mod notes;
 mod obligations;
 mod postmortem;
