@@ -16,8 +16,13 @@ use herald_core::Finding;
 use herald_core::guardrails::{LintContext, lint};
 
 /// How many checks are kept: every audience's draft of a few incidents.
-/// The longest draft is 100,000 characters, so at most a few megabytes.
 const KEPT: usize = 16;
+
+/// How many bytes of text and findings are kept at most. A pasted run of
+/// acronyms draws 15,000 findings (about 3 MB with their reasons), so the
+/// count alone would not bound the memory; the newest answer is kept
+/// whatever its size, alone if need be.
+const KEPT_BYTES: usize = 4 << 20;
 
 /// Everything a check reads, owned, so an answer is reused only for exactly
 /// the same question.
@@ -68,13 +73,32 @@ impl Answers {
     }
 
     /// Keeps an answer (unless another thread kept it meanwhile), letting the
-    /// oldest go past [`KEPT`].
+    /// oldest go past [`KEPT`] answers or [`KEPT_BYTES`].
     fn keep(&mut self, text: &str, context: &LintContext<'_>, found: &[Finding]) {
-        if !self.0.iter().any(|(q, _)| q.asks(text, context)) {
-            self.0.truncate(KEPT - 1);
-            self.0
-                .push_front((Question::of(text, context), found.to_vec()));
+        if self.0.iter().any(|(q, _)| q.asks(text, context)) {
+            return;
         }
+        self.0
+            .push_front((Question::of(text, context), found.to_vec()));
+        self.0.truncate(KEPT);
+        while self.0.len() > 1 && self.bytes() > KEPT_BYTES {
+            self.0.pop_back();
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        self.0
+            .iter()
+            .map(|(q, found)| {
+                q.text.len()
+                    + found
+                        .iter()
+                        .map(|f| {
+                            size_of::<Finding>() + f.text.len() + f.why.len() + f.suggestion.len()
+                        })
+                        .sum::<usize>()
+            })
+            .sum()
     }
 }
 
@@ -289,5 +313,32 @@ mod tests {
         answers.keep("One more draft.", &quiet, &[]);
         assert!(answers.recall(oldest_kept, &quiet).is_some());
         assert!(answers.recall(&texts[KEPT + 1], &quiet).is_none());
+    }
+
+    #[test]
+    fn pastes_with_thousands_of_findings_push_the_others_out() {
+        let quiet = context(&[], false);
+        // Two runs of acronyms the size of the longest draft, every one a finding.
+        let pastes = ["API DNS CDN SQL TLS ", "TTL BGP VPC RPC JWT "].map(|run| {
+            let paste = run.repeat(5_000);
+            let found = lint(&paste, &quiet);
+            assert!(found.len() >= 10_000, "{}", found.len());
+            (paste, found)
+        });
+        let mut answers = Answers::default();
+        answers.keep(&pastes[0].0, &quiet, &pastes[0].1);
+        let one = answers.bytes();
+        answers.keep("A short draft.", &quiet, &[]);
+        assert_eq!(answers.0.len(), 2);
+        assert!(one * 2 > KEPT_BYTES, "one paste's answer is {one} bytes");
+        // The second paste lets the first go; the short draft, newer, stays.
+        answers.keep(&pastes[1].0, &quiet, &pastes[1].1);
+        assert!(answers.bytes() <= KEPT_BYTES);
+        assert!(answers.recall(&pastes[0].0, &quiet).is_none());
+        assert!(answers.recall("A short draft.", &quiet).is_some());
+        assert_eq!(
+            answers.recall(&pastes[1].0, &quiet),
+            Some(pastes[1].1.clone())
+        );
     }
 }
