@@ -10,24 +10,14 @@
 
 use std::time::{Duration, Instant};
 
-use herald_core::guardrails::{LintContext, lint};
+use herald_core::guardrails::{LintContext, corpus, lint};
 
 const CORPUS: &str = include_str!("../corpus/status-pages.txt");
 
 /// The corpus's sentences in file order, joined into one text, cut to
 /// `chars` characters.
 fn real_text(chars: usize) -> String {
-    let mut text = String::new();
-    for line in CORPUS.lines().filter(|l| !l.starts_with(['#', '@'])) {
-        if let Some(sentence) = line.splitn(3, '|').nth(2) {
-            text.push_str(sentence.trim());
-            text.push(' ');
-        }
-        if text.len() > chars * 2 {
-            break;
-        }
-    }
-    text.chars().take(chars).collect()
+    corpus::joined_sentences(CORPUS, chars)
 }
 
 fn repeated(piece: &str, chars: usize) -> String {

@@ -19,21 +19,6 @@ const EDITS: u32 = 5;
 
 const CORPUS: &str = include_str!("../../core/corpus/status-pages.txt");
 
-/// Real status-page sentences joined into one draft of `chars` characters.
-fn real_text(chars: usize) -> String {
-    let mut text = String::new();
-    for line in CORPUS.lines().filter(|l| !l.starts_with(['#', '@'])) {
-        if let Some(sentence) = line.splitn(3, '|').nth(2) {
-            text.push_str(sentence.trim());
-            text.push(' ');
-        }
-        if text.len() > chars * 2 {
-            break;
-        }
-    }
-    text.chars().take(chars).collect()
-}
-
 #[derive(Debug)]
 struct Silent;
 
@@ -78,7 +63,7 @@ fn main() {
         .incident
         .id;
     herald_core::guardrails::warm_up();
-    let draft = real_text(100_000);
+    let draft = herald_core::guardrails::corpus::joined_sentences(CORPUS, 100_000);
     let began = Instant::now();
     let alone = herald_core::guardrails::lint(
         &draft,

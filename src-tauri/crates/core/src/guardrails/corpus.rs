@@ -70,6 +70,23 @@ pub struct CorpusError {
     pub message: String,
 }
 
+/// The sentences of a corpus file, in file order, joined into one text of
+/// `chars` characters: a long draft of real wording for the benches. (The
+/// corpus is passed in, not compiled into the app.)
+pub fn joined_sentences(corpus: &str, chars: usize) -> String {
+    let mut text = String::new();
+    for line in corpus.lines().filter(|l| !l.starts_with(['#', '@'])) {
+        if let Some(sentence) = line.splitn(3, '|').nth(2) {
+            text.push_str(sentence.trim());
+            text.push(' ');
+        }
+        if text.len() > chars * 2 {
+            break;
+        }
+    }
+    text.chars().take(chars).collect()
+}
+
 pub fn parse(source: &str) -> Result<Vec<Entry>, CorpusError> {
     let mut entries = Vec::new();
     let mut glossary: Vec<String> = Vec::new();
