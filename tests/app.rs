@@ -432,6 +432,73 @@ async fn a_customer_update_contradicting_the_executives_is_flagged_before_publis
     app.quit().await;
 }
 
+/// Saves, then asks for the board, from inside the window: more saves of a
+/// long paste than the app has async workers, each a new text to check.
+/// Answers with the order the replies came in.
+const SAVES_THEN_BOARD: &str = r#"
+const [paste, done] = arguments;
+const invoke = window.__TAURI_INTERNALS__.invoke;
+invoke("board")
+  .then((board) => {
+    const id = board.open[0].id;
+    const saves = Math.max(navigator.hardwareConcurrency || 2, 2) + 2;
+    const order = [];
+    const replies = [];
+    for (let i = 0; i < saves; i++) {
+      const body = `Edit ${i}. ${paste}`;
+      replies.push(invoke("save_draft", { id, audience: "customers", body }).then(() => order.push("save")));
+    }
+    replies.push(invoke("board").then(() => order.push("board")));
+    return Promise.all(replies).then(() => done({ order, saves }));
+  })
+  .catch((e) => done({ error: JSON.stringify(e) ?? String(e) }));
+"#;
+
+/// A long paste being checked never holds up the rest of the app: each
+/// check of 100,000 characters of real status-page text takes the linter a
+/// second or more, the board milliseconds, so with every async worker's
+/// worth of such saves in flight the board still answers first. (When the
+/// commands ran their checks on the async workers, the board waited for a
+/// save to finish.)
+#[tokio::test]
+async fn the_board_answers_while_long_pastes_are_checked() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    declare(&app, "Checkout errors", "INC-71", "SEV2").await;
+    let corpus = include_str!("../src-tauri/crates/core/corpus/status-pages.txt");
+    let paste = herald_core::guardrails::corpus::joined_sentences(corpus, 99_000);
+    let answer = app
+        .client
+        .execute_async(SAVES_THEN_BOARD, vec![serde_json::json!(paste)])
+        .await
+        .unwrap();
+    println!("replies in order: {answer}");
+    let order = answer["order"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{answer}"));
+    let saves = answer["saves"].as_u64().unwrap();
+    assert_eq!(order.len() as u64, saves + 1, "{answer}");
+    assert_eq!(order[0], "board", "{answer}");
+
+    // The incident holds the last save whole, and the window shows it.
+    app.click("button.back").await;
+    app.click("[data-testid=\"board-row\"]").await;
+    let tail: String = paste.chars().skip(paste.chars().count() - 40).collect();
+    let whole = "the draft to hold a whole paste";
+    app.wait_for(whole, Duration::from_secs(30), async || {
+        let draft = app.value("#draft-customers").await;
+        if draft.starts_with("Edit ") && draft.ends_with(&tail) {
+            Ok(())
+        } else {
+            let count = draft.chars().count();
+            let end: String = draft.chars().skip(count.saturating_sub(40)).collect();
+            Err(format!("{count} characters, ending {end:?}"))
+        }
+    })
+    .await;
+    app.quit().await;
+}
+
 #[tokio::test]
 async fn an_obligation_clock_started_on_an_incident_counts_down_on_the_board() {
     let profile = Profile::new();

@@ -24,6 +24,27 @@ async fn keys(app: &App, modifiers: &[Key], key: &str) {
     app.find("body").await.send_keys(&text).await.unwrap();
 }
 
+/// Opens Drills from the keyboard and starts the warm-up for Bo Chen, at
+/// `speed` or the default 10×.
+async fn start_warm_up(app: &App, speed: Option<&str>) {
+    keys(app, &[Key::Control, Key::Shift], "d").await;
+    app.wait_for_text("#drills-heading", "Drills").await;
+    app.find("input[name=\"scenario\"][value=\"warm-up\"]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.replace_text(&field("drill-person"), "Bo Chen").await;
+    if let Some(speed) = speed {
+        app.click(&format!(
+            "{} option[value=\"{speed}\"]",
+            field("drill-speed")
+        ))
+        .await;
+    }
+    keys(app, &[Key::Control], &char::from(Key::Enter).to_string()).await;
+}
+
 #[tokio::test]
 async fn a_short_shipped_drill_runs_at_ten_times_to_its_score_card_with_nothing_sent_but_to_the_sandbox()
  {
@@ -48,15 +69,7 @@ async fn a_short_shipped_drill_runs_at_ten_times_to_its_score_card_with_nothing_
     app.shows("secret-hint", "••••").await;
 
     // Drills, from the keyboard: the warm-up is first; 10× is the default.
-    keys(&app, &[Key::Control, Key::Shift], "d").await;
-    app.wait_for_text("#drills-heading", "Drills").await;
-    app.find("input[name=\"scenario\"][value=\"warm-up\"]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.replace_text(&field("drill-person"), "Bo Chen").await;
-    keys(&app, &[Key::Control], &char::from(Key::Enter).to_string()).await;
+    start_warm_up(&app, None).await;
 
     // The drill incident opens in the cockpit, marked everywhere.
     app.wait_for_text("#incident-title", "DRILL · Slow page loads")
@@ -156,4 +169,60 @@ async fn a_short_shipped_drill_runs_at_ten_times_to_its_score_card_with_nothing_
         .await;
     app.quit().await;
     assert!(!profile.data_dir().join("drill.sqlite").exists());
+}
+
+/// Every change to a drill's incident reaches the drill's own desk: closing
+/// a constraint and recording an obligation clock as sent once went to the
+/// lead's real database, which has no such incident, and failed.
+#[tokio::test]
+async fn constraints_and_obligation_clocks_change_inside_a_drill() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    // At real speed the drill's five minutes outlast the steps below.
+    start_warm_up(&app, Some("real")).await;
+    app.wait_for_text("#incident-title", "DRILL · Slow page loads")
+        .await;
+
+    app.pane("notes").await;
+    app.replace_text(
+        "input[name=\"constraint\"]",
+        "Legal reviews customer wording",
+    )
+    .await;
+    app.click(&field("add-constraint")).await;
+    app.shows("constraints", "Legal reviews customer wording")
+        .await;
+    app.click("[data-testid=\"constraints\"] li button:last-child")
+        .await;
+    app.shows("constraints", "None recorded").await;
+    app.timeline("Constraint closed: Legal reviews customer wording")
+        .await;
+
+    app.pane("clocks").await;
+    app.choose("obligation-preset", "3").await;
+    app.fill("obligation-owner", "Account team").await;
+    app.click(&field("add-obligation")).await;
+    app.shows("obligation-0", "Customer contract").await;
+    app.click(&field("obligation-sent")).await;
+    // The pane never scrolls sideways: a long preset name in the select once
+    // did that, and the scrollbar covered the evidence field.
+    let sideways = app
+        .client
+        .execute(
+            "const p = document.querySelector('[data-testid=obligation-note]').closest('.panel');
+             return p.scrollWidth - p.clientWidth;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(sideways.as_i64().unwrap() <= 1, "{sideways} px sideways");
+    app.replace_text(&field("obligation-note"), "Emailed the account list")
+        .await;
+    app.click(&field("obligation-decide")).await;
+    let decision = app
+        .shows("obligation-decision", "Emailed the account list")
+        .await;
+    assert!(decision.starts_with("Sent"), "{decision}");
+    app.screenshot("drill-notes-and-clocks").await;
+    app.quit().await;
 }

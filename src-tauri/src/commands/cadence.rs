@@ -4,13 +4,15 @@ use herald_core::{LoggedUpdate, SnoozeRequest};
 use herald_desk::{Error, IncidentView, Launch};
 use tauri::State;
 
+use super::on_desk;
+
 #[tauri::command]
 pub async fn log_update(
     launch: State<'_, Launch>,
     id: String,
     update: LoggedUpdate,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.log_update(&id, update)
+    on_desk(&launch, &id, move |desk, id| desk.log_update(id, update)).await
 }
 
 #[tauri::command]
@@ -19,5 +21,5 @@ pub async fn snooze(
     id: String,
     request: SnoozeRequest,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.snooze(&id, request)
+    on_desk(&launch, &id, move |desk, id| desk.snooze(id, request)).await
 }

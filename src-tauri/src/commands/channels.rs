@@ -3,9 +3,11 @@
 use std::time::Duration;
 
 use herald_core::relay::Reach;
-use herald_desk::{ChannelInput, ChannelView, Error, ErrorCode, Launch, RelaySettings, TestResult};
+use herald_desk::{ChannelInput, ChannelView, Error, Launch, RelaySettings, TestResult};
 use herald_relay::Wire;
 use tauri::State;
+
+use super::off_the_workers;
 
 #[tauri::command]
 pub async fn channels(launch: State<'_, Launch>) -> Result<Vec<ChannelView>, Error> {
@@ -32,14 +34,7 @@ pub async fn delete_channel(
 #[tauri::command]
 pub async fn test_channel(launch: State<'_, Launch>, id: String) -> Result<TestResult, Error> {
     let desk = launch.desk()?;
-    tauri::async_runtime::spawn_blocking(move || desk.test_channel(&id, &Wire::default()))
-        .await
-        .map_err(|e| {
-            Error::new(
-                ErrorCode::Internal,
-                format!("The test stopped unexpectedly ({e})."),
-            )
-        })?
+    off_the_workers(move || desk.test_channel(&id, &Wire::default())).await
 }
 
 #[tauri::command]
@@ -72,12 +67,5 @@ pub async fn discard_delivery(launch: State<'_, Launch>, id: String) -> Result<(
 pub async fn channel_reach(launch: State<'_, Launch>, id: String) -> Result<Reach, Error> {
     let desk = launch.desk()?;
     let wire = Wire::with_timeouts(Duration::from_secs(5), Duration::from_secs(10));
-    tauri::async_runtime::spawn_blocking(move || desk.channel_reach(&id, &wire))
-        .await
-        .map_err(|e| {
-            Error::new(
-                ErrorCode::Internal,
-                format!("The reach could not be read ({e})."),
-            )
-        })?
+    off_the_workers(move || desk.channel_reach(&id, &wire)).await
 }

@@ -4,11 +4,16 @@ use herald_core::CorrectionRequest;
 use herald_desk::{Error, IncidentView, Launch};
 use tauri::State;
 
+use super::on_desk;
+
 #[tauri::command]
 pub async fn correct_update(
     launch: State<'_, Launch>,
     id: String,
     request: CorrectionRequest,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.correct_update(&id, request)
+    on_desk(&launch, &id, move |desk, id| {
+        desk.correct_update(id, request)
+    })
+    .await
 }

@@ -6,13 +6,15 @@ use herald_desk::{DraftView, Error, ErrorCode, IncidentView, Launch, PublishRequ
 use tauri::{AppHandle, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
+use super::on_desk;
+
 #[tauri::command]
 pub async fn sync(
     launch: State<'_, Launch>,
     id: String,
     facts: SyncFacts,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.sync(&id, facts)
+    on_desk(&launch, &id, move |desk, id| desk.sync(id, facts)).await
 }
 
 #[tauri::command]
@@ -22,7 +24,10 @@ pub async fn save_draft(
     audience: Audience,
     body: String,
 ) -> Result<DraftView, Error> {
-    launch.desk_for(&id)?.save_draft(&id, audience, body)
+    on_desk(&launch, &id, move |desk, id| {
+        desk.save_draft(id, audience, body)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -32,7 +37,10 @@ pub async fn preview_draft(
     audience: Audience,
     kind: TemplateKind,
 ) -> Result<String, Error> {
-    launch.desk_for(&id)?.preview_draft(&id, audience, kind)
+    on_desk(&launch, &id, move |desk, id| {
+        desk.preview_draft(id, audience, kind)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -42,7 +50,10 @@ pub async fn use_template(
     audience: Audience,
     kind: TemplateKind,
 ) -> Result<DraftView, Error> {
-    launch.desk_for(&id)?.use_template(&id, audience, kind)
+    on_desk(&launch, &id, move |desk, id| {
+        desk.use_template(id, audience, kind)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -52,7 +63,10 @@ pub async fn review_draft(
     audience: Audience,
     revision: u32,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.review_draft(&id, audience, revision)
+    on_desk(&launch, &id, move |desk, id| {
+        desk.review_draft(id, audience, revision)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -61,12 +75,12 @@ pub async fn publish(
     id: String,
     request: PublishRequest,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.publish(&id, request)
+    on_desk(&launch, &id, move |desk, id| desk.publish(id, request)).await
 }
 
 #[tauri::command]
 pub async fn confirm_metrics(launch: State<'_, Launch>, id: String) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.confirm_metrics(&id)
+    on_desk(&launch, &id, move |desk, id| desk.confirm_metrics(id)).await
 }
 
 #[tauri::command]
@@ -75,7 +89,10 @@ pub async fn override_resolution_gate(
     id: String,
     reason: String,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.override_resolution_gate(&id, &reason)
+    on_desk(&launch, &id, move |desk, id| {
+        desk.override_resolution_gate(id, &reason)
+    })
+    .await
 }
 
 /// Puts a published update's exact text on the system clipboard, to post by
@@ -87,7 +104,10 @@ pub async fn copy_update(
     id: String,
     update_id: String,
 ) -> Result<(), Error> {
-    let text = launch.desk_for(&id)?.update_text(&id, &update_id)?;
+    let text = on_desk(&launch, &id, move |desk, id| {
+        desk.update_text(id, &update_id)
+    })
+    .await?;
     app.clipboard().write_text(text).map_err(|e| {
         Error::new(
             ErrorCode::Internal,

@@ -11,6 +11,8 @@ use tauri::{AppHandle, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 
+use super::off_the_workers;
+
 #[tauri::command]
 pub async fn drill_scenarios() -> Result<Vec<ScenarioSummary>, Error> {
     shipped_scenarios()
@@ -51,13 +53,13 @@ pub async fn start_drill_from_file(
     person: String,
     speed: Speed,
 ) -> Result<Option<DrillView>, Error> {
-    let Some(chosen) = app
+    let dialog = app
         .dialog()
         .file()
         .set_title("Open a drill scenario or an exported incident")
-        .add_filter("Scenario or exported incident", &["toml", "json"])
-        .blocking_pick_file()
-    else {
+        .add_filter("Scenario or exported incident", &["toml", "json"]);
+    // The dialog stays open while the lead looks for the file: off the workers.
+    let Some(chosen) = off_the_workers(move || Ok(dialog.blocking_pick_file())).await? else {
         return Ok(None);
     };
     let path = chosen.into_path().map_err(|e| {

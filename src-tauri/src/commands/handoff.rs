@@ -5,6 +5,8 @@ use herald_desk::{Error, ErrorCode, HandoffText, IncidentView, Launch, TakeOver}
 use tauri::{AppHandle, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
+use super::on_desk;
+
 #[tauri::command]
 pub async fn handoff(
     launch: State<'_, Launch>,
@@ -12,7 +14,7 @@ pub async fn handoff(
     format: Option<HandoffFormat>,
     to: String,
 ) -> Result<HandoffText, Error> {
-    launch.desk_for(&id)?.handoff(&id, format, &to)
+    on_desk(&launch, &id, move |desk, id| desk.handoff(id, format, &to)).await
 }
 
 /// Records the handoff and puts it on the system clipboard.
@@ -24,7 +26,10 @@ pub async fn copy_handoff(
     format: HandoffFormat,
     to: String,
 ) -> Result<HandoffText, Error> {
-    let copied = launch.desk_for(&id)?.copy_handoff(&id, format, &to)?;
+    let copied = on_desk(&launch, &id, move |desk, id| {
+        desk.copy_handoff(id, format, &to)
+    })
+    .await?;
     app.clipboard()
         .write_text(copied.text.clone())
         .map_err(|e| {
@@ -52,7 +57,7 @@ pub async fn add_constraint(
     id: String,
     input: NoteInput,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.add_constraint(&id, input)
+    on_desk(&launch, &id, move |desk, id| desk.add_constraint(id, input)).await
 }
 
 #[tauri::command]
@@ -63,9 +68,10 @@ pub async fn change_constraint(
     input: NoteInput,
     closed: bool,
 ) -> Result<IncidentView, Error> {
-    launch
-        .desk()?
-        .change_constraint(&id, &constraint_id, input, closed)
+    on_desk(&launch, &id, move |desk, id| {
+        desk.change_constraint(id, &constraint_id, input, closed)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -74,7 +80,7 @@ pub async fn add_ask(
     id: String,
     input: NoteInput,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.add_ask(&id, input)
+    on_desk(&launch, &id, move |desk, id| desk.add_ask(id, input)).await
 }
 
 #[tauri::command]
@@ -85,5 +91,8 @@ pub async fn change_ask(
     input: NoteInput,
     state: AskState,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.change_ask(&id, &ask_id, input, state)
+    on_desk(&launch, &id, move |desk, id| {
+        desk.change_ask(id, &ask_id, input, state)
+    })
+    .await
 }

@@ -4,6 +4,8 @@ use herald_core::{IncidentChange, NewIncident};
 use herald_desk::{Board, Error, IncidentView, Launch};
 use tauri::State;
 
+use super::{off_the_workers, on_desk};
+
 #[tauri::command]
 pub async fn board(launch: State<'_, Launch>) -> Result<Board, Error> {
     launch.board()
@@ -11,7 +13,7 @@ pub async fn board(launch: State<'_, Launch>) -> Result<Board, Error> {
 
 #[tauri::command]
 pub async fn incident(launch: State<'_, Launch>, id: String) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.incident(&id)
+    on_desk(&launch, &id, move |desk, id| desk.incident(id)).await
 }
 
 #[tauri::command]
@@ -19,7 +21,8 @@ pub async fn declare_incident(
     launch: State<'_, Launch>,
     input: NewIncident,
 ) -> Result<IncidentView, Error> {
-    launch.desk()?.declare_incident(input)
+    let desk = launch.desk()?;
+    off_the_workers(move || desk.declare_incident(input)).await
 }
 
 #[tauri::command]
@@ -28,5 +31,8 @@ pub async fn change_incident(
     id: String,
     change: IncidentChange,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.change_incident(&id, change)
+    on_desk(&launch, &id, move |desk, id| {
+        desk.change_incident(id, change)
+    })
+    .await
 }

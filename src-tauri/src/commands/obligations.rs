@@ -5,6 +5,8 @@ use herald_core::{ObligationDecision, ObligationInput, ObligationPreset};
 use herald_desk::{Error, IncidentView, Launch};
 use tauri::State;
 
+use super::on_desk;
+
 #[tauri::command]
 pub async fn obligation_presets(launch: State<'_, Launch>) -> Result<Vec<ObligationPreset>, Error> {
     launch.desk()?.obligation_presets()
@@ -24,7 +26,7 @@ pub async fn add_obligation(
     id: String,
     input: ObligationInput,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.add_obligation(&id, input)
+    on_desk(&launch, &id, move |desk, id| desk.add_obligation(id, input)).await
 }
 
 #[tauri::command]
@@ -34,9 +36,10 @@ pub async fn edit_obligation(
     obligation_id: String,
     input: ObligationInput,
 ) -> Result<IncidentView, Error> {
-    launch
-        .desk_for(&id)?
-        .edit_obligation(&id, &obligation_id, input)
+    on_desk(&launch, &id, move |desk, id| {
+        desk.edit_obligation(id, &obligation_id, input)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -46,7 +49,8 @@ pub async fn decide_obligation(
     obligation_id: String,
     decision: ObligationDecision,
 ) -> Result<IncidentView, Error> {
-    launch
-        .desk()?
-        .decide_obligation(&id, &obligation_id, decision)
+    on_desk(&launch, &id, move |desk, id| {
+        desk.decide_obligation(id, &obligation_id, decision)
+    })
+    .await
 }

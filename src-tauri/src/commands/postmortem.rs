@@ -10,13 +10,15 @@ use tauri::{AppHandle, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 
+use super::{off_the_workers, on_desk};
+
 #[tauri::command]
 pub async fn add_note(
     launch: State<'_, Launch>,
     id: String,
     request: NoteRequest,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.add_note(&id, request)
+    on_desk(&launch, &id, move |desk, id| desk.add_note(id, request)).await
 }
 
 #[tauri::command]
@@ -26,7 +28,10 @@ pub async fn correct_note(
     note_id: String,
     text: String,
 ) -> Result<IncidentView, Error> {
-    launch.desk_for(&id)?.correct_note(&id, &note_id, &text)
+    on_desk(&launch, &id, move |desk, id| {
+        desk.correct_note(id, &note_id, &text)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -36,9 +41,10 @@ pub async fn timeline_page(
     before: Option<String>,
     limit: u32,
 ) -> Result<Vec<TimelineEvent>, Error> {
-    launch
-        .desk_for(&id)?
-        .timeline_page(&id, before.as_deref(), limit)
+    on_desk(&launch, &id, move |desk, id| {
+        desk.timeline_page(id, before.as_deref(), limit)
+    })
+    .await
 }
 
 /// Asks where to save, then writes the four files. Resolves to the Markdown's
@@ -51,14 +57,14 @@ pub async fn export_postmortem(
 ) -> Result<Option<String>, Error> {
     let desk = launch.desk_for(&id)?;
     let suggested = desk.postmortem(&id)?.stem;
-    let Some(chosen) = app
+    let dialog = app
         .dialog()
         .file()
         .set_title("Export the comms postmortem")
         .set_file_name(format!("{suggested}.md"))
-        .add_filter("Markdown", &["md"])
-        .blocking_save_file()
-    else {
+        .add_filter("Markdown", &["md"]);
+    // The dialog stays open while the lead chooses: off the workers.
+    let Some(chosen) = off_the_workers(move || Ok(dialog.blocking_save_file())).await? else {
         return Ok(None);
     };
     let chosen = chosen.into_path().map_err(|e| {
@@ -118,7 +124,7 @@ pub async fn copy_postmortem(
     launch: State<'_, Launch>,
     id: String,
 ) -> Result<(), Error> {
-    let files = launch.desk_for(&id)?.postmortem(&id)?;
+    let files = on_desk(&launch, &id, move |desk, id| desk.postmortem(id)).await?;
     app.clipboard().write_text(files.markdown).map_err(|e| {
         Error::new(
             ErrorCode::Internal,
