@@ -478,6 +478,38 @@ mod tests {
     }
 
     #[test]
+    fn words_inside_a_public_link_are_no_finding_but_an_internal_link_and_a_codename_are() {
+        for clean in [
+            "Details: https://status.acme.com/incidents/01HZX4Q7M2R9T3B5/updates?utm_source=herald&view=full",
+            "See https://www.githubstatus.com/incidents/abc123def456.",
+            "Read the postmortem at https://blog.acme.com/2024/05/post_mortem_api_outage.",
+            "See https://acme.com/posts/John-Smith-explains-the-outage for the details.",
+            "Pick your region at www.acme.com/status?region=eu-west-1 for updates.",
+        ] {
+            assert_eq!(strict_rules(clean), Vec::<&str>::new(), "{clean}");
+        }
+        // The words around a link are still read.
+        assert_eq!(
+            strict_rules(
+                "We think the DNS change broke https://acme.com/login, and a fix will be live by 15:00 UTC."
+            ),
+            ["speculation", "jargon", "unconfirmed_eta"]
+        );
+        let internal = "Errors came from http://payments.internal:8080/health yesterday.";
+        let found = lint(internal, &LintContext::default());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].text, "http://payments.internal:8080/health");
+        let glossary = vec!["bluefin".to_owned()];
+        let context = LintContext {
+            glossary: &glossary,
+            ..LintContext::default()
+        };
+        let leaked = lint("See https://acme.com/projects/bluefin/status.", &context);
+        let spans: Vec<_> = leaked.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(spans, ["bluefin"], "a codename leaks inside a link too");
+    }
+
+    #[test]
     fn a_time_counted_from_an_event_to_come_is_a_target_not_a_promise() {
         let eta = |text: &str| strictly_finds("unconfirmed_eta", text);
         assert!(eta("We expect to roll back within 15 minutes."));

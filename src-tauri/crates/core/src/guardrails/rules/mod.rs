@@ -6,6 +6,7 @@ mod blame;
 mod eta;
 mod jargon;
 mod learned;
+mod links;
 mod person;
 mod resolution;
 mod speculation;
@@ -79,6 +80,7 @@ pub(super) fn compile_all() {
     eta::warm();
     resolution::warm();
     jargon::warm();
+    links::warm();
     person::warm();
     learned::warm();
 }
@@ -87,13 +89,20 @@ pub(super) fn compile_all() {
 /// ETA and all-clear rules do not settle themselves.
 pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> Vec<Span> {
     let mut spans = Vec::new();
+    // Words inside a public link are the address, not the update's prose.
+    let links = links::public(text);
     let mut push = |rule, found: Vec<(usize, usize)>, by_model| {
-        spans.extend(found.into_iter().map(|(start, end)| Span {
-            rule,
-            start,
-            end,
-            by_model,
-        }));
+        spans.extend(
+            found
+                .into_iter()
+                .filter(|&(start, end)| !links::inside(&links, start, end))
+                .map(|(start, end)| Span {
+                    rule,
+                    start,
+                    end,
+                    by_model,
+                }),
+        );
     };
     push(Rule::Speculation, speculation::find(text), false);
     push(Rule::Blame, blame::find(text, context.ourselves), false);
@@ -125,7 +134,7 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
     // Jackson Hewitt's own update).
     let ours = context.ourselves;
     let our_names: Vec<String> = ours.iter().map(|name| joined(name)).collect();
-    let mut jargon = jargon::find(text, context.glossary);
+    let mut jargon = jargon::find(text);
     jargon.retain(|&(start, end)| {
         !our_names.contains(&joined(&text[start..end]))
             && !part_of_our_name(text, start, end, &our_names)
@@ -134,6 +143,17 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
     people.retain(|&(start, end)| !names_us(&text[start..end], ours));
     push(Rule::Jargon, jargon, false);
     push(Rule::PersonName, people, false);
+    // A codename leaks wherever it is written, a link's address included.
+    spans.extend(
+        codenames(text, context.glossary)
+            .into_iter()
+            .map(|(start, end)| Span {
+                rule: Rule::Jargon,
+                start,
+                end,
+                by_model: false,
+            }),
+    );
     spans
 }
 
