@@ -2,6 +2,8 @@
 //! a SEV1's countdowns running, a draft with findings from four rules, a
 //! status page's six components to set, and Publish refused, everything the lead needs lies inside the window with
 //! nothing scrolled: at 1280×800 and 1920×1080, on a light and a dark desktop.
+//! And at 1280×800 no page or pane scrolls sideways, even with the long
+//! unbroken links and error strings a lead pastes.
 
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
@@ -297,6 +299,158 @@ async fn walk_through(profile: &Profile, theme: &str) {
         .await;
     app.shows("timeline", "Declared SEV1").await;
     app.quit().await;
+}
+
+/// Every element with a sideways scrollbar, and every one drawn past the
+/// window's left or right edge where nothing clips it, named so a failure
+/// says where to look.
+const SIDEWAYS: &str = r##"
+const width = document.documentElement.clientWidth;
+const name = (el) =>
+  el.tagName.toLowerCase() +
+  (el.id ? "#" + el.id : "") +
+  (el.dataset && el.dataset.testid ? `[data-testid="${el.dataset.testid}"]` : "") +
+  (typeof el.className === "string" && el.className.trim()
+    ? "." + el.className.trim().split(/\s+/).join(".")
+    : "");
+const clippedInView = (el) => {
+  for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+    if (getComputedStyle(p).overflowX === "visible") continue;
+    const r = p.getBoundingClientRect();
+    return r.left >= -1 && r.right <= width + 1;
+  }
+  return false;
+};
+const found = [];
+const page = document.documentElement.scrollWidth;
+if (page > width + 1) found.push({ what: "the page scrolls sideways", by: page - width });
+for (const el of document.querySelectorAll("body *")) {
+  const style = getComputedStyle(el);
+  if (style.visibility === "hidden" || el.getClientRects().length === 0) continue;
+  const scrolls = style.overflowX === "auto" || style.overflowX === "scroll";
+  if (scrolls && el.scrollWidth > el.clientWidth + 1) {
+    found.push({ what: "scrolls sideways", el: name(el), by: el.scrollWidth - el.clientWidth });
+  }
+  const r = el.getBoundingClientRect();
+  if ((r.right > width + 1 || r.left < -1) && r.width > 0 && !clippedInView(el)) {
+    found.push({ what: "drawn past the edge", el: name(el), left: r.left, right: r.right });
+  }
+}
+return { width, found: found.slice(0, 12) };
+"##;
+
+/// What in the window scrolls or reaches sideways, if anything. Each view's
+/// screenshot is kept as `1280-<what>`, to look at when it fails.
+async fn sideways(app: &App, what: &str) -> Option<String> {
+    let seen = app.client.execute(SIDEWAYS, vec![]).await.unwrap();
+    assert_eq!(seen["width"], json!(1280), "{what}: the window's width");
+    let slug: String = what
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    app.screenshot_window(&format!("1280-{slug}")).await;
+    (seen["found"] != json!([])).then(|| format!("{what}: {}", seen["found"]))
+}
+
+/// What a lead pastes that has no place to break: a link and an error string.
+const LINK: &str = "https://status.example.com/incidents/01HZX4Q7M2R9T3B5K8N6P0W1YV/updates/latest?utm_source=herald&view=full";
+const ERROR: &str =
+    "ERR_UPSTREAM_CONNECT_TIMEOUT:payments-gateway-eu-west-1.internal:443/v2/authorisations";
+
+#[tokio::test]
+async fn no_page_or_pane_scrolls_sideways_at_1280_by_800_with_long_links_pasted() {
+    let app = App::launch(&Profile::new()).await;
+    resize(&app, 1280, 800).await;
+    // Every view is checked before the test fails, so one run names them all.
+    let mut found = Vec::new();
+    found.extend(sideways(&app, "the empty board").await);
+    add_status_page(&app).await;
+    app.click("nav button:nth-child(2)").await;
+    app.find("[data-testid=\"add-channel\"]").await;
+    found.extend(sideways(&app, "Settings with a status page").await);
+    app.click("nav button:nth-child(1)").await;
+
+    let title = format!("Card payments failing {ERROR}");
+    declare(&app, &title, "INC-801", "SEV1").await;
+    let draft = format!("{FLAWED} Details: {LINK} {ERROR}");
+    app.replace_text(DRAFT, &draft).await;
+    whole_draft_checked(&app, &draft).await;
+    found.extend(sideways(&app, "the cockpit with a long draft").await);
+
+    // Every pane, with the long words in what it shows.
+    app.pane("sync").await;
+    for field in ["affected", "customer_impact", "known", "doing"] {
+        app.replace_text(
+            &format!("textarea[name=\"{field}\"]"),
+            &format!("{ERROR} {LINK}"),
+        )
+        .await;
+    }
+    app.replace_text("input[name=\"eta\"]", ERROR).await;
+    app.click("[data-testid=\"sync-submit\"]").await;
+    app.wait_for_text("[data-testid=\"sync\"]", "Last sync")
+        .await;
+    found.extend(sideways(&app, "IC sync").await);
+
+    app.pane("notes").await;
+    app.replace_text("input[name=\"constraint\"]", LINK).await;
+    app.click("[data-testid=\"add-constraint\"]").await;
+    app.shows("constraints", "status.example.com").await;
+    app.replace_text("input[name=\"ask\"]", ERROR).await;
+    app.replace_text(
+        "input[name=\"ask_owner\"]",
+        "Payments-platform-on-call-secondary",
+    )
+    .await;
+    app.click("[data-testid=\"add-ask\"]").await;
+    app.shows("asks", "ERR_UPSTREAM").await;
+    found.extend(sideways(&app, "Notes").await);
+
+    app.pane("clocks").await;
+    app.choose("obligation-preset", "3").await;
+    app.fill(
+        "obligation-owner",
+        "Payments-platform-on-call-secondary-escalation-rota",
+    )
+    .await;
+    app.click("[data-testid=\"add-obligation\"]").await;
+    app.shows("obligation-0", "Customer contract").await;
+    found.extend(sideways(&app, "Clocks").await);
+
+    app.click("[data-testid=\"deadline-customers\"] .actions button:first-child")
+        .await;
+    app.fill(
+        "log-body",
+        &format!("Payments fail with {ERROR}. See {LINK}"),
+    )
+    .await;
+    app.fill("log-posted-to", LINK).await;
+    app.click("[data-testid=\"log-update-submit\"]").await;
+    app.pane("sent").await;
+    app.shows("updates", "ERR_UPSTREAM").await;
+    found.extend(sideways(&app, "Sent").await);
+
+    for pane in ["timeline", "gate", "handoff", "told", "metrics"] {
+        app.pane(pane).await;
+        app.find(&format!(
+            "[data-testid=\"pane-{pane}\"][aria-selected=\"true\"]"
+        ))
+        .await;
+        found.extend(sideways(&app, pane).await);
+    }
+
+    app.click("nav button:nth-child(1)").await;
+    app.find("[data-testid=\"board-row\"]").await;
+    found.extend(sideways(&app, "the board with the incident").await);
+    app.click("nav button:nth-child(3)").await;
+    app.wait_for_text("#drills-heading", "Drills").await;
+    found.extend(sideways(&app, "Drills").await);
+    app.quit().await;
+    assert!(
+        found.is_empty(),
+        "sideways at 1280×800:\n{}",
+        found.join("\n")
+    );
 }
 
 #[tokio::test]
