@@ -478,16 +478,24 @@ mod tests {
     }
 
     #[test]
-    fn words_inside_a_public_link_are_no_finding_but_an_internal_link_and_a_codename_are() {
+    fn words_inside_a_public_link_or_an_emoji_are_no_finding_but_an_internal_link_and_a_codename_are()
+     {
         for clean in [
             "Details: https://status.acme.com/incidents/01HZX4Q7M2R9T3B5/updates?utm_source=herald&view=full",
             "See https://www.githubstatus.com/incidents/abc123def456.",
             "Read the postmortem at https://blog.acme.com/2024/05/post_mortem_api_outage.",
             "See https://acme.com/posts/John-Smith-explains-the-outage for the details.",
             "Pick your region at www.acme.com/status?region=eu-west-1 for updates.",
+            ":rotating_light: Card payments are failing for some customers.",
+            "Status: :large_orange_circle: Investigating",
         ] {
             assert_eq!(strict_rules(clean), Vec::<&str>::new(), "{clean}");
         }
+        // Colons inside a word are no emoji: what they hold is still read.
+        assert_eq!(
+            strict_rules("The backup stopped at 14:05:etcd_timeout: overnight."),
+            ["jargon"]
+        );
         // The words around a link are still read.
         assert_eq!(
             strict_rules(

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
-use super::links::INTERNAL_URL;
+use super::markup::INTERNAL_URL;
 use super::{
     DFA_CACHE_BYTES, SITE_WORK, TOP_POST, ascii_word_edges, compile, ends_with_ignore_case,
     sentence_around, starts_with_ignore_case,

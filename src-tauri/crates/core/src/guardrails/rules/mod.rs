@@ -6,7 +6,7 @@ mod blame;
 mod eta;
 mod jargon;
 mod learned;
-mod links;
+mod markup;
 mod person;
 mod resolution;
 mod speculation;
@@ -80,7 +80,7 @@ pub(super) fn compile_all() {
     eta::warm();
     resolution::warm();
     jargon::warm();
-    links::warm();
+    markup::warm();
     person::warm();
     learned::warm();
 }
@@ -89,13 +89,13 @@ pub(super) fn compile_all() {
 /// ETA and all-clear rules do not settle themselves.
 pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> Vec<Span> {
     let mut spans = Vec::new();
-    // Words inside a public link are the address, not the update's prose.
-    let links = links::public(text);
+    // Words inside a public link or an emoji shortcode are not the update's prose.
+    let not_prose = markup::not_prose(text);
     let mut push = |rule, found: Vec<(usize, usize)>, by_model| {
         spans.extend(
             found
                 .into_iter()
-                .filter(|&(start, end)| !links::inside(&links, start, end))
+                .filter(|&(start, end)| !markup::inside(&not_prose, start, end))
                 .map(|(start, end)| Span {
                     rule,
                     start,
