@@ -352,6 +352,38 @@ async fn sideways(app: &App, what: &str) -> Option<String> {
     (seen["found"] != json!([])).then(|| format!("{what}: {}", seen["found"]))
 }
 
+/// [`sideways`] for the dialog `test_id` once it is open, which Escape then closes.
+async fn dialog_sideways(app: &App, test_id: &str, what: &str) -> Option<String> {
+    app.find(&format!("[data-testid=\"{test_id}\"][open]"))
+        .await;
+    let found = sideways(app, what).await;
+    app.client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&Key::Escape.to_string())
+        .await
+        .unwrap();
+    found
+}
+
+/// Whether each of the elements named is in the window and uncovered: the
+/// element at its middle is itself (not something drawn over it), and
+/// nothing in the page is scrolled.
+const UNCOVERED: &str = r#"
+const [selectors] = arguments;
+const scrolled = [...document.querySelectorAll("*")].filter((el) => el.scrollTop > 0).length;
+const seen = selectors.map((css) => {
+  const el = document.querySelector(css);
+  if (!el) return { css, missing: true };
+  const r = el.getBoundingClientRect();
+  const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+  const shown = r.top >= 0 && r.bottom <= innerHeight && (hit === el || el.contains(hit));
+  return { css, top: r.top, bottom: r.bottom, shown };
+});
+return { height: innerHeight, scrolled, inView: scrolled === 0 && seen.every((s) => s.shown), seen };
+"#;
+
 /// What a lead pastes that has no place to break: a link and an error string.
 const LINK: &str = "https://status.example.com/incidents/01HZX4Q7M2R9T3B5K8N6P0W1YV/updates/latest?utm_source=herald&view=full";
 const ERROR: &str =
@@ -430,6 +462,20 @@ async fn no_page_or_pane_scrolls_sideways_at_1280_by_800_with_long_links_pasted(
     app.shows("updates", "ERR_UPSTREAM").await;
     found.extend(sideways(&app, "Sent").await);
 
+    // Under a three-line title and a row of clocks, Publish and what the
+    // status page will show are still in view, uncovered, nothing scrolled.
+    let sending = json!([
+        "[data-testid=\"publish\"]",
+        "[data-testid=\"components-summary\"]",
+        "[data-testid=\"notify-subscribers\"]",
+    ]);
+    let seen = app.client.execute(UNCOVERED, vec![sending]).await.unwrap();
+    assert_eq!(
+        seen["inView"],
+        json!(true),
+        "out of view below a tall strip: {seen}"
+    );
+
     for pane in ["timeline", "gate", "handoff", "told", "metrics"] {
         app.pane(pane).await;
         app.find(&format!(
@@ -439,9 +485,38 @@ async fn no_page_or_pane_scrolls_sideways_at_1280_by_800_with_long_links_pasted(
         found.extend(sideways(&app, pane).await);
     }
 
+    // The handoff copied, and pasted back on the take-over page: its preview
+    // holds every long word too.
+    app.pane("handoff").await;
+    app.replace_text("input[name=\"handoff-to\"]", "Chloe")
+        .await;
+    app.click("[data-testid=\"copy-handoff\"]").await;
+    app.shows("handoff-copied", "Copied").await;
+    let handoff = app.clipboard().await;
+    app.click("[data-testid=\"take-over-button\"]").await;
+    app.find("#take-over-paste")
+        .await
+        .send_keys(&format!("{}v{}", Key::Control, Key::Null))
+        .await
+        .unwrap();
+    app.wait_for_value("#take-over-paste", &handoff).await;
+    app.fill("take-over-lead", "Chloe").await;
+    app.click("[data-testid=\"take-over-submit\"]").await;
+    app.shows("take-over-preview", "Nothing has been written yet.")
+        .await;
+    found.extend(sideways(&app, "the take-over preview").await);
+
     app.click("nav button:nth-child(1)").await;
     app.find("[data-testid=\"board-row\"]").await;
     found.extend(sideways(&app, "the board with the incident").await);
+    app.find("body")
+        .await
+        .send_keys(&format!("{}k{}", Key::Control, Key::Null))
+        .await
+        .unwrap();
+    found.extend(dialog_sideways(&app, "command-palette", "the command palette").await);
+    app.click("[data-testid=\"help-button\"]").await;
+    found.extend(dialog_sideways(&app, "shortcut-help", "the shortcut help").await);
     app.click("nav button:nth-child(3)").await;
     app.wait_for_text("#drills-heading", "Drills").await;
     found.extend(sideways(&app, "Drills").await);

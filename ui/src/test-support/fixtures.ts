@@ -1,6 +1,12 @@
 // Test data for component tests.
 
-import type { MessageSettings, SeverityMatrix, SeverityPolicy, StatusCadence } from "../lib/ipc";
+import type {
+  MessageSettings,
+  NewIncident,
+  SeverityMatrix,
+  SeverityPolicy,
+  StatusCadence,
+} from "../lib/ipc";
 import { AUDIENCES, TEMPLATE_KINDS } from "../lib/domain";
 import { FakeBackend } from "../lib/ipc/fake";
 
@@ -65,6 +71,21 @@ export function testMessages(): MessageSettings {
     },
     customer_time_zone: "UTC",
     suggest_handoff_after_minutes: 180,
+  };
+}
+
+/** A SEV2 as the component tests declare it, before their own changes. */
+export function testIncident(fields: Partial<NewIncident> = {}): NewIncident {
+  return {
+    external_id: "INC-9",
+    link: "",
+    title: "Payments failing",
+    severity: "SEV2",
+    status: "investigating",
+    customer_visible: true,
+    commander: "Ana",
+    comms_lead: "Bo",
+    ...fields,
   };
 }
 

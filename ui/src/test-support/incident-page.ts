@@ -7,7 +7,7 @@ import IncidentPage from "../lib/components/IncidentPage.svelte";
 import type { NewIncident } from "../lib/ipc";
 import type { FakeBackend } from "../lib/ipc/fake";
 import { backendContext } from "../lib/state/backend";
-import { fakeBackend } from "./fixtures";
+import { fakeBackend, testIncident } from "./fixtures";
 import { panes, type Pane } from "../lib/state/panes.svelte";
 import { runShortcut } from "../lib/state/commands.svelte";
 
@@ -25,17 +25,7 @@ export async function openIncident(
     window.addEventListener("keydown", runShortcut);
     keysInstalled = true;
   }
-  const view = await backend.declareIncident({
-    external_id: "INC-9",
-    link: "",
-    title: "Payments failing",
-    severity: "SEV2",
-    status: "investigating",
-    customer_visible: true,
-    commander: "Ana",
-    comms_lead: "Bo",
-    ...fields,
-  });
+  const view = await backend.declareIncident(testIncident(fields));
   render(IncidentPage, { props: { id: view.incident.id }, context: backendContext(backend) });
   await screen.findByRole("heading", { name: view.incident.title });
   const user = userEvent.setup();

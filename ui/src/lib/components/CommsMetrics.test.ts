@@ -3,7 +3,7 @@ import { render, screen, within } from "@testing-library/svelte";
 import CommsMetrics from "./CommsMetrics.svelte";
 import type { AudienceMetrics } from "../ipc";
 import { backendContext } from "../state/backend";
-import { fakeBackend } from "../../test-support/fixtures";
+import { fakeBackend, testIncident } from "../../test-support/fixtures";
 
 function punctuality(audience: AudienceMetrics["audience"], late: number): AudienceMetrics {
   return {
@@ -22,16 +22,7 @@ function punctuality(audience: AudienceMetrics["audience"], late: number): Audie
 describe("Comms punctuality", () => {
   it("gives each audience a column and each measure a row, so the table fits the side pane", async () => {
     const backend = fakeBackend();
-    const view = await backend.declareIncident({
-      external_id: "INC-9",
-      link: "",
-      title: "Payments failing",
-      severity: "SEV2",
-      status: "investigating",
-      customer_visible: true,
-      commander: "Ana",
-      comms_lead: "Bo",
-    });
+    const view = await backend.declareIncident(testIncident());
     view.metrics.audiences = [punctuality("customers", 1), punctuality("executives", 0)];
     render(CommsMetrics, { props: { view }, context: backendContext(backend) });
 
