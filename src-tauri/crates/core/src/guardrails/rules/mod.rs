@@ -89,20 +89,13 @@ pub(super) fn compile_all() {
 /// ETA and all-clear rules do not settle themselves.
 pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> Vec<Span> {
     let mut spans = Vec::new();
-    // Words inside a public link or an emoji shortcode are not the update's prose.
-    let not_prose = markup::not_prose(text);
     let mut push = |rule, found: Vec<(usize, usize)>, by_model| {
-        spans.extend(
-            found
-                .into_iter()
-                .filter(|&(start, end)| !markup::inside(&not_prose, start, end))
-                .map(|(start, end)| Span {
-                    rule,
-                    start,
-                    end,
-                    by_model,
-                }),
-        );
+        spans.extend(found.into_iter().map(|(start, end)| Span {
+            rule,
+            start,
+            end,
+            by_model,
+        }));
     };
     push(Rule::Speculation, speculation::find(text), false);
     push(Rule::Blame, blame::find(text, context.ourselves), false);
@@ -143,17 +136,15 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
     people.retain(|&(start, end)| !names_us(&text[start..end], ours));
     push(Rule::Jargon, jargon, false);
     push(Rule::PersonName, people, false);
-    // A codename leaks wherever it is written, a link's address included.
-    spans.extend(
-        codenames(text, context.glossary)
-            .into_iter()
-            .map(|(start, end)| Span {
-                rule: Rule::Jargon,
-                start,
-                end,
-                by_model: false,
-            }),
-    );
+    let leaks = codenames(text, context.glossary);
+    push(Rule::Jargon, leaks.clone(), false);
+    // Words inside a public link or an emoji shortcode are not the update's
+    // prose; a codename leaks wherever it is written, a link's address included.
+    let not_prose = markup::not_prose(text);
+    spans.retain(|s| {
+        !markup::inside(&not_prose, s.start, s.end)
+            || (s.rule == Rule::Jargon && leaks.contains(&(s.start, s.end)))
+    });
     spans
 }
 
