@@ -62,8 +62,10 @@ async fn add_status_page(app: &App) {
     app.click("nav button:nth-child(1)").await;
 }
 
-/// Reports, for each selector, every match's box in the viewport, and which
-/// elements (the page included) are scrolled at all.
+/// Reports, for each selector, every match's box in the viewport and whether
+/// it is uncovered (the element at its middle is itself, not something drawn
+/// over it or nothing, off the window), and which elements (the page
+/// included) are scrolled at all.
 const MEASURE: &str = r#"
 const [selectors] = arguments;
 const boxes = [];
@@ -72,7 +74,9 @@ for (const css of selectors) {
   if (found.length === 0) boxes.push({ css, missing: true });
   for (const el of found) {
     const r = el.getBoundingClientRect();
-    boxes.push({ css, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+    const uncovered = hit === el || el.contains(hit);
+    boxes.push({ css, left: r.left, top: r.top, right: r.right, bottom: r.bottom, uncovered });
   }
 }
 const scrolled = [...document.querySelectorAll("*")]
@@ -367,23 +371,6 @@ async fn dialog_sideways(app: &App, test_id: &str, what: &str) -> Option<String>
     found
 }
 
-/// Whether each of the elements named is in the window and uncovered: the
-/// element at its middle is itself (not something drawn over it), and
-/// nothing in the page is scrolled.
-const UNCOVERED: &str = r#"
-const [selectors] = arguments;
-const scrolled = [...document.querySelectorAll("*")].filter((el) => el.scrollTop > 0).length;
-const seen = selectors.map((css) => {
-  const el = document.querySelector(css);
-  if (!el) return { css, missing: true };
-  const r = el.getBoundingClientRect();
-  const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
-  const shown = r.top >= 0 && r.bottom <= innerHeight && (hit === el || el.contains(hit));
-  return { css, top: r.top, bottom: r.bottom, shown };
-});
-return { height: innerHeight, scrolled, inView: scrolled === 0 && seen.every((s) => s.shown), seen };
-"#;
-
 /// What a lead pastes that has no place to break: a link and an error string.
 const LINK: &str = "https://status.example.com/incidents/01HZX4Q7M2R9T3B5K8N6P0W1YV/updates/latest?utm_source=herald&view=full";
 const ERROR: &str =
@@ -464,15 +451,20 @@ async fn no_page_or_pane_scrolls_sideways_at_1280_by_800_with_long_links_pasted(
 
     // Under a three-line title and a row of clocks, Publish and what the
     // status page will show are still in view, uncovered, nothing scrolled.
-    let sending = json!([
+    let sending = [
         "[data-testid=\"publish\"]",
         "[data-testid=\"components-summary\"]",
         "[data-testid=\"notify-subscribers\"]",
-    ]);
-    let seen = app.client.execute(UNCOVERED, vec![sending]).await.unwrap();
-    assert_eq!(
-        seen["inView"],
-        json!(true),
+    ];
+    let seen = measure(&app, &sending).await;
+    let height = seen["height"].as_f64().unwrap();
+    let in_view = seen["boxes"].as_array().unwrap().iter().all(|b| {
+        b["uncovered"] == json!(true)
+            && b["top"].as_f64().unwrap() >= 0.0
+            && b["bottom"].as_f64().unwrap() <= height
+    });
+    assert!(
+        in_view && seen["scrolled"] == json!([]),
         "out of view below a tall strip: {seen}"
     );
 
