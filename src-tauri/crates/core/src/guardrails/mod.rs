@@ -486,6 +486,9 @@ mod tests {
             "Read the postmortem at https://blog.acme.com/2024/05/post_mortem_api_outage.",
             "See https://acme.com/posts/John-Smith-explains-the-outage for the details.",
             "Pick your region at www.acme.com/status?region=eu-west-1 for updates.",
+            // Links pasted from a shouting email or a printed notice, in capitals.
+            "Details: HTTPS://STATUS.ACME.COM/INCIDENTS/01HZX4Q7?UTM_SOURCE=HERALD",
+            "Visit Www.Acme.com/Status_Page_Updates for updates.",
             ":rotating_light: Card payments are failing for some customers.",
             "Status: :large_orange_circle: Investigating",
         ] {

@@ -38,7 +38,7 @@ pub(super) fn warm() {
 /// https://acme.com/status." ends at "status").
 pub(super) fn not_prose(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
-    if text.contains("http") || text.contains("www.") || text.contains("WWW.") {
+    if text.contains("://") || has_www(text) {
         found.extend(
             LINK.find_iter(text)
                 .filter(|m| !INTERNAL.is_match(m.as_str()))
@@ -59,6 +59,15 @@ pub(super) fn not_prose(text: &str) -> Vec<(usize, usize)> {
         );
     }
     found
+}
+
+/// Whether "www." stands anywhere in `text`, in any case ("WWW.ACME.COM"
+/// from a pasted notice): a cheap check that spares most drafts the link
+/// pattern, which is case-blind too.
+fn has_www(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|four| four.eq_ignore_ascii_case(b"www."))
 }
 
 /// Whether `start..end` lies wholly inside one of `ranges`.
