@@ -283,6 +283,7 @@ pub(super) fn warm() {
     LazyLock::force(&UPDATE_AFTER);
     LazyLock::force(&OF_AN_EVENT);
     LazyLock::force(&UNKNOWN);
+    LazyLock::force(&ESTIMATE_TO_COME);
     LazyLock::force(&ESTIMATE_ARRIVES);
     LazyLock::force(&PRESENT_FIX);
     LazyLock::force(&DONE_AFTER);
@@ -295,6 +296,15 @@ pub(super) fn warm() {
 static NO_ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:no|not|n['’]t|without|unable|cannot|unknown|hard|difficult|impossible)\b[^.!?]{0,40}?\b(?:estimates?|eta|etr|timelines?|time\s*frames?|(?:know|say|tell|predict)\s+(?:\w+\s+)?when|when\s+(?:it|this|service|the\s+\w+)\s+will)\b",
+    )
+});
+
+/// An estimate still to come ("estimates on the repair will be
+/// forthcoming", "we will share an ETA once the part arrives") is the same
+/// honest answer: it names the estimate, not a time.
+static ESTIMATE_TO_COME: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:estimates?|eta|etr|timelines?|time\s*frames?)\b[^.!?]{0,60}?\b(?:will|to)\s+be\s+(?:forthcoming|provided|shared|available|announced|given|posted|published)\b|\b(?:we\s+will|we['’]ll|will)\s+(?:provide|share|give|post|publish|announce)\s+(?:an?\s+|the\s+|our\s+|more\s+)?(?:estimated?\s+)?(?:[\w-]+\s+){0,2}?(?:estimates?|eta|etr|timelines?|time\s*frames?)\b",
     )
 });
 
@@ -327,6 +337,7 @@ pub(super) fn settled(sentence: &str) -> bool {
         || ETA_TIME.is_match(sentence)
         || DAY_TIME.is_match(sentence)
         || NO_ESTIMATE.is_match(sentence)
+        || ESTIMATE_TO_COME.is_match(sentence)
         || SHOULD_NOW.is_match(sentence)
 }
 

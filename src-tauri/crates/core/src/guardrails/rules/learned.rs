@@ -477,6 +477,14 @@ mod tests {
                 "It is hard to know precisely when the line will be repaired.",
                 vec![eta],
             ),
+            (
+                "An estimate for the repair will be shared once the engineer is on site.",
+                vec![eta],
+            ),
+            (
+                "We will post an ETA as soon as the carrier gives us one.",
+                vec![eta, clear],
+            ),
             ("The next update will be at 16:00 UTC.", vec![eta]),
             // A hedged all-clear is the all-clear rule's, not an ETA.
             ("We should be back online now!", vec![eta, clear]),
