@@ -1010,6 +1010,18 @@ mod tests {
     }
 
     #[test]
+    fn people_among_the_causes_are_blamed() {
+        for text in [
+            "A mix of human and tooling error caused the outage.",
+            "Operator or process mistakes were to blame.",
+        ] {
+            assert!(strictly_finds("blame", text), "{text}");
+        }
+        // A thing alone said to be to blame is a cause, not a party.
+        assert!(!strictly_finds("blame", "A tooling error was to blame."));
+    }
+
+    #[test]
     fn a_company_that_had_the_outage_is_blamed_unless_it_is_us() {
         let acme = vec!["Acme".to_owned(), "Acme Cloud".to_owned()];
         let ours = LintContext {
@@ -1046,9 +1058,14 @@ mod tests {
             "Acme's security incident is over.",
             "Acme has revealed the cause of the outage.",
             "In Wednesday's incident, the grid was never at fault.",
+            // A part of our own system named like a product is jargon,
+            // not a company that went down.
+            "Kafka was down for twenty minutes.",
+            "Cron went down overnight.",
         ] {
             assert!(!blamed(text, &ours), "{text}");
         }
+        assert_eq!(rules_in("Kafka was down for twenty minutes.", &ours), ["jargon"]);
         // Our own name is no acronym to explain and no person.
         let ours_in_capitals = vec!["ACME".to_owned(), "Jackson Hewitt".to_owned()];
         let ourselves = LintContext {

@@ -32,6 +32,15 @@ static JARGON: LazyLock<RegexSet> = LazyLock::new(|| {
 static JARGON_EACH: LazyLock<Vec<Regex>> =
     LazyLock::new(|| jargon_patterns().iter().map(|p| compile(p)).collect());
 
+/// Whether `name` as a whole is a word the lexicon knows ("Cron",
+/// "Kafka"): a thing of ours that went down, not a company to blame.
+pub(super) fn is_term(name: &str) -> bool {
+    JARGON.is_match(name)
+        && JARGON_EACH
+            .iter()
+            .any(|p| p.find(name).is_some_and(|m| m.range() == (0..name.len())))
+}
+
 /// The word list in `jargon_terms.txt`, as one whole-word pattern.
 fn jargon_terms() -> String {
     let terms: Vec<&str> = include_str!("../jargon_terms.txt")

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::super::jargon::is_term;
 use super::super::{compile, names_us, sentence_around, sentence_before};
 use super::parties::{OUR_SIDE, VENDORS};
 
@@ -128,6 +129,7 @@ pub(super) fn others_in_trouble(text: &str, ourselves: &[String]) -> Vec<(usize,
         let (start, end) = sentence_around(text, all.start());
         if !OUR_SIDE.is_match(name.as_str())
             && !names_us(name.as_str(), ourselves)
+            && !is_term(name.as_str())
             && !TIMED_TO_THE_MINUTE.is_match(&text[start..end.max(all.end())])
             && company_as_subject(text, all.start(), name.as_str())
         {
