@@ -544,6 +544,36 @@ mod tests {
     }
 
     #[test]
+    fn a_named_vendor_shipping_the_fix_or_telling_of_it_is_blame_unless_it_is_us() {
+        let acme = vec!["Acme".to_owned()];
+        let ours = LintContext {
+            ourselves: &acme,
+            ..LintContext::default()
+        };
+        let blamed =
+            |text: &str, context: &LintContext<'_>| rules_in(text, context).contains(&"blame");
+        for text in [
+            "Twilio is rolling out a fix for the delayed texts.",
+            "Fastly has deployed a patch to its edge network.",
+            "Login errors were fixed by Okta at 10:20 UTC.",
+            "Zendesk confirms that ticket creation is working again.",
+        ] {
+            assert!(blamed(text, &ours), "{text}");
+        }
+        // Our own fix, and our own name, are no party to blame.
+        let github = vec!["GitHub".to_owned()];
+        let ourselves_github = LintContext {
+            ourselves: &github,
+            ..LintContext::default()
+        };
+        assert!(!blamed("We are rolling out a fix for the delayed texts.", &ours));
+        assert!(!blamed(
+            "GitHub has deployed a fix for the failing Actions runs.",
+            &ourselves_github
+        ));
+    }
+
+    #[test]
     fn somebody_who_broke_in_is_blamed_but_the_risk_of_them_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         for text in [

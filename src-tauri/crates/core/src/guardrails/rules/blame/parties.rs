@@ -50,7 +50,7 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A named vendor, or its staff, telling of the trouble: "Bluehost
         // reported on its Twitter account", "a Linode engineer posted a
         // summary of the attack".
-        format!(r"\b{VENDORS}(?:\s+(?i:engineers?|staff|support|technicians?|team))?\s+(?i:reported|posted|explained|told\s+us|wrote)\b"),
+        format!(r"\b{VENDORS}(?:\s+(?i:engineers?|staff|support|technicians?|team))?\s+(?i:reported|posted|explained|told\s+us|wrote|(?:reports|confirms|confirmed|indicates|indicated|(?:has\s+)?communicated|informed\s+us|notified\s+us)\s+that)\b"),
         // A named vendor having trouble now: "Stripe is currently
         // experiencing degraded performance", "Shopify is returning a nginx
         // error on all shops". ("GitHub experienced" is how a
@@ -74,6 +74,13 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "Zoom says it has fixed the issue", "Zoom said it was deploying a
         // fix".
         format!(r"\b{VENDORS}\s+(?i:(?:has\s+|have\s+)?(?:fixes|fixed|restores|restored|resolves|resolved|repairs|repaired)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+)?(?:outage|issue|problem|fault|glitch|bug|disruption)|(?:says|said)\s+(?:it|they)\s+(?:has|have|had|is|was|are|were)\s+(?:fixed|resolved|restored|deploying\s+a\s+fix|rolling\s+out\s+a\s+fix|working\s+on\s+a\s+fix))\b"),
+        // A named vendor shipping the fix for its own fault, or named as
+        // who fixed it: "Twilio has rolled out a fix for the SMS delays",
+        // "Cloudflare is deploying a patch", "resolved by Cloudflare".
+        // ("We rolled out a fix" is ours; "GitHub deployed a change" on
+        // GitHub's own page is cleared by our own names.)
+        format!(r"\b{VENDORS}(?:\s+(?i:engineers?|teams?|support))?\s+(?i:(?:has|have|had)\s+|is\s+|are\s+)?(?i:(?:rolled|rolling)\s+(?:out|back)|implemented|implementing|deployed|deploying|applied|applying|reverted|reverting|released|releasing|mitigated|mitigating)\s+(?i:an?\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+){{0,2}}?(?i:fix|fixes|patch|patches|mitigations?|changes?|update|rollback|workaround|hotfix)\b"),
+        format!(r"(?i:\b(?:resolved|fixed|restored|mitigated|repaired)\s+by\s+)(?:the\s+)?{VENDORS}\b"),
         // A named vendor's part of the service that is failing: "Twilio's
         // SMS delivery is delayed".
         format!(r"\b{VENDORS}(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?i:(?:is|are|has\s+been|have\s+been|was|were)\s+(?:currently\s+|still\s+)?(?:delayed|down|failing|degraded|unavailable|slow|broken|rejecting|dropping|offline|unreachable|inaccessible))\b"),
