@@ -1022,6 +1022,27 @@ mod tests {
     }
 
     #[test]
+    fn a_hedge_about_the_scope_or_the_recovery_is_no_guess_at_the_cause() {
+        let guessed = |text: &str| strictly_finds("speculation", text);
+        for text in [
+            "It looks like the issue is limited to Android users.",
+            "We are seeing what appears to be a recovery in error rates.",
+            "Early signs suggest the fix is working.",
+        ] {
+            assert!(!guessed(text), "{text}");
+        }
+        // The same hedges before a cause still guess.
+        for text in [
+            "It looks like the issue is a faulty disk in one rack.",
+            "Early signs suggest a bad certificate caused the errors.",
+            "The data points to a misconfigured firewall.",
+            "It appears to be a recovery job that overloaded the database.",
+        ] {
+            assert!(guessed(text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

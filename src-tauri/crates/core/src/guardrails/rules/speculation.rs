@@ -17,7 +17,7 @@ use super::{
 /// belief at all.)
 static NOT_ABOUT_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:that\s+)?(?:(?:(?:this|these|that|it|they)\s+)?would\s+(?:also\s+)?have\s+(?:been\s+)?(?:flagged|caught|detected|prevented|avoided|reduced|helped|shortened|alerted|allowed|limited|mitigated|stopped)\b|we\s+(?:can|will|have|are|should|need)|about\b|no\b|none\b|nothing\b|every\w*|everything|all\s+|in\b|you\b|it(?:\s+is|['’]s)\s+(?:important|right|essential|necessary|critical|crucial|vital|best|worth|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b|there\s+(?:is|are|was|were)\s+(?:(?:approximately|about|around|roughly|over|at\s+least|up\s+to|only|just)\s+)?\d|we['’]re\s+(?:ok|okay|fine|good|back|up|stable)\b)|\b(?:intact|unaffected|not\s+(?:affected|impacted|lost))\b|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|take|before|until|(?:never\s+)?happen\w*\s+again|recur\w*|working\s+(?:as\s+)?hard|deserve\w*)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
+        r"(?i)^\s+(?:that\s+)?(?:(?:[\w'’-]+\s+){0,4}?(?:is|are|was|were|remains?)\s+(?:(?:still|only|largely|mostly)\s+)?(?:limited|isolated|confined|restricted)\s+to\b|(?:an?\s+|some\s+|the\s+)?(?:(?:partial|full|steady|gradual)\s+)?(?:recovery|improvement)\s+(?:in|of|across|for|since|from)\b|(?:the\s+|our\s+)?(?:fix|fixes|mitigation|mitigations|workaround|change|rollback)\s+(?:is|are|has\s+been|have\s+been)\s+(?:working|holding|effective|helping)\b|(?:(?:this|these|that|it|they)\s+)?would\s+(?:also\s+)?have\s+(?:been\s+)?(?:flagged|caught|detected|prevented|avoided|reduced|helped|shortened|alerted|allowed|limited|mitigated|stopped)\b|we\s+(?:can|will|have|are|should|need)|about\b|no\b|none\b|nothing\b|every\w*|everything|all\s+|in\b|you\b|it(?:\s+is|['’]s)\s+(?:important|right|essential|necessary|critical|crucial|vital|best|worth|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b|there\s+(?:is|are|was|were)\s+(?:(?:approximately|about|around|roughly|over|at\s+least|up\s+to|only|just)\s+)?\d|we['’]re\s+(?:ok|okay|fine|good|back|up|stable)\b)|\b(?:intact|unaffected|not\s+(?:affected|impacted|lost))\b|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|take|before|until|(?:never\s+)?happen\w*\s+again|recur\w*|working\s+(?:as\s+)?hard|deserve\w*)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
     )
 });
 
@@ -53,6 +53,15 @@ static SEEMS: LazyLock<Regex> = LazyLock::new(|| {
 
 static SPECULATION: LazyLock<Regex> =
     LazyLock::new(|| compile(&[r"(?i)\b(?:", BELIEFS, r")|", SPECULATION_ONLY].concat()));
+
+/// "Signs suggest", "the data points": evidence read as a guess only when
+/// what it points to is a cause ("early signs suggest the fix is working"
+/// hedges a recovery).
+static EVIDENCE_SAYS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:findings|evidence|signs|signals|indications|data|everything|investigation|analysis|symptoms|logs|metrics|timing)\s+(?:so\s+far\s+)?(?:points?|suggests?|indicates?|hints?)$",
+    )
+});
 
 /// "Looks like the", "appears to be a": a hedge that guesses a cause only
 /// when what follows is one.
@@ -157,6 +166,7 @@ pub(super) fn warm() {
     LazyLock::force(&RETRACTED);
     LazyLock::force(&DURING);
     LazyLock::force(&HEDGE);
+    LazyLock::force(&EVIDENCE_SAYS);
     LazyLock::force(&CAUSE_AFTER);
 }
 
@@ -176,7 +186,8 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let belief = BELIEF.is_match(m.as_str())
                 || SEEMS.is_match(m.as_str())
                 || HEDGE.is_match(m.as_str())
-                || CONFIDENT.is_match(m.as_str());
+                || CONFIDENT.is_match(m.as_str())
+                || EVIDENCE_SAYS.is_match(m.as_str());
             let apology = APOLOGY.is_match(&text[..m.start()]);
             // "Users located in Canada likely experienced significant
             // latency" estimates the impact, not its cause, and so does
