@@ -12,6 +12,7 @@
 //! The weights are data compiled into the binary; nothing is read or
 //! downloaded at run time.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -106,6 +107,8 @@ fn parse(source: &'static str) -> Model {
 pub(super) fn warm() {
     LazyLock::force(&MODEL);
     LazyLock::force(&TOKEN);
+    LazyLock::force(&PYTHON_WORD);
+    LazyLock::force(&RUST_WORD);
     LazyLock::force(&NAMES_THE_ALL_CLEAR);
 }
 
@@ -118,12 +121,39 @@ struct Term {
     weights: [f64; 2],
 }
 
+/// A word character as Python reads one (a letter, a number or "_"), and
+/// as the regex crate does (marks and joiners too: the variation selector
+/// after "⚠" joins it to the next word here, and not in scikit-learn).
+static PYTHON_WORD: LazyLock<Regex> =
+    LazyLock::new(|| compile_with_unicode_edges(r"^[\p{L}\p{N}_]$"));
+static RUST_WORD: LazyLock<Regex> = LazyLock::new(|| compile_with_unicode_edges(r"^\w$"));
+
+/// `sentence` with every character the two read differently replaced, byte
+/// for byte, by one both read as Python does ("_" or a space), so that
+/// [`TOKEN`] finds scikit-learn's words at the original's offsets.
+fn as_python_reads(sentence: &str) -> Cow<'_, str> {
+    let mut copy: Option<String> = None;
+    for (at, c) in sentence.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        let one = &sentence[at..at + c.len_utf8()];
+        let python = PYTHON_WORD.is_match(one);
+        if python != RUST_WORD.is_match(one) {
+            let filler = if python { "_" } else { " " };
+            copy.get_or_insert_with(|| sentence.to_owned())
+                .replace_range(at..at + c.len_utf8(), &filler.repeat(c.len_utf8()));
+        }
+    }
+    copy.map_or(Cow::Borrowed(sentence), Cow::Owned)
+}
+
 /// How many words the sentence has, and its words and word pairs that the
 /// model knows.
 fn terms(sentence: &str) -> (usize, Vec<Term>) {
     let tokens: Vec<(usize, usize, String)> = TOKEN
-        .find_iter(sentence)
-        .map(|m| (m.start(), m.end(), m.as_str().to_lowercase()))
+        .find_iter(&as_python_reads(sentence))
+        .map(|m| {
+            let word = &sentence[m.start()..m.end()];
+            (m.start(), m.end(), word.to_lowercase())
+        })
         .collect();
     let pairs = tokens
         .windows(2)
@@ -288,6 +318,25 @@ mod tests {
                 "Zürich"
             ]
         );
+        // Marks and joiners are no word characters to Python, and
+        // superscripts and fractions are; the words Python 3.11 finds in
+        // each (`re.findall` with the same pattern, lower-cased first).
+        for (sentence, python) in [
+            (
+                "⚠\u{fe0f}We’re experiencing an issue",
+                vec!["we’re", "experiencing", "an", "issue"],
+            ),
+            ("m² and ½ price", vec!["m²", "and", "½", "price"]),
+            ("e\u{301}te café", vec!["e", "te", "café"]),
+            ("a\u{200d}b x‿y", vec!["a", "b", "x", "y"]),
+        ] {
+            let read = as_python_reads(sentence);
+            let words: Vec<String> = TOKEN
+                .find_iter(&read)
+                .map(|m| sentence[m.start()..m.end()].to_lowercase())
+                .collect();
+            assert_eq!(words, python, "{sentence:?}");
+        }
     }
     use crate::guardrails::corpus::{self, Split};
     use crate::guardrails::{LintContext, lint, lint_by_patterns};
