@@ -400,12 +400,17 @@ mod tests {
             "We saw the error \"Service Unavailable\" on the login page.",
             "Customers saw “upstream connect error or disconnect/reset before headers” in the app.",
             "Some received “Error 50003: session expired” when signing in.",
+            // An HTTP reason as the server words it, and a vendor's code.
+            "Some uploads failed with \"Payload Too Large\" this morning.",
+            "Sign-ins through single sign-on failed with AADSTS700016.",
+            "Reports failed with ORA-01555 overnight.",
         ] {
             assert!(rules_in(text, &strict).contains(&"jargon"), "{text}");
         }
         for text in [
             "You may see a \"Delivery is delayed\" notice in your inbox.",
             "You may get a “bounce back” message for a while.",
+            "Some checkouts failed with \"Payment declined\" this morning.",
         ] {
             assert!(rules_in(text, &strict).is_empty(), "{text}");
         }

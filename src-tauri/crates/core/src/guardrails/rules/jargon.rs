@@ -83,6 +83,10 @@ fn jargon_patterns() -> Vec<String> {
         r"(?:^|[\s(])/(?:var|etc|usr|tmp|opt|srv|dev|mnt|proc|home|root|bin|boot)(?:/[\w.-]+)*\b",
         // Error codes.
         r"(?i)\b(?:HTTP\s*)?[45][\dx*]{2}\s+(?:errors?|responses?|status(?:es)?|codes?)\b|\b(?:returned|returning|returns)\s+(?:an?\s+|HTTP\s+)?[2-5]\d\d(?:\s+(?:OK|errors?|responses?|codes?)\b|[,.;)]|\s*$|\s+(?:but|and|instead|without|for|when|while|after|before|to|on|in)\b)|\bHTTP\s+[45]\d\d\b|\b[45]xx\b|\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|ENOSPC|EPIPE|EACCES|ENOMEM)\b|\bERR_[A-Z_]+\b|\b0x[0-9a-f]{4,}\b|\berror\s+code\s+[\w-]+|\berrno\b|\bexit\s+code\s+\d+",
+        // A vendor's error code, letters run into digits ("AADSTS50058",
+        // "ORA-00942"): every tune sentence with one is labelled jargon. Two
+        // letters need five digits, so a flight ("BA2490") is not one.
+        r"\b(?:[A-Z]{3,10}-?\d{3,}|[A-Z]{2}-?\d{5,})\b",
         // Raw technical state.
         r"(?i)\b(?:k8s|kubernetes|kubectl|pods?|OOM|deadlocks?|shards?|replicas?|replication\s+lag|p50|p9[059]|p999|heap|GC\s+pauses?|garbage\s+collection|connection\s+pool|thread\s+pool|etcd|redis|kafka|postgres(?:ql)?|consul|boltdb|zookeeper|mysql|elasticsearch|nginx|haproxy|envoy|istio|terraform|cron\s*jobs?|IOPS|CPU|memory\s+leak|load\s+balancers?|read\s+replicas?|failover|VPC|subnets?|S3\s+buckets?|EC2|RDS|queue\s+depth|consumer\s+lag|TLS\s+handshake|BGP)\b",
     ]
@@ -191,6 +195,14 @@ static ORGANISATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// What follows a site's code: "our US1 data center", "the LHR datacentre".
 static SITE_CODE: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s+data\s*cent(?:er|re)s?\b"));
 
+/// What names a reference the reader quotes back, before a code: "ticket
+/// INC-4821", "case #SR-20931", "order ABC12345".
+static REFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:ticket|case|incident|issue|ref(?:erence)?|order|request|change|invoice|booking|confirmation|account)\s*(?:number|no\.?|id)?\s*[#:]?\s*$",
+    )
+});
+
 /// Acronyms that name a technical function, not an organisation, even
 /// before "team" or "partner": "the NOC staff", "our PSTN partner".
 const FUNCTIONS: [&str; 18] = [
@@ -233,6 +245,7 @@ pub(super) fn warm() {
     LazyLock::force(&RACKS_FOR_THINGS);
     LazyLock::force(&RAILWAY);
     LazyLock::force(&ERROR_WORDING);
+    LazyLock::force(&REFERENCE_BEFORE);
     LazyLock::force(&SITE_CODE);
 }
 
@@ -391,11 +404,12 @@ fn quoted_words(span: &str) -> Option<&str> {
     Some(&rest[..end])
 }
 
-/// How an error string reads: a word of failure, a number or code, a word
-/// in capitals, or a name joined with underscores or dots.
+/// How an error string reads: a word of failure (an HTTP reason such as
+/// "Request Entity Too Large" among them), a number or code, a word in
+/// capitals, or a name joined with underscores or dots.
 static ERROR_WORDING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i:\b(?:errors?|wrong|unable|fail\w*|cannot|can['’]?t|could\s+not|couldn['’]t|denied|invalid|expired|time[sd]?\s*-?out|refused|exceeded|not\s+found|unavailable|pending|reset|disconnect\w*|exception|forbidden|unauthori[sz]ed|rejected|problem|oops|sorry)\b)|\d|\b[A-Z]{2,}\b|\w[_.:]\w",
+        r"(?i:\b(?:errors?|wrong|unable|fail\w*|cannot|can['’]?t|could\s+not|couldn['’]t|denied|invalid|expired|time[sd]?\s*-?out|refused|exceeded|not\s+found|unavailable|pending|reset|disconnect\w*|exception|forbidden|unauthori[sz]ed|rejected|problem|oops|sorry|too\s+(?:large|many|long)|entity|payload|gateway|unprocessable|not\s+(?:allowed|acceptable))\b)|\d|\b[A-Z]{2,}\b|\w[_.:]\w",
     )
 });
 
@@ -444,6 +458,11 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                     .contains(&part.to_ascii_lowercase().as_str())
             });
             if numbered && (tail || phrase) {
+                continue;
+            }
+            // "Ticket INC-4821" is a reference for the reader to quote back,
+            // not a code a system printed.
+            if numbered && REFERENCE_BEFORE.is_match(&text[..m.start()]) {
                 continue;
             }
             // "Calling Line Identification (CLI)": a term whose words the
