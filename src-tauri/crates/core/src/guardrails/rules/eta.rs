@@ -284,6 +284,7 @@ pub(super) fn warm() {
     LazyLock::force(&OF_AN_EVENT);
     LazyLock::force(&UNKNOWN);
     LazyLock::force(&ESTIMATE_TO_COME);
+    LazyLock::force(&CONDITION_FIRST);
     LazyLock::force(&ESTIMATE_ARRIVES);
     LazyLock::force(&PRESENT_FIX);
     LazyLock::force(&DONE_AFTER);
@@ -306,6 +307,14 @@ static ESTIMATE_TO_COME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:estimates?|eta|etr|timelines?|time\s*frames?)\b[^.!?]{0,60}?\b(?:will|to)\s+be\s+(?:forthcoming|provided|shared|available|announced|given|posted|published)\b|\b(?:we\s+will|we['’]ll|will)\s+(?:provide|share|give|post|publish|announce)\s+(?:an?\s+|the\s+|our\s+|more\s+)?(?:estimated?\s+)?(?:[\w-]+\s+){0,2}?(?:estimates?|eta|etr|timelines?|time\s*frames?)\b",
     )
+});
+
+/// A sentence that opens on a condition still to come ("Once the fix is
+/// deployed, service should return to normal") ties the recovery to an
+/// event, not to a time; of 150 such tune sentences two promise a time,
+/// and both name it in words the rule finds itself.
+static CONDITION_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\s*(?:once|when|after|as\s+soon\s+as)\b[^,.!?]{3,80},")
 });
 
 /// When the next update comes is what the rule asks the lead to promise
@@ -338,6 +347,7 @@ pub(super) fn settled(sentence: &str) -> bool {
         || DAY_TIME.is_match(sentence)
         || NO_ESTIMATE.is_match(sentence)
         || ESTIMATE_TO_COME.is_match(sentence)
+        || CONDITION_FIRST.is_match(sentence)
         || SHOULD_NOW.is_match(sentence)
 }
 

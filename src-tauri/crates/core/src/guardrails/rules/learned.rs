@@ -535,6 +535,11 @@ mod tests {
                 vec![eta, clear],
             ),
             ("The next update will be at 16:00 UTC.", vec![eta]),
+            // A recovery tied to an event still to come names no time.
+            (
+                "Once the patch is live, sign-ins should work again.",
+                vec![eta],
+            ),
             // A hedged all-clear is the all-clear rule's, not an ETA.
             ("We should be back online now!", vec![eta, clear]),
             // A promised time is a prediction, the ETA rule's, not an
