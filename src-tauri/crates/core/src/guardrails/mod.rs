@@ -571,7 +571,10 @@ mod tests {
             ourselves: &github,
             ..LintContext::default()
         };
-        assert!(!blamed("We are rolling out a fix for the delayed texts.", &ours));
+        assert!(!blamed(
+            "We are rolling out a fix for the delayed texts.",
+            &ours
+        ));
         assert!(!blamed(
             "GitHub has deployed a fix for the failing Actions runs.",
             &ourselves_github
@@ -1121,7 +1124,10 @@ mod tests {
         ] {
             assert!(!blamed(text, &ours), "{text}");
         }
-        assert_eq!(rules_in("Kafka was down for twenty minutes.", &ours), ["jargon"]);
+        assert_eq!(
+            rules_in("Kafka was down for twenty minutes.", &ours),
+            ["jargon"]
+        );
         // Our own name is no acronym to explain and no person.
         let ours_in_capitals = vec!["ACME".to_owned(), "Jackson Hewitt".to_owned()];
         let ourselves = LintContext {

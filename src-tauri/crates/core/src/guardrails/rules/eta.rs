@@ -313,9 +313,8 @@ static ESTIMATE_TO_COME: LazyLock<Regex> = LazyLock::new(|| {
 /// deployed, service should return to normal") ties the recovery to an
 /// event, not to a time; of 150 such tune sentences two promise a time,
 /// and both name it in words the rule finds itself.
-static CONDITION_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)^\s*(?:once|when|after|as\s+soon\s+as)\b[^,.!?]{3,80},")
-});
+static CONDITION_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^\s*(?:once|when|after|as\s+soon\s+as)\b[^,.!?]{3,80},"));
 
 /// When the next update comes is what the rule asks the lead to promise
 /// instead of a fix time ("Our next update will be by 15:00 UTC" is its
