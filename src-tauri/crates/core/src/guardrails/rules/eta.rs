@@ -290,23 +290,26 @@ pub(super) fn warm() {
     LazyLock::force(&DONE_AFTER);
 }
 
+/// What an estimate is called, for the honest answers below that name one.
+const ESTIMATES: &str = r"(?:estimates?|eta|etr|timelines?|time\s*frames?)";
+
 /// Promised fix times: a time expression in a sentence that talks about the
 /// fix, unless the time is about the next update; and explicit "ETA" wording.
 /// "No estimate yet for the fix", "we don't know when": the honest answer
 /// in any words, which a bag of words reads as a promise.
 static NO_ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)\b(?:no|not|n['’]t|without|unable|cannot|unknown|hard|difficult|impossible)\b[^.!?]{0,40}?\b(?:estimates?|eta|etr|timelines?|time\s*frames?|(?:know|say|tell|predict)\s+(?:\w+\s+)?when|when\s+(?:it|this|service|the\s+\w+)\s+will)\b",
-    )
+    compile(&format!(
+        r"(?i)\b(?:no|not|n['’]t|without|unable|cannot|unknown|hard|difficult|impossible)\b[^.!?]{{0,40}}?\b(?:{ESTIMATES}|(?:know|say|tell|predict)\s+(?:\w+\s+)?when|when\s+(?:it|this|service|the\s+\w+)\s+will)\b",
+    ))
 });
 
 /// An estimate still to come ("estimates on the repair will be
 /// forthcoming", "we will share an ETA once the part arrives") is the same
 /// honest answer: it names the estimate, not a time.
 static ESTIMATE_TO_COME: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)\b(?:estimates?|eta|etr|timelines?|time\s*frames?)\b[^.!?]{0,60}?\b(?:will|to)\s+be\s+(?:forthcoming|provided|shared|available|announced|given|posted|published)\b|\b(?:we\s+will|we['’]ll|will)\s+(?:provide|share|give|post|publish|announce)\s+(?:an?\s+|the\s+|our\s+|more\s+)?(?:estimated?\s+)?(?:[\w-]+\s+){0,2}?(?:estimates?|eta|etr|timelines?|time\s*frames?)\b",
-    )
+    compile(&format!(
+        r"(?i)\b{ESTIMATES}\b[^.!?]{{0,60}}?\b(?:will|to)\s+be\s+(?:forthcoming|provided|shared|available|announced|given|posted|published)\b|\b(?:we\s+will|we['’]ll|will)\s+(?:provide|share|give|post|publish|announce)\s+(?:an?\s+|the\s+|our\s+|more\s+)?(?:estimated?\s+)?(?:[\w-]+\s+){{0,2}}?{ESTIMATES}\b",
+    ))
 });
 
 /// A sentence that opens on a condition still to come ("Once the fix is

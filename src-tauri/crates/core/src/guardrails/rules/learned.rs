@@ -145,16 +145,22 @@ fn as_python_reads(sentence: &str) -> Cow<'_, str> {
     copy.map_or(Cow::Borrowed(sentence), Cow::Owned)
 }
 
-/// How many words the sentence has, and its words and word pairs that the
-/// model knows.
-fn terms(sentence: &str) -> (usize, Vec<Term>) {
-    let tokens: Vec<(usize, usize, String)> = TOKEN
+/// The words of `sentence` as scikit-learn splits them, lower-cased, each
+/// with where it stands.
+fn words(sentence: &str) -> Vec<(usize, usize, String)> {
+    TOKEN
         .find_iter(&as_python_reads(sentence))
         .map(|m| {
             let word = &sentence[m.start()..m.end()];
             (m.start(), m.end(), word.to_lowercase())
         })
-        .collect();
+        .collect()
+}
+
+/// How many words the sentence has, and its words and word pairs that the
+/// model knows.
+fn terms(sentence: &str) -> (usize, Vec<Term>) {
+    let tokens = words(sentence);
     let pairs = tokens
         .windows(2)
         .map(|w| (w[0].0, w[1].1, format!("{} {}", w[0].2, w[1].2)));
@@ -330,12 +336,8 @@ mod tests {
             ("e\u{301}te café", vec!["e", "te", "café"]),
             ("a\u{200d}b x‿y", vec!["a", "b", "x", "y"]),
         ] {
-            let read = as_python_reads(sentence);
-            let words: Vec<String> = TOKEN
-                .find_iter(&read)
-                .map(|m| sentence[m.start()..m.end()].to_lowercase())
-                .collect();
-            assert_eq!(words, python, "{sentence:?}");
+            let found: Vec<String> = words(sentence).into_iter().map(|(_, _, w)| w).collect();
+            assert_eq!(found, python, "{sentence:?}");
         }
     }
     use crate::guardrails::corpus::{self, Split};
