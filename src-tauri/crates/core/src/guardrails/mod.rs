@@ -1049,6 +1049,33 @@ mod tests {
     }
 
     #[test]
+    fn a_hedge_about_a_symptom_a_forecast_or_a_start_time_is_no_guess_at_the_cause() {
+        let guessed = |text: &str| strictly_finds("speculation", text);
+        for text in [
+            "It appears the service is slow for some users.",
+            "It seems that the problem is intermittent.",
+            "It seems like the outage is over.",
+            "We think the backlog will be cleared within the hour.",
+            "The outage is believed to have started at around 2:30pm.",
+            // A known bug told by what sets it off, and a suspicion confirmed.
+            "We have found a bug that could be triggered by a rare combination of settings.",
+            "At 10:05 we confirmed the change we suspected was the cause.",
+        ] {
+            assert!(!guessed(text), "{text}");
+        }
+        for text in [
+            "It appears that a faulty switch caused the outage.",
+            "It seems the database is slow because of a bad index.",
+            "We think a bad deploy will turn out to be the cause.",
+            "The outage is believed to have been caused by a power cut.",
+            "The slowdown could be triggered by the nightly backup.",
+            "We suspected a network fault, and we are still checking.",
+        ] {
+            assert!(guessed(text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

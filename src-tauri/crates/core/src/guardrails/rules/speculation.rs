@@ -17,7 +17,7 @@ use super::{
 /// belief at all.)
 static NOT_ABOUT_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:that\s+)?(?:(?:[\w'’-]+\s+){0,4}?(?:is|are|was|were|remains?)\s+(?:(?:still|only|largely|mostly)\s+)?(?:limited|isolated|confined|restricted)\s+to\b|(?:an?\s+|some\s+|the\s+)?(?:(?:partial|full|steady|gradual)\s+)?(?:recovery|improvement)\s+(?:in|of|across|for|since|from)\b|(?:the\s+|our\s+)?(?:fix|fixes|mitigation|mitigations|workaround|change|rollback)\s+(?:is|are|has\s+been|have\s+been)\s+(?:working|holding|effective|helping)\b|(?:(?:this|these|that|it|they)\s+)?would\s+(?:also\s+)?have\s+(?:been\s+)?(?:flagged|caught|detected|prevented|avoided|reduced|helped|shortened|alerted|allowed|limited|mitigated|stopped)\b|we\s+(?:can|will|have|are|should|need)|about\b|no\b|none\b|nothing\b|every\w*|everything|all\s+|in\b|you\b|it(?:\s+is|['’]s)\s+(?:important|right|essential|necessary|critical|crucial|vital|best|worth|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b|there\s+(?:is|are|was|were)\s+(?:(?:approximately|about|around|roughly|over|at\s+least|up\s+to|only|just)\s+)?\d|we['’]re\s+(?:ok|okay|fine|good|back|up|stable)\b)|\b(?:intact|unaffected|not\s+(?:affected|impacted|lost))\b|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|take|before|until|(?:never\s+)?happen\w*\s+again|recur\w*|working\s+(?:as\s+)?hard|deserve\w*)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
+        r"(?i)^\s+(?:that\s+)?(?:(?:[\w'’-]+\s+){0,4}?(?:is|are|was|were|remains?)\s+(?:(?:still|only|largely|mostly)\s+)?(?:limited|isolated|confined|restricted)\s+to\b|(?:[\w'’-]+\s+){0,6}?(?:is|are|remains?)\s+(?:(?:still|both|currently|now|very|quite|rather|at\s+the\s+moment)\s+)*(?:slow|slower|sluggish|intermittent|patchy|unreliable|over)\b|(?:[\w'’-]+\s+){0,4}?will\s+(?:be\s+)?(?:cleared|processed|delivered|sent|complete|completed|finished|done|available|back)\b|(?:an?\s+|some\s+|the\s+)?(?:(?:partial|full|steady|gradual)\s+)?(?:recovery|improvement)\s+(?:in|of|across|for|since|from)\b|(?:the\s+|our\s+)?(?:fix|fixes|mitigation|mitigations|workaround|change|rollback)\s+(?:is|are|has\s+been|have\s+been)\s+(?:working|holding|effective|helping)\b|(?:(?:this|these|that|it|they)\s+)?would\s+(?:also\s+)?have\s+(?:been\s+)?(?:flagged|caught|detected|prevented|avoided|reduced|helped|shortened|alerted|allowed|limited|mitigated|stopped)\b|we\s+(?:can|will|have|are|should|need)|about\b|no\b|none\b|nothing\b|every\w*|everything|all\s+|in\b|you\b|it(?:\s+is|['’]s)\s+(?:important|right|essential|necessary|critical|crucial|vital|best|worth|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b|there\s+(?:is|are|was|were)\s+(?:(?:approximately|about|around|roughly|over|at\s+least|up\s+to|only|just)\s+)?\d|we['’]re\s+(?:ok|okay|fine|good|back|up|stable)\b)|\b(?:intact|unaffected|not\s+(?:affected|impacted|lost))\b|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|take|before|until|(?:never\s+)?happen\w*\s+again|recur\w*|working\s+(?:as\s+)?hard|deserve\w*)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
     )
 });
 
@@ -136,10 +136,28 @@ static NOT_HELD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Who was hit, after "believed to have": "been most impacted".
+/// Who was hit, after "believed to have": "been most impacted"; or when it
+/// began: "is believed to have started at around 2:30pm".
 static IMPACT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:been|be)\s+(?:the\s+)?(?:(?:most|more|worst|hardest|badly|severely|partly|partially)\s+)?(?:impacted|affected|hit)\b",
+        r"(?i)^\s+(?:(?:been|be)\s+(?:the\s+)?(?:(?:most|more|worst|hardest|badly|severely|partly|partially)\s+)?(?:impacted|affected|hit)|(?:started|begun|began|occurred|ended|lasted)\s+(?:at|on|around|about|shortly|just|some|for|between|from|before|after)|been\s+(?:ongoing|under\s+way)\s+(?:since|for))\b",
+    )
+});
+
+/// A fault described by what sets it off, right before "could be
+/// triggered": "a bug that could be triggered by a rare setting" tells how
+/// the known bug works, it guesses no cause.
+static HOW_IT_WORKS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:bug|defect|flaw|vulnerability|race\s+condition|condition|edge\s+case)\s+(?:that|which)\s+$",
+    )
+});
+
+/// A suspicion then confirmed: "we verified the bug we suspected was the
+/// root cause" reports a finding.
+static CONFIRMED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:verified|confirmed|determined|established|proved|proven)\b(?:\s+that)?\s+(?:[\w'’-]+\s+){0,4}$",
     )
 });
 
@@ -163,6 +181,8 @@ static A_LOOK: LazyLock<Regex> =
 pub(super) fn warm() {
     LazyLock::force(&A_LOOK);
     LazyLock::force(&IMPACT_AFTER);
+    LazyLock::force(&HOW_IT_WORKS);
+    LazyLock::force(&CONFIRMED_BEFORE);
     LazyLock::force(&NONE_OF_THEM);
     LazyLock::force(&NOT_HELD);
     LazyLock::force(&CONFIDENT);
@@ -235,7 +255,11 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             // "Not a good look to have an outage" is a look, not a guess.
             let a_look =
                 starts_with_ignore_case(m.as_str(), "look") && A_LOOK.is_match(&text[..m.start()]);
-            let not_held = NOT_HELD.is_match(sentence_before(text, m.start()));
+            let not_held = NOT_HELD.is_match(sentence_before(text, m.start()))
+                || (starts_with_ignore_case(m.as_str(), "could be triggered")
+                    && HOW_IT_WORKS.is_match(sentence_before(text, m.start())))
+                || (starts_with_ignore_case(m.as_str(), "suspected")
+                    && CONFIRMED_BEFORE.is_match(sentence_before(text, m.start())));
             // "It seems rather ridiculous" is an opinion, not a guess.
             let opinion = starts_with_ignore_case(m.as_str(), "it ") && DEGREE.is_match(rest);
             !(apology
