@@ -1076,6 +1076,26 @@ mod tests {
     }
 
     #[test]
+    fn a_condition_still_to_come_goes_on_past_and() {
+        let cleared = |text: &str| strictly_finds("premature_resolution", text);
+        for text in [
+            "We will keep monitoring until the backlog is processed and all services have recovered.",
+            "We will update you once the engineer has left site and all works are completed.",
+            "As soon as the carrier repairs the line and the situation has returned to normal we will tell you.",
+        ] {
+            assert!(!cleared(text), "{text}");
+        }
+        // A condition told in the past is history, and "and" after no
+        // condition joins two things done.
+        for text in [
+            "As soon as we had restarted the servers and the queue had drained all services were back to normal.",
+            "We rolled back the change and the service has recovered.",
+        ] {
+            assert!(cleared(text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

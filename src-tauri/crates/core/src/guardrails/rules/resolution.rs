@@ -27,6 +27,16 @@ static NOT_A_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A condition that goes on past "and": "until every user is back online
+/// and latency has recovered", "once the engineer has left site and all
+/// works are completed". The condition is captured so that one told in the
+/// past ("as soon as we had investigated and understood") stays history.
+static CONDITION_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:until|once|as\s+soon\s+as|unless)\s+((?:[\w'’-]+\s+){1,9})and\s+(?:[\w'’]+\s+){0,5}[\w'’]*$",
+    )
+});
+
 /// "Reverted shortly after and processing returned to normal": "after" as an
 /// adverb ends its clause and makes no condition of what follows. So does
 /// "after that": "after that the error rate dropped to 0%" is what happened
@@ -254,6 +264,7 @@ pub(super) fn warm() {
     LazyLock::force(&NOW_OR_AGAIN);
     LazyLock::force(&RESOLVED);
     LazyLock::force(&NOT_A_CLAIM);
+    LazyLock::force(&CONDITION_GOES_ON);
     LazyLock::force(&BUT_ANEW);
     LazyLock::force(&RISES_UP);
     LazyLock::force(&BEFORE_IT_BROKE);
@@ -566,7 +577,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         }
         let before = AFTER_AS_ADVERB.replace_all(before, ",");
         let before = BUT_ANEW.replace_all(&before, ", $1");
-        if !NOT_A_CLAIM.is_match(&before) || hedged || history {
+        let condition_goes_on = CONDITION_GOES_ON
+            .captures(&before)
+            .is_some_and(|c| !PAST.is_match(&c[1]));
+        if !(NOT_A_CLAIM.is_match(&before) || condition_goes_on) || hedged || history {
             found.push((m.start(), m.end()));
         }
     }
