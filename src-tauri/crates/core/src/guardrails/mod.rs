@@ -1096,6 +1096,26 @@ mod tests {
     }
 
     #[test]
+    fn an_issue_we_consider_resolved_is_cleared_and_one_we_await_word_of_is_not() {
+        let cleared = |text: &str| strictly_finds("premature_resolution", text);
+        assert!(cleared(
+            "We now consider this technical issue to be resolved."
+        ));
+        assert!(cleared("We consider the incident to have been resolved."));
+        // Backups that were never hit, unless they are back "now".
+        assert!(cleared(
+            "Backup power systems are now functioning normally."
+        ));
+        for text in [
+            "We are awaiting confirmation from our payment partner that they have resolved the issue.",
+            "Alternative payment methods are functioning as normal and can be used meanwhile.",
+            "We will consider the issue resolved once error rates stay at zero for an hour.",
+        ] {
+            assert!(!cleared(text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -23,7 +23,7 @@ static RESOLVED: LazyLock<Regex> = LazyLock::new(|| {
 /// the contraction, leaving "we" with no space after it.
 static NOT_A_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?:\bnot|n't|\bawait\w*|\bwaiting\s+(?:for|on)|\bbelieved|\bthought|\buntil|\bonce|\bas\s+soon\s+as|\bwhen|\bafter|\bbefore|\bif|\byet|\bto\s+be|\bto\s+get|\bto\s+have|\bget|\bgets|\bgetting|\bwill\s+be|\bwill|['’]ll|\bshould|\bbe|\bwhether|\b(?:to|please|and|before|then)\s+(?:confirm|verify)(?:\s+that)?|\b(?:confirming|verifying)(?:\s+that)?|\bassert(?:\s+that)?|\bguarantee(?:\s+that)?|\bsure(?:\s+that)?|\bsay|\bcall|\bhope|\bhoping|\bexpect\w*|\btrending|\bheading|\bstart\w*|\bbegin\w*|\bbegan|\bworking\s+on|\bcome|\bcoming|\bbring|\bbringing|\bensure|\breturn|\breturning|\brecovering|\bcertain(?:ty)?(?:\s+that)?|\bcontinu\w*\s+to|\bprogress\w*|\botherwise|\brefresh\w*|\bretry\w*|\btrying\s+again|\btry\s+again|\breload\w*)\s+(?:[\w'’]+\s+){0,5}[\w'’]*$|\b(?:bring|bringing)\s+(?:[\w'’-]+\s+){0,9}$|\b(?:in\s+order|so\s+as|aim\w*|try\w*|attempt\w*)\s+to\s+$|\bnot\s+yet\s+(?:issued|declared|given|announced|posted|called)\b[^.!?]{0,60}$|\b(?:once|when|until|after)\s+(?:[\w'’]+\s+){0,6}?(?:verified|confirmed|checked)\s+(?:that\s+)?(?:[\w'’]+\s+){0,3}$|\b(?:being|ceased|stopped)\s+$|(?:^|[,;:]\s*)(?:but\s+|and\s+)?no\s+(?:[\w'’-]+\s+){0,3}$|\b(?:provide|give|issue|post|send)\s+(?:the|an?|our)\s+$|\b(?:can|could)\s+$",
+        r"(?i)(?:\bnot|n't|\bawait\w*|\bwaiting\s+(?:for|on)|\bbelieved|\bthought|\buntil|\bonce|\bas\s+soon\s+as|\bwhen|\bafter|\bbefore|\bif|\byet|\bto\s+be|\bto\s+get|\bto\s+have|\bget|\bgets|\bgetting|\bwill\s+be|\bwill|['’]ll|\bshould|\bbe|\bwhether|\b(?:to|please|and|before|then)\s+(?:confirm|verify)(?:\s+that)?|\b(?:confirming|verifying)(?:\s+that)?|\bassert(?:\s+that)?|\bguarantee(?:\s+that)?|\bsure(?:\s+that)?|\bsay|\bcall|\bhope|\bhoping|\bexpect\w*|\btrending|\bheading|\bstart\w*|\bbegin\w*|\bbegan|\bworking\s+on|\bcome|\bcoming|\bbring|\bbringing|\bensure|\breturn|\breturning|\brecovering|\bcertain(?:ty)?(?:\s+that)?|\bcontinu\w*\s+to|\bprogress\w*|\botherwise|\brefresh\w*|\bretry\w*|\btrying\s+again|\btry\s+again|\breload\w*)\s+(?:[\w'’]+\s+){0,5}[\w'’]*$|\b(?:bring|bringing)\s+(?:[\w'’-]+\s+){0,9}$|\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w'’-]+\s+){0,8}that\s+(?:[\w'’]+\s+){0,3}[\w'’]*$|\b(?:in\s+order|so\s+as|aim\w*|try\w*|attempt\w*)\s+to\s+$|\bnot\s+yet\s+(?:issued|declared|given|announced|posted|called)\b[^.!?]{0,60}$|\b(?:once|when|until|after)\s+(?:[\w'’]+\s+){0,6}?(?:verified|confirmed|checked)\s+(?:that\s+)?(?:[\w'’]+\s+){0,3}$|\b(?:being|ceased|stopped)\s+$|(?:^|[,;:]\s*)(?:but\s+|and\s+)?no\s+(?:[\w'’-]+\s+){0,3}$|\b(?:provide|give|issue|post|send)\s+(?:the|an?|our)\s+$|\b(?:can|could)\s+$",
     )
 });
 
@@ -55,10 +55,10 @@ static BUT_ANEW: LazyLock<Regex> =
 
 /// A hedged all-clear is still an all-clear: "should be working normally",
 /// "appears to be resolved", "you should see that this is no longer
-/// affecting new requests".
+/// affecting new requests", "we now consider this issue to be resolved".
 static HEDGED_CLEAR: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:should|appears?\s+to|seems?\s+to)\s+(?:now\s+|all\s+)?(?:be\s+)?(?:[\w'’]+\s+){0,2}$|\bshould\s+(?:now\s+)?(?:see|notice|find)\s+that\s+(?:[\w'’]+\s+){0,3}$",
+        r"(?i)\b(?:should|appears?\s+to|seems?\s+to)\s+(?:now\s+|all\s+)?(?:be\s+)?(?:[\w'’]+\s+){0,2}$|\bshould\s+(?:now\s+)?(?:see|notice|find)\s+that\s+(?:[\w'’]+\s+){0,3}$|\b(?:consider|considers|considered|deem|deems|deemed)\s+(?:[\w'’-]+\s+){1,5}to\s+(?:be\s+|have\s+been\s+)$",
     )
 });
 
@@ -122,10 +122,13 @@ static NEVER_HIT: LazyLock<Regex> = LazyLock::new(|| {
 static SOON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:soon|shortly|later|eventually)\s+(?:[\w'’]+\s+){0,2}$"));
 
-/// "Every other alerting source is working normally" says what was never
-/// hit, unless "now" or "again" makes it a recovery.
+/// "Every other alerting source is working normally" and "alternative
+/// payment methods are functioning as normal" say what was never hit,
+/// unless "now" or "again" makes it a recovery.
 static THE_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)^\s*(?:[\w-]+\s+)?(?:every|all|any)\s+(?:(?:of\s+)?the\s+)?other\b(?:[^.!?]*)$")
+    compile(
+        r"(?i)^\s*(?:[\w-]+\s+)?(?:(?:every|all|any)\s+(?:(?:of\s+)?the\s+)?other|other|alternative|alternate)\b(?:[^.!?]*)$",
+    )
 });
 
 static NOW_OR_AGAIN: LazyLock<Regex> =
