@@ -915,7 +915,7 @@ mod tests {
         assert!(!jargon("The POS Portal API is unavailable"));
         // Not ours: another company's initials still need explaining.
         assert!(jargon("We know you rely on Acme CI every day."));
-        assert!(jargon("The POS terminal is unavailable"));
+        assert!(jargon("The PBX terminal is unavailable"));
     }
 
     #[test]
@@ -1288,6 +1288,8 @@ mod tests {
         assert!(spans("Age of Empires II and III servers are slow.").is_empty());
         assert!(spans("TENET's service desk is on it (ticket INC-4821).").is_empty());
         assert!(spans("UPDATE: WE ARE LOOKING INTO SLOW PAGES").is_empty());
+        // A shop's card terminal is a word of the till, like ATM and PIN.
+        assert!(spans("Card payments at POS terminals may be declined.").is_empty());
         // An organisation's people or premises name it; a function's do not.
         assert!(spans("KCWA crews finished the repair overnight.").is_empty());
         assert!(spans("The report will be on the FHSU website tomorrow.").is_empty());
