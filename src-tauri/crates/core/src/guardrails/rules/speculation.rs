@@ -213,6 +213,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         .filter(|m| {
             let (_, end) = sentence_around(text, m.start());
             let rest = &text[m.end()..end.max(m.end())];
+            let before = sentence_before(text, m.start());
             // "It looks like the dashboard loads normally" hedges a recovery,
             // not a cause, unless a cause follows.
             let belief = BELIEF.is_match(m.as_str())
@@ -225,7 +226,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             // latency" estimates the impact, not its cause, and so does
             // "are believed to have been most impacted".
             let impact = (starts_with_ignore_case(m.as_str(), "likely experienced")
-                && IMPACT_ON.is_match(sentence_before(text, m.start())))
+                && IMPACT_ON.is_match(before))
                 || IMPACT_AFTER.is_match(rest);
             // "There seems to be a big outage" hedges that a problem
             // exists, not what caused it.
@@ -236,7 +237,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 && (ends_with_ignore_case(&text[..m.start()], "no ")
                     || ends_with_ignore_case(&text[..m.start()], "any ")))
                 || (starts_with_ignore_case(m.as_str(), "correlat")
-                    && NONE_OF_THEM.is_match(sentence_before(text, m.start())));
+                    && NONE_OF_THEM.is_match(before));
             // "Initial investigation showed that it had recovered" reports
             // what was found; "initial investigation suggests" still guesses.
             // "As part of the initial investigation, we restarted ..." names
@@ -255,16 +256,19 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             // "Not a good look to have an outage" is a look, not a guess.
             let a_look =
                 starts_with_ignore_case(m.as_str(), "look") && A_LOOK.is_match(&text[..m.start()]);
-            let not_held = NOT_HELD.is_match(sentence_before(text, m.start()))
-                || (starts_with_ignore_case(m.as_str(), "could be triggered")
-                    && HOW_IT_WORKS.is_match(sentence_before(text, m.start())))
+            let not_held = NOT_HELD.is_match(before);
+            // "A bug that could be triggered by a rare setting" and "we
+            // verified the bug we suspected" tell a fault already known.
+            let known = (starts_with_ignore_case(m.as_str(), "could be triggered")
+                && HOW_IT_WORKS.is_match(before))
                 || (starts_with_ignore_case(m.as_str(), "suspected")
-                    && CONFIRMED_BEFORE.is_match(sentence_before(text, m.start())));
+                    && CONFIRMED_BEFORE.is_match(before));
             // "It seems rather ridiculous" is an opinion, not a guess.
             let opinion = starts_with_ignore_case(m.as_str(), "it ") && DEGREE.is_match(rest);
             !(apology
                 || opinion
                 || not_held
+                || known
                 || impact
                 || found
                 || existence
