@@ -1116,6 +1116,41 @@ mod tests {
     }
 
     #[test]
+    fn an_institution_s_own_staff_and_a_fix_agreed_with_a_vendor_are_no_blame() {
+        // A college or university speaks of itself by its bare name, and
+        // its IT department is its own; another company named so is not.
+        assert!(!blamed_by(
+            &["tcd"],
+            "As you might already be aware, College experienced a loss of network connectivity."
+        ));
+        assert!(!blamed_by(
+            &["ubc"],
+            "IT has released its review of the outage."
+        ));
+        assert!(blamed_by(&["tcd"], "Dropbox experienced an outage."));
+        // A fix found with a vendor is how it gets mended; trouble with
+        // one is still theirs.
+        assert!(!strictly_finds(
+            "blame",
+            "There will be planned downtime once we have identified a lasting fix with our vendor."
+        ));
+        assert!(strictly_finds(
+            "blame",
+            "The outage was caused by a fault with our vendor."
+        ));
+        // A signature with initials for a first name is a person's.
+        assert!(strictly_finds(
+            "person_name",
+            "A message from PJ Hemmaway, Director of IT"
+        ));
+        let jargon = |text: &str| strictly_finds("jargon", text);
+        assert!(jargon("A network interface became unresponsive."));
+        assert!(jargon(
+            "The cause was a failure within the routing and switching hardware."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
