@@ -1151,6 +1151,25 @@ mod tests {
     }
 
     #[test]
+    fn a_provider_that_mends_the_trouble_itself_is_blamed_though_we_worked_with_it() {
+        let blamed = |text: &str| strictly_finds("blame", text);
+        for text in [
+            "We contacted our cloud provider and they fixed the issue within minutes.",
+            "The vendor began investigating at 2:07pm.",
+            "We alerted our hosting provider, Example Hosting, who restored connectivity.",
+            "We are awaiting confirmation from our card partner that they have resolved the issue.",
+        ] {
+            assert!(blamed(text), "{text}");
+        }
+        assert!(!blamed(
+            "We are working with our provider to restore service."
+        ));
+        assert!(!blamed(
+            "We contacted our provider and they are looking into it with us."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -94,6 +94,17 @@ pub(super) static MENDS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A provider that itself mends or looks into the trouble ("the vendor
+/// began investigating", "we contacted our cloud provider and they fixed
+/// the issue", "our service provider, Google Cloud Platform, who restored
+/// connectivity"): the trouble was theirs to mend, so working with them or
+/// waiting on them does not clear them.
+static PROVIDER_MENDS_IT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:\s+(?:support\s+)?(?:teams?|engineers?|staff|technicians?))?\s+(?:(?:has|have|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+|since\s+)?(?:began\s+(?:investigat\w*|an?\b|the\b)|started\s+investigat\w*|fixed|resolved|restored|repaired|rolled\s+back|reverted)|^[^.;!?]{0,60}?(?:\band\s+they|,\s+who|\bthat\s+they)\s+(?:(?:have|has|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+)?(?:fixed|resolved|restored|repaired|rolled\s+back|reverted)\b",
+    )
+});
+
 /// Making use of a cloud's data centres ("take advantage of Amazon's
 /// redundant data center infrastructure") is a plan, not a fault, unless
 /// the sentence says it went wrong.
@@ -338,6 +349,10 @@ pub(super) fn cleared(
     let denied = DENIED.is_match(said)
         || DENIED_JUST_BEFORE.is_match(before)
         || (in_passing && DENIED_JUST_AFTER.is_match(rest));
+    let own = lower.contains("in-house") || lower.contains(" own ");
+    if in_passing && !denied && !own && PROVIDER_MENDS_IT.is_match(rest) {
+        return false;
+    }
     denied
         || (in_passing
         && (!TROUBLE.is_match(sentence)
@@ -391,7 +406,7 @@ pub(super) fn cleared(
         // named in passing is the provider, whoever's it is).
         || (!in_passing && names_us(said, ourselves))
         // "Our in-house card processor" is our own.
-        || (in_passing && (lower.contains("in-house") || lower.contains(" own ")))
+        || (in_passing && own)
         // "Our payment processor integration" is our own code.
         || text[end..].trim_start().starts_with("integration")
         || (named && OUR_SIDE.is_match(said))
@@ -417,6 +432,7 @@ pub(super) fn warm() {
     LazyLock::force(&DROPPED);
     LazyLock::force(&TOLD_US);
     LazyLock::force(&MENDS);
+    LazyLock::force(&PROVIDER_MENDS_IT);
     LazyLock::force(&MAKING_USE);
     LazyLock::force(&OTHER_PROVIDER);
     LazyLock::force(&EVERYDAY_ACT);
