@@ -1116,7 +1116,7 @@ mod tests {
     }
 
     #[test]
-    fn an_institution_s_own_staff_and_a_fix_agreed_with_a_vendor_are_no_blame() {
+    fn a_college_s_own_name_is_no_blame_and_initials_name_a_person() {
         // A college or university speaks of itself by its bare name, and
         // its IT department is its own; another company named so is not.
         assert!(!blamed_by(
