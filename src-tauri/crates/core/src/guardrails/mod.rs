@@ -1170,6 +1170,43 @@ mod tests {
     }
 
     #[test]
+    fn a_failing_provider_is_blamed_and_one_we_send_to_or_that_helps_is_not() {
+        let blamed = |text: &str| strictly_finds("blame", text);
+        for text in [
+            "Messages were delayed by communication with our SMS provider timing out.",
+            "Our ISP indicated the faulty hardware had been replaced.",
+        ] {
+            assert!(blamed(text), "{text}");
+        }
+        for text in [
+            "The timeout on uploading a file to the provider was set too low, causing a backlog.",
+            "A rescue operation from our ISP's datacenter team started on the down server.",
+            "We will better handle logins when the third party servers are unavailable.",
+            "The servers were accidentally removed from their pool during the update.",
+            "We found a storage issue with the F5 firewall at our main site.",
+        ] {
+            assert!(!blamed(text), "{text}");
+        }
+        // A person's slip is still one, and so is a maker's own servers.
+        assert!(blamed(
+            "An engineer accidentally removed the servers from their pool."
+        ));
+        assert!(blamed(
+            "There was an issue with the Microsoft servers this morning."
+        ));
+    }
+
+    #[test]
+    fn our_name_without_its_trade_word_is_still_ours() {
+        let text = "Spruce identified this issue from customer complaints.";
+        assert!(!blamed_by(&["Spruce Health"], text));
+        assert!(!blamed_by(&["sprucehealth"], text));
+        assert!(blamed_by(&["Acme"], text));
+        // Only a trade word comes off: "Sprucewood" is not "Spruce".
+        assert!(blamed_by(&["Sprucewood"], text));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

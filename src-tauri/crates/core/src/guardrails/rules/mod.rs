@@ -126,7 +126,7 @@ pub(super) fn find_all(text: &str, context: &LintContext<'_>, learned: bool) -> 
     // ("crates.io endpoints"), and no person ("said Jackson Hewitt" in
     // Jackson Hewitt's own update).
     let ours = context.ourselves;
-    let our_names: Vec<String> = ours.iter().map(|name| joined(name)).collect();
+    let our_names = our_names(ours);
     let mut jargon = jargon::find(text);
     jargon.retain(|&(start, end)| {
         !our_names.contains(&joined(&text[start..end]))
@@ -160,7 +160,7 @@ pub(super) fn names_us(said: &str, ourselves: &[String]) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let ours: Vec<String> = ourselves.iter().map(|name| joined(name)).collect();
+    let ours = our_names(ourselves);
     (0..words.len()).any(|start| {
         (1..=3)
             .filter(|n| start + n <= words.len())
@@ -217,6 +217,49 @@ fn words_joined_to<'a>(side: &'a str, before: bool) -> Vec<&'a str> {
     } else {
         nearest(&mut rest.split(not_word))
     }
+}
+
+/// The trade words a company's name goes without in its own updates:
+/// "Spruce" for Spruce Health, "Postmark" for postmarkapp, "Datadog" for
+/// datadoghq. Only words that say what kind of business it is; "io",
+/// "cloud" and "networks" are left on, since "Customer" or "Cloud" alone
+/// would name anybody.
+const TRADE_WORDS: [&str; 17] = [
+    "app",
+    "apps",
+    "hq",
+    "health",
+    "labs",
+    "status",
+    "inc",
+    "group",
+    "technologies",
+    "technology",
+    "technologygroup",
+    "systems",
+    "software",
+    "solutions",
+    "media",
+    "studios",
+    "games",
+];
+
+/// Our names as [`names_us`] reads them: each joined, and each again
+/// without a trade word at its end when at least four letters are left.
+fn our_names(ourselves: &[String]) -> Vec<String> {
+    let mut names = Vec::new();
+    for name in ourselves {
+        let whole = joined(name);
+        names.extend(
+            TRADE_WORDS
+                .iter()
+                .filter_map(|word| whole.strip_suffix(word))
+                .filter(|short| short.chars().count() >= 4)
+                .map(str::to_owned),
+        );
+        names.push(whole);
+    }
+    names
 }
 
 /// A name read without case, spaces or punctuation.

@@ -18,11 +18,12 @@ pub(super) static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "To avoid human error", "to detect third-party issues earlier" and
-/// "monitor 3rd party statuses" name a risk, not a culprit.
+/// "To avoid human error", "to detect third-party issues earlier",
+/// "monitor 3rd party statuses" and "better handle token processing when
+/// the third party servers are unavailable" name a risk, not a culprit.
 pub(super) static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without|detect|prone\s+to|risk\s+of|resilient\s+to|resilience\s+(?:to|against)|(?:protect\w*|insulat\w*|shield\w*)\s+(?:[\w-]+\s+)?(?:against|from)|guard\s+against|withstand)\s+(?:[\w-]+\s+){0,2}$|\bmonitor\w*\s+$",
+        r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without|detect|prone\s+to|risk\s+of|resilient\s+to|resilience\s+(?:to|against)|(?:protect\w*|insulat\w*|shield\w*)\s+(?:[\w-]+\s+)?(?:against|from)|guard\s+against|withstand)\s+(?:[\w-]+\s+){0,2}$|\bmonitor\w*\s+$|\b(?:handle|cope\s+with|tolerate|survive)\b[^.!?]{0,60}?\b(?:when|if|whenever|should)\s+(?:the\s+|a\s+|an\s+|our\s+)?$",
     )
 });
 
@@ -52,10 +53,11 @@ pub(super) static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
 /// supplier"), receiving it ("received an RFO from our upstream", "the
 /// latest statement from the upstream provider"), or
 /// checking with one ("verified via our card provider"), says
-/// who tells us, not whose fault it is.
+/// who tells us, not whose fault it is; help from one ("a rescue operation
+/// from our ISP's datacenter team") says who helped.
 pub(super) static AWAITING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,12}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:statement|note|notice|notification|message|news|advice|advisory|confirmation|announcement)s?\s+(?:[\w-]+\s+){0,2}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:receiv\w*|got)\s+(?:[\w-]+\s+){0,4}?(?:RFO|report|outage|update|notice|notification|statement)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$",
+        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,12}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:statement|note|notice|notification|message|news|advice|advisory|confirmation|announcement)s?\s+(?:[\w-]+\s+){0,2}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:receiv\w*|got)\s+(?:[\w-]+\s+){0,4}?(?:RFO|report|outage|update|notice|notification|statement)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$|\b(?:help|assistance|support|rescue(?:\s+operation)?)\s+from\s+(?:[\w-]+\s+){0,4}$",
     )
 });
 
@@ -97,11 +99,39 @@ pub(super) static MENDS: LazyLock<Regex> = LazyLock::new(|| {
 /// A provider that itself mends or looks into the trouble ("the vendor
 /// began investigating", "we contacted our cloud provider and they fixed
 /// the issue", "our service provider, Google Cloud Platform, who restored
-/// connectivity"): the trouble was theirs to mend, so working with them or
-/// waiting on them does not clear them.
+/// connectivity", "our ISP indicated the hardware had been replaced"): the
+/// trouble was theirs to mend, so working with them or waiting on them
+/// does not clear them.
 static PROVIDER_MENDS_IT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^(?:\s+(?:support\s+)?(?:teams?|engineers?|staff|technicians?))?\s+(?:(?:has|have|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+|since\s+)?(?:began\s+(?:investigat\w*|an?\b|the\b)|started\s+investigat\w*|fixed|resolved|restored|repaired|rolled\s+back|reverted)|^[^.;!?]{0,60}?(?:\band\s+they|,\s+who|\bthat\s+they)\s+(?:(?:have|has|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+)?(?:fixed|resolved|restored|repaired|rolled\s+back|reverted)\b",
+        r"(?i)^(?:\s+(?:support\s+)?(?:teams?|engineers?|staff|technicians?))?\s+(?:(?:has|have|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+|since\s+)?(?:began\s+(?:investigat\w*|an?\b|the\b)|started\s+investigat\w*|fixed|resolved|restored|repaired|rolled\s+back|reverted)|^[^.;!?]{0,60}?(?:\band\s+they|,\s+who|\bthat\s+they)\s+(?:(?:have|has|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+)?(?:fixed|resolved|restored|repaired|rolled\s+back|reverted)\b|^\s+(?:has\s+|have\s+|had\s+)?(?:indicated|confirmed|reported|advised|informed\s+us|told\s+us|notified\s+us)\s+(?:that\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have|was|were)\s+(?:been\s+)?(?:replaced|repaired|fixed|restored|resolved)\b",
+    )
+});
+
+/// A provider said to be failing ("our transcription provider timing out",
+/// "the provider was experiencing an outage"): the trouble is its own,
+/// however the sentence came to name it ("communication with" it).
+static PROVIDER_FAILING: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s+(?:(?:was|were|kept|had\s+been|has\s+been|is|are)\s+)?(?:timing\s+out|timed\s+out|failing|failed|going\s+down|went\s+down|erroring|returning\s+errors|unresponsive|unreachable|not\s+responding|experiencing)\b",
+    )
+});
+
+/// Where something we send goes ("uploading a recording to the provider",
+/// "forwarded to the carrier"): the provider is the destination, not the
+/// culprit, unless the sentence says it failed.
+static SENT_TO: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:upload\w*|send\w*|sent|deliver\w*|forward\w*|submit\w*|pass\w*|hand\w*)\s+(?:[\w-]+\s+){0,3}?to\s+$",
+    )
+});
+
+/// A change made while updating ("the servers were accidentally removed
+/// from their load balancers during the update") tells what the update
+/// did, with no person named to blame.
+static DURING_A_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\bduring\s+(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:update|upgrade|deploy\w*|rollout|roll-out|migration|release)\b",
     )
 });
 
@@ -241,6 +271,15 @@ pub(super) static A_PROGRAM_SLIPPED: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\b(?:process|operation|procedure|job|script|system|tool|automation|task)s?\s+$")
 });
 
+/// A maker's name on our own kit: "a storage issue with the F5 firewall"
+/// is trouble in our firewall, not at F5. (Its servers or its firmware
+/// are the maker's own.)
+static BRAND_OF_OUR_KIT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^\s+(?i:firewalls?|routers?|switch(?:es)?|load\s+balancers?|appliances?|storage\s+arrays?|SAN|phones?|handsets?)\b",
+    )
+});
+
 /// What follows a card scheme's name when it names the card: "Visa Debit".
 pub(super) static CARD_PRODUCT: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^\s+(?i:debit|credit|cards?|prepaid)\b"));
@@ -350,7 +389,11 @@ pub(super) fn cleared(
         || DENIED_JUST_BEFORE.is_match(before)
         || (in_passing && DENIED_JUST_AFTER.is_match(rest));
     let own = lower.contains("in-house") || lower.contains(" own ");
-    if in_passing && !denied && !own && PROVIDER_MENDS_IT.is_match(rest) {
+    if in_passing
+        && !denied
+        && !own
+        && (PROVIDER_MENDS_IT.is_match(rest) || PROVIDER_FAILING.is_match(rest))
+    {
         return false;
     }
     denied
@@ -363,7 +406,9 @@ pub(super) fn cleared(
         // "Not why it isn't running or who's to blame": the question,
         // not an answer.
         || ((to_blame || lower == "blame") && A_THING.is_match(before))
-        || (ADVERB_OF_A_SLIP.is_match(said) && A_PROGRAM_SLIPPED.is_match(before))
+        || (ADVERB_OF_A_SLIP.is_match(said)
+            && (A_PROGRAM_SLIPPED.is_match(before) || DURING_A_CHANGE.is_match(sentence)))
+        || (in_passing && SENT_TO.is_match(before))
         || (to_blame
             && OUR_KIT
                 .find(before)
@@ -395,6 +440,9 @@ pub(super) fn cleared(
         || (in_passing && AWAITING.is_match(sentence_before(text, start + party_start(said))))
         // "Visa Debit" and "Mastercard credit cards" name the card a
         // bank issues, not the card company.
+        || (said.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && said.rsplit(' ').next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+            && BRAND_OF_OUR_KIT.is_match(rest))
         || (["Visa", "Mastercard"].iter().any(|card| said.ends_with(card))
             && CARD_PRODUCT.is_match(&text[end..]))
         // "On Jan. 7, DigitalOcean experienced a loss of network
@@ -433,6 +481,9 @@ pub(super) fn warm() {
     LazyLock::force(&TOLD_US);
     LazyLock::force(&MENDS);
     LazyLock::force(&PROVIDER_MENDS_IT);
+    LazyLock::force(&PROVIDER_FAILING);
+    LazyLock::force(&SENT_TO);
+    LazyLock::force(&DURING_A_CHANGE);
     LazyLock::force(&MAKING_USE);
     LazyLock::force(&OTHER_PROVIDER);
     LazyLock::force(&EVERYDAY_ACT);
@@ -451,6 +502,7 @@ pub(super) fn warm() {
     LazyLock::force(&OUR_KIT);
     LazyLock::force(&OUR_PEOPLE_OR_SUPPLIER);
     LazyLock::force(&CARD_PRODUCT);
+    LazyLock::force(&BRAND_OF_OUR_KIT);
     LazyLock::force(&MENDED);
     LazyLock::force(&SEEN_BY);
     LazyLock::force(&THANKS);
