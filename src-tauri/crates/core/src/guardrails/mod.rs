@@ -1204,6 +1204,22 @@ mod tests {
         assert!(blamed_by(&["Acme"], text));
         // Only a trade word comes off: "Sprucewood" is not "Spruce".
         assert!(blamed_by(&["Sprucewood"], text));
+        assert!(!blamed_by(
+            &["asxonline"],
+            "ASX experienced a technical issue at the open."
+        ));
+    }
+
+    #[test]
+    fn another_company_s_service_gone_offline_is_blamed_unless_it_is_ours() {
+        let text =
+            "Contoso's object storage service in the western region has been offline since noon.";
+        assert!(blamed_by(&["Acme"], text));
+        assert!(!blamed_by(&["Contoso"], text));
+        assert!(!blamed_by(
+            &["Acme"],
+            "Our object storage service in the western region has been offline since noon."
+        ));
     }
 
     #[test]

@@ -221,11 +221,12 @@ fn words_joined_to<'a>(side: &'a str, before: bool) -> Vec<&'a str> {
 
 /// The trade words a company's name goes without in its own updates:
 /// "Spruce" for Spruce Health, "Postmark" for postmarkapp, "Datadog" for
-/// datadoghq. Only words that say what kind of business it is; "io",
-/// "cloud" and "networks" are left on, since "Customer" or "Cloud" alone
-/// would name anybody.
-const TRADE_WORDS: [&str; 17] = [
+/// datadoghq, "ASX" for asxonline. Only words that say what kind of
+/// business it is; "io", "cloud" and "networks" are left on, since
+/// "Customer" or "Cloud" alone would name anybody.
+const TRADE_WORDS: [&str; 18] = [
     "app",
+    "online",
     "apps",
     "hq",
     "health",
@@ -245,7 +246,7 @@ const TRADE_WORDS: [&str; 17] = [
 ];
 
 /// Our names as [`names_us`] reads them: each joined, and each again
-/// without a trade word at its end when at least four letters are left.
+/// without a trade word at its end when at least three letters are left.
 fn our_names(ourselves: &[String]) -> Vec<String> {
     let mut names = Vec::new();
     for name in ourselves {
@@ -254,7 +255,7 @@ fn our_names(ourselves: &[String]) -> Vec<String> {
             TRADE_WORDS
                 .iter()
                 .filter_map(|word| whole.strip_suffix(word))
-                .filter(|short| short.chars().count() >= 4)
+                .filter(|short| short.chars().count() >= 3)
                 .map(str::to_owned),
         );
         names.push(whole);
