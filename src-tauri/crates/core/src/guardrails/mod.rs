@@ -1223,6 +1223,55 @@ mod tests {
     }
 
     #[test]
+    fn round_140_all_clears_and_the_work_told_in_the_past() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        for text in [
+            "We have already restored all our services and are checking for lost mail.",
+            "At that point in time, the platform resumed a normal operating state.",
+            "Queued emails were relayed and should be working without pause at this time.",
+        ] {
+            assert!(finds("premature_resolution", text), "{text}");
+        }
+        assert!(!finds(
+            "premature_resolution",
+            "The database issue was resolved, but the broker still was unresponsive."
+        ));
+        assert!(!finds(
+            "unconfirmed_eta",
+            "Our engineers worked dedicatedly over the next few hours to restore access."
+        ));
+        assert!(finds(
+            "unconfirmed_eta",
+            "Our engineers will work over the next few hours to restore access."
+        ));
+    }
+
+    #[test]
+    fn round_140_our_own_watch_a_mailbox_and_service_discovery() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(!finds(
+            "blame",
+            "Our monitoring of the gateway service failed to notify us of the impact."
+        ));
+        assert!(finds(
+            "blame",
+            "Our provider failed to notify us of the maintenance."
+        ));
+        assert!(finds(
+            "person_name",
+            "For questions, write to susie.clark@example.gov.uk today."
+        ));
+        assert!(!finds(
+            "person_name",
+            "For questions, write to it.support@example.gov.uk today."
+        ));
+        assert!(finds(
+            "jargon",
+            "A bug in the service discovery code was found."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

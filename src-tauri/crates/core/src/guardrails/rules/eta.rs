@@ -45,6 +45,14 @@ static LOOKS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// minutes".
 static NEXT_OR_COMING: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\b(?:next|coming)\b"));
 
+/// Work told in the past over a window: "our engineers worked dedicatedly
+/// over the next few hours to restore" is what was done, not a promise.
+static WORKED_THROUGH: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:worked|spent|continued|remained|stayed|monitored|waited|watched|kept)\s+(?:[\w-]+\s+){0,4}$",
+    )
+});
+
 /// A past auxiliary just before the time's verb: "were restored within".
 static PAST_JUST_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:was|were|had)\s+(?:[\w-]+\s+){0,3}$"));
@@ -260,6 +268,7 @@ pub(super) fn warm() {
     LazyLock::force(&OUTAGE_SEEN);
     LazyLock::force(&ETA_TIME);
     LazyLock::force(&DAY_TIME);
+    LazyLock::force(&WORKED_THROUGH);
     LazyLock::force(&LOOKS_AHEAD);
     LazyLock::force(&REPORTED);
     LazyLock::force(&PAST_LENGTH);
@@ -401,12 +410,15 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     let fix_within = starts_with_ignore_case(time, "within ") && PRESENT_FIX.is_match(before);
     // "Being restored over the next hour" is not history, though "were
     // restored within the next hour" is.
-    let ahead_by_itself = NEXT_OR_COMING.is_match(time) && !PAST_JUST_BEFORE.is_match(before);
+    let worked_through = WORKED_THROUGH.is_match(before) && !looks_ahead(before);
+    let ahead_by_itself =
+        NEXT_OR_COMING.is_match(time) && !PAST_JUST_BEFORE.is_match(before) && !worked_through;
     let told_after = before.trim().is_empty() && {
         let rest = sentence_around(text, at).1.max(to);
         OPENS_HISTORY.is_match(&text[to..rest]) && !FUTURE.is_match(&text[to..rest])
     };
     let history = told_after
+        || worked_through
         || (REPORTED.is_match(before) && !looks_ahead(before) && !ahead_by_itself && !fix_within);
     // "Since 10.30 am today" and "deployed earlier today" count from a
     // time already past; "shortly be temporarily disabling" is when the

@@ -38,6 +38,40 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A person's mailbox: a given name, a dot and a surname before the "@"
+/// ("susie.clark@bromley.gov.uk", "juan.agudelo@ubidots.com"), however rare
+/// the name. A desk's address ("it.support@", "service.desk@") names nobody.
+static MAILBOX: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b([a-z]{2,})\.([a-z]{2,})@[a-z0-9-]+(?:\.[a-z0-9-]+)+"));
+
+/// Words that make a mailbox a desk's, not a person's.
+const DESK_WORDS: [&str; 24] = [
+    "support",
+    "help",
+    "helpdesk",
+    "it",
+    "service",
+    "services",
+    "servicedesk",
+    "desk",
+    "admin",
+    "info",
+    "team",
+    "contact",
+    "noreply",
+    "reply",
+    "sales",
+    "ops",
+    "status",
+    "security",
+    "office",
+    "customer",
+    "care",
+    "billing",
+    "press",
+    "news",
+];
+
 /// A name signing the update off ("Best, Jacopo", "Thanks,\nSam Lee"): a
 /// person however rare the name.
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
@@ -203,10 +237,22 @@ pub(super) fn warm() {
     LazyLock::force(&STATE_AFTER);
     LazyLock::force(&SURNAME_SPEAKER);
     LazyLock::force(&SPEAKS_OF_ITSELF);
+    LazyLock::force(&MAILBOX);
 }
 
 pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
     let mut found = named_people(text, names);
+    for mailbox in MAILBOX.captures_iter(text) {
+        let (Some(given), Some(surname)) = (mailbox.get(1), mailbox.get(2)) else {
+            continue;
+        };
+        let desk = [given.as_str(), surname.as_str()]
+            .iter()
+            .any(|part| DESK_WORDS.contains(&part.to_ascii_lowercase().as_str()));
+        if !desk {
+            found.push((given.start(), surname.end()));
+        }
+    }
     let signed = SIGN_OFF.captures_iter(text);
     let addressed = ADDRESSED.captures_iter(text);
     let bylines = BYLINE.captures_iter(text);

@@ -280,11 +280,12 @@ pub(super) static LET_DOWN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Our own watch on the service, which can miss a problem without anyone
-/// else being at fault: "Our monitoring did not alert us", "a misconfigured
-/// alert that did not trigger and didn't alert us".
+/// else being at fault: "Our monitoring did not alert us", "our monitoring
+/// of the gateway service failed to notify us", "a misconfigured alert that
+/// did not trigger and didn't alert us".
 pub(super) static OUR_OWN_WATCH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\bour\s+(?:[\w-]+\s+)?(?:monitoring|alerting|alarms?|alerts?|probes?|checks?|tools?|tooling|dashboards?|metrics)\s+$|\b(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:monitoring|alerting|alarms?|alerts?|probes?|checks?)\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,6}$",
+        r"(?i)\bour\s+(?:[\w-]+\s+)?(?:monitoring|alerting|alarms?|alerts?|probes?|checks?|tools?|tooling|dashboards?|metrics)\s+(?:(?:of|for|on)\s+(?:[\w-]+\s+){1,5}?)?$|\b(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:monitoring|alerting|alarms?|alerts?|probes?|checks?)\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,6}$",
     )
 });
 
