@@ -1272,6 +1272,33 @@ mod tests {
     }
 
     #[test]
+    fn round_141_a_possible_cause_recoveries_told_and_a_blockchain_s_words() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(finds(
+            "speculation",
+            "We missed the payment run due to possible bug in the scheduler."
+        ));
+        for text in [
+            "9:21 AM - Finished reprocessing transaction backlog.",
+            "A full health review verified no residual issues.",
+            "A restart of the scheduler brought it back to operational state.",
+            "Approximately 3 hours before all services were fully restored.",
+        ] {
+            assert!(finds("premature_resolution", text), "{text}");
+        }
+        assert!(!finds(
+            "jargon",
+            "This temporarily prevented us from processing BTC transactions."
+        ));
+        for text in [
+            "We missed a single block during epoch 270.",
+            "Our validator services were unreachable for seven minutes.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
