@@ -1299,6 +1299,25 @@ mod tests {
     }
 
     #[test]
+    fn round_142_a_vendor_s_network_failing_and_work_done_with_a_vendor() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(finds(
+            "blame",
+            "Around 07:30 the Cloudflare network began to fault worldwide."
+        ));
+        for text in [
+            "Our engineering team and the service vendor applied new filters and service was restored.",
+            "According to the vendors supporting documentation, these cards had no known issue.",
+        ] {
+            assert!(!finds("blame", text), "{text}");
+        }
+        assert!(finds(
+            "jargon",
+            "The maintenance also restarted a single access switch in our cabinet."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -49,6 +49,12 @@ pub(super) static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Our own people and a provider doing the work together: "our
+/// engineering team and the service vendor wrote and applied the filters".
+static WITH_OUR_TEAM: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:team|engineers?|staff)\s+and\s+$")
+});
+
 /// Waiting for news from a provider ("whilst we await an update from our
 /// supplier"), receiving it ("received an RFO from our upstream", "the
 /// latest statement from the upstream provider"), or
@@ -346,6 +352,9 @@ pub(super) fn names_our_own_kit(rest: &str) -> bool {
         "notice",
         "announcement",
         "advisory",
+        "supporting",
+        "docs",
+        "manual",
     ]
     .contains(&next.as_str())
 }
@@ -409,6 +418,7 @@ pub(super) fn cleared(
         || (ADVERB_OF_A_SLIP.is_match(said)
             && (A_PROGRAM_SLIPPED.is_match(before) || DURING_A_CHANGE.is_match(sentence)))
         || (in_passing && SENT_TO.is_match(before))
+        || (in_passing && WITH_OUR_TEAM.is_match(&text[..start + party_start(said)]))
         || (to_blame
             && OUR_KIT
                 .find(before)
@@ -483,6 +493,7 @@ pub(super) fn warm() {
     LazyLock::force(&PROVIDER_MENDS_IT);
     LazyLock::force(&PROVIDER_FAILING);
     LazyLock::force(&SENT_TO);
+    LazyLock::force(&WITH_OUR_TEAM);
     LazyLock::force(&DURING_A_CHANGE);
     LazyLock::force(&MAKING_USE);
     LazyLock::force(&OTHER_PROVIDER);

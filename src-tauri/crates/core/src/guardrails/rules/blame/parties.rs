@@ -250,6 +250,9 @@ pub(super) static PARTIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Another company's service that had the trouble: "Amazon’s Route53
         // DNS service had an outage".
         r"\b[A-Z][a-zA-Z]+(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:had|has\s+had)\s+(?:an?\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?i:outages?|disruptions?|failures?|faults?|incidents?|problems?|issues?)\b".to_owned(),
+        // A named vendor's own network failing: "the CloudFlare network
+        // began to fault worldwide".
+        format!(r"\b{VENDORS}\s+(?i:network|platform|services?|API|CDN|servers?|infrastructure|edge)\s+(?i:(?:began|started)\s+to\s+)?(?i:fault\w*|fail\w*|went\s+down|was\s+down|crashed|degraded|suffered|experienced)\b"),
         // Another company's service gone: "Microsoft's Azure storage
         // service in the South Central US region has been offline".
         r"\b[A-Z][a-zA-Z]+(?:'s|’s)\s+(?:[\w-]+\s+){0,10}?(?:(?:has|have|had)\s+been|was|were|went)\s+(?:offline|down|unavailable|unreachable)\b".to_owned(),
