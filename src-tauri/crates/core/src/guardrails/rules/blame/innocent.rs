@@ -418,7 +418,7 @@ pub(super) fn cleared(
         || (ADVERB_OF_A_SLIP.is_match(said)
             && (A_PROGRAM_SLIPPED.is_match(before) || DURING_A_CHANGE.is_match(sentence)))
         || (in_passing && SENT_TO.is_match(before))
-        || (in_passing && WITH_OUR_TEAM.is_match(&text[..start + party_start(said)]))
+        || (in_passing && WITH_OUR_TEAM.is_match(&text[sentence_start..start + party_start(said)]))
         || (to_blame
             && OUR_KIT
                 .find(before)
@@ -433,7 +433,7 @@ pub(super) fn cleared(
         // "Deliver the message to the recipient's server": where it
         // goes, not where it failed.
         || (in_passing && ends_with_ignore_case(before, "to ") && lower.contains("recipient"))
-        || (in_passing && WORKING_WITH.is_match(&text[..start + party_start(said)]))
+        || (in_passing && WORKING_WITH.is_match(&text[sentence_start..start + party_start(said)]))
         || THANKS.is_match(before)
         || (lower.starts_with("by ") && MENDED.is_match(before))
         // "Detected by the vendor's monitoring": a provider named in
