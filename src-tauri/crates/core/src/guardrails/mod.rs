@@ -1318,6 +1318,22 @@ mod tests {
     }
 
     #[test]
+    fn round_143_a_cloud_event_status_codes_and_job_servers() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(finds(
+            "blame",
+            "The root cause was a large-scale AWS event that took many websites down."
+        ));
+        for text in [
+            "Users began seeing 504 page errors when opening their courses.",
+            "Support found an unresponsive jobs server as the culprit.",
+            "We had a failure of a single-point dependency in one region.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -82,7 +82,7 @@ fn jargon_patterns() -> Vec<String> {
         // Unix file system paths: "/var", "/etc/hosts".
         r"(?:^|[\s(])/(?:var|etc|usr|tmp|opt|srv|dev|mnt|proc|home|root|bin|boot)(?:/[\w.-]+)*\b",
         // Error codes.
-        r"(?i)\b(?:HTTP\s*)?[45][\dx*]{2}\s+(?:errors?|responses?|status(?:es)?|codes?)\b|\b(?:returned|returning|returns)\s+(?:an?\s+|HTTP\s+)?[2-5]\d\d(?:\s+(?:OK|errors?|responses?|codes?)\b|[,.;)]|\s*$|\s+(?:but|and|instead|without|for|when|while|after|before|to|on|in)\b)|\bHTTP\s+[45]\d\d\b|\b[45]xx\b|\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|ENOSPC|EPIPE|EACCES|ENOMEM)\b|\bERR_[A-Z_]+\b|\b0x[0-9a-f]{4,}\b|\berror\s+code\s+[\w-]+|\berrno\b|\bexit\s+code\s+\d+",
+        r"(?i)\b(?:HTTP\s*)?[45][\dx*]{2}\s+(?:(?:page|gateway|server)\s+)?(?:errors?|responses?|status(?:es)?|codes?)\b|\b(?:returned|returning|returns)\s+(?:an?\s+|HTTP\s+)?[2-5]\d\d(?:\s+(?:OK|errors?|responses?|codes?)\b|[,.;)]|\s*$|\s+(?:but|and|instead|without|for|when|while|after|before|to|on|in)\b)|\bHTTP\s+[45]\d\d\b|\b[45]xx\b|\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|ENOSPC|EPIPE|EACCES|ENOMEM)\b|\bERR_[A-Z_]+\b|\b0x[0-9a-f]{4,}\b|\berror\s+code\s+[\w-]+|\berrno\b|\bexit\s+code\s+\d+",
         // A vendor's error code, letters run into digits ("AADSTS50058",
         // "ORA-00942"): every tune sentence with one is labelled jargon. Two
         // letters need five digits, so a flight ("BA2490") is not one.
