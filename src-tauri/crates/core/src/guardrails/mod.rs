@@ -1334,6 +1334,31 @@ mod tests {
     }
 
     #[test]
+    fn round_144_asked_causes_unannounced_changes_and_work_that_can_be_finished() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(!finds(
+            "speculation",
+            "We first tried to work out what the root cause might be."
+        ));
+        for text in [
+            "All signing requests can be completed, including those sent yesterday.",
+            "No data was lost, and all received orders were correctly processed.",
+        ] {
+            assert!(finds("premature_resolution", text), "{text}");
+        }
+        for text in [
+            "Our hosting provider renewed the certificate, which was not communicated beforehand.",
+            "One of our clients made an unusual flood of requests to the API.",
+        ] {
+            assert!(finds("blame", text), "{text}");
+        }
+        assert!(finds(
+            "jargon",
+            "The postback calls to your server were delayed."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -117,6 +117,14 @@ static APOLOGY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Tried to analyse what the root cause may be": a question the team
+/// asked itself, not a guess at its answer.
+static ASKED_WHAT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:what|whatever|which)\s+(?:the\s+|its\s+)?(?:(?:root|underlying|real|exact|actual)\s+)?$",
+    )
+});
+
 /// A cause word that looks ahead to an effect: "may also cause disruption".
 static FUTURE_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)^[^.!?]{0,20}?\b(?:may|might|could|will)\s+(?:also\s+|still\s+)?cause\b")
@@ -201,6 +209,7 @@ pub(super) fn warm() {
     LazyLock::force(&HEDGE);
     LazyLock::force(&EVIDENCE_SAYS);
     LazyLock::force(&CAUSE_AFTER);
+    LazyLock::force(&ASKED_WHAT);
 }
 
 /// A degree word right after "it seems": what follows is an opinion.
@@ -264,9 +273,14 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 && HOW_IT_WORKS.is_match(before))
                 || (starts_with_ignore_case(m.as_str(), "suspected")
                     && CONFIRMED_BEFORE.is_match(before));
+            let asked = ["cause", "culprit", "source", "reason", "trigger"]
+                .iter()
+                .any(|word| starts_with_ignore_case(m.as_str(), word))
+                && ASKED_WHAT.is_match(&text[..m.start()]);
             // "It seems rather ridiculous" is an opinion, not a guess.
             let opinion = starts_with_ignore_case(m.as_str(), "it ") && DEGREE.is_match(rest);
             !(apology
+                || asked
                 || opinion
                 || not_held
                 || known
