@@ -1359,6 +1359,35 @@ mod tests {
     }
 
     #[test]
+    fn round_145_who_saw_it_who_slipped_and_a_guess_about_the_past() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        for text in [
+            "The outage was noticed by the developer running the deployment.",
+            "While moving it we accidentally misconfigured our replication settings.",
+            "Our alerting system did not alert us to this; a partner alerted us instead.",
+            "After that we were able to restore access to all partners.",
+        ] {
+            assert!(!finds("blame", text), "{text}");
+        }
+        assert!(!finds(
+            "unconfirmed_eta",
+            "The outage is estimated to have started around 2:00 AM."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "The change was reverted, fixing the uploads again."
+        ));
+        for text in [
+            "A bug sat in the upload code path.",
+            "Our write root went down on Sunday.",
+            "Several Docker images failed to build.",
+            "Our servers ran out of connections to the storage layer.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -53,6 +53,14 @@ static WORKED_THROUGH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A guess about the past: "the start of the outage is expected to have
+/// been around 3:00 AM" dates what happened, it promises nothing.
+static GUESSED_PAST: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:expected|estimated|believed|thought|assumed)\s+to\s+have\s+(?:been|started|begun|occurred|happened)\s+$",
+    )
+});
+
 /// A past auxiliary just before the time's verb: "were restored within".
 static PAST_JUST_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:was|were|had)\s+(?:[\w-]+\s+){0,3}$"));
@@ -269,6 +277,7 @@ pub(super) fn warm() {
     LazyLock::force(&ETA_TIME);
     LazyLock::force(&DAY_TIME);
     LazyLock::force(&WORKED_THROUGH);
+    LazyLock::force(&GUESSED_PAST);
     LazyLock::force(&LOOKS_AHEAD);
     LazyLock::force(&REPORTED);
     LazyLock::force(&PAST_LENGTH);
@@ -419,6 +428,7 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     };
     let history = told_after
         || worked_through
+        || GUESSED_PAST.is_match(before)
         || (REPORTED.is_match(before) && !looks_ahead(before) && !ahead_by_itself && !fix_within);
     // "Since 10.30 am today" and "deployed earlier today" count from a
     // time already past; "shortly be temporarily disabling" is when the

@@ -88,7 +88,7 @@ pub(super) static DROPPED: LazyLock<Regex> = LazyLock::new(|| {
 /// news, not its fault, unless what it told us is trouble.
 pub(super) static TOLD_US: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+)?(?:now\s+|since\s+|also\s+)?(?:confirmed|advised|informed|told|assured|notified|said|stated|announced)(?:\s+(?:us\s+)?(?:that\s+)?|\s*[.!?,;]|\s*$)",
+        r"(?i)^(?:['’]s)?\s+(?:have\s+|has\s+|had\s+)?(?:now\s+|since\s+|also\s+)?(?:confirmed|advised|informed|told|assured|notified|alerted|said|stated|announced)(?:\s+(?:us\s+)?(?:that\s+)?|\s*[.!?,;]|\s*$)",
     )
 });
 
@@ -277,6 +277,11 @@ pub(super) static A_PROGRAM_SLIPPED: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\b(?:process|operation|procedure|job|script|system|tool|automation|task)s?\s+$")
 });
 
+/// Our own slip, owned as ours: "we accidentally misconfigured our
+/// replication" blames nobody else.
+static WE_SLIPPED: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\bwe\s+(?:had\s+|have\s+|then\s+|also\s+)*$"));
+
 /// A maker's name on our own kit: "a storage issue with the F5 firewall"
 /// is trouble in our firewall, not at F5. (Its servers or its firmware
 /// are the maker's own.)
@@ -302,6 +307,12 @@ pub(super) static MENDED: LazyLock<Regex> = LazyLock::new(|| {
 /// noticed it. (Restored by one still says whose outage it was.)
 pub(super) static SEEN_BY: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\b(?:detected|noticed|spotted|discovered|caught|flagged)\s+(?:\w+\s+)?by\s+$")
+});
+
+/// What we give back or provide to a party: "restore functionality to all
+/// partners" names the ones we serve.
+static SERVED_TO: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:restor\w*|provid\w*|offer\w*|return\w*)\s+(?:[\w-]+\s+){0,3}?to\s+$")
 });
 
 /// "We thank our partners" names them for their help.
@@ -416,7 +427,9 @@ pub(super) fn cleared(
         // not an answer.
         || ((to_blame || lower == "blame") && A_THING.is_match(before))
         || (ADVERB_OF_A_SLIP.is_match(said)
-            && (A_PROGRAM_SLIPPED.is_match(before) || DURING_A_CHANGE.is_match(sentence)))
+            && (A_PROGRAM_SLIPPED.is_match(before)
+                || WE_SLIPPED.is_match(before)
+                || DURING_A_CHANGE.is_match(sentence)))
         || (in_passing && SENT_TO.is_match(before))
         || (in_passing && WITH_OUR_TEAM.is_match(&text[sentence_start..start + party_start(said)]))
         || (to_blame
@@ -439,6 +452,11 @@ pub(super) fn cleared(
         // "Detected by the vendor's monitoring": a provider named in
         // passing as who saw it, not whose fault it was.
         || (in_passing && SEEN_BY.is_match(before))
+        // "Noticed by the developer triggering the deployment": who saw
+        // it, not who caused it.
+        || (lower.starts_with("by ") && SEEN_BY.is_match(&format!("{before}by ")))
+        // "Restore functionality to all partners": the ones we serve.
+        || (in_passing && SERVED_TO.is_match(before))
         || (in_passing && MENDS.is_match(rest))
         || (MAKING_USE.is_match(before) && !WENT_WRONG.is_match(rest))
         || (RELIED_ON.is_match(before) && !TROUBLE.is_match(sentence))
@@ -478,6 +496,8 @@ pub(super) fn cleared(
 
 pub(super) fn warm() {
     LazyLock::force(&TROUBLE);
+    LazyLock::force(&SERVED_TO);
+    LazyLock::force(&WE_SLIPPED);
     LazyLock::force(&PREVENTING);
     LazyLock::force(&ADVERB_OF_A_SLIP);
     LazyLock::force(&A_PROGRAM_SLIPPED);

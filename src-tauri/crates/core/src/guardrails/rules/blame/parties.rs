@@ -288,7 +288,7 @@ pub(super) static LET_DOWN: LazyLock<Regex> = LazyLock::new(|| {
 /// did not trigger and didn't alert us".
 pub(super) static OUR_OWN_WATCH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\bour\s+(?:[\w-]+\s+)?(?:monitoring|alerting|alarms?|alerts?|probes?|checks?|tools?|tooling|dashboards?|metrics)\s+(?:(?:of|for|on)\s+(?:[\w-]+\s+){1,5}?)?$|\b(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:monitoring|alerting|alarms?|alerts?|probes?|checks?)\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,6}$",
+        r"(?i)\bour\s+(?:[\w-]+\s+)?(?:monitoring|alerting|alarms?|alerts?|probes?|checks?|tools?|tooling|dashboards?|metrics)\s+(?:(?:systems?|services?|stack|setup|platform)\s+)?(?:(?:of|for|on)\s+(?:[\w-]+\s+){1,5}?)?$|\b(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:monitoring|alerting|alarms?|alerts?|probes?|checks?)\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,6}$",
     )
 });
 
