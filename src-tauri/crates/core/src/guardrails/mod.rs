@@ -1388,6 +1388,33 @@ mod tests {
     }
 
     #[test]
+    fn round_146_a_vendor_that_corrected_it_and_who_owns_a_company() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(finds(
+            "blame",
+            "Our supplier has rectified the billing record that locked the account."
+        ));
+        for text in [
+            "Afterwards we began a joint effort with our vendor to understand the reasons behind the outage.",
+            "The problem is that nobody else is as good (they're owned by Salesforce).",
+        ] {
+            assert!(!finds("blame", text), "{text}");
+        }
+        for text in [
+            "I immediately had some theories about the login failures.",
+            "At first I wondered whether it might be on their side.",
+        ] {
+            assert!(finds("speculation", text), "{text}");
+        }
+        for text in [
+            "Every device checks in through an API call.",
+            "We scaled the servers both horizontally and vertically.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -45,7 +45,7 @@ static INVESTIGATING: LazyLock<Regex> =
 
 pub(super) static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?|communication)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\b(?:work(?:s|ed|ing)?|together|collaborat\w*|coordinat\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|chas(?:e|ed|es|ing)|press(?:ed|ing)|follow(?:ed|ing)?\s+up|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$|\b(?:call(?:s|ed|ing)?|phoned|spoke|spoken|speak\w*|talked)\s+(?:[\w-]+\s+){0,2}?(?:to|with)\s+(?:[\w-]+\s+){0,4}$|\bable\s+to\s+communicate\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:fix|solution|resolution|workaround|remedy)\s+(?:together\s+)?with\s+(?:[\w-]+\s+){0,4}$|\b(?:we|have|has|had)\s+(?:now\s+|also\s+|already\s+)?(?:informed|notified|told|alerted|warned)\s+(?:[\w-]+\s+){0,3}$",
+        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?|communication)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\b(?:work(?:s|ed|ing)?|together|collaborat\w*|coordinat\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|chas(?:e|ed|es|ing)|press(?:ed|ing)|follow(?:ed|ing)?\s+up|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$|\b(?:call(?:s|ed|ing)?|phoned|spoke|spoken|speak\w*|talked)\s+(?:[\w-]+\s+){0,2}?(?:to|with)\s+(?:[\w-]+\s+){0,4}$|\bable\s+to\s+communicate\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:fix|solution|resolution|workaround|remedy)\s+(?:together\s+)?with\s+(?:[\w-]+\s+){0,4}$|\bjoint\s+(?:effort|investigation|review|work)\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:we|have|has|had)\s+(?:now\s+|also\s+|already\s+)?(?:informed|notified|told|alerted|warned)\s+(?:[\w-]+\s+){0,3}$",
     )
 });
 
@@ -110,7 +110,7 @@ pub(super) static MENDS: LazyLock<Regex> = LazyLock::new(|| {
 /// does not clear them.
 static PROVIDER_MENDS_IT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^(?:\s+(?:support\s+)?(?:teams?|engineers?|staff|technicians?))?\s+(?:(?:has|have|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+|since\s+)?(?:began\s+(?:investigat\w*|an?\b|the\b)|started\s+investigat\w*|fixed|resolved|restored|repaired|rolled\s+back|reverted)|^[^.;!?]{0,60}?(?:\band\s+they|,\s+who|\bthat\s+they)\s+(?:(?:have|has|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+)?(?:fixed|resolved|restored|repaired|rolled\s+back|reverted)\b|^\s+(?:has\s+|have\s+|had\s+)?(?:indicated|confirmed|reported|advised|informed\s+us|told\s+us|notified\s+us)\s+(?:that\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have|was|were)\s+(?:been\s+)?(?:replaced|repaired|fixed|restored|resolved)\b",
+        r"(?i)^(?:\s+(?:support\s+)?(?:teams?|engineers?|staff|technicians?))?\s+(?:(?:has|have|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+|since\s+)?(?:began\s+(?:investigat\w*|an?\b|the\b)|started\s+investigat\w*|fixed|resolved|restored|repaired|corrected|rectified|rolled\s+back|reverted)|^[^.;!?]{0,60}?(?:\band\s+they|,\s+who|\bthat\s+they)\s+(?:(?:have|has|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+)?(?:fixed|resolved|restored|repaired|rolled\s+back|reverted)\b|^\s+(?:has\s+|have\s+|had\s+)?(?:indicated|confirmed|reported|advised|informed\s+us|told\s+us|notified\s+us)\s+(?:that\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have|was|were)\s+(?:been\s+)?(?:replaced|repaired|fixed|restored|resolved)\b",
     )
 });
 
@@ -315,6 +315,24 @@ static SERVED_TO: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\b(?:restor\w*|provid\w*|offer\w*|return\w*)\s+(?:[\w-]+\s+){0,3}?to\s+$")
 });
 
+/// Who owns or stands behind a company: "they're owned by Salesforce and
+/// powered by Amazon" (equipment "owned by the network operator" is the
+/// operator's own kit).
+static OWNED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:they|company|firm)(?:['’]re|['’]s|\s+(?:are|is|was|were))\s+(?:[^.;!?]{0,60}?\s)?(?:owned|backed|acquired|funded|powered)\s+by\s+$",
+    )
+});
+
+/// A company as what is owned ("they're owned by"), where a line "owned
+/// by Verizon" or data centres "which are managed by Flexential" are that
+/// owner's kit.
+pub(super) static A_COMPANY_IS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:they|company|firm)(?:['’]re|['’]s|\s+(?:are|is|was|were))\s+(?:now\s+|also\s+)?$",
+    )
+});
+
 /// "We thank our partners" names them for their help.
 pub(super) static THANKS: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\bthank\w*\s+(?:[\w-]+\s+){0,3}$"));
@@ -455,6 +473,9 @@ pub(super) fn cleared(
         // "Noticed by the developer triggering the deployment": who saw
         // it, not who caused it.
         || (lower.starts_with("by ") && SEEN_BY.is_match(&format!("{before}by ")))
+        // "Owned by Salesforce and powered by Amazon": who stands behind
+        // a provider, not who failed.
+        || OWNED_BY.is_match(before)
         // "Restore functionality to all partners": the ones we serve.
         || (in_passing && SERVED_TO.is_match(before))
         || (in_passing && MENDS.is_match(rest))
@@ -497,6 +518,8 @@ pub(super) fn cleared(
 pub(super) fn warm() {
     LazyLock::force(&TROUBLE);
     LazyLock::force(&SERVED_TO);
+    LazyLock::force(&OWNED_BY);
+    LazyLock::force(&A_COMPANY_IS);
     LazyLock::force(&WE_SLIPPED);
     LazyLock::force(&PREVENTING);
     LazyLock::force(&ADVERB_OF_A_SLIP);

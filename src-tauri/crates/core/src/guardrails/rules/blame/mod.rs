@@ -9,7 +9,9 @@ mod innocent;
 mod parties;
 
 use super::{sentence_around, sentence_before};
-use innocent::{PREVENTING, RELIED_ON, SWITCHED_TO, TROUBLE, WENT_WRONG, WORKING_WITH};
+use innocent::{
+    A_COMPANY_IS, PREVENTING, RELIED_ON, SWITCHED_TO, TROUBLE, WENT_WRONG, WORKING_WITH,
+};
 use parties::{
     BLAME, ESCALATED_TO, IN_OTHER_HANDS, LET_DOWN, OTHER_CUSTOMERS, OUR_OWN_WATCH, OUR_SIDE,
     PARTIES, PROVIDER, ROLES, THEIR_OWN, THIRD_PARTY, WHERE_WE_PUBLISH,
@@ -53,7 +55,13 @@ pub(super) fn find(text: &str, ourselves: &[String]) -> Vec<(usize, usize)> {
     for m in IN_OTHER_HANDS.find_iter(text) {
         let (start, end) = sentence_around(text, m.start());
         let named = text[m.start()..m.end()].rsplit(' ').next().unwrap_or("");
-        if WENT_WRONG.is_match(&text[start..end.max(m.end())]) && !OUR_SIDE.is_match(named) {
+        // "They're owned by Salesforce" says who owns a company, not whose
+        // hands our things are in.
+        if WENT_WRONG.is_match(&text[start..end.max(m.end())])
+            && !OUR_SIDE.is_match(named)
+            && !(m.as_str().to_ascii_lowercase().starts_with("owned")
+                && A_COMPANY_IS.is_match(sentence_before(text, m.start())))
+        {
             found.push((m.start(), m.end()));
         }
     }
