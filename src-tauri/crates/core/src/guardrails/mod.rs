@@ -1415,6 +1415,31 @@ mod tests {
     }
 
     #[test]
+    fn round_147_people_at_the_data_centre_and_an_instant_restoration() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(finds(
+            "blame",
+            "Last night the staff at the data center decided to reboot our racks."
+        ));
+        assert!(!finds(
+            "blame",
+            "We will make our tooling robust to human error."
+        ));
+        assert!(finds(
+            "speculation",
+            "We are still asking why the switch restarted (probably, a firmware bug)."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "Once the setting was reverted, restoration of service was immediate."
+        ));
+        assert!(finds(
+            "jargon",
+            "A new congestion control feature mishandled one connection state."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

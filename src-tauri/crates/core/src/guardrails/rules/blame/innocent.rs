@@ -23,7 +23,7 @@ pub(super) static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
 /// the third party servers are unavailable" name a risk, not a culprit.
 pub(super) static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without|detect|prone\s+to|risk\s+of|resilient\s+to|resilience\s+(?:to|against)|(?:protect\w*|insulat\w*|shield\w*)\s+(?:[\w-]+\s+)?(?:against|from)|guard\s+against|withstand)\s+(?:[\w-]+\s+){0,2}$|\bmonitor\w*\s+$|\b(?:handle|cope\s+with|tolerate|survive)\b[^.!?]{0,60}?\b(?:when|if|whenever|should)\s+(?:the\s+|a\s+|an\s+|our\s+)?$",
+        r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without|detect|prone\s+to|risk\s+of|resilient\s+to|resilience\s+(?:to|against)|(?:protect\w*|insulat\w*|shield\w*)\s+(?:[\w-]+\s+)?(?:against|from)|guard\s+against|withstand|robust\s+(?:enough\s+)?(?:to\s+handle|to|against))\s+(?:[\w-]+\s+){0,2}$|\bmonitor\w*\s+$|\b(?:handle|cope\s+with|tolerate|survive)\b[^.!?]{0,60}?\b(?:when|if|whenever|should)\s+(?:the\s+|a\s+|an\s+|our\s+)?$",
     )
 });
 

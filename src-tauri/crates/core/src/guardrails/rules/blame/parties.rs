@@ -116,6 +116,9 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\b(?i:due\s+to|caused\s+by|because\s+of|result\s+of|(?:problems?|issues?|outages?|faults?|failures?)\s+(?:at|with))\s+(?:the\s+|an?\s+)?(?:[A-Z][\w&-]*\s+){1,3}(?:Network|Networks|Telecom|Telecoms|Communications|Broadband|Power|Energy|Electric|Utilities)(?:[.,;:!?)]|\s+[a-z\d]|$)".to_owned(),
         // Put outside: "due to factors external to PSN".
         r"(?i)\b(?:factors?|causes?|events?|issues?|problems?|circumstances)\s+(?:external|outside)\s+(?:to|of)\b|\bexternal\s+(?:factors?|causes?|circumstances|part(?:y|ies))\b|\b(?:outside|external)\s+(?:sources?|part(?:y|ies)|attackers?|actors?)\b".to_owned(),
+        // The people at a data centre who did it: "the people in the
+        // datacenter decided to reboot a bunch of machines".
+        r"(?i)\b(?:people|staff|technicians|folks|engineers|workers)\s+(?:in|at)\s+the\s+(?:data\s*cent(?:er|re)|datacent(?:er|re)|colo(?:cation)?(?:\s+facility)?)\s+(?:decided\s+to\s+|accidentally\s+|mistakenly\s+)?(?:reboot\w*|restart\w*|shut\s+down|shutting\s+down|powered\s+(?:off|down)|unplug\w*|pulled|disconnect\w*)\b".to_owned(),
         r"(?i)\bsomeone\s+(?:on\s+\w+\s+)?(?:accidentally\s+)?(?:pushed|deployed|broke|deleted|ran|dropped|misconfigured|forgot)\b|\b(?:someone|somebody)\s+(?:[\w-]+\s+){0,4}?(?:is\s+|was\s+|has\s+been\s+)?(?:(?:powering|powered|switching|switched|turning|turned|shutting|shut)\s+(?:[\w-]+\s+){0,2}?(?:down|off|out)|unplugg\w*|disconnect\w*)\b|\b(?:people|someone|somebody|workers?|technicians?)\s+(?:[\w-]+\s+){0,6}?accidentally\s+(?:unplug\w*|disconnect\w*|cut|damag\w*|pull\w*|knock\w*)\b".to_owned(),
         r"(?i)\bhuman(?:\s+|-)(?:error|caused)\b|\bblam(?:e|ed|es|ing)\b|\b(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault)\b".to_owned(),
         r"(?i)\b(?:their|(?:the|our)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier|partner)(?:'s|’s)?)\s+(?:fault|mistake|outage|failure|error)\b".to_owned(),
