@@ -1440,6 +1440,25 @@ mod tests {
     }
 
     #[test]
+    fn round_148_a_provider_in_title_case_and_another_platform_s_slowness() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        for text in [
+            "The link between our Network Provider’s core router and ours failed.",
+            "Checkout was slow, and it was traced to Stripe API degradation.",
+            "Errors fell as Shopify performance improved.",
+            "BT’s sessions failed to move to another node.",
+        ] {
+            assert!(finds("blame", text), "{text}");
+        }
+        for text in [
+            "High API latency was caused by routine database maintenance.",
+            "Checkout performance has improved since the fix.",
+        ] {
+            assert!(!finds("blame", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
