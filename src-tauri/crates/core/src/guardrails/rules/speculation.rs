@@ -276,7 +276,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             let asked = ["cause", "culprit", "source", "reason", "trigger"]
                 .iter()
                 .any(|word| starts_with_ignore_case(m.as_str(), word))
-                && ASKED_WHAT.is_match(&text[..m.start()]);
+                && ASKED_WHAT.is_match(before);
             // "It seems rather ridiculous" is an opinion, not a guess.
             let opinion = starts_with_ignore_case(m.as_str(), "it ") && DEGREE.is_match(rest);
             !(apology
