@@ -319,19 +319,19 @@ static SERVED_TO: LazyLock<Regex> = LazyLock::new(|| {
 /// powered by Amazon" (equipment "owned by the network operator" is the
 /// operator's own kit).
 static OWNED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)\b(?:they|company|firm)(?:['’]re|['’]s|\s+(?:are|is|was|were))\s+(?:[^.;!?]{0,60}?\s)?(?:owned|backed|acquired|funded|powered)\s+by\s+$",
-    )
+    compile(&format!(
+        r"(?i)\b{COMPANY_IS}\s+(?:[^.;!?]{{0,60}}?\s)?(?:owned|backed|acquired|funded|powered)\s+by\s+$"
+    ))
 });
+
+/// A company as the subject of "is"/"are": "they're", "the company was".
+const COMPANY_IS: &str = r"(?:they|company|firm)(?:['’]re|['’]s|\s+(?:are|is|was|were))";
 
 /// A company as what is owned ("they're owned by"), where a line "owned
 /// by Verizon" or data centres "which are managed by Flexential" are that
 /// owner's kit.
-pub(super) static A_COMPANY_IS: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)\b(?:they|company|firm)(?:['’]re|['’]s|\s+(?:are|is|was|were))\s+(?:now\s+|also\s+)?$",
-    )
-});
+pub(super) static A_COMPANY_IS: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"(?i)\b{COMPANY_IS}\s+(?:now\s+|also\s+)?$")));
 
 /// "We thank our partners" names them for their help.
 pub(super) static THANKS: LazyLock<Regex> =
