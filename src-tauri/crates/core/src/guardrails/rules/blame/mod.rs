@@ -8,7 +8,7 @@ mod company;
 mod innocent;
 mod parties;
 
-use super::{sentence_around, sentence_before};
+use super::{sentence_around, sentence_before, starts_with_ignore_case};
 use innocent::{
     A_COMPANY_IS, PREVENTING, RELIED_ON, SWITCHED_TO, TROUBLE, WENT_WRONG, WORKING_WITH,
 };
@@ -59,7 +59,7 @@ pub(super) fn find(text: &str, ourselves: &[String]) -> Vec<(usize, usize)> {
         // hands our things are in.
         if WENT_WRONG.is_match(&text[start..end.max(m.end())])
             && !OUR_SIDE.is_match(named)
-            && !(m.as_str().to_ascii_lowercase().starts_with("owned")
+            && !(starts_with_ignore_case(m.as_str(), "owned")
                 && A_COMPANY_IS.is_match(sentence_before(text, m.start())))
         {
             found.push((m.start(), m.end()));
