@@ -1459,6 +1459,41 @@ mod tests {
     }
 
     #[test]
+    fn round_149_a_guess_at_a_vendor_restores_in_their_hands_and_dns_configuration() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(finds(
+            "speculation",
+            "Their status page listed an issue, which suggested that the outage was caused by Fastly."
+        ));
+        assert!(!finds(
+            "speculation",
+            "The vendor suggested that the outage had been fixed."
+        ));
+        assert!(finds(
+            "blame",
+            "I hope the rest will be back soon, but it's entirely in their hands."
+        ));
+        for text in [
+            "Update: the forums and the wiki are now back too.",
+            "The platform is running quite stable again.",
+        ] {
+            assert!(finds("premature_resolution", text), "{text}");
+        }
+        // "Back" before another word still needs that word to say so.
+        assert!(!finds(
+            "premature_resolution",
+            "The engineers are back at work."
+        ));
+        for text in [
+            "A deploy overwrote the DNS configuration of the app.",
+            "We moved the backup route server to new hardware.",
+            "Traffic grew and caused client disconnects.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
