@@ -1494,6 +1494,37 @@ mod tests {
     }
 
     #[test]
+    fn round_150_a_provider_s_trouble_a_mostly_complete_restore_and_routing_words() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(finds(
+            "blame",
+            "One of these carriers has experienced trouble this morning."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "The restore process for all accounts was mostly complete by noon."
+        ));
+        // What should have happened and did not is no all-clear.
+        assert!(!finds(
+            "premature_resolution",
+            "The nodes that should have restored themselves were unable to do so."
+        ));
+        assert!(finds(
+            "unconfirmed_eta",
+            "I will be rectifying this tomorrow by moving the page."
+        ));
+        for text in [
+            "This allows for low io intensive backups.",
+            "Peer routers flooded our route tables.",
+            "The remaining control machine failed.",
+            "The data centre peers with two providers.",
+            "We run nodejs on the new server.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -180,7 +180,7 @@ static NO_ETA: LazyLock<Regex> =
 /// Words that make a time a promise about the fix rather than the next update.
 static RESTORATION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:fix(?:ed|es|ing)?|finish(?:ed|es|ing)?|complet(?:e|ed|es|ing|ion)|patch(?:ed|es|ing)?|hotfix\w*|resolv(?:e|ed|ing)|resolution|restor(?:e|ed|ing|ation)|repair(?:s|ed|ing)?|recover(?:ed|ing|y)?|back\s+(?:up|online|on|to\s+normal)|(?:to|will|should|would|may|might|could)\s+return|working\s+(?:again|normally)|fully\s+operational|available\s+again|up\s+and\s+running|mitigat(?:e|ed|ion)|normal\s+service|return\s+to\s+normal|(?:run|running|operate|operating|depart|departing)\s+(?:normally|as\s+normal|on\s+(?:time|schedule)|to\s+schedule)|resum(?:e|es|ing|ption)|able\s+to\s+(?:log\s*in|login|sign\s*in))\b",
+        r"(?i)\b(?:fix(?:ed|es|ing)?|rectif(?:y|ies|ied|ying)|remed(?:y|ies|ied|ying)|finish(?:ed|es|ing)?|complet(?:e|ed|es|ing|ion)|patch(?:ed|es|ing)?|hotfix\w*|resolv(?:e|ed|ing)|resolution|restor(?:e|ed|ing|ation)|repair(?:s|ed|ing)?|recover(?:ed|ing|y)?|back\s+(?:up|online|on|to\s+normal)|(?:to|will|should|would|may|might|could)\s+return|working\s+(?:again|normally)|fully\s+operational|available\s+again|up\s+and\s+running|mitigat(?:e|ed|ion)|normal\s+service|return\s+to\s+normal|(?:run|running|operate|operating|depart|departing)\s+(?:normally|as\s+normal|on\s+(?:time|schedule)|to\s+schedule)|resum(?:e|es|ing|ption)|able\s+to\s+(?:log\s*in|login|sign\s*in))\b",
     )
 });
 

@@ -171,8 +171,9 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A slip put on a person: "a mistake by a member of our team".
         r"(?i)\b(?:mistake|error|slip|oversight|misstep)s?\s+(?:(?:was\s+|were\s+)?made\s+)?by\s+(?:an?\s+|one\s+|the\s+)?(?:member|members|someone|engineer|operator|employee|person|technician|administrator)\b".to_owned(),
         // Trouble at someone else's: "an outage at a major internet carrier",
-        // "our data center operator", "the bank's systems".
-        r"(?i)\b(?:outages?|failures?|faults?|problems?|issues?|incidents?)\s+(?:at|with|in)\s+(?:an?|the|one\s+of\s+(?:the|our))\s+(?:[\w-]+\s+){0,3}?(?:carriers?|providers?|ISPs?|vendors?|suppliers?|registrars?|data\s+cent(?:er|re)\s+operators?)\b|\b(?:data\s+cent(?:er|re)|colocation|colo|facility|hosting)\s+(?:operators?|compan(?:y|ies)|owners?)\b|\b(?:the|a|an|our|their)\s+(?:[\w-]+\s+)?(?:bank|banks|registrar|issuer|card\s+network|courier|carrier|supplier|vendor|partner|provider|host|utility)(?:'s|’s)\s+(?:[\w-]+\s+)?(?:systems?|side|network|servers?|services?|platform|API|website|app|gateways?)\b".to_owned(),
+        // "one of these providers has experienced trouble", "our data center
+        // operator", "the bank's systems".
+        r"(?i)\bone\s+of\s+(?:these|those|our|the)\s+(?:[\w-]+\s+)?(?:providers|carriers|suppliers|vendors|ISPs|upstreams)\s+(?:has\s+|had\s+)?(?:experienced|suffered|had|is\s+having|was\s+having)\b|\b(?:outages?|failures?|faults?|problems?|issues?|incidents?)\s+(?:at|with|in)\s+(?:an?|the|one\s+of\s+(?:the|our))\s+(?:[\w-]+\s+){0,3}?(?:carriers?|providers?|ISPs?|vendors?|suppliers?|registrars?|data\s+cent(?:er|re)\s+operators?)\b|\b(?:data\s+cent(?:er|re)|colocation|colo|facility|hosting)\s+(?:operators?|compan(?:y|ies)|owners?)\b|\b(?:the|a|an|our|their)\s+(?:[\w-]+\s+)?(?:bank|banks|registrar|issuer|card\s+network|courier|carrier|supplier|vendor|partner|provider|host|utility)(?:'s|’s)\s+(?:[\w-]+\s+)?(?:systems?|side|network|servers?|services?|platform|API|website|app|gateways?)\b".to_owned(),
         // Something of a vendor's: "a bug in a vendor's software".
         r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,2}?(?:vendor|supplier|partner|carrier|contractor)(?:'s|’s)\s".to_owned(),
         // A provider's trouble, or trouble from outside our walls.
