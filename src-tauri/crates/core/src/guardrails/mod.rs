@@ -1525,6 +1525,33 @@ mod tests {
     }
 
     #[test]
+    fn round_151_a_vendor_implementing_a_fix_a_late_completion_and_an_rca_time() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(finds(
+            "blame",
+            "Fastly worked on implementing a fix for the issue."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "The repair was delayed when the part arrived late but has since been completed."
+        ));
+        // When a report comes out is no fix time.
+        assert!(!finds(
+            "unconfirmed_eta",
+            "We will prepare a full RCA within 72 hours."
+        ));
+        for text in [
+            "Customers on EU instances were unaffected.",
+            "Jobs hit their concurrency limits.",
+            "The storage scale units crashed.",
+            "The write-back failed for some users.",
+            "Persistent connections will be terminated.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

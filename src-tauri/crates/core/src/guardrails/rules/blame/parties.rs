@@ -153,7 +153,7 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?:\b{VENDORS}(?:'s|’s)?|(?i:\bthe\s+(?:vendor|provider|supplier)(?:'s|’s)?))\s+(?i:(?:engineers?|technicians?|support(?:\s+team)?|staff)\s+(?:have\s+|has\s+)?(?:(?:to\s+date|so\s+far|still|yet)\s+)?(?:been\s+)?(?:unsuccessful|unable|not\s+(?:yet\s+)?(?:been\s+)?able))\b"),
         // A named vendor working on the problem is where the problem is:
         // "HostGator worked on the problem for most of the day".
-        format!(r"\b{VENDORS}\s+(?i:(?:(?:worked|is\s+working|are\s+working|was\s+working|were\s+working|has\s+been\s+working|have\s+been\s+working)\s+(?:on|to\s+(?:fix|resolve|restore))\s+(?:the\s+|a\s+|this\s+)?(?:problem|issue|outage|fault|fix|repair)s?|(?:is|are|was|were)\s+(?:fixing|repairing|restoring|replacing|(?:hard\s+)?at\s+work)))\b"),
+        format!(r"\b{VENDORS}\s+(?i:(?:(?:worked|is\s+working|are\s+working|was\s+working|were\s+working|has\s+been\s+working|have\s+been\s+working)\s+(?:on\s+(?:(?:implementing|deploying|applying|developing|rolling\s+out)\s+)?|to\s+(?:fix|resolve|restore)\s+)(?:the\s+|a\s+|this\s+)?(?:problem|issue|outage|fault|fix|repair)s?|(?:is|are|was|were)\s+(?:fixing|repairing|restoring|replacing|(?:hard\s+)?at\s+work)))\b"),
         // A named vendor's people at work on it: "experts from Microsoft
         // had to work around the clock", "National Grid engineers at work
         // fixing the voltage issue".
