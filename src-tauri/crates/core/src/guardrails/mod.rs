@@ -1552,6 +1552,31 @@ mod tests {
     }
 
     #[test]
+    fn round_152_a_founder_s_own_slip_a_latency_still_high_and_storage_words() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // "I accidentally" owns the slip as "we accidentally" does.
+        assert!(!finds(
+            "blame",
+            "I accidentally ran an update script in the wrong directory."
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "Latency seems to have stabilized but is still higher than usual."
+        ));
+        for text in [
+            "Our hosting provider is performing a backbone connection maintenance.",
+            "Customers of the Block Storage product saw errors.",
+            "We will split the optical multiplexing system in two.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+        assert!(finds(
+            "person_name",
+            "This is what Artur was doing this morning."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

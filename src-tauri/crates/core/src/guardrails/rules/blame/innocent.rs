@@ -278,9 +278,10 @@ pub(super) static A_PROGRAM_SLIPPED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Our own slip, owned as ours: "we accidentally misconfigured our
-/// replication" blames nobody else.
+/// replication" or a founder's "I accidentally ran an update script"
+/// blames nobody else.
 static WE_SLIPPED: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)\bwe\s+(?:had\s+|have\s+|then\s+|also\s+)*$"));
+    LazyLock::new(|| compile(r"(?i)\b(?:we|I)\s+(?:had\s+|have\s+|then\s+|also\s+)*$"));
 
 /// A maker's name on our own kit: "a storage issue with the F5 firewall"
 /// is trouble in our firewall, not at F5. (Its servers or its firmware
