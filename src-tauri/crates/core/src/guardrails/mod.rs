@@ -1577,6 +1577,32 @@ mod tests {
     }
 
     #[test]
+    fn round_153_a_partner_s_issue_a_review_with_providers_and_no_uplink_yet() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(finds(
+            "blame",
+            "Payments were delayed by an issue at our FPS partners gateway."
+        ));
+        // Reviewing what happened with a provider is working with it.
+        assert!(!finds(
+            "blame",
+            "We will be reviewing this with our providers to understand what the underlying issue was."
+        ));
+        for text in [
+            "Everything is good on both ends, but we still have no circuit uplink.",
+            "These issues are typically resolved rather quickly.",
+        ] {
+            assert!(!finds("premature_resolution", text), "{text}");
+        }
+        for text in [
+            "Both fibre circuits failed overnight.",
+            "The device uplink was replaced.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
