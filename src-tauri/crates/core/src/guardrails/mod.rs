@@ -1603,6 +1603,30 @@ mod tests {
     }
 
     #[test]
+    fn round_154_a_title_case_provider_s_fix_an_investigation_with_it_and_a_return() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(finds(
+            "blame",
+            "The SMS Provider released a fix on Tuesday."
+        ));
+        // An investigation made together with the provider, told as a
+        // stage of the work, neither blames nor guesses.
+        let together = "Upon initial investigation with our SMS provider it was determined the issue impacted more than one customer.";
+        assert!(!finds("blame", together));
+        assert!(!finds("speculation", together));
+        assert!(finds(
+            "premature_resolution",
+            "All services started responding again at 07:20 UTC."
+        ));
+        for text in [
+            "JavaScript assets were not loading.",
+            "The API rate threshold was exceeded.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

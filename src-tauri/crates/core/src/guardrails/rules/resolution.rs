@@ -597,7 +597,14 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         let condition_goes_on = CONDITION_GOES_ON
             .captures(&before)
             .is_some_and(|c| !PAST.is_match(&c[1]));
-        if !(NOT_A_CLAIM.is_match(&before) || condition_goes_on) || hedged || history {
+        // "All services started responding again" tells the return, not a
+        // start still under way.
+        let started_again = said.ends_with("again") && ends_with_ignore_case(&before, "started ");
+        if !(NOT_A_CLAIM.is_match(&before) || condition_goes_on)
+            || hedged
+            || history
+            || started_again
+        {
             found.push((m.start(), m.end()));
         }
     }

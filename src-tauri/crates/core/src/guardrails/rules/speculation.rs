@@ -107,7 +107,7 @@ static RETRACTED: LazyLock<Regex> = LazyLock::new(|| {
 /// ("during the", "began an").
 static DURING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:as\s+part\s+of|during|in|after|following|through|throughout|began|begun|begin|started|starting|launched|opened|conducted|conducting|completed)\s+(?:the|our|an|its|this)\s+$",
+        r"(?i)\b(?:as\s+part\s+of|during|in|after|following|through|throughout|began|begun|begin|started|starting|launched|opened|conducted|conducting|completed)\s+(?:the|our|an|its|this)\s+$|\b(?:upon|on|after|following|during)\s+$",
     )
 });
 

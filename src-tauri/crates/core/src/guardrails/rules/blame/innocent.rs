@@ -45,7 +45,7 @@ static INVESTIGATING: LazyLock<Regex> =
 
 pub(super) static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?|communication)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\b(?:work(?:s|ed|ing)?|together|collaborat\w*|coordinat\w*|review\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|chas(?:e|ed|es|ing)|press(?:ed|ing)|follow(?:ed|ing)?\s+up|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$|\b(?:call(?:s|ed|ing)?|phoned|spoke|spoken|speak\w*|talked)\s+(?:[\w-]+\s+){0,2}?(?:to|with)\s+(?:[\w-]+\s+){0,4}$|\bable\s+to\s+communicate\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:fix|solution|resolution|workaround|remedy)\s+(?:together\s+)?with\s+(?:[\w-]+\s+){0,4}$|\bjoint\s+(?:effort|investigation|review|work)\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:we|have|has|had)\s+(?:now\s+|also\s+|already\s+)?(?:informed|notified|told|alerted|warned)\s+(?:[\w-]+\s+){0,3}$",
+        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?|communication)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\binvestigation\s+with\s+(?:[\w-]+\s+){0,3}$|\b(?:work(?:s|ed|ing)?|together|collaborat\w*|coordinat\w*|review\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|chas(?:e|ed|es|ing)|press(?:ed|ing)|follow(?:ed|ing)?\s+up|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$|\b(?:call(?:s|ed|ing)?|phoned|spoke|spoken|speak\w*|talked)\s+(?:[\w-]+\s+){0,2}?(?:to|with)\s+(?:[\w-]+\s+){0,4}$|\bable\s+to\s+communicate\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:fix|solution|resolution|workaround|remedy)\s+(?:together\s+)?with\s+(?:[\w-]+\s+){0,4}$|\bjoint\s+(?:effort|investigation|review|work)\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:we|have|has|had)\s+(?:now\s+|also\s+|already\s+)?(?:informed|notified|told|alerted|warned)\s+(?:[\w-]+\s+){0,3}$",
     )
 });
 
@@ -103,14 +103,14 @@ pub(super) static MENDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A provider that itself mends or looks into the trouble ("the vendor
-/// began investigating", "we contacted our cloud provider and they fixed
+/// began investigating", "the SMS Provider released a fix", "we contacted our cloud provider and they fixed
 /// the issue", "our service provider, Google Cloud Platform, who restored
 /// connectivity", "our ISP indicated the hardware had been replaced"): the
 /// trouble was theirs to mend, so working with them or waiting on them
 /// does not clear them.
 static PROVIDER_MENDS_IT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^(?:\s+(?:support\s+)?(?:teams?|engineers?|staff|technicians?))?\s+(?:(?:has|have|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+|since\s+)?(?:began\s+(?:investigat\w*|an?\b|the\b)|started\s+investigat\w*|fixed|resolved|restored|repaired|corrected|rectified|rolled\s+back|reverted)|^[^.;!?]{0,60}?(?:\band\s+they|,\s+who|\bthat\s+they)\s+(?:(?:have|has|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+)?(?:fixed|resolved|restored|repaired|rolled\s+back|reverted)\b|^\s+(?:has\s+|have\s+|had\s+)?(?:indicated|confirmed|reported|advised|informed\s+us|told\s+us|notified\s+us)\s+(?:that\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have|was|were)\s+(?:been\s+)?(?:replaced|repaired|fixed|restored|resolved)\b",
+        r"(?i)^(?:\s+(?:support\s+)?(?:teams?|engineers?|staff|technicians?))?\s+(?:(?:has|have|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+|since\s+)?(?:began\s+(?:investigat\w*|an?\b|the\b)|started\s+investigat\w*|fixed|resolved|restored|repaired|corrected|rectified|rolled\s+back|reverted|released\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:fix|patch|hotfix)\b)|^[^.;!?]{0,60}?(?:\band\s+they|,\s+who|\bthat\s+they)\s+(?:(?:have|has|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+)?(?:fixed|resolved|restored|repaired|rolled\s+back|reverted)\b|^\s+(?:has\s+|have\s+|had\s+)?(?:indicated|confirmed|reported|advised|informed\s+us|told\s+us|notified\s+us)\s+(?:that\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have|was|were)\s+(?:been\s+)?(?:replaced|repaired|fixed|restored|resolved)\b",
     )
 });
 
