@@ -1627,6 +1627,22 @@ mod tests {
     }
 
     #[test]
+    fn round_155_a_vendor_grappling_outside_another_s_infrastructure_and_script_hashes() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        for text in [
+            "SendGrid has been grappling with a security issue for days.",
+            "This is occurring entirely outside of Acme's infrastructure.",
+            "Fastly is working to address the issue.",
+        ] {
+            assert!(finds("blame", text), "{text}");
+        }
+        assert!(finds(
+            "jargon",
+            "The build failed to generate the integrity hashes for Subresource Integrity."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -55,9 +55,10 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"\b{VENDORS}(?:\s+(?i:engineers?|staff|support|technicians?|team))?\s+(?i:reported|posted|explained|told\s+us|wrote|(?:reports|confirms|confirmed|indicates|indicated|(?:has\s+)?communicated|informed\s+us|notified\s+us)\s+that)\b"),
         // A named vendor having trouble now: "Stripe is currently
         // experiencing degraded performance", "Shopify is returning a nginx
-        // error on all shops". ("GitHub experienced" is how a
+        // error on all shops", "SendGrid has been grappling with a security
+        // issue". ("GitHub experienced" is how a
         // company's own postmortem speaks of itself, so the past is left.)
-        format!(r"\b{VENDORS}(?:,\s+[^,.!?]{{1,60}},)?(?:\s+(?i:engineers?|technicians?|staff|support|teams?))?\s+(?i:(?:(?:is|are|has\s+been|have\s+been)\s+(?:currently\s+|still\s+)?|still\s+)(?:experiencing|having|suffering|investigating|reporting|dealing\s+with|recovering\s+from|aware\s+of|trying\s+to\s+(?:resolve|fix|restore|recover)|returning\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?errors?))\b"),
+        format!(r"\b{VENDORS}(?:,\s+[^,.!?]{{1,60}},)?(?:\s+(?i:engineers?|technicians?|staff|support|teams?))?\s+(?i:(?:(?:is|are|has\s+been|have\s+been)\s+(?:currently\s+|still\s+)?|still\s+)(?:experiencing|having|suffering|investigating|reporting|dealing\s+with|grappling\s+with|struggling\s+with|recovering\s+from|aware\s+of|trying\s+to\s+(?:resolve|fix|restore|recover)|returning\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?errors?))\b"),
         // A named vendor's engineers at work on it: "Microsoft engineers
         // have made several configuration changes in an effort to
         // remediate this issue".
@@ -153,7 +154,7 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?:\b{VENDORS}(?:'s|’s)?|(?i:\bthe\s+(?:vendor|provider|supplier)(?:'s|’s)?))\s+(?i:(?:engineers?|technicians?|support(?:\s+team)?|staff)\s+(?:have\s+|has\s+)?(?:(?:to\s+date|so\s+far|still|yet)\s+)?(?:been\s+)?(?:unsuccessful|unable|not\s+(?:yet\s+)?(?:been\s+)?able))\b"),
         // A named vendor working on the problem is where the problem is:
         // "HostGator worked on the problem for most of the day".
-        format!(r"\b{VENDORS}\s+(?i:(?:(?:worked|is\s+working|are\s+working|was\s+working|were\s+working|has\s+been\s+working|have\s+been\s+working)\s+(?:on\s+(?:(?:implementing|deploying|applying|developing|rolling\s+out)\s+)?|to\s+(?:fix|resolve|restore)\s+)(?:the\s+|a\s+|this\s+)?(?:problem|issue|outage|fault|fix|repair)s?|(?:is|are|was|were)\s+(?:fixing|repairing|restoring|replacing|(?:hard\s+)?at\s+work)))\b"),
+        format!(r"\b{VENDORS}\s+(?i:(?:(?:worked|is\s+working|are\s+working|was\s+working|were\s+working|has\s+been\s+working|have\s+been\s+working)\s+(?:on\s+(?:(?:implementing|deploying|applying|developing|rolling\s+out)\s+)?|to\s+(?:fix|resolve|restore|address|mitigate)\s+)(?:the\s+|a\s+|this\s+)?(?:problem|issue|outage|fault|fix|repair)s?|(?:is|are|was|were)\s+(?:fixing|repairing|restoring|replacing|(?:hard\s+)?at\s+work)))\b"),
         // A named vendor's people at work on it: "experts from Microsoft
         // had to work around the clock", "National Grid engineers at work
         // fixing the voltage issue".
@@ -177,7 +178,7 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Something of a vendor's: "a bug in a vendor's software".
         r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,2}?(?:vendor|supplier|partner|carrier|contractor)(?:'s|’s)\s".to_owned(),
         // A provider's trouble, or trouble from outside our walls.
-        r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?our\s+(?:direct\s+|immediate\s+)?(?:control|systems?|network|infrastructure)\b|\b(?:beyond|out\s+of)\s+our\s+(?:direct\s+|immediate\s+)?control\b|\b(?:entirely|completely|solely|wholly)\s+in\s+their\s+hands\b|\bnot\s+on\s+our\s+(?:side|end)\b|\bnot\s+(?:an?\s+)?(?:error|issue|problem|fault)\s+(?:with|in|on)\s+our\s+(?:systems?|side|end|network|platform)\b|\b(?:fingered|blamed|named|singled\s+out)\s+as\s+(?:the\s+)?(?:culprit|cause)\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|works?|activity|projects?))\b|\b(?:diggers?|excavators?)\s+(?:[\w-]+\s+){0,5}?(?:has\s+|had\s+)?(?:hit|struck|cut|severed|damaged|dug\s+(?:up|through|into)|ripped)\b".to_owned(),
+        r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?(?:our|[A-Z][\w-]*['’]s)\s+(?:direct\s+|immediate\s+)?(?:control|systems?|network|infrastructure)\b|\b(?:beyond|out\s+of)\s+our\s+(?:direct\s+|immediate\s+)?control\b|\b(?:entirely|completely|solely|wholly)\s+in\s+their\s+hands\b|\bnot\s+on\s+our\s+(?:side|end)\b|\bnot\s+(?:an?\s+)?(?:error|issue|problem|fault)\s+(?:with|in|on)\s+our\s+(?:systems?|side|end|network|platform)\b|\b(?:fingered|blamed|named|singled\s+out)\s+as\s+(?:the\s+)?(?:culprit|cause)\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|works?|activity|projects?))\b|\b(?:diggers?|excavators?)\s+(?:[\w-]+\s+){0,5}?(?:has\s+|had\s+)?(?:hit|struck|cut|severed|damaged|dug\s+(?:up|through|into)|ripped)\b".to_owned(),
         // A carrier's or provider's trouble, named as such ("this carrier
         // issue", "a fault upstream", "the fault has been identified with a
         // single provider"), or an outside party's own change ("an update to their
