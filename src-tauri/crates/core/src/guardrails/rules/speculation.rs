@@ -104,7 +104,7 @@ static RETRACTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words before "initial investigation" that make it a stage of the work
-/// ("during the", "began an").
+/// ("during the", "began an", "upon").
 static DURING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:as\s+part\s+of|during|in|after|following|through|throughout|began|begun|begin|started|starting|launched|opened|conducted|conducting|completed)\s+(?:the|our|an|its|this)\s+$|\b(?:upon|on|after|following|during)\s+$",

@@ -103,11 +103,11 @@ pub(super) static MENDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A provider that itself mends or looks into the trouble ("the vendor
-/// began investigating", "the SMS Provider released a fix", "we contacted our cloud provider and they fixed
-/// the issue", "our service provider, Google Cloud Platform, who restored
-/// connectivity", "our ISP indicated the hardware had been replaced"): the
-/// trouble was theirs to mend, so working with them or waiting on them
-/// does not clear them.
+/// began investigating", "the SMS Provider released a fix", "we contacted
+/// our cloud provider and they fixed the issue", "our service provider,
+/// Google Cloud Platform, who restored connectivity", "our ISP indicated
+/// the hardware had been replaced"): the trouble was theirs to mend, so
+/// working with them or waiting on them does not clear them.
 static PROVIDER_MENDS_IT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)^(?:\s+(?:support\s+)?(?:teams?|engineers?|staff|technicians?))?\s+(?:(?:has|have|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+|since\s+)?(?:began\s+(?:investigat\w*|an?\b|the\b)|started\s+investigat\w*|fixed|resolved|restored|repaired|corrected|rectified|rolled\s+back|reverted|released\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:fix|patch|hotfix)\b)|^[^.;!?]{0,60}?(?:\band\s+they|,\s+who|\bthat\s+they)\s+(?:(?:have|has|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+)?(?:fixed|resolved|restored|repaired|rolled\s+back|reverted)\b|^\s+(?:has\s+|have\s+|had\s+)?(?:indicated|confirmed|reported|advised|informed\s+us|told\s+us|notified\s+us)\s+(?:that\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have|was|were)\s+(?:been\s+)?(?:replaced|repaired|fixed|restored|resolved)\b",
