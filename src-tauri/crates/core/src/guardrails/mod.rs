@@ -1643,6 +1643,19 @@ mod tests {
     }
 
     #[test]
+    fn a_replacement_provider_is_the_way_out_and_the_failing_one_is_still_blamed() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(!finds(
+            "blame",
+            "After the crash we moved to MailGun as our replacement email service provider."
+        ));
+        assert!(finds(
+            "blame",
+            "The outage at our email service provider delayed mail."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

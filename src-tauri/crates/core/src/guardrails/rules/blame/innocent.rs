@@ -160,10 +160,11 @@ pub(super) static RELIED_ON: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Moving to another provider is the fix, not the fault.
+/// Moving to another provider is the fix, not the fault: "a backup
+/// provider", "our replacement email service provider".
 pub(super) static OTHER_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:secondary|second|backup|alternate|alternative|additional|extra|spare|different|new|another|other)\s+(?:[\w-]+\s+)?(?:providers?|vendors?|suppliers?|carriers?|ISPs?)\b",
+        r"(?i)\b(?:secondary|second|backup|alternate|alternative|additional|extra|spare|different|new|another|other|replacement)\s+(?:[\w-]+\s+){0,2}(?:providers?|vendors?|suppliers?|carriers?|ISPs?)\b",
     )
 });
 
