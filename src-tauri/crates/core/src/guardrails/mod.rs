@@ -1656,6 +1656,43 @@ mod tests {
     }
 
     #[test]
+    fn round_156_our_own_processors_a_slip_in_a_change_and_stability_said_plainly() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        for text in [
+            "One of the notification processors was experiencing a failure.",
+            "During a network configuration change, a firewall rule was inadvertently applied to the wrong servers.",
+        ] {
+            assert!(!finds("blame", text), "{text}");
+        }
+        assert!(finds(
+            "blame",
+            "One of our payment processors was experiencing a failure."
+        ));
+        for text in [
+            "You should know that our services are now stable.",
+            "Connectivity has remained stable for the past hour.",
+        ] {
+            assert!(finds("premature_resolution", text), "{text}");
+        }
+        assert!(!finds(
+            "premature_resolution",
+            "All of the messages that were sent to you today will be delivered as the backlog is processed."
+        ));
+        for text in [
+            "We lost reachability to our IP ranges.",
+            "We saw errors on our core routing equipment.",
+            "The database firewall blocked the app.",
+            "The server was taken out of rotation.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+        assert!(!finds(
+            "jargon",
+            "Our monitoring probes reported the fault."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

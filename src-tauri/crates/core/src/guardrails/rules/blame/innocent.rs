@@ -133,11 +133,12 @@ static SENT_TO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A change made while updating ("the servers were accidentally removed
-/// from their load balancers during the update") tells what the update
-/// did, with no person named to blame.
+/// from their load balancers during the update", "during an
+/// infrastructure configuration change, a firewall rule was inadvertently
+/// applied") tells what the update did, with no person named to blame.
 static DURING_A_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\bduring\s+(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:update|upgrade|deploy\w*|rollout|roll-out|migration|release)\b",
+        r"(?i)\bduring\s+(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}?(?:update|upgrade|deploy\w*|rollout|roll-out|migration|release|change|maintenance)\b",
     )
 });
 
@@ -284,6 +285,15 @@ pub(super) static A_PROGRAM_SLIPPED: LazyLock<Regex> = LazyLock::new(|| {
 static WE_SLIPPED: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:we|I)\s+(?:had\s+|have\s+|then\s+|also\s+)*$"));
 
+/// Our own software that processes things: "one of the notification
+/// processors was experiencing a failure" is a worker of ours, not a
+/// payment processor we buy from.
+static SOFTWARE_PROCESSOR: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:notification|message|event|job|queue|background|stream|log|webhook|e-?mail|mail|batch|task|request|image|video|file|upload|import|export)\s+processors?$",
+    )
+});
+
 /// A maker's name on our own kit: "a storage issue with the F5 firewall"
 /// is trouble in our firewall, not at F5. (Its servers or its firmware
 /// are the maker's own.)
@@ -429,6 +439,9 @@ pub(super) fn cleared(
         || DENIED_JUST_BEFORE.is_match(before)
         || (in_passing && DENIED_JUST_AFTER.is_match(rest));
     let own = lower.contains("in-house") || lower.contains(" own ");
+    if SOFTWARE_PROCESSOR.is_match(said) {
+        return true;
+    }
     if in_passing
         && !denied
         && !own
@@ -562,4 +575,5 @@ pub(super) fn warm() {
     LazyLock::force(&MENDED);
     LazyLock::force(&SEEN_BY);
     LazyLock::force(&THANKS);
+    LazyLock::force(&SOFTWARE_PROCESSOR);
 }
