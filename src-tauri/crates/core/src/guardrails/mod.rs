@@ -1693,6 +1693,27 @@ mod tests {
     }
 
     #[test]
+    fn round_157_successful_repairs_and_a_network_s_routing_kit() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        for text in [
+            "The repair works were successful.",
+            "The remediation steps have been successful.",
+        ] {
+            assert!(finds("premature_resolution", text), "{text}");
+        }
+        assert!(!finds(
+            "premature_resolution",
+            "Our first pass of fixes was successful for some mailboxes."
+        ));
+        for text in [
+            "We changed our routing and switching infrastructure overnight.",
+            "The fault was in the routing platform.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
