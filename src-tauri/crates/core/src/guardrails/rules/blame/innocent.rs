@@ -427,6 +427,11 @@ pub(super) fn cleared(
 ) -> bool {
     let before = sentence_before(text, start);
     let said = &text[start..end];
+    // Our own software is no party at all, whatever trouble the sentence
+    // tells of, so it is settled before anything else is read.
+    if SOFTWARE_PROCESSOR.is_match(said) {
+        return true;
+    }
     let (sentence_start, sentence_end) = sentence_around(text, start);
     let rest = &text[end..sentence_end.max(end)];
     let lower = said.to_ascii_lowercase();
@@ -439,9 +444,6 @@ pub(super) fn cleared(
         || DENIED_JUST_BEFORE.is_match(before)
         || (in_passing && DENIED_JUST_AFTER.is_match(rest));
     let own = lower.contains("in-house") || lower.contains(" own ");
-    if SOFTWARE_PROCESSOR.is_match(said) {
-        return true;
-    }
     if in_passing
         && !denied
         && !own
