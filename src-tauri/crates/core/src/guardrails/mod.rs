@@ -1714,6 +1714,50 @@ mod tests {
     }
 
     #[test]
+    fn round_158_work_that_starts_helpers_who_are_no_culprits_and_a_fibre_s_optics() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // When work starts is no promise of when it ends.
+        for text in [
+            "The engineers' repair work shall recommence from 02.00 tonight.",
+            "Repairs will begin from 22:00 tonight.",
+        ] {
+            assert!(!finds("unconfirmed_eta", text), "{text}");
+        }
+        assert!(finds(
+            "unconfirmed_eta",
+            "The repair will be finished by 22:00 tonight."
+        ));
+        // A provider brought in to help, others hit by the same outage, and
+        // news that the carrier makes available are not to blame.
+        for text in [
+            "At 09:10 our fibre provider was engaged to help trace the fault.",
+            "This outage is also affecting a dozen other network operators.",
+            "The reason for the outage will follow once made available from the carrier.",
+        ] {
+            assert!(!finds("blame", text), "{text}");
+        }
+        assert!(finds(
+            "blame",
+            "The carrier was experiencing an outage on its backbone."
+        ));
+        assert!(finds(
+            "speculation",
+            "Early diagnostics suggested it could be a faulty card in the router."
+        ));
+        for text in [
+            "The forms service could not reconnect to the database after the restart.",
+            "Every sign-in wrote needless database updates.",
+            "Two hosts were marked unhealthy.",
+            "We are splitting the platform into micro services.",
+            "The carrier is seeing low light levels on the span.",
+            "Technicians swapped optics at both ends.",
+            "We removed the traffic engineering this morning.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

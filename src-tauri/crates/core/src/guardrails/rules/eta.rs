@@ -147,6 +147,15 @@ static DISRUPTION_STARTS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A time right after work starting ("repair shall recommence from 00.01
+/// tonight", "beginning at 2 AM") is when it starts, not when it ends:
+/// none of 33 tune sentences with one is labelled an ETA.
+static WORK_STARTS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:re)?(?:start|begin|commenc)\w*\s+(?:(?:from|at|on)\s+)?(?:\d{1,2}[:.]?\d{2}\s*(?:am|pm|utc|gmt)?\s+)?$",
+    )
+});
+
 /// What a time is followed by when it is when the disruption starts: "we
 /// will shortly be temporarily disabling the summary endpoint".
 static DISRUPTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -289,6 +298,7 @@ pub(super) fn warm() {
     LazyLock::force(&NO_ETA);
     LazyLock::force(&NOT_FIXED_BY);
     LazyLock::force(&DISRUPTION_STARTS);
+    LazyLock::force(&WORK_STARTS);
     LazyLock::force(&DISRUPTION_AFTER);
     LazyLock::force(&PLANNED_LENGTH);
     LazyLock::force(&SYMPTOM_AFTER);
@@ -446,7 +456,8 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
     let until = ["until", "till", "through"]
         .iter()
         .any(|word| starts_with_ignore_case(time, word));
-    let disruption_starts = DISRUPTION_STARTS.is_match(before) && !until;
+    let disruption_starts =
+        (DISRUPTION_STARTS.is_match(before) || WORK_STARTS.is_match(before)) && !until;
     if ABOUT_UPDATES.is_match(before)
         || ESTIMATE_ARRIVES.is_match(before)
         || UPDATE_AFTER.is_match(&text[to..])

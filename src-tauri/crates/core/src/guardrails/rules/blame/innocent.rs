@@ -59,11 +59,20 @@ static WITH_OUR_TEAM: LazyLock<Regex> = LazyLock::new(|| {
 /// supplier"), receiving it ("received an RFO from our upstream", "the
 /// latest statement from the upstream provider"), or
 /// checking with one ("verified via our card provider"), says
-/// who tells us, not whose fault it is; help from one ("a rescue operation
-/// from our ISP's datacenter team") says who helped.
+/// who tells us, not whose fault it is, and so does news "made available
+/// from the carrier"; help from one ("a rescue operation from our ISP's
+/// datacenter team") says who helped.
 pub(super) static AWAITING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,12}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:statement|note|notice|notification|message|news|advice|advisory|confirmation|announcement)s?\s+(?:[\w-]+\s+){0,2}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:receiv\w*|got)\s+(?:[\w-]+\s+){0,4}?(?:RFO|report|outage|update|notice|notification|statement)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$|\b(?:help|assistance|support|rescue(?:\s+operation)?)\s+from\s+(?:[\w-]+\s+){0,4}$",
+        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,12}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:statement|note|notice|notification|message|news|advice|advisory|confirmation|announcement)s?\s+(?:[\w-]+\s+){0,2}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:receiv\w*|got)\s+(?:[\w-]+\s+){0,4}?(?:RFO|report|outage|update|notice|notification|statement)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$|\b(?:help|assistance|support|rescue(?:\s+operation)?)\s+from\s+(?:[\w-]+\s+){0,4}$|\bmade\s+available\s+(?:to\s+us\s+)?(?:from|by)\s+(?:[\w-]+\s+){0,4}$",
+    )
+});
+
+/// A provider brought in to help ("our dark fiber provider was involved
+/// to help identify the issue") is named for the help, not the fault.
+static BROUGHT_IN: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:involved|engaged|brought\s+in|called\s+in|asked)\s+to\s+help\b",
     )
 });
 
@@ -162,10 +171,12 @@ pub(super) static RELIED_ON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Moving to another provider is the fix, not the fault: "a backup
-/// provider", "our replacement email service provider".
+/// provider", "our replacement email service provider". Others hit by the
+/// same outage ("affecting a dozen other network operators") share it,
+/// they did not cause it.
 pub(super) static OTHER_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:secondary|second|backup|alternate|alternative|additional|extra|spare|different|new|another|other|replacement)\s+(?:[\w-]+\s+){0,2}(?:providers?|vendors?|suppliers?|carriers?|ISPs?)\b",
+        r"(?i)\b(?:secondary|second|backup|alternate|alternative|additional|extra|spare|different|new|another|other|replacement)\s+(?:[\w-]+\s+){0,2}(?:providers?|vendors?|suppliers?|carriers?|ISPs?|operators?)\b",
     )
 });
 
@@ -503,6 +514,7 @@ pub(super) fn cleared(
         || SWITCHED_TO.is_match(before)
         || DROPPED.is_match(sentence_before(text, end))
         || AWAITING.is_match(before)
+        || BROUGHT_IN.is_match(rest)
         || (in_passing && AWAITING.is_match(sentence_before(text, start + party_start(said))))
         // "Visa Debit" and "Mastercard credit cards" name the card a
         // bank issues, not the card company.
@@ -546,6 +558,7 @@ pub(super) fn warm() {
     LazyLock::force(&THEIR_TEAM);
     LazyLock::force(&INVESTIGATING);
     LazyLock::force(&AWAITING);
+    LazyLock::force(&BROUGHT_IN);
     LazyLock::force(&SWITCHED_TO);
     LazyLock::force(&DROPPED);
     LazyLock::force(&TOLD_US);
