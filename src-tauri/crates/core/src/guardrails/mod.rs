@@ -1758,6 +1758,37 @@ mod tests {
     }
 
     #[test]
+    fn round_159_a_provider_cleared_a_problem_suspected_and_a_symptom_guessed() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A provider found not to be the cause is cleared, by the third-party
+        // path and the provider path alike; one found to be it is not.
+        for text in [
+            "We confirmed that the third-party email provider was not the cause of the delays.",
+            "Our hosting provider was not the cause of the outage.",
+        ] {
+            assert!(!finds("blame", text), "{text}");
+        }
+        assert!(finds(
+            "blame",
+            "The third-party email provider was the cause of the delays."
+        ));
+        // Suspecting that something is wrong names no cause; suspecting a
+        // faulty part does.
+        assert!(!finds(
+            "speculation",
+            "Having suspected a problem, the team rolled back the change at 10:02."
+        ));
+        assert!(finds(
+            "speculation",
+            "We suspected a faulty switch in the rack."
+        ));
+        assert!(finds(
+            "speculation",
+            "The drop in traffic was possibly symptomatic of an overly strict firewall rule."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

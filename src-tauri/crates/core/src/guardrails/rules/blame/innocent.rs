@@ -68,6 +68,14 @@ pub(super) static AWAITING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A provider found not to be the cause ("our third party provider was not
+/// the cause of the elevated HTTP request") is cleared by the sentence.
+pub(super) static NOT_THE_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:\s+[\w-]+){0,2}?\s+(?:was|were|is|are|has\s+been|had\s+been)\s+not\s+(?:the\s+)?(?:root\s+)?(?:cause|culprit|source|at\s+fault|to\s+blame|responsible)\b",
+    )
+});
+
 /// A provider brought in to help ("our dark fiber provider was involved
 /// to help identify the issue") is named for the help, not the fault.
 static BROUGHT_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -515,6 +523,7 @@ pub(super) fn cleared(
         || DROPPED.is_match(sentence_before(text, end))
         || AWAITING.is_match(before)
         || BROUGHT_IN.is_match(rest)
+        || NOT_THE_CAUSE.is_match(rest)
         || (in_passing && AWAITING.is_match(sentence_before(text, start + party_start(said))))
         // "Visa Debit" and "Mastercard credit cards" name the card a
         // bank issues, not the card company.
@@ -559,6 +568,7 @@ pub(super) fn warm() {
     LazyLock::force(&INVESTIGATING);
     LazyLock::force(&AWAITING);
     LazyLock::force(&BROUGHT_IN);
+    LazyLock::force(&NOT_THE_CAUSE);
     LazyLock::force(&SWITCHED_TO);
     LazyLock::force(&DROPPED);
     LazyLock::force(&TOLD_US);
