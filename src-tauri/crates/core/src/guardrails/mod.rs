@@ -1789,6 +1789,34 @@ mod tests {
     }
 
     #[test]
+    fn round_160_systems_that_work_a_restoral_done_and_a_disk_array() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        for text in [
+            "The phone systems are working.",
+            "A tape-to-disk restoral process was finally completed on Thursday.",
+        ] {
+            assert!(finds("premature_resolution", text), "{text}");
+        }
+        // Work still going on is no all-clear.
+        for text in [
+            "Our systems are working on the backlog.",
+            "The engineers are working on it.",
+        ] {
+            assert!(!finds("premature_resolution", text), "{text}");
+        }
+        assert!(finds(
+            "speculation",
+            "The pattern was consistent with degradation of a shared cable."
+        ));
+        for text in [
+            "Two disks failed within the array overnight.",
+            "The disk array failed.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
