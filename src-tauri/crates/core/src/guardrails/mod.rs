@@ -1817,6 +1817,31 @@ mod tests {
     }
 
     #[test]
+    fn round_161_control_elsewhere_pages_correct_again_and_a_bare_404() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(finds(
+            "blame",
+            "Although the data center is not under our control, we apologise."
+        ));
+        assert!(!finds(
+            "blame",
+            "We will do everything within our control to keep you informed."
+        ));
+        for text in [
+            "After clearing the cache, the pages were correct again.",
+            "Customer sites recovered.",
+        ] {
+            assert!(finds("premature_resolution", text), "{text}");
+        }
+        for text in [
+            "The site answered every request with a 404.",
+            "Two code bundles were redeployed.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
