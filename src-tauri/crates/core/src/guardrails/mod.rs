@@ -1842,6 +1842,32 @@ mod tests {
     }
 
     #[test]
+    fn round_162_hands_assurances_and_plans_for_the_short_term() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        for text in [
+            "The maintenance was entirely out of our hands.",
+            "Our hosting provider is investigating why this happened.",
+        ] {
+            assert!(finds("blame", text), "{text}");
+        }
+        for text in [
+            "We will sit down with our third party providers to plan improvements.",
+            "We were assured by our hosting provider that they are tracking this down.",
+        ] {
+            assert!(!finds("blame", text), "{text}");
+        }
+        // A plan for the short term is no ETA; a fix in the short term is.
+        assert!(!finds(
+            "unconfirmed_eta",
+            "One thing we will be doing in the short term is to find ways to prevent this."
+        ));
+        assert!(finds(
+            "unconfirmed_eta",
+            "The network should stabilize in the short term."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -189,7 +189,7 @@ static NO_ETA: LazyLock<Regex> =
 /// Words that make a time a promise about the fix rather than the next update.
 static RESTORATION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:fix(?:ed|es|ing)?|rectif(?:y|ies|ied|ying)|remed(?:y|ies|ied|ying)|finish(?:ed|es|ing)?|complet(?:e|ed|es|ing|ion)|patch(?:ed|es|ing)?|hotfix\w*|resolv(?:e|ed|ing)|resolution|restor(?:e|ed|ing|ation)|repair(?:s|ed|ing)?|recover(?:ed|ing|y)?|back\s+(?:up|online|on|to\s+normal)|(?:to|will|should|would|may|might|could)\s+return|working\s+(?:again|normally)|fully\s+operational|available\s+again|up\s+and\s+running|mitigat(?:e|ed|ion)|normal\s+service|return\s+to\s+normal|(?:run|running|operate|operating|depart|departing)\s+(?:normally|as\s+normal|on\s+(?:time|schedule)|to\s+schedule)|resum(?:e|es|ing|ption)|able\s+to\s+(?:log\s*in|login|sign\s*in))\b",
+        r"(?i)\b(?:fix(?:ed|es|ing)?|rectif(?:y|ies|ied|ying)|remed(?:y|ies|ied|ying)|finish(?:ed|es|ing)?|complet(?:e|ed|es|ing|ion)|patch(?:ed|es|ing)?|hotfix\w*|resolv(?:e|ed|ing)|resolution|restor(?:e|ed|ing|ation)|repair(?:s|ed|ing)?|recover(?:ed|ing|y)?|back\s+(?:up|online|on|to\s+normal)|(?:to|will|should|would|may|might|could)\s+return|working\s+(?:again|normally)|fully\s+operational|available\s+again|up\s+and\s+running|mitigat(?:e|ed|ion)|normal\s+service|return\s+to\s+normal|(?:run|running|operate|operating|depart|departing)\s+(?:normally|as\s+normal|on\s+(?:time|schedule)|to\s+schedule)|resum(?:e|es|ing|ption)|stabili[sz](?:e|es|ing)|able\s+to\s+(?:log\s*in|login|sign\s*in))\b",
     )
 });
 
@@ -392,7 +392,11 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
     let times = ETA_TIME
         .find_iter(text)
         .filter(|m| !thousands_follow(&text[m.end()..]))
-        .map(|m| (m, false));
+        // "In the short term" is a promise only beside what gets fixed:
+        // "should stabilize in the short term" is one, "in the short term
+        // we will come up with ways to prevent this" is a plan (five of six
+        // tune sentences with it are no ETA).
+        .map(|m| (m, starts_with_ignore_case(m.as_str(), "in the short term")));
     // A time of day counts only beside what gets fixed then: "resolved
     // today" is a promise, "working on this today" is not.
     let days = DAY_TIME.find_iter(text).map(|m| (m, true));

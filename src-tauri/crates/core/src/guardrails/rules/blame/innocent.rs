@@ -27,8 +27,9 @@ pub(super) static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Working with a provider, or contacting, calling, speaking to or (for us)
-/// informing one, is how the fix happens ("able to communicate with" it too,
+/// Working with a provider (or sitting down with one), or contacting,
+/// calling, speaking to or (for us) informing one, is how the fix happens
+/// ("able to communicate with" it too,
 /// though a "communication failure with" one is its trouble), and so is a
 /// fix found with one ("identified a lasting fix with our vendor").
 /// "Investigating the throughput issues with the Google Cloud Platform
@@ -45,7 +46,7 @@ static INVESTIGATING: LazyLock<Regex> =
 
 pub(super) static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?|communication)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\binvestigation\s+with\s+(?:[\w-]+\s+){0,3}$|\b(?:work(?:s|ed|ing)?|together|collaborat\w*|coordinat\w*|review\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|chas(?:e|ed|es|ing)|press(?:ed|ing)|follow(?:ed|ing)?\s+up|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$|\b(?:call(?:s|ed|ing)?|phoned|spoke|spoken|speak\w*|talked)\s+(?:[\w-]+\s+){0,2}?(?:to|with)\s+(?:[\w-]+\s+){0,4}$|\bable\s+to\s+communicate\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:fix|solution|resolution|workaround|remedy)\s+(?:together\s+)?with\s+(?:[\w-]+\s+){0,4}$|\bjoint\s+(?:effort|investigation|review|work)\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:we|have|has|had)\s+(?:now\s+|also\s+|already\s+)?(?:informed|notified|told|alerted|warned)\s+(?:[\w-]+\s+){0,3}$",
+        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?|communication)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\binvestigation\s+with\s+(?:[\w-]+\s+){0,3}$|\b(?:work(?:s|ed|ing)?|sit(?:s|ting)?\s+down|sat\s+down|together|collaborat\w*|coordinat\w*|review\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|chas(?:e|ed|es|ing)|press(?:ed|ing)|follow(?:ed|ing)?\s+up|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$|\b(?:call(?:s|ed|ing)?|phoned|spoke|spoken|speak\w*|talked)\s+(?:[\w-]+\s+){0,2}?(?:to|with)\s+(?:[\w-]+\s+){0,4}$|\bable\s+to\s+communicate\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:fix|solution|resolution|workaround|remedy)\s+(?:together\s+)?with\s+(?:[\w-]+\s+){0,4}$|\bjoint\s+(?:effort|investigation|review|work)\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:we|have|has|had)\s+(?:now\s+|also\s+|already\s+)?(?:informed|notified|told|alerted|warned)\s+(?:[\w-]+\s+){0,3}$",
     )
 });
 
@@ -58,13 +59,15 @@ static WITH_OUR_TEAM: LazyLock<Regex> = LazyLock::new(|| {
 /// Waiting for news from a provider ("whilst we await an update from our
 /// supplier"), receiving it ("received an RFO from our upstream", "the
 /// latest statement from the upstream provider"), or
-/// checking with one ("verified via our card provider"), says
+/// checking with one ("verified via our card provider"), or being assured
+/// by one ("assured by our hosting provider that they are tracking this
+/// down"), says
 /// who tells us, not whose fault it is, and so does news "made available
 /// from the carrier"; help from one ("a rescue operation from our ISP's
 /// datacenter team") says who helped.
 pub(super) static AWAITING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,12}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:statement|note|notice|notification|message|news|advice|advisory|confirmation|announcement)s?\s+(?:[\w-]+\s+){0,2}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:receiv\w*|got)\s+(?:[\w-]+\s+){0,4}?(?:RFO|report|outage|update|notice|notification|statement)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$|\b(?:help|assistance|support|rescue(?:\s+operation)?)\s+from\s+(?:[\w-]+\s+){0,4}$|\bmade\s+available\s+(?:to\s+us\s+)?(?:from|by)\s+(?:[\w-]+\s+){0,4}$",
+        r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,12}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:statement|note|notice|notification|message|news|advice|advisory|confirmation|announcement)s?\s+(?:[\w-]+\s+){0,2}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:receiv\w*|got)\s+(?:[\w-]+\s+){0,4}?(?:RFO|report|outage|update|notice|notification|statement)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$|\b(?:help|assistance|support|rescue(?:\s+operation)?)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:assured|reassured|told|advised|informed)\s+by\s+(?:[\w-]+\s+){0,4}$|\bmade\s+available\s+(?:to\s+us\s+)?(?:from|by)\s+(?:[\w-]+\s+){0,4}$",
     )
 });
 
@@ -120,14 +123,15 @@ pub(super) static MENDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A provider that itself mends or looks into the trouble ("the vendor
-/// began investigating", "the SMS Provider released a fix", "we contacted
+/// began investigating", "our hosting provider is investigating why this
+/// happened", "the SMS Provider released a fix", "we contacted
 /// our cloud provider and they fixed the issue", "our service provider,
 /// Google Cloud Platform, who restored connectivity", "our ISP indicated
 /// the hardware had been replaced"): the trouble was theirs to mend, so
 /// working with them or waiting on them does not clear them.
 static PROVIDER_MENDS_IT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^(?:\s+(?:support\s+)?(?:teams?|engineers?|staff|technicians?))?\s+(?:(?:has|have|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+|since\s+)?(?:began\s+(?:investigat\w*|an?\b|the\b)|started\s+investigat\w*|fixed|resolved|restored|repaired|corrected|rectified|rolled\s+back|reverted|released\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:fix|patch|hotfix)\b)|^[^.;!?]{0,60}?(?:\band\s+they|,\s+who|\bthat\s+they)\s+(?:(?:have|has|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+)?(?:fixed|resolved|restored|repaired|rolled\s+back|reverted)\b|^\s+(?:has\s+|have\s+|had\s+)?(?:indicated|confirmed|reported|advised|informed\s+us|told\s+us|notified\s+us)\s+(?:that\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have|was|were)\s+(?:been\s+)?(?:replaced|repaired|fixed|restored|resolved)\b",
+        r"(?i)^(?:\s+(?:support\s+)?(?:teams?|engineers?|staff|technicians?))?\s+(?:(?:has|have|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+|since\s+)?(?:began\s+(?:investigat\w*|an?\b|the\b)|started\s+investigat\w*|(?:is|are)\s+(?:currently\s+|still\s+|now\s+)?investigating\s+(?:why|what|how)\b|fixed|resolved|restored|repaired|corrected|rectified|rolled\s+back|reverted|released\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:fix|patch|hotfix)\b)|^[^.;!?]{0,60}?(?:\band\s+they|,\s+who|\bthat\s+they)\s+(?:(?:have|has|had)\s+)?(?:then\s+|quickly\s+|promptly\s+|now\s+)?(?:fixed|resolved|restored|repaired|rolled\s+back|reverted)\b|^\s+(?:has\s+|have\s+|had\s+)?(?:indicated|confirmed|reported|advised|informed\s+us|told\s+us|notified\s+us)\s+(?:that\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have|was|were)\s+(?:been\s+)?(?:replaced|repaired|fixed|restored|resolved)\b",
     )
 });
 
