@@ -29,9 +29,9 @@ pub(super) static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Working with a provider (or sitting down with one), or contacting,
 /// calling, speaking to or (for us) informing one, is how the fix happens
-/// ("able to communicate with" it too,
-/// though a "communication failure with" one is its trouble), and so is a
-/// fix found with one ("identified a lasting fix with our vendor").
+/// ("able to communicate with" it too, though a "communication failure
+/// with" one is its trouble), and so is a fix found with one ("identified a
+/// lasting fix with our vendor").
 /// "Investigating the throughput issues with the Google Cloud Platform
 /// team": the vendor's team is who we investigate with, so "issues with
 /// the vendor" names no culprit. [`THEIR_TEAM`] is the word after the
@@ -58,13 +58,12 @@ static WITH_OUR_TEAM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Waiting for news from a provider ("whilst we await an update from our
 /// supplier"), receiving it ("received an RFO from our upstream", "the
-/// latest statement from the upstream provider"), or
-/// checking with one ("verified via our card provider"), or being assured
-/// by one ("assured by our hosting provider that they are tracking this
-/// down"), says
-/// who tells us, not whose fault it is, and so does news "made available
-/// from the carrier"; help from one ("a rescue operation from our ISP's
-/// datacenter team") says who helped.
+/// latest statement from the upstream provider", news "made available from
+/// the carrier"), checking with one ("verified via our card provider") or
+/// being assured by one ("assured by our hosting provider that they are
+/// tracking this down") says who tells us, not whose fault it is; help from
+/// one ("a rescue operation from our ISP's datacenter team") says who
+/// helped.
 pub(super) static AWAITING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:await\w*|waiting\s+(?:for|on))\s+(?:[\w-]+\s+){0,12}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:statement|note|notice|notification|message|news|advice|advisory|confirmation|announcement)s?\s+(?:[\w-]+\s+){0,2}?from\s+(?:[\w-]+\s+){0,4}$|\b(?:receiv\w*|got)\s+(?:[\w-]+\s+){0,4}?(?:RFO|report|outage|update|notice|notification|statement)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:verified|confirmed|checked)\s+(?:via|with|through)\s+(?:[\w-]+\s+){0,4}$|\b(?:help|assistance|support|rescue(?:\s+operation)?)\s+from\s+(?:[\w-]+\s+){0,4}$|\b(?:assured|reassured|told|advised|informed)\s+by\s+(?:[\w-]+\s+){0,4}$|\bmade\s+available\s+(?:to\s+us\s+)?(?:from|by)\s+(?:[\w-]+\s+){0,4}$",
