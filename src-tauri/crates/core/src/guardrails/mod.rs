@@ -1868,6 +1868,27 @@ mod tests {
     }
 
     #[test]
+    fn round_163_wireless_kit_and_messages_queued_again() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        for text in [
+            "The outage came from our wireless controllers.",
+            "We moved the access points to new hardware.",
+            "Failed messages are re-queued for a second attempt.",
+            "We added more task runners to process messages.",
+            "The change caused database latency for a few minutes.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+        // A game's controllers, and latency on its own, are plain words.
+        for text in [
+            "Some players saw their controllers disconnect.",
+            "We saw higher latency on the website.",
+        ] {
+            assert!(!finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
