@@ -1889,6 +1889,31 @@ mod tests {
     }
 
     #[test]
+    fn round_164_a_tool_to_check_with_and_records_now_correct() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A third-party tool the customer checks with blames nobody; a
+        // third-party provider's outage still does.
+        assert!(!finds(
+            "blame",
+            "To confirm your domain works, check it via a third-party tool like DNSChecker."
+        ));
+        assert!(finds(
+            "blame",
+            "A third-party provider outage stopped our emails."
+        ));
+        for text in [
+            "All DNS records are now correctly configured on our global nodes.",
+            "Traffic is now properly routing to the new servers.",
+        ] {
+            assert!(finds("premature_resolution", text), "{text}");
+        }
+        assert!(!finds(
+            "premature_resolution",
+            "Please check that your settings are correctly configured."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

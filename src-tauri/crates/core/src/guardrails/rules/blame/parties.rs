@@ -350,7 +350,7 @@ pub(super) static THIRD_PARTY: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:third|3rd)[- ]?party\s+([\w-]+)"));
 
 /// What a third party can be without being blamed: the customer's own tools.
-pub(super) const THEIR_OWN: [&str; 15] = [
+pub(super) const THEIR_OWN: [&str; 17] = [
     "ticketing",
     "system",
     "software",
@@ -358,8 +358,10 @@ pub(super) const THEIR_OWN: [&str; 15] = [
     "integrations",
     "app",
     "apps",
+    "application",
     "applications",
     "cookies",
+    "tool",
     "tools",
     "clients",
     "extensions",
