@@ -1914,6 +1914,34 @@ mod tests {
     }
 
     #[test]
+    fn round_165_a_charge_customers_will_see_and_words_in_capitals() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // What a customer may see next is no guess at a cause; a cause
+        // called possible still is.
+        assert!(!finds(
+            "speculation",
+            "It is possible that your customer will see this charge after the refund is complete."
+        ));
+        assert!(finds(
+            "speculation",
+            "It is possible that the upgrade triggered the slowdown."
+        ));
+        // A word written in capitals for emphasis is no acronym, and a
+        // switch "during" which something happened is a change-over; the
+        // box's own parts still are jargon.
+        for text in [
+            "Clients with OLD invoices were charged again.",
+            "During this switch our billing tool reassigned some invoices.",
+        ] {
+            assert!(!finds("jargon", text), "{text}");
+        }
+        assert!(finds(
+            "jargon",
+            "During the switch firmware upgrade, the devices crashed."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

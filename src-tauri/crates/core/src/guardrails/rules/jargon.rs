@@ -154,6 +154,17 @@ static A_CHANGE_OVER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "During this switch, our billing system reassigned invoices": a period
+/// of change, unless a part of the box follows ("during the switch
+/// firmware upgrade").
+static DURING_A_CHANGE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:during|following|since)\s+$"));
+static SWITCH_PART: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s*(?:'s|’s|firmware|ports?|stacks?|reboots?|restarts?|upgrades?|hardware|configs?|configuration|software|fail\w*|crash\w*|outages?)\b",
+    )
+});
+
 /// "Flipping a switch", "at the flick of a switch": the one on the wall.
 static A_LIGHT_SWITCH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -242,6 +253,8 @@ pub(super) fn warm() {
     LazyLock::force(&A_WALL);
     LazyLock::force(&A_CHANGE_OVER);
     LazyLock::force(&A_LIGHT_SWITCH);
+    LazyLock::force(&DURING_A_CHANGE);
+    LazyLock::force(&SWITCH_PART);
     LazyLock::force(&RACKS_FOR_THINGS);
     LazyLock::force(&RAILWAY);
     LazyLock::force(&ERROR_WORDING);
@@ -436,7 +449,9 @@ fn plain_sense(term: &str, before: &str, after: &str) -> bool {
         || (term.starts_with("partition") && A_WALL.is_match(after))
         || (term.starts_with("rack") && RACKS_FOR_THINGS.is_match(before))
         || (term.ends_with(" switch")
-            && (A_CHANGE_OVER.is_match(after) || A_LIGHT_SWITCH.is_match(before)))
+            && (A_CHANGE_OVER.is_match(after)
+                || A_LIGHT_SWITCH.is_match(before)
+                || (DURING_A_CHANGE.is_match(before) && !SWITCH_PART.is_match(after))))
 }
 
 /// The team's codenames are found apart from this ([`super::codenames`]):
