@@ -1942,6 +1942,33 @@ mod tests {
     }
 
     #[test]
+    fn round_166_line_workers_vendors_consulted_and_data_partly_recovered() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        assert!(!finds(
+            "jargon",
+            "Restoration follows every safety rule to protect our line workers."
+        ));
+        assert!(!finds(
+            "blame",
+            "After discussing the issue with our vendors, we doubled our capacity."
+        ));
+        assert!(finds(
+            "blame",
+            "The outage was caused by an issue with our vendors."
+        ));
+        // Part of the lost data recovered is no all-clear; the service
+        // recovered still is.
+        assert!(!finds(
+            "premature_resolution",
+            "We were able to recover a significant percentage of the email data."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "We were able to recover the service within the hour."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -105,7 +105,7 @@ static ACRONYM: LazyLock<Regex> = LazyLock::new(|| compile(r"\b[A-Z][A-Z0-9&]{1,
 /// at a task ("workers installing a light pole").
 static WORKERS_BY_TRADE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:road|construction|utility|building|council|city|rail|site|field|postal|care|health|emergency|farm|factory|power|remote|office|home|key|frontline)\s+workers?$",
+        r"(?i)\b(?:road|construction|utility|building|council|city|rail|site|field|postal|care|health|emergency|farm|factory|power|remote|office|home|key|frontline|line)\s+workers?$",
     )
 });
 

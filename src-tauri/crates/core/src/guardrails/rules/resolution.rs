@@ -176,10 +176,10 @@ static WILL_HAVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What was saved rather than brought back: "recover the data", "recover
-/// all lost emails".
+/// all lost emails", "recover a significant percentage of the email data".
 static RECOVERED_WHAT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^(?:(?:the|all|our|any|most|some|their|your|lost|missing|deleted|affected|corrupted)\s+)*(?:data|files?|records?|e-?mails?|messages?|information|backups?|snapshots?|content|orders?|documents?|photos?)\b|^(?:the\s+)?\d+\s*[TGM]B\s+(?:[\w-]+\s+)?(?:snapshots?|backups?)\b",
+        r"(?i)^(?:(?:a|the)\s+(?:(?:significant|large|small|high|good|substantial|big)\s+)?(?:percentage|portion|proportion|share|part|fraction)\s+of\s+)?(?:(?:the|all|our|any|most|some|their|your|lost|missing|deleted|affected|corrupted)\s+)*(?:data|files?|records?|e-?mails?|messages?|information|backups?|snapshots?|content|orders?|documents?|photos?)\b|^(?:the\s+)?\d+\s*[TGM]B\s+(?:[\w-]+\s+)?(?:snapshots?|backups?)\b",
     )
 });
 
