@@ -1969,6 +1969,17 @@ mod tests {
     }
 
     #[test]
+    fn round_167_an_upgrade_of_our_hosting_names_a_plan() {
+        let blamed = |text: &str| strictly_finds("blame", text);
+        assert!(!blamed(
+            "Traffic has increased a lot, so it was time to upgrade our hosting service."
+        ));
+        assert!(blamed(
+            "Traffic grew a lot this year, and our hosting service failed under it."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -20,10 +20,11 @@ pub(super) static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "To avoid human error", "to detect third-party issues earlier",
 /// "monitor 3rd party statuses" and "better handle token processing when
-/// the third party servers are unavailable" name a risk, not a culprit.
+/// the third party servers are unavailable" name a risk, not a culprit;
+/// "time to upgrade our hosting service" names a plan.
 pub(super) static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without|detect|prone\s+to|risk\s+of|resilient\s+to|resilience\s+(?:to|against)|(?:protect\w*|insulat\w*|shield\w*)\s+(?:[\w-]+\s+)?(?:against|from)|guard\s+against|withstand|robust\s+(?:enough\s+)?(?:to\s+handle|to|against))\s+(?:[\w-]+\s+){0,2}$|\bmonitor\w*\s+$|\b(?:handle|cope\s+with|tolerate|survive)\b[^.!?]{0,60}?\b(?:when|if|whenever|should)\s+(?:the\s+|a\s+|an\s+|our\s+)?$",
+        r"(?i)\b(?:avoid|prevent|reduce|minimi[sz]e|eliminate|without|detect|upgrad(?:e|ed|ing)|prone\s+to|risk\s+of|resilient\s+to|resilience\s+(?:to|against)|(?:protect\w*|insulat\w*|shield\w*)\s+(?:[\w-]+\s+)?(?:against|from)|guard\s+against|withstand|robust\s+(?:enough\s+)?(?:to\s+handle|to|against))\s+(?:[\w-]+\s+){0,2}$|\bmonitor\w*\s+$|\b(?:handle|cope\s+with|tolerate|survive)\b[^.!?]{0,60}?\b(?:when|if|whenever|should)\s+(?:the\s+|a\s+|an\s+|our\s+)?$",
     )
 });
 
