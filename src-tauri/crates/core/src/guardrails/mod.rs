@@ -1980,6 +1980,34 @@ mod tests {
     }
 
     #[test]
+    fn round_168_placeholders_backups_and_problems_not_limited() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A placeholder for the reader's own handle names nobody; a real
+        // handle still does.
+        assert!(!finds(
+            "person_name",
+            "Recreate your account using the same @username as before."
+        ));
+        assert!(finds("person_name", "Thanks to @jsmith for the report."));
+        // Restored from backup tells the procedure; restored on its own is
+        // still the all-clear.
+        assert!(!finds(
+            "premature_resolution",
+            "It was suspended again, since it was restored from backup."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "The forum was restored at noon."
+        ));
+        // What a problem was not limited to is its reach, not a guess at
+        // its cause.
+        assert!(!finds(
+            "speculation",
+            "It appears that the hardware problems weren't limited to the disk."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -183,6 +183,13 @@ static RECOVERED_WHAT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Where a restore came from: "it was restored from backup", "had to be
+/// restored from backup tapes" tell the procedure, not the recovery (none
+/// of four tune sentences is an all-clear).
+static FROM_BACKUP: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^from\s+(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}?backups?\b")
+});
+
 /// "Back at baseline", "back at normal levels": a measure where it belongs.
 static BACK_AT_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -264,6 +271,7 @@ pub(super) fn warm() {
     LazyLock::force(&FIX_WITHIN);
     LazyLock::force(&BACK_AT_LEVEL);
     LazyLock::force(&RECOVERED_WHAT);
+    LazyLock::force(&FROM_BACKUP);
     LazyLock::force(&PAST_CLAUSE);
     LazyLock::force(&WILL_HAVE);
     LazyLock::force(&WORKING_AS_USUAL);
@@ -581,6 +589,9 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         if (said.ends_with("recover") || said.ends_with("restored"))
             && RECOVERED_WHAT.is_match(after)
         {
+            continue;
+        }
+        if said.ends_with("restored") && FROM_BACKUP.is_match(after) {
             continue;
         }
         // "Is over" ends a clause ("the outage is over."); "is over 50%"
