@@ -2008,6 +2008,29 @@ mod tests {
     }
 
     #[test]
+    fn round_169_past_hopes_moves_that_begin_and_beliefs_about_the_fix() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A hope already past, and a move that begins in two days, promise
+        // no end; a hope now still does.
+        for text in [
+            "I was hoping to have it all done in about an hour.",
+            "Consoles will begin their move in a couple of days.",
+        ] {
+            assert!(!finds("unconfirmed_eta", text), "{text}");
+        }
+        assert!(finds(
+            "unconfirmed_eta",
+            "We are hoping to have it all done in about an hour."
+        ));
+        // Believing the issues are addressed is an all-clear, not a guess
+        // at the cause.
+        assert!(!finds(
+            "speculation",
+            "I believe we’ve now addressed all the known issues from last week."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

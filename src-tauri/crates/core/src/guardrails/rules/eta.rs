@@ -54,10 +54,12 @@ static WORKED_THROUGH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A guess about the past: "the start of the outage is expected to have
-/// been around 3:00 AM" dates what happened, it promises nothing.
+/// been around 3:00 AM" dates what happened, it promises nothing; nor does
+/// a hope already past ("I was hoping to have it all done in about an
+/// hour"; none of four tune sentences with one is an ETA).
 static GUESSED_PAST: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:expected|estimated|believed|thought|assumed)\s+to\s+have\s+(?:been|started|begun|occurred|happened)\s+$",
+        r"(?i)\b(?:expected|estimated|believed|thought|assumed)\s+to\s+have\s+(?:been|started|begun|occurred|happened)\s+$|\b(?:(?:was|were)\s+hoping|had\s+hoped)\s+to\b[^.!?]*$",
     )
 });
 
@@ -148,11 +150,12 @@ static DISRUPTION_STARTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A time right after work starting ("repair shall recommence from 00.01
-/// tonight", "beginning at 2 AM") is when it starts, not when it ends:
-/// none of 33 tune sentences with one is labelled an ETA.
+/// tonight", "beginning at 2 AM", "will begin their move in a couple of
+/// days") is when it starts, not when it ends: none of 33 tune sentences
+/// with one is labelled an ETA.
 static WORK_STARTS: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:re)?(?:start|begin|commenc)\w*\s+(?:(?:from|at|on)\s+)?(?:\d{1,2}[:.]?\d{2}\s*(?:am|pm|utc|gmt)?\s+)?$",
+        r"(?i)\b(?:re)?(?:start|begin|commenc)\w*\s+(?:(?:from|at|on)\s+)?(?:\d{1,2}[:.]?\d{2}\s*(?:am|pm|utc|gmt)?\s+)?$|\bbegin\w*\s+(?:the|their|its|our)\s+[\w-]+\s+$",
     )
 });
 
