@@ -159,6 +159,7 @@ static A_CHANGE_OVER: LazyLock<Regex> = LazyLock::new(|| {
 /// firmware upgrade").
 static DURING_A_CHANGE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:during|following|since)\s+$"));
+/// What follows "the switch" when it is the box after all.
 static SWITCH_PART: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)^\s*(?:'s|’s|firmware|ports?|stacks?|reboots?|restarts?|upgrades?|hardware|configs?|configuration|software|fail\w*|crash\w*|outages?)\b",

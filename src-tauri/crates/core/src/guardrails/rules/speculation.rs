@@ -12,10 +12,10 @@ use super::{
 };
 
 /// What a belief can be about other than the cause: the recovery, the plan,
-/// what customers will see ("it is possible that your customer will see this
-/// charge"), how long something will take, or what a new safeguard would have done
-/// ("we believe would have flagged this issue"). ("We think about" is no
-/// belief at all.)
+/// what customers will see ("it is possible that your customer will see
+/// this charge"), how long something will take, or what a new safeguard
+/// would have done ("we believe would have flagged this issue"). ("We think
+/// about" is no belief at all.)
 static NOT_ABOUT_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)^\s+(?:that\s+)?(?:(?:[\w'’-]+\s+){0,4}?(?:is|are|was|were|remains?)(?:n['’]t)?\s+(?:not\s+)?(?:(?:still|only|largely|mostly)\s+)?(?:limited|isolated|confined|restricted)\s+to\b|(?:[\w'’-]+\s+){0,6}?(?:is|are|remains?)\s+(?:(?:still|both|currently|now|very|quite|rather|at\s+the\s+moment)\s+)*(?:slow|slower|sluggish|intermittent|patchy|unreliable|over)\b|(?:[\w'’-]+\s+){0,4}?will\s+(?:be\s+)?(?:cleared|processed|delivered|sent|complete|completed|finished|done|available|back)\b|(?:[\w'’-]+\s+){0,4}?(?:will|may|might|could)\s+(?:still\s+|also\s+)?(?:see|notice)\b|(?:an?\s+|some\s+|the\s+)?(?:(?:partial|full|steady|gradual)\s+)?(?:recovery|improvement)\s+(?:in|of|across|for|since|from)\b|(?:the\s+|our\s+)?(?:fix|fixes|mitigation|mitigations|workaround|change|rollback)\s+(?:is|are|has\s+been|have\s+been)\s+(?:working|holding|effective|helping)\b|(?:(?:this|these|that|it|they)\s+)?would\s+(?:also\s+)?have\s+(?:been\s+)?(?:flagged|caught|detected|prevented|avoided|reduced|helped|shortened|alerted|allowed|limited|mitigated|stopped)\b|we\s+(?:can|will|have|are|should|need)|about\b|no\b|none\b|nothing\b|every\w*|everything|all\s+|in\b|you\b|it(?:\s+is|['’]s)\s+(?:important|right|essential|necessary|critical|crucial|vital|best|worth|our)|(?:some|many|most|only|a\s+(?:few|small|limited|number|subset))\b|(?:customers|users)\s+(?:are|were|may|might|will|can)\b|there\s+(?:is|are|was|were)\s+(?:(?:approximately|about|around|roughly|over|at\s+least|up\s+to|only|just)\s+)?\d|we['’]re\s+(?:ok|okay|fine|good|back|up|stable)\b)|\b(?:intact|unaffected|not\s+(?:affected|impacted|lost))\b|\b(?:back\s+to\s+normal|normally|operational|as\s+expected|working\s+again|resolved|restored|repair(?:ed)?|recovered|fixed|addressed|mitigated|take|before|until|(?:never\s+)?happen\w*\s+again|recur\w*|working\s+(?:as\s+)?hard|deserve\w*)\b|\bwill\s+(?:resolve|fix|restore|repair|address)\b",
