@@ -157,7 +157,7 @@ static A_CHANGE_OVER: LazyLock<Regex> = LazyLock::new(|| {
 /// "During this switch, our billing system reassigned invoices": a period
 /// of change, unless a part of the box follows ("during the switch
 /// firmware upgrade").
-static DURING_A_CHANGE: LazyLock<Regex> =
+static DURING_OR_SINCE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:during|following|since)\s+$"));
 /// What follows "the switch" when it is the box after all.
 static SWITCH_PART: LazyLock<Regex> = LazyLock::new(|| {
@@ -254,7 +254,7 @@ pub(super) fn warm() {
     LazyLock::force(&A_WALL);
     LazyLock::force(&A_CHANGE_OVER);
     LazyLock::force(&A_LIGHT_SWITCH);
-    LazyLock::force(&DURING_A_CHANGE);
+    LazyLock::force(&DURING_OR_SINCE);
     LazyLock::force(&SWITCH_PART);
     LazyLock::force(&RACKS_FOR_THINGS);
     LazyLock::force(&RAILWAY);
@@ -452,7 +452,7 @@ fn plain_sense(term: &str, before: &str, after: &str) -> bool {
         || (term.ends_with(" switch")
             && (A_CHANGE_OVER.is_match(after)
                 || A_LIGHT_SWITCH.is_match(before)
-                || (DURING_A_CHANGE.is_match(before) && !SWITCH_PART.is_match(after))))
+                || (DURING_OR_SINCE.is_match(before) && !SWITCH_PART.is_match(after))))
 }
 
 /// The team's codenames are found apart from this ([`super::codenames`]):
