@@ -2031,6 +2031,46 @@ mod tests {
     }
 
     #[test]
+    fn round_170_planned_moves_ways_to_do_it_inodes_and_propagation() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // When a move or an install is planned to happen is no promise of
+        // when service returns; a return in the same words still is.
+        for text in [
+            "Sometime within the next day or two we plan to install a major upgrade.",
+            "The site will be moving to a new server, hopefully in the next few days.",
+        ] {
+            assert!(!finds("unconfirmed_eta", text), "{text}");
+        }
+        for text in [
+            "Within the next day or two we plan to restore full service.",
+            "The site will be back online, hopefully in the next few days.",
+        ] {
+            assert!(finds("unconfirmed_eta", text), "{text}");
+        }
+        // Believing there are ways to do something guesses at no cause.
+        assert!(!finds(
+            "speculation",
+            "I believe there are ways to automate it, but that can get ugly."
+        ));
+        assert!(finds(
+            "speculation",
+            "We believe there was a fault in the storage layer."
+        ));
+        // Inodes, and records that propagate across the internet, are the
+        // machine room's words; news spreading across it is not.
+        for text in [
+            "The server ran out of inodes.",
+            "You may see errors as the corrected records propagate across the internet.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+        assert!(!finds(
+            "jargon",
+            "News of the outage spread across the internet."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -152,18 +152,22 @@ static DISRUPTION_STARTS: LazyLock<Regex> = LazyLock::new(|| {
 /// A time right after work starting ("repair shall recommence from 00.01
 /// tonight", "beginning at 2 AM", "will begin their move in a couple of
 /// days") is when it starts, not when it ends: none of 33 tune sentences
-/// with one is labelled an ETA.
+/// with one is labelled an ETA. So is a time right after a move to a new
+/// home ("will be moving to a new server, hopefully in the next few days"):
+/// none of 11 tune sentences with such a move is an ETA.
 static WORK_STARTS: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:re)?(?:start|begin|commenc)\w*\s+(?:(?:from|at|on)\s+)?(?:\d{1,2}[:.]?\d{2}\s*(?:am|pm|utc|gmt)?\s+)?$|\bbegin\w*\s+(?:the|their|its|our)\s+[\w-]+\s+$",
+        r"(?i)\b(?:re)?(?:start|begin|commenc)\w*\s+(?:(?:from|at|on)\s+)?(?:\d{1,2}[:.]?\d{2}\s*(?:am|pm|utc|gmt)?\s+)?$|\bbegin\w*\s+(?:the|their|its|our)\s+[\w-]+\s+$|\b(?:mov|migrat)(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,2}?to\s+(?:a|the|our)\s+new\s+[\w-]+,?\s+(?:(?:hopefully|probably|possibly)\s+)?$",
     )
 });
 
 /// What a time is followed by when it is when the disruption starts: "we
-/// will shortly be temporarily disabling the summary endpoint".
+/// will shortly be temporarily disabling the summary endpoint", or when
+/// planned work does: "within the next day or two I plan to install a
+/// major upgrade".
 static DISRUPTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:be\s+)?(?:temporarily\s+)?(?:disabling|pausing|suspending|taking\s+(?:[\w-]+\s+){0,3}?(?:down|offline)|shutting\s+(?:[\w-]+\s+){0,3}?down|turning\s+off)\b",
+        r"(?i)^\s+(?:be\s+)?(?:temporarily\s+)?(?:disabling|pausing|suspending|taking\s+(?:[\w-]+\s+){0,3}?(?:down|offline)|shutting\s+(?:[\w-]+\s+){0,3}?down|turning\s+off)\b|^(?:\s+or\s+(?:two|so))?,?\s+(?:i|we)\s+(?:plan|intend)\s+to\s+(?:install|upgrade|move|migrate|perform|carry\s+out|begin|start)\b",
     )
 });
 
