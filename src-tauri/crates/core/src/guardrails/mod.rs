@@ -2071,6 +2071,36 @@ mod tests {
     }
 
     #[test]
+    fn round_171_probable_places_shut_departments_and_zip_files() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // "Was probably with a router" guesses where the fault lies; the
+        // same said plainly does not.
+        assert!(finds(
+            "speculation",
+            "The problem was probably with a router at our provider."
+        ));
+        assert!(!finds(
+            "speculation",
+            "The problem was with a router at our provider."
+        ));
+        // A department or desk that was closed is a place shut for the
+        // night, even beside the word "issue"; closing the issue itself
+        // is still the all-clear.
+        for text in [
+            "This issue began at 5:14 PM, while our support department was closed.",
+            "The reports came in while our support desk was closed, and no issue was escalated.",
+        ] {
+            assert!(!finds("premature_resolution", text), "{text}");
+        }
+        for text in ["We have closed the incident.", "The issue is closed."] {
+            assert!(finds("premature_resolution", text), "{text}");
+        }
+        // A ZIP file is an everyday word; other capitals still are not.
+        assert!(!finds("jargon", "Download your files as a ZIP file."));
+        assert!(finds("jargon", "The BGP session returned errors."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -324,10 +324,12 @@ static CLOSED_WHAT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A place that is shut, just before "had been closed".
+/// A place that is shut, just before "had been closed", or a department
+/// or desk shut for the night ("while our customer support department was
+/// closed").
 static SHUT_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:branch(?:es)?|offices?|shops?|stores?|roads?|stations?|schools?|bridges?|airports?|borders?|campus(?:es)?|librar(?:y|ies)|cent(?:er|re)s?|restaurants?|parks?)\s+$",
+        r"(?i)\b(?:branch(?:es)?|offices?|departments?|desks?|shops?|stores?|roads?|stations?|schools?|bridges?|airports?|borders?|campus(?:es)?|librar(?:y|ies)|cent(?:er|re)s?|restaurants?|parks?)\s+$",
     )
 });
 
@@ -532,10 +534,13 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         }
         // "Heavy snow has closed the line", "the branch is closed today" and
         // "their local branch had been closed": something shut is the
-        // trouble; "we have closed the incident" ends it.
+        // trouble; "we have closed the incident" ends it. A place named
+        // right before "closed" is what was shut, whatever else the
+        // sentence says ("this issue began while our support department
+        // was closed").
         if said.ends_with("closed")
-            && (CLOSED_WHAT.is_match(after) || SHUT_PLACE.is_match(before))
-            && !CLOSES_AN_INCIDENT.is_match(sentence)
+            && ((CLOSED_WHAT.is_match(after) && !CLOSES_AN_INCIDENT.is_match(sentence))
+                || SHUT_PLACE.is_match(before))
         {
             continue;
         }
