@@ -2101,6 +2101,26 @@ mod tests {
     }
 
     #[test]
+    fn round_172_what_we_expected_and_when_a_failover_starts() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // What we expected then, and when a failover is about to start,
+        // promise no end; what we expect now, and a return at that time,
+        // still do.
+        for text in [
+            "We opened a case with the vendor and expected new hardware within 24 hours.",
+            "In 10 minutes, we will be failing over to a standby site.",
+        ] {
+            assert!(!finds("unconfirmed_eta", text), "{text}");
+        }
+        for text in [
+            "We expect the new hardware to be installed within 24 hours.",
+            "In 10 minutes, we will be back online.",
+        ] {
+            assert!(finds("unconfirmed_eta", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -56,10 +56,13 @@ static WORKED_THROUGH: LazyLock<Regex> = LazyLock::new(|| {
 /// A guess about the past: "the start of the outage is expected to have
 /// been around 3:00 AM" dates what happened, it promises nothing; nor does
 /// a hope already past ("I was hoping to have it all done in about an
-/// hour"; none of four tune sentences with one is an ETA).
+/// hour"; none of four tune sentences with one is an ETA), nor what we
+/// expected then ("we opened a case and expected replacement hardware
+/// within 24 hours"; none of seven tune sentences with "we ... expected"
+/// is one).
 static GUESSED_PAST: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:expected|estimated|believed|thought|assumed)\s+to\s+have\s+(?:been|started|begun|occurred|happened)\s+$|\b(?:(?:was|were)\s+hoping|had\s+hoped)\s+to\b[^.!?]*$",
+        r"(?i)\b(?:expected|estimated|believed|thought|assumed)\s+to\s+have\s+(?:been|started|begun|occurred|happened)\s+$|\b(?:(?:was|were)\s+hoping|had\s+hoped)\s+to\b[^.!?]*$|\b(?:we|they|i)\s+(?:(?:[\w'’-]+\s+){0,8}?(?:and|had)\s+)?expected\b[^.!?]*$",
     )
 });
 
@@ -164,10 +167,10 @@ static WORK_STARTS: LazyLock<Regex> = LazyLock::new(|| {
 /// What a time is followed by when it is when the disruption starts: "we
 /// will shortly be temporarily disabling the summary endpoint", or when
 /// planned work does: "within the next day or two I plan to install a
-/// major upgrade".
+/// major upgrade", "in 10 minutes, we will be failing over".
 static DISRUPTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\s+(?:be\s+)?(?:temporarily\s+)?(?:disabling|pausing|suspending|taking\s+(?:[\w-]+\s+){0,3}?(?:down|offline)|shutting\s+(?:[\w-]+\s+){0,3}?down|turning\s+off)\b|^(?:\s+or\s+(?:two|so))?,?\s+(?:i|we)\s+(?:plan|intend)\s+to\s+(?:install|upgrade|move|migrate|perform|carry\s+out|begin|start)\b",
+        r"(?i)^\s+(?:be\s+)?(?:temporarily\s+)?(?:disabling|pausing|suspending|taking\s+(?:[\w-]+\s+){0,3}?(?:down|offline)|shutting\s+(?:[\w-]+\s+){0,3}?down|turning\s+off)\b|^(?:\s+or\s+(?:two|so))?,?\s+(?:i|we)\s+(?:(?:plan|intend)\s+to|will\s+be|['’]ll\s+be)\s+(?:install|upgrad|mov|migrat|perform|carr(?:y|ying)\s+out|begin|start|fail(?:ing)?\s+over|switch)\w*",
     )
 });
 

@@ -464,8 +464,8 @@ mod tests {
         let strict = LintContext::default();
         let column = |rule| column(rule).expect("a model rule");
         // Real tune sentences the patterns read as an all-clear and an ETA,
-        // which the model reads as neither: a step of the diagnosis, and an
-        // outage's length. (A retrain moves scores; if one rises past the
+        // which the model reads as neither: a step of the diagnosis, and a
+        // time that is only a guess at when a write-up might come. (A retrain moves scores; if one rises past the
         // doubt, pick another such sentence from the lint report.)
         for (text, rule) in [
             (
@@ -473,7 +473,7 @@ mod tests {
                 Rule::PrematureResolution,
             ),
             (
-                "We expected this migration to be a transparent change unfortunately it lead to a ~ 7 minute outage across our services.",
+                "Unfortunately i don’t have a timeline on that, it could be later today, or it could be once we have had time to get the team together to do a retrospective.",
                 Rule::UnconfirmedEta,
             ),
         ] {
