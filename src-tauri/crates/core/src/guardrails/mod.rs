@@ -2121,6 +2121,25 @@ mod tests {
     }
 
     #[test]
+    fn round_173_what_an_app_is_built_from_is_jargon() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // Crash logs, build settings, embedded frameworks and Swift code
+        // are a developer's words; a swift decision is not.
+        for text in [
+            "We checked the crash logs from the last release.",
+            "We resubmitted the app with new build settings.",
+            "Our iOS app is written in Swift code.",
+            "It affects every app with embedded frameworks.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+        assert!(!finds(
+            "jargon",
+            "We made a swift decision to roll it back."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
