@@ -59,10 +59,11 @@ static WORKED_THROUGH: LazyLock<Regex> = LazyLock::new(|| {
 /// hour"; none of four tune sentences with one is an ETA), nor what we
 /// expected then ("we opened a case and expected replacement hardware
 /// within 24 hours"; none of seven tune sentences with "we ... expected"
-/// is one).
+/// is one). Only our own past expectation: "they expected" is as often
+/// someone's estimate reported in the past tense.
 static GUESSED_PAST: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:expected|estimated|believed|thought|assumed)\s+to\s+have\s+(?:been|started|begun|occurred|happened)\s+$|\b(?:(?:was|were)\s+hoping|had\s+hoped)\s+to\b[^.!?]*$|\b(?:we|they|i)\s+(?:(?:[\w'’-]+\s+){0,8}?(?:and|had)\s+)?expected\b[^.!?]*$",
+        r"(?i)\b(?:expected|estimated|believed|thought|assumed)\s+to\s+have\s+(?:been|started|begun|occurred|happened)\s+$|\b(?:(?:was|were)\s+hoping|had\s+hoped)\s+to\b[^.!?]*$|\b(?:we|i)\s+(?:(?:[\w'’-]+\s+){0,8}?(?:and|had)\s+)?expected\b[^.!?]*$",
     )
 });
 

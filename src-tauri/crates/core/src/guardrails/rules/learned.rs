@@ -465,8 +465,9 @@ mod tests {
         let column = |rule| column(rule).expect("a model rule");
         // Real tune sentences the patterns read as an all-clear and an ETA,
         // which the model reads as neither: a step of the diagnosis, and a
-        // time that is only a guess at when a write-up might come. (A retrain moves scores; if one rises past the
-        // doubt, pick another such sentence from the lint report.)
+        // time that is only a guess at when a write-up might come. (A
+        // retrain moves scores; if one rises past the doubt, pick another
+        // such sentence from the lint report.)
         for (text, rule) in [
             (
                 "First, we confirmed that our servers were functioning correctly.",
