@@ -589,14 +589,13 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
         if said.starts_with("back up") && BACKS_UP.is_match(before) {
             continue;
         }
-        // "Able to recover the data" saves what was lost; it says nothing of
-        // the service.
-        if (said.ends_with("recover") || said.ends_with("restored"))
-            && RECOVERED_WHAT.is_match(after)
+        // "Able to recover the data" saves what was lost, and "restored
+        // from backup" tells where a restore came from; neither says
+        // anything of the service.
+        let restored = said.ends_with("restored");
+        if ((restored || said.ends_with("recover")) && RECOVERED_WHAT.is_match(after))
+            || (restored && FROM_BACKUP.is_match(after))
         {
-            continue;
-        }
-        if said.ends_with("restored") && FROM_BACKUP.is_match(after) {
             continue;
         }
         // "Is over" ends a clause ("the outage is over."); "is over 50%"
