@@ -2140,6 +2140,47 @@ mod tests {
     }
 
     #[test]
+    fn round_174_a_curly_negation_a_reply_time_and_a_pasted_style_rule() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // "weren’t working properly" with a typographic apostrophe is no
+        // all-clear, as with a straight one; the plain words still are.
+        for text in [
+            "We couldn’t tell you that things weren’t working properly.",
+            "We couldn't tell you that things weren't working properly.",
+        ] {
+            assert!(!finds("premature_resolution", text), "{text}");
+        }
+        assert!(finds(
+            "premature_resolution",
+            "Everything is working properly again."
+        ));
+        // A guess at what the problem results from.
+        assert!(finds(
+            "speculation",
+            "The problem appears to result from a missing title."
+        ));
+        // How soon a reply to an e-mail comes is the next message, not the
+        // fix; a fix within two days still is an ETA.
+        assert!(!finds(
+            "unconfirmed_eta",
+            "You will receive a reply to your e-mail within 2 business days."
+        ));
+        assert!(finds(
+            "unconfirmed_eta",
+            "We expect to fix the mail problem within 2 business days."
+        ));
+        // A style rule pasted from a stylesheet is code; capitals for
+        // emphasis are words.
+        assert!(finds("jargon", ".post-title { display: none; }"));
+        for text in [
+            "AFTER whitelisting us, please check your SPAM folder.",
+            "Our address is {see below}; write to us.",
+        ] {
+            assert!(!finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

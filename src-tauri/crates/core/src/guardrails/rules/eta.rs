@@ -207,7 +207,7 @@ static RESTORATION: LazyLock<Regex> = LazyLock::new(|| {
 /// A time right after these is when the next message comes, not the fix.
 static ABOUT_UPDATES: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:monitor\w*|watch\w*|observ\w*|summary|summaries|send|notif\w*|contact\w*|update|updates|updated|information|info|post|posted|published|provided|share|shared|check\s+in|report|rfo|rca|postmortem|post-mortem|write-up|retrospective|analysis|communicat\w*|details|news|back\s+to\s+you)\b[^.!?]{0,25}$",
+        r"(?i)\b(?:monitor\w*|watch\w*|observ\w*|summary|summaries|send|notif\w*|contact\w*|update|updates|updated|information|info|post|posted|published|provided|share|shared|check\s+in|report|rfo|rca|postmortem|post-mortem|write-up|retrospective|analysis|communicat\w*|details|news|back\s+to\s+you|repl(?:y|ies))\b[^.!?]{0,25}$",
     )
 });
 

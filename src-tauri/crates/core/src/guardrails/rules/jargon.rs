@@ -81,6 +81,10 @@ fn jargon_patterns() -> Vec<String> {
         r"(?m)^\s*at\s+[\w$.<>]+\(.*?:\d+\)|\bTraceback \(most recent call last\)|\bFile\s+\x22[^\x22]+\x22,\s+line\s+\d+|\b[A-Z]\w*(?:Exception|Error)\b|\bpanicked\s+at\b|\b(?:SIGSEGV|SIGKILL|SIGTERM|segfault|OOMKilled|CrashLoopBackOff|ImagePullBackOff)\b|(?i:\bsegmentation\s+fault\b|\bcore\s+dumped\b|\bstack\s*trace\b|\bnull\s+pointer\b)",
         // Unix file system paths: "/var", "/etc/hosts".
         r"(?:^|[\s(])/(?:var|etc|usr|tmp|opt|srv|dev|mnt|proc|home|root|bin|boot)(?:/[\w.-]+)*\b",
+        // A style rule pasted from a stylesheet ("{ display: none; }"): code
+        // for the reader to copy, not words. (Braces are not word characters,
+        // so this cannot sit in the whole-word list.)
+        r"\{\s*[a-z-]+\s*:\s*[^{};]+;\s*\}",
         // Error codes.
         r"(?i)\b(?:HTTP\s*)?[45][\dx*]{2}\s+(?:(?:page|gateway|server)\s+)?(?:errors?|responses?|status(?:es)?|codes?)\b|\b(?:returned|returning|returns)\s+(?:an?\s+|HTTP\s+)?[2-5]\d\d(?:\s+(?:OK|errors?|responses?|codes?)\b|[,.;)]|\s*$|\s+(?:but|and|instead|without|for|when|while|after|before|to|on|in)\b)|\bHTTP\s+[45]\d\d\b|\b[45]xx\b|\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|ENOSPC|EPIPE|EACCES|ENOMEM)\b|\bERR_[A-Z_]+\b|\b0x[0-9a-f]{4,}\b|\berror\s+code\s+[\w-]+|\berrno\b|\bexit\s+code\s+\d+",
         // A vendor's error code, letters run into digits ("AADSTS50058",
