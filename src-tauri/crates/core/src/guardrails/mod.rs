@@ -2181,6 +2181,37 @@ mod tests {
     }
 
     #[test]
+    fn round_175_a_guessed_hit_spoiling_things_and_the_verb_pop() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // "Seems to have been hit by" guesses what happened.
+        for text in [
+            "Our offices seem to have been hit by a power failure.",
+            "The office appears to have been hit by a power cut overnight.",
+        ] {
+            assert!(finds("speculation", text), "{text}");
+        }
+        // Someone messing things up again is no service coming up; the
+        // site being up again still is.
+        assert!(!finds(
+            "premature_resolution",
+            "So, here's to the weather messing things up again!"
+        ));
+        assert!(finds("premature_resolution", "The site is up again."));
+        // POP the mail protocol and a network's PoP are jargon; "pop it on
+        // the new host" is a verb.
+        assert!(!finds(
+            "jargon",
+            "Copy the mail and pop it on the new host."
+        ));
+        for text in [
+            "Users that connect via POP may see errors.",
+            "Traffic moved to the London PoP.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

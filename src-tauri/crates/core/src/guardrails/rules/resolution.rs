@@ -144,11 +144,12 @@ static NOW_OR_AGAIN: LazyLock<Regex> =
 static BACKS_UP: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:would|will|to|could|can|may|might|then|and)\s+$"));
 
-/// "Network exceptions spike up again" is the trouble rising, not the
+/// "Network exceptions spike up again" is the trouble rising, and "the
+/// weather ballsing things up again" someone spoiling things, not the
 /// service coming up.
 static RISES_UP: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:spik\w*|flar\w*|ramp\w*|shot|pick\w*|fir(?:e|es|ed|ing)|crept|creep\w*|bump\w*)\s+$",
+        r"(?i)\b(?:spik\w*|flar\w*|ramp\w*|shot|pick\w*|fir(?:e|es|ed|ing)|crept|creep\w*|bump\w*)\s+$|\b(?:mess|screw|balls|foul|muck|cock|louse)\w*\s+(?:things|it|everything|stuff)\s+$",
     )
 });
 
