@@ -2212,6 +2212,29 @@ mod tests {
     }
 
     #[test]
+    fn round_176_the_end_of_the_afternoon_and_a_quoted_acronym() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // The end of the afternoon is a time, as the end of the day is.
+        assert!(finds(
+            "unconfirmed_eta",
+            "We expect that everything will be back to normal before the end of the afternoon."
+        ));
+        assert!(!finds(
+            "unconfirmed_eta",
+            "The end of the afternoon was quiet."
+        ));
+        // An acronym between quotes is the term quoted; a name ending in S
+        // before an apostrophe is still a possessive.
+        for text in [
+            "What is our 'ILS' and why are they making us upgrade?",
+            "What is our \u{2018}ILS\u{2019} and why are they making us upgrade?",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+        assert!(!finds("jargon", "TSYS' data centre lost power."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

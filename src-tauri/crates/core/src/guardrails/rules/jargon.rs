@@ -288,9 +288,12 @@ fn unexplained_acronyms<'t>(text: &'t str, words: &DraftWords<'t>) -> Vec<(usize
         }
         // "TSYS' data centre" is the possessive of a name ending in S, and
         // names joined with "&" or "+" ("AT&T", "HUBER+SUHNER") are
-        // companies, not terms.
+        // companies, not terms. An acronym between quotes ("our 'ILS'") is
+        // the term quoted, not a possessive.
         let before = &text[..m.start()];
+        let quoted = before.ends_with('\'') || before.ends_with('\u{2018}');
         let plural_possessive = m.as_str().ends_with('S')
+            && !quoted
             && (after.starts_with("' ") || after.starts_with("\u{2019} "));
         let joined_name = m.as_str().contains('&')
             || (after.starts_with('+') && after[1..].starts_with(|c: char| c.is_ascii_uppercase()))
