@@ -2235,6 +2235,22 @@ mod tests {
     }
 
     #[test]
+    fn round_177_a_hedge_with_a_word_before_like() {
+        // "Seems at least like a flaw", "looks more like a problem": the
+        // same guess as "seems like a flaw", with a word between.
+        for text in [
+            "This seems at least like a fundamental flaw in the mail software.",
+            "It looks more like a problem with the router.",
+        ] {
+            assert!(strictly_finds("speculation", text), "{text}");
+        }
+        assert!(!strictly_finds(
+            "speculation",
+            "The new page looks more modern than the old one."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
