@@ -2251,6 +2251,24 @@ mod tests {
     }
 
     #[test]
+    fn round_178_a_councillor_by_name_and_out_of_my_control() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A councillor, a mayor or a senator before a full name is a
+        // person, as a director or a secretary is; the council is not.
+        for text in [
+            "Councillor Desley Simpson said the work went well.",
+            "Mayor Tory Whanau thanked the crews.",
+        ] {
+            assert!(finds("person_name", text), "{text}");
+        }
+        assert!(!finds("person_name", "The council met on Monday."));
+        // "Out of my control" puts the fault elsewhere, as "out of our
+        // control" does.
+        assert!(finds("blame", "This is completely out of my control."));
+        assert!(!finds("blame", "It was my call to make."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
