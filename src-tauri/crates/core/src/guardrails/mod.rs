@@ -2269,6 +2269,26 @@ mod tests {
     }
 
     #[test]
+    fn round_179_a_spammer_at_work_and_an_ip_address() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A spammer who compromised or sent something is blamed, as a
+        // hacker is; spammers in general are not.
+        for text in [
+            "A customer had their email address compromised by a spammer.",
+            "The spammer then sent several thousand messages.",
+        ] {
+            assert!(finds("blame", text), "{text}");
+        }
+        assert!(!finds(
+            "blame",
+            "We filter mail to protect you from spammers."
+        ));
+        // An IP address is a network word; IP alone stays plain.
+        assert!(finds("jargon", "Many sites share the same IP address."));
+        assert!(!finds("jargon", "IP rights belong to the author."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

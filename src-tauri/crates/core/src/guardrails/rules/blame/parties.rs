@@ -213,15 +213,17 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // them counts, so "protect against hackers" and "hackers are
         // bypassing multifactor authentication", said of the world at
         // large, stay plain.
-        format!(r"(?i)\b{INTRUDERS}\s+(?:[\w-]+\s+)?(?:successfully\s+)?(?:broke|gained|compromised|stole|leveraged|exfiltrated|accessed|attacked|infected|breached|obtained|carried\s+out|(?:was|were)\s+able|could\s+access|managed)\b|\bby\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?{INTRUDERS}\b"),
+        format!(r"(?i)\b{INTRUDERS}\s+(?:[\w-]+\s+)?(?:successfully\s+)?(?:broke|gained|compromised|stole|leveraged|exfiltrated|accessed|attacked|infected|breached|obtained|sent|carried\s+out|(?:was|were)\s+able|could\s+access|managed)\b|\bby\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?{INTRUDERS}\b"),
     ]
     .iter()
     .map(|p| compile(p))
     .collect()
 });
 
-/// People who break in, named by what they are rather than who.
-const INTRUDERS: &str = r"(?:hackers?|attackers?|threat\s+actors?|malicious\s+actors?|cyber-?\s?criminals?|intruders?|unauthori[sz]ed\s+third[\s-]+part(?:y|ies))";
+/// People who break in or abuse an account, named by what they are rather
+/// than who ("compromised by a spammer": four of four tune sentences with a
+/// spammer are blame).
+const INTRUDERS: &str = r"(?:hackers?|attackers?|spammers?|threat\s+actors?|malicious\s+actors?|cyber-?\s?criminals?|intruders?|unauthori[sz]ed\s+third[\s-]+part(?:y|ies))";
 
 /// A provider named in passing ("our data centre provider has sent a
 /// response", "all three major cloud providers", the recipient's mail
