@@ -2289,6 +2289,29 @@ mod tests {
     }
 
     #[test]
+    fn round_180_back_on_line_and_my_thought_is_that() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // "Back on line" in two words is "back online": an all-clear when
+        // we are, not when systems still have to come back.
+        for text in [
+            "At 6.10 this morning we were back on line.",
+            "We are back on-line now.",
+        ] {
+            assert!(finds("premature_resolution", text), "{text}");
+        }
+        assert!(!finds(
+            "premature_resolution",
+            "They have to come back on line in a certain order."
+        ));
+        // "My thought is that" offers a guess, as "our thinking is" does.
+        assert!(finds(
+            "speculation",
+            "My thought is that the heavy mail caused the delay."
+        ));
+        assert!(!finds("speculation", "Thank you for your thoughts."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
