@@ -2312,6 +2312,44 @@ mod tests {
     }
 
     #[test]
+    fn round_181_a_microphone_picks_up_and_an_external_exchange_fails() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // "Wasn't picking up" a voice is a microphone; a party not picking
+        // up the phone still lets us down.
+        assert!(!finds(
+            "blame",
+            "I realized that the program wasn't picking up Chris's voice."
+        ));
+        assert!(!finds(
+            "blame",
+            "The microphone was not picking up the guest's audio."
+        ));
+        for text in [
+            "The supplier's helpdesk wasn't picking up, so we drove over.",
+            "Their engineers were not picking up the phone when we called.",
+        ] {
+            assert!(finds("blame", text), "{text}");
+        }
+        // An external exchange is somebody else's, as an external provider
+        // is; "appears to relate to" guesses as "appears to be related to".
+        let text = "The fault appears to relate to the external exchange that handles calls.";
+        assert!(finds("blame", text));
+        assert!(finds("speculation", text));
+        assert!(!finds("blame", "Calls to the exchange were slow."));
+        // A busy site's quoted "Over Capacity" is an error string.
+        assert!(finds(
+            "jargon",
+            "Users for all events received \u{201c}Over Capacity\u{201d} errors."
+        ));
+        assert!(!finds("jargon", "We were over capacity for four hours."));
+        // Capitals for emphasis: "episode ZERO will never be heard".
+        assert!(!finds(
+            "jargon",
+            "So, alas, episode ZERO will never be heard."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -15,7 +15,7 @@ use innocent::{
 };
 use parties::{
     BLAME, ESCALATED_TO, IN_OTHER_HANDS, LET_DOWN, OTHER_CUSTOMERS, OUR_OWN_WATCH, OUR_SIDE,
-    PARTIES, PROVIDER, ROLES, THEIR_OWN, THIRD_PARTY, WHERE_WE_PUBLISH,
+    PARTIES, PICKS_UP_SOMETHING, PROVIDER, ROLES, THEIR_OWN, THIRD_PARTY, WHERE_WE_PUBLISH,
 };
 
 pub(super) fn warm() {
@@ -74,6 +74,9 @@ pub(super) fn find(text: &str, ourselves: &[String]) -> Vec<(usize, usize)> {
         LET_DOWN
             .find_iter(text)
             .filter(|m| !OUR_OWN_WATCH.is_match(sentence_before(text, m.start())))
+            .filter(|m| {
+                !(m.as_str().ends_with("up") && PICKS_UP_SOMETHING.is_match(&text[m.end()..]))
+            })
             .map(|m| (m.start(), m.end())),
     );
     found.extend(company::others_in_trouble(text, ourselves));
