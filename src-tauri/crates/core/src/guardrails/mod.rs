@@ -2350,6 +2350,36 @@ mod tests {
     }
 
     #[test]
+    fn round_182_an_http_failure_by_its_words_and_more_given_names() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // An HTTP failure named as the browser printed it, without its
+        // number; the same words in plain English stay plain.
+        for text in [
+            "Any time you turned around there was an Internal Server Error.",
+            "Some visitors saw occasional internal server errors.",
+            "Browsers showed a Bad Gateway page.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+        assert!(!finds("jargon", "The service is unavailable right now."));
+        // A database's processes are the running program.
+        assert!(finds(
+            "jargon",
+            "The database processes were still open this morning."
+        ));
+        assert!(!finds("jargon", "We are reviewing our processes."));
+        // Given names the list lacked.
+        for text in [
+            "I didn't really know what to expect from Darren.",
+            "From Shayne: it was a day I will never forget.",
+            "The tour Dexs and Dylan are travelling to.",
+            "Toby published a retrospective a few days later.",
+        ] {
+            assert!(finds("person_name", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
