@@ -2380,6 +2380,27 @@ mod tests {
     }
 
     #[test]
+    fn round_183_the_readers_patience_is_no_guess_and_a_priest_is_a_person() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A belief about how patient the readers have been guesses at no
+        // cause; a belief about the cause still does.
+        for text in [
+            "I think that our members watching have been gracious and patient.",
+            "We think our customers have been very patient.",
+        ] {
+            assert!(!finds("speculation", text), "{text}");
+        }
+        assert!(finds(
+            "speculation",
+            "We think our customers have been hit by a bad update."
+        ));
+        // A priest's or minister's title before a name, as "Dr" is.
+        for text in ["Fr Johannes", "Rev. Smith will lead the service."] {
+            assert!(finds("person_name", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
