@@ -2401,6 +2401,39 @@ mod tests {
     }
 
     #[test]
+    fn round_184_church_partners_are_served_and_a_machine_came_back_on_line() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // Partners named by the kind of customer they are are the ones we
+        // serve; delivery partners are still a supplier.
+        for text in [
+            "We experienced the increased latency again and our church partners were unable to log in.",
+            "We apologize that we did not give our church partners a good experience.",
+        ] {
+            assert!(!finds("blame", text), "{text}");
+        }
+        assert!(finds(
+            "blame",
+            "Our delivery partners were unable to collect parcels because their vans broke down."
+        ));
+        // "Came back on-line" is "came back online".
+        assert!(finds(
+            "premature_resolution",
+            "Once the upgrade was complete, the machine came back on-line."
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "They have to come back on line in a certain order."
+        ));
+        // Front end and back end servers, spelled as two words.
+        for text in [
+            "Restarted Apache on the front end servers",
+            "Restarted the database on the back end servers",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -368,6 +368,14 @@ const COMPANY_IS: &str = r"(?:they|company|firm)(?:['’]re|['’]s|\s+(?:are|is
 pub(super) static A_COMPANY_IS: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r"(?i)\b{COMPANY_IS}\s+(?:now\s+|also\s+)?$")));
 
+/// Partners by the kind of customer they are ("our church partners",
+/// "restaurant partners"): the ones we serve, not a supplier.
+static SERVED_PARTNERS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:church|restaurant|school|merchant|retail|store|club|charity|ministry|community|customer|client)\s+partners?$",
+    )
+});
+
 /// "We thank our partners" names them for their help.
 pub(super) static THANKS: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\bthank\w*\s+(?:[\w-]+\s+){0,3}$"));
@@ -518,6 +526,7 @@ pub(super) fn cleared(
         || OWNED_BY.is_match(before)
         // "Restore functionality to all partners": the ones we serve.
         || (in_passing && SERVED_TO.is_match(before))
+        || (in_passing && SERVED_PARTNERS.is_match(said))
         || (in_passing && MENDS.is_match(rest))
         || (MAKING_USE.is_match(before) && !WENT_WRONG.is_match(rest))
         || (RELIED_ON.is_match(before) && !TROUBLE.is_match(sentence))
@@ -560,6 +569,7 @@ pub(super) fn cleared(
 pub(super) fn warm() {
     LazyLock::force(&TROUBLE);
     LazyLock::force(&SERVED_TO);
+    LazyLock::force(&SERVED_PARTNERS);
     LazyLock::force(&OWNED_BY);
     LazyLock::force(&A_COMPANY_IS);
     LazyLock::force(&WE_SLIPPED);
