@@ -2434,6 +2434,24 @@ mod tests {
     }
 
     #[test]
+    fn round_185_how_long_things_usually_take_is_no_eta() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A sentence that opens on how things usually go tells how long
+        // such things take, not when this one ends.
+        for text in [
+            "Usually they clear this up and get de-listed within a few days.",
+            "Sometimes a payment may show up as pending, but the payment will reverse automatically within a couple of hours.",
+        ] {
+            assert!(!finds("unconfirmed_eta", text), "{text}");
+        }
+        // The same time for this incident is still an estimate.
+        assert!(finds(
+            "unconfirmed_eta",
+            "They will clear this up and get us de-listed within a few days."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
