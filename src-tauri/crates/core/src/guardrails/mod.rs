@@ -2452,6 +2452,29 @@ mod tests {
     }
 
     #[test]
+    fn round_186_an_attack_mitigated_with_a_partner_and_a_null_route() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A partner whose help mitigated the attack is how the fix
+        // happened; being able to mitigate it is an all-clear.
+        let text = "We were able to mitigate the web services attacks with usage of our partner Cloudflare.";
+        assert!(!finds("blame", text));
+        assert!(finds("premature_resolution", text));
+        assert!(finds(
+            "blame",
+            "The attacks were made worse by our partner Cloudflare, which failed to filter them."
+        ));
+        // A host's null route and bandwidth in bits per second.
+        for text in [
+            "A couple of the hosts null route the server when they detect an attack.",
+            "This nullroute can last from anywhere between a couple of hours to a whole day.",
+            "It was the biggest attack in our datacenter, with over a 500 Gbit/s traffic.",
+        ] {
+            assert!(finds("jargon", text), "{text}");
+        }
+        assert!(!finds("jargon", "The route to the venue is closed."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
