@@ -2475,6 +2475,22 @@ mod tests {
     }
 
     #[test]
+    fn round_187_a_host_that_shut_us_down_and_a_host_we_moved_to() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A server shut down by the host is the host's act.
+        assert!(finds(
+            "blame",
+            "The server was shut down by our host soon shortly thereafter, as response to the insane data transfers."
+        ));
+        assert!(!finds("blame", "The server was shut down for maintenance."));
+        // The provider a move goes to is the way out, not the culprit.
+        assert!(!finds(
+            "blame",
+            "On June 9th, we began a transition to one of the premiere hosting companies in the world."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -89,9 +89,13 @@ static BROUGHT_IN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "Switched over to another third-party provider" names the way out.
+/// "Switched over to another third-party provider" names the way out, and
+/// so does the provider a move goes to ("began a transition to one of the
+/// premiere hosting companies").
 pub(super) static SWITCHED_TO: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?:secondary|backup|alternate|alternative|new|another|other)\s+$")
+    compile(
+        r"(?i)\b(?:secondary|backup|alternate|alternative|new|another|other)\s+$|\b(?:transition(?:ed|ing)?|mov(?:e|ed|ing)|migrat(?:e|ed|ing|ion))\s+(?:over\s+)?to\s+(?:one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+    )
 });
 
 /// Cutting a provider off, or routing around one, is the way out too:
