@@ -426,8 +426,9 @@ fn quoted_words(span: &str) -> Option<&str> {
 }
 
 /// How an error string reads: a word of failure (an HTTP reason such as
-/// "Request Entity Too Large" among them, or a busy site's "Over Capacity"), a number or code, a word in
-/// capitals, or a name joined with underscores or dots.
+/// "Request Entity Too Large" among them, or a busy site's "Over
+/// Capacity"), a number or code, a word in capitals, or a name joined with
+/// underscores or dots.
 static ERROR_WORDING: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i:\b(?:errors?|wrong|unable|fail\w*|cannot|can['’]?t|could\s+not|couldn['’]t|denied|invalid|expired|time[sd]?\s*-?out|refused|exceeded|not\s+found|unavailable|pending|reset|disconnect\w*|exception|forbidden|unauthori[sz]ed|rejected|problem|oops|sorry|too\s+(?:large|many|long)|over\s*capacity|overloaded|entity|payload|gateway|unprocessable|not\s+(?:allowed|acceptable))\b)|\d|\b[A-Z]{2,}\b|\w[_.:]\w",
