@@ -2491,6 +2491,17 @@ mod tests {
     }
 
     #[test]
+    fn round_188_out_of_my_hands_and_what_we_think_we_will_do() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // "Out of my hands" hands the fault on, as "out of our hands" does.
+        assert!(finds("blame", "It is out of my hands!"));
+        assert!(!finds("blame", "It is in our hands now."));
+        // A belief about what we will do next guesses at no cause.
+        assert!(!finds("speculation", "I think I'll write my congressman."));
+        assert!(finds("speculation", "I think a storm cut the line."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
