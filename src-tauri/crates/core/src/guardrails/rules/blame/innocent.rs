@@ -89,13 +89,9 @@ static BROUGHT_IN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "Switched over to another third-party provider" names the way out, and
-/// so does the provider a move goes to ("began a transition to one of the
-/// premiere hosting companies").
+/// "Switched over to another third-party provider" names the way out.
 pub(super) static SWITCHED_TO: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)\b(?:secondary|backup|alternate|alternative|new|another|other)\s+$|\b(?:transition(?:ed|ing)?|mov(?:e|ed|ing)|migrat(?:e|ed|ing|ion))\s+(?:over\s+)?to\s+(?:one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
-    )
+    compile(r"(?i)\b(?:secondary|backup|alternate|alternative|new|another|other)\s+$")
 });
 
 /// Cutting a provider off, or routing around one, is the way out too:
@@ -170,11 +166,12 @@ static DURING_A_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Making use of a cloud's data centres ("take advantage of Amazon's
-/// redundant data center infrastructure") is a plan, not a fault, unless
-/// the sentence says it went wrong.
+/// redundant data center infrastructure"), or moving to a provider ("began
+/// a transition to one of the premiere hosting companies"), is a plan, not
+/// a fault, unless the sentence says it went wrong.
 pub(super) static MAKING_USE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:advantage\s+of|benefit\s+from|leverag\w*|rely\s+on|us(?:e|es|ing)|(?:mov|migrat)\w*\s+to)\s+$",
+        r"(?i)\b(?:(?:advantage\s+of|benefit\s+from|leverag\w*|rely\s+on|us(?:e|es|ing))\s+|(?:mov|migrat|transition)\w*\s+(?:over\s+)?to\s+(?:one\s+of\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?)$",
     )
 });
 
