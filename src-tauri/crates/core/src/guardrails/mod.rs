@@ -2502,6 +2502,63 @@ mod tests {
     }
 
     #[test]
+    fn round_189_once_again_up_reopening_and_a_guess_told_early() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // "Once again" says it came back; "once" alone sets a condition.
+        assert!(finds(
+            "premature_resolution",
+            "The card network is once again up and running."
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "Once it is up and running we will tell you."
+        ));
+        // A fix told by how long it took, and what a library names by itself.
+        assert!(finds(
+            "premature_resolution",
+            "The fault took four hours to be repaired."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "Computers are operational in every branch."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "The page loads fine as of now."
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "We will tell you when the catalog is up."
+        ));
+        // A place that reopens at a time is a promised end.
+        assert!(finds(
+            "unconfirmed_eta",
+            "The west branch will reopen at 3 this afternoon."
+        ));
+        assert!(!finds(
+            "unconfirmed_eta",
+            "The west branch reopened at 3 this afternoon."
+        ));
+        // A hedge a few words before the cause is a guess; a chance of a
+        // loss still to come is not.
+        assert!(finds(
+            "speculation",
+            "Apparently this, like last week's slowness, was due to our success."
+        ));
+        assert!(!finds(
+            "speculation",
+            "There is a chance the office may lose power for an hour."
+        ));
+        assert!(finds(
+            "speculation",
+            "There is a chance the outage was caused by the roadworks."
+        ));
+        // Mail server programs by name are jargon; capitals for emphasis are not.
+        assert!(finds("jargon", "The newsletter went out through qmail."));
+        assert!(!finds("jargon", "It has been a LONG night."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
