@@ -2559,6 +2559,32 @@ mod tests {
     }
 
     #[test]
+    fn round_190_a_third_party_in_use_a_gateway_error_and_a_reason_guessed() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A third party we use is how we are built, until something in the
+        // sentence goes wrong.
+        assert!(!finds(
+            "blame",
+            "We use a third-party fraud check that approves orders for us."
+        ));
+        assert!(finds(
+            "blame",
+            "We use a third-party fraud check that failed this morning."
+        ));
+        // The error a payment page prints, in its capitals.
+        assert!(finds("jargon", "The page showed a Gateway Error."));
+        // What may have happened for a reason is a guess at the reason.
+        assert!(finds(
+            "speculation",
+            "Your order may have been cancelled due to a typo in the address."
+        ));
+        assert!(!finds(
+            "speculation",
+            "Your order was cancelled due to a typo in the address."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -168,10 +168,11 @@ static DURING_A_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// Making use of a cloud's data centres ("take advantage of Amazon's
 /// redundant data center infrastructure"), or moving to a provider ("began
 /// a transition to one of the premiere hosting companies"), is a plan, not
-/// a fault, unless the sentence says it went wrong.
+/// a fault, unless the sentence says it went wrong; so is using one ("we use
+/// a third-party verification system").
 pub(super) static MAKING_USE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:(?:advantage\s+of|benefit\s+from|leverag\w*|rely\s+on|us(?:e|es|ing))\s+|(?:mov|migrat|transition)\w*\s+(?:over\s+)?to\s+(?:one\s+of\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?)$",
+        r"(?i)\b(?:(?:advantage\s+of|benefit\s+from|leverag\w*|rely\s+on|us(?:e|es|ing))\s+(?:(?:a|an)\s+)?|(?:mov|migrat|transition)\w*\s+(?:over\s+)?to\s+(?:one\s+of\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?)$",
     )
 });
 
