@@ -2585,6 +2585,30 @@ mod tests {
     }
 
     #[test]
+    fn round_191_a_contraction_names_nobody_and_a_curse_blames() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // "There's" and "Today's" are no company with an outage of its own.
+        for text in [
+            "There's an outage.",
+            "Here's an outage on the east line.",
+            "Today's outage was short.",
+        ] {
+            assert!(!finds("blame", text), "{text}");
+        }
+        assert!(finds("blame", "Dropbox's outage took our uploads down."));
+        // A curse or an idiom puts the fault on a party.
+        assert!(finds(
+            "blame",
+            "We spent the night cursing the phone company."
+        ));
+        assert!(finds("blame", "It was not Comcast's finest hour."));
+        assert!(!finds("blame", "It was not our finest hour."));
+        // A guess at what I can do next is no guess at a cause.
+        assert!(!finds("speculation", "I guess I can call them tomorrow."));
+        assert!(finds("speculation", "I guess the storm cut the line."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

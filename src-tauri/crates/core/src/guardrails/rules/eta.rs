@@ -327,6 +327,7 @@ pub(super) fn warm() {
     LazyLock::force(&UNKNOWN);
     LazyLock::force(&ESTIMATE_TO_COME);
     LazyLock::force(&CONDITION_FIRST);
+    LazyLock::force(&CONDITION_LAST);
     LazyLock::force(&HABITUAL);
     LazyLock::force(&ESTIMATE_ARRIVES);
     LazyLock::force(&PRESENT_FIX);
@@ -373,6 +374,15 @@ static ESTIMATE_TO_COME: LazyLock<Regex> = LazyLock::new(|| {
 static CONDITION_FIRST: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)^\s*(?:once|when|after|as\s+soon\s+as)\b[^,.!?]{3,80},"));
 
+/// A promise tied to an event that closes the sentence ("The line will
+/// reopen once repairs are finished", "will be fixed as soon as possible")
+/// gives no time either: none of 39 tune sentences that end so is an ETA.
+static CONDITION_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:will|should|would)\s+(?:be\s+)?[a-z]+\s+(?:once|when|as\s+soon\s+as|after)\s+[^,.!?]{3,80}[.!?]?\s*$",
+    )
+});
+
 /// When the next update comes is what the rule asks the lead to promise
 /// instead of a fix time ("Our next update will be by 15:00 UTC" is its
 /// suggestion, "we'll touch base again by 20:30 UTC" says the same), so
@@ -404,6 +414,7 @@ pub(super) fn settled(sentence: &str) -> bool {
         || NO_ESTIMATE.is_match(sentence)
         || ESTIMATE_TO_COME.is_match(sentence)
         || CONDITION_FIRST.is_match(sentence)
+        || CONDITION_LAST.is_match(sentence)
         || SHOULD_NOW.is_match(sentence)
 }
 

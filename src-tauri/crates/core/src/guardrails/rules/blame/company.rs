@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::super::jargon::is_term;
 use super::super::{compile, names_us, sentence_around, sentence_before};
-use super::parties::{OUR_SIDE, VENDORS};
+use super::parties::{NOT_A_NAME, OUR_SIDE, VENDORS};
 
 /// A company as the subject of what it went through: "DigitalOcean
 /// experienced", "Cloudflare suffered".
@@ -128,6 +128,7 @@ pub(super) fn others_in_trouble(text: &str, ourselves: &[String]) -> Vec<(usize,
         };
         let (start, end) = sentence_around(text, all.start());
         if !OUR_SIDE.is_match(name.as_str())
+            && !NOT_A_NAME.is_match(name.as_str())
             && !names_us(name.as_str(), ourselves)
             && !is_term(name.as_str())
             && !TIMED_TO_THE_MINUTE.is_match(&text[start..end.max(all.end())])

@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::super::{compile, ends_with_ignore_case, names_us, sentence_around, sentence_before};
 use super::company::speaks_of_itself;
-use super::parties::OUR_SIDE;
+use super::parties::{NOT_A_NAME, OUR_SIDE};
 
 /// What says something went wrong somewhere, for [`PROVIDER`]. "Fixed-line
 /// ISPs" names a kind of line, not a fix.
@@ -465,6 +465,11 @@ pub(super) fn cleared(
     // Our own software is no party at all, whatever trouble the sentence
     // tells of, so it is settled before anything else is read.
     if SOFTWARE_PROCESSOR.is_match(said) {
+        return true;
+    }
+    // "There's an outage" and "Today's outage" name nobody.
+    let first_word = said.split(['\'', '’', ' ']).next().unwrap_or("");
+    if named && NOT_A_NAME.is_match(first_word) {
         return true;
     }
     let (sentence_start, sentence_end) = sentence_around(text, start);

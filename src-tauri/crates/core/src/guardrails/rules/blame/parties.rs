@@ -8,6 +8,15 @@ use regex::Regex;
 
 use super::super::{SITE_WORK, compile};
 
+/// Capitalised words before "'s" that name nobody: a contraction at the
+/// start of a sentence ("There's an outage", "Here's an outage") or a day
+/// ("Today's outage").
+pub(super) static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?:There|Here|That|What|Where|Who|It|This|Everything|Nothing|Something|Someone|Everyone|Nobody|Today|Tonight|Yesterday|Now)$",
+    )
+});
+
 pub(super) const VENDORS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|Microsoft|Google(?:\s+Cloud)?|GCP|Cloudflare|CloudFlare|Fastly|Akamai|Stripe|Twilio|Datadog|GitHub|GitLab|Okta|Salesforce|Heroku|Vercel|Netlify|Digital\s?Ocean|Oracle|SendGrid|Mailgun|PagerDuty|Atlassian|Slack|Zoom|Shopify|PayPal|Adyen|Braintree|Auth0|Snowflake|Linode|Hetzner|OVH|Equinix|Verizon|Comcast|Zscaler|Lumen|CrowdStrike|Crowdstrike|Nexmo|Vonage|Mailchimp|Mandrill|Postmark|SparkPost|Amazon\s+SES|Route\s?53|Imperva|Incapsula|StackPath|Limelight|Let['’]s\s+Encrypt|DigiCert|Sectigo|GoDaddy|Namecheap|NS1|Dyn|UltraDNS|Level\s?3|CenturyLink|Cogent|Telia|NTT|Zayo|AT&T|T-Mobile|Sprint|Vodafone|Telstra|Optus|Rackspace|SoftLayer|IBM(?:\s+Cloud)?|Alibaba\s+Cloud|Scaleway|Vultr|Supabase|Firebase|MongoDB\s+Atlas|Confluent|Algolia|Segment|Zendesk|HubSpot|APNs|FCM|Visa|Mastercard|Plaid|Square|Worldpay|Klarna|Mollie|Sinch|Plivo|MessageBird|Telnyx|OpenAI|MailChannels|Porkbun|DNSimple|DNS\s+Simple|Office\s+365|Microsoft\s+365|Gmail|Google\s+Workspace|Docker\s+Hub|npm|Bitbucket|Sentry|New\s+Relic|LaunchDarkly|OneLogin|Hurricane\s+Electric|SITA|Sita|Amadeus|Sabre|HostGator|Hostgator|Bluehost|DreamHost|SiteGround|Hostinger|IONOS|WP\s+Engine|Kinsta|Media\s+Temple|Openreach|National\s+Grid|Network\s+Rail|Virgin\s+Media|TalkTalk|Xfinity|PG&E|British\s+Telecom|BT|Hotmail|Outlook\.com|Yahoo(?:\s+Mail)?|iCloud|Apple|Cisco|Juniper|Arista|NetApp|Ericsson|Nokia|Huawei|Fortinet|Palo\s+Alto\s+Networks|F5|Citrix|VMware|Broadcom|Supermicro|Dell(?:\s+EMC)?|Hewlett\s+Packard(?:\s+Enterprise)?|HPE|Brocade|Ciena|Metaswitch|Pure\s+Storage|Nutanix|Red\s+Hat|Canonical|Microsoft\s+Azure|Cyxtera|Digital\s+Realty|CoreSite|Telehouse|Interxion|Con\s+Ed(?:ison)?|Blackboard)";
 
 /// Infrastructure providers: a customer update that names one as where the
@@ -181,6 +190,9 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // data center is not under our control", "the maintenance was
         // completely out of our hands").
         r"(?i)\b(?:an?|its)\s+(?:[\w-]+\s+){0,3}?providers?(?:'s|’s)?\s+(?:outages?|issues?|incidents?|failures?|problems?|disruptions?|errors?)\b|\boutside\s+(?:of\s+)?(?:our|[A-Z][\w-]*['’]s)\s+(?:direct\s+|immediate\s+)?(?:control|systems?|network|infrastructure)\b|\b(?:beyond|out\s+of|not\s+under|not\s+within)\s+(?:our|my)\s+(?:direct\s+|immediate\s+)?control\b|\b(?:entirely|completely|solely|wholly)\s+in\s+their\s+hands\b|\bout\s+of\s+(?:our|my)\s+hands\b|\bnot\s+on\s+our\s+(?:side|end)\b|\bnot\s+(?:an?\s+)?(?:error|issue|problem|fault)\s+(?:with|in|on)\s+our\s+(?:systems?|side|end|network|platform)\b|\b(?:fingered|blamed|named|singled\s+out)\s+as\s+(?:the\s+)?(?:culprit|cause)\b|\b(?:excavat\w+|backhoe|construction\s+(?:crews?|works?|activity|projects?))\b|\b(?:diggers?|excavators?)\s+(?:[\w-]+\s+){0,5}?(?:has\s+|had\s+)?(?:hit|struck|cut|severed|damaged|dug\s+(?:up|through|into)|ripped)\b".to_owned(),
+        // Fault put on a party by a curse or an idiom: "sitting here cursing
+        // the phone company", "it was not Verizon’s finest hour".
+        r"(?i)\b(?:curs(?:e|es|ed|ing)|damn(?:ed|ing)?)\s+(?:at\s+)?(?:the|our|my|their)\s+(?:[\w-]+\s+){0,2}?(?:company|provider|host|carrier|isp|vendor|supplier)\b|\bnot\s+(?:[a-z][\w&-]*['’]s|their|its)\s+(?:finest|best|proudest)\s+(?:hour|moment|day)\b".to_owned(),
         // A carrier's or provider's trouble, named as such ("this carrier
         // issue", "a fault upstream", "the fault has been identified with a
         // single provider"), or an outside party's own change ("an update to their
@@ -385,6 +397,7 @@ pub(super) fn warm() {
     LazyLock::force(&PROVIDER);
     LazyLock::force(&PARTIES);
     LazyLock::force(&OUR_SIDE);
+    LazyLock::force(&NOT_A_NAME);
     LazyLock::force(&OTHER_CUSTOMERS);
     LazyLock::force(&LET_DOWN);
     LazyLock::force(&PICKS_UP_SOMETHING);
