@@ -2609,6 +2609,33 @@ mod tests {
     }
 
     #[test]
+    fn round_192_an_attack_from_bots_blames_and_a_fix_ensuring_restoration_clears() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // Who the attack comes from is named as acting on us.
+        assert!(finds(
+            "blame",
+            "The forum is under attack from spambots again."
+        ));
+        assert!(finds(
+            "blame",
+            "We saw a flood of attacks from a botnet overnight."
+        ));
+        assert!(!finds(
+            "blame",
+            "The filter protects the forum against spambots."
+        ));
+        // A fix said to ensure the service came back is an all-clear.
+        assert!(finds(
+            "premature_resolution",
+            "We changed the setting, ensuring immediate restoration of logins."
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "We are changing the setting to ensure the restoration of logins."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -221,11 +221,12 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "caused by the road expansion works".
         r"(?i)\b(?:caused|cut|damaged|severed|broken)\s+by\s+(?:the\s+|(?:3rd|third)[\s-]+party\s+)?(?:[\w-]+\s+){0,2}?(?:road\s?works|(?:construction|civil|building|excavation|expansion)\s+works?|digging|excavations?)\b".to_owned(),
         // Somebody who broke in: "hackers gained access to its networks",
-        // "compromised by an unauthorized third party". Only an act told of
+        // "compromised by an unauthorized third party", "we're under attack
+        // from Russian Spambots". Only an act told of
         // them counts, so "protect against hackers" and "hackers are
         // bypassing multifactor authentication", said of the world at
         // large, stay plain.
-        format!(r"(?i)\b{INTRUDERS}\s+(?:[\w-]+\s+)?(?:successfully\s+)?(?:broke|gained|compromised|stole|leveraged|exfiltrated|accessed|attacked|infected|breached|obtained|sent|carried\s+out|(?:was|were)\s+able|could\s+access|managed)\b|\bby\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?{INTRUDERS}\b"),
+        format!(r"(?i)\b{INTRUDERS}\s+(?:[\w-]+\s+)?(?:successfully\s+)?(?:broke|gained|compromised|stole|leveraged|exfiltrated|accessed|attacked|infected|breached|obtained|sent|carried\s+out|(?:was|were)\s+able|could\s+access|managed)\b|\b(?:by|(?:under\s+(?:attack|siege)|attacks?)\s+from)\s+(?:the\s+|an?\s+|some\s+)?(?:[\w-]+\s+){{0,2}}?{INTRUDERS}\b"),
     ]
     .iter()
     .map(|p| compile(p))
@@ -235,7 +236,7 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// People who break in or abuse an account, named by what they are rather
 /// than who ("compromised by a spammer": four of four tune sentences with a
 /// spammer are blame).
-const INTRUDERS: &str = r"(?:hackers?|attackers?|spammers?|threat\s+actors?|malicious\s+actors?|cyber-?\s?criminals?|intruders?|unauthori[sz]ed\s+third[\s-]+part(?:y|ies))";
+const INTRUDERS: &str = r"(?:hackers?|attackers?|spammers?|spam-?bots?|botnets?|threat\s+actors?|malicious\s+actors?|cyber-?\s?criminals?|intruders?|unauthori[sz]ed\s+third[\s-]+part(?:y|ies))";
 
 /// A provider named in passing ("our data centre provider has sent a
 /// response", "all three major cloud providers", the recipient's mail
