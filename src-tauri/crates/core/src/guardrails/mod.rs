@@ -2636,6 +2636,36 @@ mod tests {
     }
 
     #[test]
+    fn round_193_a_control_panel_and_a_recovery_told_by_its_hour() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // The hosting control panel by name is jargon.
+        assert!(finds("jargon", "The host patched cPanel overnight."));
+        assert!(!finds(
+            "jargon",
+            "The host patched the settings page overnight."
+        ));
+        // A status line's "Restored ... as of", and how long it stayed down.
+        assert!(finds(
+            "premature_resolution",
+            "Card payments - Restored across the site as of 10:08"
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "The site did not come back online until 9 am."
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "The site will not come back online until the power is restored."
+        ));
+        // A party named by "every" or "any" is none in particular.
+        assert!(!finds(
+            "blame",
+            "Every external dependency is a risk we carry."
+        ));
+        assert!(finds("blame", "The external dependency failed at noon."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -467,6 +467,15 @@ pub(super) fn cleared(
     if SOFTWARE_PROCESSOR.is_match(said) {
         return true;
     }
+    // "Every external dependency is a potential single point of failure"
+    // speaks of any party at all, none in particular (none of four tune
+    // sentences with "every", "each" or "any" before one is blame).
+    if ["every ", "each ", "any "]
+        .iter()
+        .any(|word| ends_with_ignore_case(before, word))
+    {
+        return true;
+    }
     // "There's an outage" and "Today's outage" name nobody.
     let first_word = said.split(['\'', '’', ' ']).next().unwrap_or("");
     if named && NOT_A_NAME.is_match(first_word) {
