@@ -170,7 +170,7 @@ static DURING_A_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// a transition to one of the premiere hosting companies"), is a plan, not
 /// a fault, unless the sentence says it went wrong; so is using one ("we use
 /// a third-party verification system").
-pub(super) static MAKING_USE: LazyLock<Regex> = LazyLock::new(|| {
+static MAKING_USE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:(?:advantage\s+of|benefit\s+from|leverag\w*|rely\s+on|us(?:e|es|ing))\s+(?:(?:a|an)\s+)?|(?:mov|migrat|transition)\w*\s+(?:over\s+)?to\s+(?:one\s+of\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?)$",
     )
@@ -180,11 +180,20 @@ pub(super) static MAKING_USE: LazyLock<Regex> = LazyLock::new(|| {
 /// moving off one ("migrating from this third-party vendor") tells how we
 /// are built, unless the sentence has trouble in it ("all servers relying on
 /// the affected DNS provider experienced downtime").
-pub(super) static RELIED_ON: LazyLock<Regex> = LazyLock::new(|| {
+static RELIED_ON: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:rel(?:y|ies|ied|ying)\s+(?:on|upon)|(?:mov|migrat|transition)\w*\s+(?:away\s+)?from)\s+(?:(?:a|an|the|this|that|these|those)\s+)?$",
     )
 });
+
+/// Whether a party named right after `before` is one we use, rely on or
+/// move to or from, told as how we are built: [`MAKING_USE`] unless what
+/// follows it (`rest`) went wrong, [`RELIED_ON`] unless the `sentence` has
+/// trouble in it. Both the named parties and "third-party ..." read this.
+pub(super) fn how_we_are_built(before: &str, rest: &str, sentence: &str) -> bool {
+    (MAKING_USE.is_match(before) && !WENT_WRONG.is_match(rest))
+        || (RELIED_ON.is_match(before) && !TROUBLE.is_match(sentence))
+}
 
 /// Moving to another provider is the fix, not the fault: "a backup
 /// provider", "our replacement email service provider". Others hit by the
@@ -546,8 +555,7 @@ pub(super) fn cleared(
         || (in_passing && SERVED_TO.is_match(before))
         || (in_passing && SERVED_PARTNERS.is_match(said))
         || (in_passing && MENDS.is_match(rest))
-        || (MAKING_USE.is_match(before) && !WENT_WRONG.is_match(rest))
-        || (RELIED_ON.is_match(before) && !TROUBLE.is_match(sentence))
+        || how_we_are_built(before, rest, sentence)
         || everyday(said, before, rest)
         || OTHER_PROVIDER.is_match(said)
         || SWITCHED_TO.is_match(before)

@@ -10,8 +10,8 @@ mod parties;
 
 use super::{sentence_around, sentence_before, starts_with_ignore_case};
 use innocent::{
-    A_COMPANY_IS, MAKING_USE, NOT_THE_CAUSE, PREVENTING, RELIED_ON, SWITCHED_TO, TROUBLE,
-    WENT_WRONG, WORKING_WITH,
+    A_COMPANY_IS, NOT_THE_CAUSE, PREVENTING, SWITCHED_TO, WENT_WRONG, WORKING_WITH,
+    how_we_are_built,
 };
 use parties::{
     BLAME, ESCALATED_TO, IN_OTHER_HANDS, LET_DOWN, OTHER_CUSTOMERS, OUR_OWN_WATCH, OUR_SIDE,
@@ -38,20 +38,15 @@ pub(super) fn find(text: &str, ourselves: &[String]) -> Vec<(usize, usize)> {
         };
         let before = sentence_before(text, all.start());
         let (start, end) = sentence_around(text, all.start());
-        let relied_on =
-            RELIED_ON.is_match(before) && !TROUBLE.is_match(&text[start..end.max(all.end())]);
+        let reach = end.max(all.end());
         let own = THEIR_OWN.contains(&next.as_str().to_ascii_lowercase().as_str());
-        // "We use a third-party verification system that approves or
-        // declines orders" tells how we are built, as long as nothing in
-        // the sentence went wrong.
-        let in_use = MAKING_USE.is_match(before)
-            && !WENT_WRONG.is_match(&text[all.end()..end.max(all.end())]);
         // "To detect third-party issues earlier" names a risk, not a culprit;
-        // "relied on a third-party vendor to manage" names a plan; "our
-        // third party provider was not the cause" clears it.
+        // "relied on a third-party vendor to manage" and "we use a
+        // third-party verification system that approves or declines
+        // orders" tell how we are built; "our third party provider was not
+        // the cause" clears it.
         if !own
-            && !relied_on
-            && !in_use
+            && !how_we_are_built(before, &text[all.end()..reach], &text[start..reach])
             && !WORKING_WITH.is_match(before)
             && !SWITCHED_TO.is_match(before)
             && !PREVENTING.is_match(before)
