@@ -2666,6 +2666,51 @@ mod tests {
     }
 
     #[test]
+    fn round_194_ferry_workers_a_station_back_on_air_and_a_colonel() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // Workers named by their workplace are people; a queue's are not.
+        assert!(!finds(
+            "jargon",
+            "State ferry workers had to take cash at the booths."
+        ));
+        assert!(finds("jargon", "Our queue workers are overloaded."));
+        // An organisation's initials before a post or a fix it found.
+        assert!(!finds(
+            "jargon",
+            "Said WSA General Manager Robert Davis: we are sorry."
+        ));
+        assert!(!finds("jargon", "WSF found a workaround for the booths."));
+        assert!(finds("jargon", "WSF reported the delays."));
+        // A station back on air, and a fix found to get things working.
+        assert!(finds(
+            "premature_resolution",
+            "The station returned to air about 9:15am."
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "Once the station is back on air we will let you know."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "The team found a workaround to get all systems working again."
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "We need to find a workaround to get all systems working again."
+        ));
+        // A rank before a surname, and a given name after a post.
+        assert!(finds(
+            "person_name",
+            "Colonel Qureshi said the pharmacy could not dispense."
+        ));
+        assert!(finds(
+            "person_name",
+            "Said the General Manager Robert B. Davis: we are sorry."
+        ));
+        assert!(!finds("person_name", "Delays at London Victoria continue."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -1,4 +1,5 @@
-//! Person names: common given names, @handles, titles, "contact <Name>",
+//! Person names: common given names, @handles, titles and ranks ("Dr.
+//! Qureshi", "Colonel Qureshi"), "contact <Name>",
 //! the speaker of a quote ("said Ann Lee", "Lee said") or a spokesperson
 //! ("Ann Lee, Acme spokeswoman", "teacher Ann Lee"), and every name the
 //! incident and the roster know.
@@ -33,7 +34,7 @@ static ACCENTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     let names = first_names(true);
     compile(&format!(
-        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Fr|Rev|Revd)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)|\b(?:{TOP_POST}|(?i:teacher|superintendent|coordinator|spokes(?:wo)?man|spokesperson|director|manager|principal|engineer|officer|student|co-founder|secretary|councill?or|mayor|senator)(?:\s+of\s+(?:[A-Z][a-zA-Z&]*\s+){{0,2}}[A-Z][a-zA-Z&]*)?)(?:,\s+|\s+)(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:is\s+(?:the\s+)?)?{TOP_POST}\s+(?:of|at)\b|\b(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:an?\s+|the\s+|our\s+)?(?:[\w&.'’-]+\s+){{0,4}}?(?i:spokes(?:wo)?man|spokesperson|chief\s+\w+\s+officer|CEO|CTO|COO|CIO|CFO|founder|co-founder|vice\s+president|president|director|manager|head\s+of)\b",
+        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Fr|Rev|Revd|Colonel|Col|Captain|Capt|Lieutenant|Lt|Sergeant|Sgt|Corporal|Cpl|Detective|Inspector|Constable)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)|\b(?:{TOP_POST}|(?i:teacher|superintendent|coordinator|spokes(?:wo)?man|spokesperson|director|manager|principal|engineer|officer|student|co-founder|secretary|councill?or|mayor|senator)(?:\s+of\s+(?:[A-Z][a-zA-Z&]*\s+){{0,2}}[A-Z][a-zA-Z&]*)?)(?:,\s+|\s+)(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:is\s+(?:the\s+)?)?{TOP_POST}\s+(?:of|at)\b|\b(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:an?\s+|the\s+|our\s+)?(?:[\w&.'’-]+\s+){{0,4}}?(?i:spokes(?:wo)?man|spokesperson|chief\s+\w+\s+officer|CEO|CTO|COO|CIO|CFO|founder|co-founder|vice\s+president|president|director|manager|head\s+of)\b",
         names.join("|")
     ))
 });
@@ -197,6 +198,14 @@ static STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| compile(r"^,\s*[A-Z]{2}\b
 /// before a lone given name.
 static AFTER_A_PROPER_NOUN: LazyLock<Regex> = LazyLock::new(|| compile(r"[\w,]\s+[A-Z][a-z]+\s+$"));
 
+/// A post written as a title just before a given name makes it a person,
+/// not a place: "SSA General Manager Robert B. Davis".
+static POST_AS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?:Manager|Director|President|Officer|Executive|Chair(?:man|woman|person)?|Founder|Secretary|Mayor|Minister|Spokes(?:person|man|woman)|Superintendent|Principal|Coordinator)\s+$",
+    )
+});
+
 /// Who a sign-off can thank, or a byline name, without naming a person:
 /// "Thanks, Everyone", "Hello from the support team", "Engineers led by".
 static NOT_A_PERSON: LazyLock<Regex> = LazyLock::new(|| {
@@ -235,6 +244,7 @@ pub(super) fn warm() {
     LazyLock::force(&NOT_A_PERSON);
     LazyLock::force(&IN_A_PLACE);
     LazyLock::force(&AFTER_A_PROPER_NOUN);
+    LazyLock::force(&POST_AS_TITLE);
     LazyLock::force(&STATE_AFTER);
     LazyLock::force(&SURNAME_SPEAKER);
     LazyLock::force(&SPEAKS_OF_ITSELF);
@@ -322,7 +332,10 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
         // "London Victoria" and "Gatwick Express and London Victoria" name a
         // station: a lone given name right after a capitalised word that
         // does not open the sentence.
-        if lone && AFTER_A_PROPER_NOUN.is_match(&text[..m.start()]) {
+        if lone
+            && AFTER_A_PROPER_NOUN.is_match(&text[..m.start()])
+            && !POST_AS_TITLE.is_match(&text[..m.start()])
+        {
             continue;
         }
         found.push((m.start() + skip, m.end()));
