@@ -2711,6 +2711,73 @@ mod tests {
     }
 
     #[test]
+    fn round_195_surnames_after_a_quote_and_an_exam_platform_s_outage() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A surname after a quote, either way round, and a professor.
+        assert!(finds("person_name", "“Pay at the machine,” said Mrdeza."));
+        assert!(finds("person_name", "“It was an anomaly,” Eierman added."));
+        assert!(!finds(
+            "person_name",
+            "“It has affected our airports,” it added."
+        ));
+        assert!(finds(
+            "person_name",
+            "Professor Cragg wrote to the students."
+        ));
+        // An organisation's initials while it investigates, or when asked.
+        assert!(!finds(
+            "jargon",
+            "The CPA is still looking into what went wrong."
+        ));
+        assert!(!finds("jargon", "The students have asked ESL for a resit."));
+        assert!(finds("jargon", "The CPA rebooted overnight."));
+        // The browser's developer tools are jargon; a games console is not.
+        assert!(finds(
+            "jargon",
+            "Please open your developer tools and copy the errors."
+        ));
+        assert!(!finds("jargon", "The games console could not connect."));
+        // How long it took to solve the problem.
+        assert!(finds(
+            "premature_resolution",
+            "It took some 30 minutes to solve the problem."
+        ));
+        // An outage to a vendor's platform, and demand piling onto it;
+        // reporting an outage to a vendor's trouble line is no blame, nor a
+        // fix made with the vendor.
+        assert!(finds(
+            "blame",
+            "A technical outage to the Blackboard platform affected exams."
+        ));
+        assert!(finds(
+            "blame",
+            "The outage was caused by a spike in demand on Blackboard."
+        ));
+        assert!(!finds(
+            "blame",
+            "Report the outage to the AT&T trouble line 611."
+        ));
+        assert!(!finds(
+            "blame",
+            "The disruption has been resolved with the cellular vendor."
+        ));
+        assert!(finds(
+            "blame",
+            "The disruption was caused by the cellular vendor."
+        ));
+        // A return to service named as the aim of the work is no all-clear
+        // (the retrained model had read this tune sentence as one).
+        assert!(!finds(
+            "premature_resolution",
+            "The team continue to monitor recovery and ensure return to normal service."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "Engineers watched the queues and service returned to normal."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

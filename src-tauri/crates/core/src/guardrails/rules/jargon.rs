@@ -116,10 +116,11 @@ static WORKERS_BY_TRADE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An acronym led in by someone's post in it, or by the people it serves,
 /// names an organisation: "Willie Walsh, CEO of IAG", "a spokesperson for
-/// TfL", "customers of EE", or by who was told: "he told CP24".
+/// TfL", "customers of EE", or by who was told or asked: "he told CP24",
+/// "the students have asked ESL for compensation".
 static ORGANISATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:{TOP_POST}|head|owner|(?:managing\s+)?director|spokes(?:person|man|woman))\s+(?:of|at|for)\s+(?:the\s+)?$|\b(?:customers|users|subscribers|clients|members|staff|employees)\s+(?:of|at)\s+(?:the\s+)?$|\b(?:told|according\s+to|speaking\s+to|(?:an\s+)?interview\s+with)\s+(?:the\s+)?$",
+        r"(?i)\b(?:{TOP_POST}|head|owner|(?:managing\s+)?director|spokes(?:person|man|woman))\s+(?:of|at|for)\s+(?:the\s+)?$|\b(?:customers|users|subscribers|clients|members|staff|employees)\s+(?:of|at)\s+(?:the\s+)?$|\b(?:told|according\s+to|speaking\s+to|(?:an\s+)?interview\s+with|asked|contacted|emailed|petitioned)\s+(?:the\s+)?$",
     ))
 });
 
@@ -201,12 +202,12 @@ static WORKERS_AT_A_TASK: LazyLock<Regex> = LazyLock::new(|| {
 /// people or its premises ("ECUA crews", "the UIS website", "our CLS
 /// supplier", "MHUSD communications coordinator", "ITA Airways"), or a verb
 /// only people and organisations do ("IAG said", "BT apologised", "BA
-/// cancels", "VSHN is currently evaluating measures", "WSF found a
-/// workaround"). A reader
+/// cancels", "VSHN is currently evaluating measures", "the CPA is still
+/// looking into it", "WSF found a workaround"). A reader
 /// needs no glossary to follow who did what.
 static ORGANISATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"^,\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:company|firm|provider|host|vendor|supplier|operator|carrier)\b|^\s+(?:[a-z]+\s+)?(?:crews?|staff|teams?|engineers|technicians|employees|workers|website|web\s+site|offices?|spokes(?:person|man|woman)|coordinator|supplier|provider|partners?|members|students|residents|campus|headquarters|cent(?:er|re)s?)\b|^\s+(?:Airways|Airlines|Bank|Group|University|College|Council|Ltd|Inc|plc|Hosting|Telecom|Networks?|Communications|Energy|Water|Rail|Railways?|Police|Hospital)\b|^\s+(?:has\s+|have\s+|had\s+)?(?:said|says|announced|apologi[sz]ed|apologi[sz]es|confirmed|stated|told|explained|tweeted|posted|wrote|declined\s+to\s+comment|released\s+a\s+statement|cancel(?:s|led|ed)|reached\s+out|decided|warned|advised|urged|admitted|promised|insisted|refused|relied|relies)\b|^\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:currently\s+|now\s+|still\s+|also\s+)?(?:evaluating|prioriti[sz]ing|planning|considering|asking|urging|advising|recommending|offering|refunding|compensating|apologi[sz]ing|continuing\s+to)\b|^\s+(?:accepts?|accepted|takes?|took)\s+(?:full\s+)?responsibility\b|^\s+found\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:workaround|fix|solution|way)\b|^\s+experienced\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:issue|problem|outage|failure|disruption|glitch)\b",
+        r"^,\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:company|firm|provider|host|vendor|supplier|operator|carrier)\b|^\s+(?:[a-z]+\s+)?(?:crews?|staff|teams?|engineers|technicians|employees|workers|website|web\s+site|offices?|spokes(?:person|man|woman)|coordinator|supplier|provider|partners?|members|students|residents|campus|headquarters|cent(?:er|re)s?)\b|^\s+(?:Airways|Airlines|Bank|Group|University|College|Council|Ltd|Inc|plc|Hosting|Telecom|Networks?|Communications|Energy|Water|Rail|Railways?|Police|Hospital)\b|^\s+(?:has\s+|have\s+|had\s+)?(?:said|says|announced|apologi[sz]ed|apologi[sz]es|confirmed|stated|told|explained|tweeted|posted|wrote|declined\s+to\s+comment|released\s+a\s+statement|cancel(?:s|led|ed)|reached\s+out|decided|warned|advised|urged|admitted|promised|insisted|refused|relied|relies)\b|^\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:currently\s+|now\s+|still\s+|also\s+)?(?:evaluating|prioriti[sz]ing|planning|considering|asking|urging|advising|recommending|offering|refunding|compensating|apologi[sz]ing|continuing\s+to|investigating|looking\s+into|reviewing)\b|^\s+(?:accepts?|accepted|takes?|took)\s+(?:full\s+)?responsibility\b|^\s+found\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:workaround|fix|solution|way)\b|^\s+experienced\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:issue|problem|outage|failure|disruption|glitch)\b",
     )
 });
 

@@ -31,13 +31,18 @@ const RULES: [Rule; 2] = [Rule::UnconfirmedEta, Rule::PrematureResolution];
 /// up to five words to the rules cost no true finding.
 const FEWEST_WORDS: usize = 5;
 
-/// The words that say it is all clear ("We are all-clear as of 14:05"):
-/// weighed by the model like any other pair of words, they can sink under
-/// its doubt in a line whose other words lean the other way, so the model
-/// does not doubt them. "The all-clear" is an announcement, often one still
-/// to come ("as well as the all-clear when the maintenance is complete"),
-/// and stays the model's to doubt.
-static NAMES_THE_ALL_CLEAR: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)^all[\s-]clear$"));
+/// The words that say it is all clear outright ("We are all-clear as of
+/// 14:05", "ensuring immediate restoration of logins"): weighed by the
+/// model like any other words, they can sink under its doubt in a line
+/// whose other words lean the other way ("we changed the setting"), so the
+/// model does not doubt them. "The all-clear" is an announcement, often one
+/// still to come ("as well as the all-clear when the maintenance is
+/// complete"), and stays the model's to doubt.
+static SAYS_ALL_CLEAR_OUTRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:all[\s-]clear|ensur(?:ing|ed)\s+(?:an?\s+)?(?:immediate|full|quick|prompt)\s+restoration\s+of)$",
+    )
+});
 
 struct Model {
     /// How many tune sentences it was trained on (a test holds it to the corpus).
@@ -109,7 +114,7 @@ pub(super) fn warm() {
     LazyLock::force(&TOKEN);
     LazyLock::force(&PYTHON_WORD);
     LazyLock::force(&RUST_WORD);
-    LazyLock::force(&NAMES_THE_ALL_CLEAR);
+    LazyLock::force(&SAYS_ALL_CLEAR_OUTRIGHT);
 }
 
 /// One word or word pair of a sentence, where it first occurs, and how often.
@@ -285,7 +290,7 @@ impl<'t> Reading<'t> {
         found
             .into_iter()
             .filter(|&(start, end)| {
-                (NAMES_THE_ALL_CLEAR.is_match(&self.text[start..end])
+                (SAYS_ALL_CLEAR_OUTRIGHT.is_match(&self.text[start..end])
                     && !super::ends_with_ignore_case(&self.text[..start], "the "))
                     || self
                         .sentences

@@ -34,7 +34,7 @@ static ACCENTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     let names = first_names(true);
     compile(&format!(
-        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Fr|Rev|Revd|Colonel|Col|Captain|Capt|Lieutenant|Lt|Sergeant|Sgt|Corporal|Cpl|Detective|Inspector|Constable)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)|\b(?:{TOP_POST}|(?i:teacher|superintendent|coordinator|spokes(?:wo)?man|spokesperson|director|manager|principal|engineer|officer|student|co-founder|secretary|councill?or|mayor|senator)(?:\s+of\s+(?:[A-Z][a-zA-Z&]*\s+){{0,2}}[A-Z][a-zA-Z&]*)?)(?:,\s+|\s+)(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:is\s+(?:the\s+)?)?{TOP_POST}\s+(?:of|at)\b|\b(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:an?\s+|the\s+|our\s+)?(?:[\w&.'’-]+\s+){{0,4}}?(?i:spokes(?:wo)?man|spokesperson|chief\s+\w+\s+officer|CEO|CTO|COO|CIO|CFO|founder|co-founder|vice\s+president|president|director|manager|head\s+of)\b",
+        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Fr|Rev|Revd|Colonel|Col|Captain|Capt|Lieutenant|Lt|Sergeant|Sgt|Corporal|Cpl|Detective|Inspector|Constable)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)|\b(?:{TOP_POST}|(?i:teacher|superintendent|coordinator|spokes(?:wo)?man|spokesperson|director|manager|principal|engineer|officer|student|co-founder|secretary|councill?or|mayor|senator)(?:\s+of\s+(?:[A-Z][a-zA-Z&]*\s+){{0,2}}[A-Z][a-zA-Z&]*)?)(?:,\s+|\s+)(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:is\s+(?:the\s+)?)?{TOP_POST}\s+(?:of|at)\b|\b(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:an?\s+|the\s+|our\s+)?(?:[\w&.'’-]+\s+){{0,4}}?(?i:spokes(?:wo)?man|spokesperson|chief\s+\w+\s+officer|CEO|CTO|COO|CIO|CFO|founder|co-founder|vice\s+president|president|director|manager|head\s+of)\b",
         names.join("|")
     ))
 });
@@ -102,11 +102,13 @@ static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A speaker named by surname alone, as news reports do after the first
-/// mention: "Meehan said", "…,” Meahan said.". "Added" counts only before
-/// what was said ("Lee added that…"): "Capacity added:" is a heading.
+/// mention: "Meehan said", "…,” Meahan said.", "…,” Eierman added.", and
+/// after the quote the other way round: "…,” said Mrdeza.". "Added" counts
+/// only before what was said ("Lee added that…") or after a quote:
+/// "Capacity added:" is a heading.
 static SURNAME_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:(?:said|says|explained|noted|stated|wrote)\b|added\s*(?:,|that\b|[“\x22]))",
+        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:(?:said|says|explained|noted|stated|wrote)\b|added\s*(?:,|that\b|[“\x22]))|[”\x22]\s*([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+added\s*[.!?](?:\s|$)|[”\x22]\s*(?:said|says|added|explained|wrote)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:[.!?,]|$)",
     )
 });
 
@@ -281,7 +283,11 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
         }
     }
     for speaker in SURNAME_SPEAKER.captures_iter(text) {
-        let Some(name) = speaker.get(1) else {
+        let Some(name) = speaker
+            .get(1)
+            .or_else(|| speaker.get(2))
+            .or_else(|| speaker.get(3))
+        else {
             continue;
         };
         // "Visa said" is a company speaking, not a surname.

@@ -32,7 +32,8 @@ pub(super) static PREVENTING: LazyLock<Regex> = LazyLock::new(|| {
 /// calling, speaking to or (for us) informing one, is how the fix happens
 /// ("able to communicate with" it too, though a "communication failure
 /// with" one is its trouble), and so is a fix found with one ("identified a
-/// lasting fix with our vendor"), and so is a fix made "with the help of"
+/// lasting fix with our vendor", "the disruption has been resolved with the
+/// cellular vendor"), and so is a fix made "with the help of"
 /// or "with usage of" one ("mitigate the attacks with usage of our partner
 /// Cloudflare").
 /// "Investigating the throughput issues with the Google Cloud Platform
@@ -49,7 +50,7 @@ static INVESTIGATING: LazyLock<Regex> =
 
 pub(super) static WORKING_WITH: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?|communication)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\binvestigation\s+with\s+(?:[\w-]+\s+){0,3}$|\b(?:work(?:s|ed|ing)?|sit(?:s|ting)?\s+down|sat\s+down|together|collaborat\w*|coordinat\w*|review\w*|discuss\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|chas(?:e|ed|es|ing)|press(?:ed|ing)|follow(?:ed|ing)?\s+up|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$|\b(?:call(?:s|ed|ing)?|phoned|spoke|spoken|speak\w*|talked)\s+(?:[\w-]+\s+){0,2}?(?:to|with)\s+(?:[\w-]+\s+){0,4}$|\bable\s+to\s+communicate\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:fix|solution|resolution|workaround|remedy)\s+(?:together\s+)?with\s+(?:[\w-]+\s+){0,4}$|\bjoint\s+(?:effort|investigation|review|work)\s+with\s+(?:[\w-]+\s+){0,4}$|\bwith\s+(?:the\s+)?(?:kind\s+)?(?:help|assistance|support|aid|usage|use)\s+of\s+(?:[\w-]+\s+){0,3}$|\b(?:we|have|has|had)\s+(?:now\s+|also\s+|already\s+)?(?:informed|notified|told|alerted|warned)\s+(?:[\w-]+\s+){0,3}$",
+        r"(?i)\b(?:dialog(?:ue)?|contact|touch|talk\w*|conversations?|communication)\b[^.!?]{0,20}\bwith\s+(?:[\w-]+\s+){0,7}$|\binvestigation\s+with\s+(?:[\w-]+\s+){0,3}$|\b(?:work(?:s|ed|ing)?|sit(?:s|ting)?\s+down|sat\s+down|together|collaborat\w*|coordinat\w*|review\w*|discuss\w*|engag\w*|liais\w*|partner\w*|contact\w*|escalat\w*|reach\w*\s+out|chas(?:e|ed|es|ing)|press(?:ed|ing)|follow(?:ed|ing)?\s+up|opened\b[^.!?]{0,40})\s+(?:closely\s+)?(?:with\s+|to\s+)?(?:[\w-]+\s+){0,7}$|\b(?:call(?:s|ed|ing)?|phoned|spoke|spoken|speak\w*|talked)\s+(?:[\w-]+\s+){0,2}?(?:to|with)\s+(?:[\w-]+\s+){0,4}$|\bable\s+to\s+communicate\s+with\s+(?:[\w-]+\s+){0,4}$|\b(?:fix|solution|resolution|workaround|remedy|resolved|fixed|rectified)\s+(?:together\s+)?with\s+(?:[\w-]+\s+){0,4}$|\bjoint\s+(?:effort|investigation|review|work)\s+with\s+(?:[\w-]+\s+){0,4}$|\bwith\s+(?:the\s+)?(?:kind\s+)?(?:help|assistance|support|aid|usage|use)\s+of\s+(?:[\w-]+\s+){0,3}$|\b(?:we|have|has|had)\s+(?:now\s+|also\s+|already\s+)?(?:informed|notified|told|alerted|warned)\s+(?:[\w-]+\s+){0,3}$",
     )
 });
 

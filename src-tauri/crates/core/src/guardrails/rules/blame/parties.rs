@@ -76,6 +76,10 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "Blackboard had a service disruption affecting multiple
         // universities".
         format!(r"\b{VENDORS}\s+(?i:had\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?(?:outage|disruption|incident|failure|fault|problem|issue)s?)\b"),
+        // An outage suffered by a named vendor's platform, or demand piling
+        // onto it: "a technical outage to the Blackboard platform", "an
+        // unexpected spike in demand on Blackboard".
+        format!(r"(?i:\boutages?\s+to\s+(?:the\s+)?){VENDORS}\s+(?i:platform|system|service|network|servers?)\b|(?i:\b(?:spikes?|surges?|increases?)[”\x22’]?\s+in\s+(?:demand|traffic|load)\s+on\s+(?:the\s+)?){VENDORS}\b"),
         // Something a named vendor made happen to us: "hosted on a Windows
         // system affected by CrowdStrike's Falcon sensor".
         format!(r"(?i:\b(?:affected|impacted|disrupted|hit|broken|knocked\s+out)\s+by\s+(?:the\s+|an?\s+)?){VENDORS}\b"),
