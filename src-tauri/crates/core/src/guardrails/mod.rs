@@ -2778,6 +2778,30 @@ mod tests {
     }
 
     #[test]
+    fn round_196_a_hospital_s_officials_and_a_card_issuing_bank() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // An acronym's officials, or an attack it suffered, name it.
+        assert!(!finds("jargon", "HSHS officials say the review goes on."));
+        assert!(!finds(
+            "jargon",
+            "On Monday FHH experienced a ransomware attack."
+        ));
+        assert!(finds("jargon", "On Monday the FHH flapped twice."));
+        // A card-issuing bank is a party, whoever's it is.
+        assert!(finds(
+            "blame",
+            "Payments failed after a problem at your card-issuing bank."
+        ));
+        assert!(!finds(
+            "blame",
+            "Contact your card-issuing bank about the refund."
+        ));
+        // Given names the list lacked.
+        assert!(finds("person_name", "Liz Stinchcombe wrote to us."));
+        assert!(finds("person_name", "Charley Francis wrote to us."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
