@@ -2802,6 +2802,44 @@ mod tests {
     }
 
     #[test]
+    fn round_197_a_city_s_own_portal_and_a_surname_after_but() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A city names itself: its own portal failing blames nobody else.
+        assert!(!finds(
+            "blame",
+            "The City's Online Payment Portal suffered an outage on Monday."
+        ));
+        assert!(finds(
+            "blame",
+            "Stripe's payment portal suffered an outage on Monday."
+        ));
+        // A surname speaking after "but", or going on to explain, and one
+        // whose "its" belongs to a new subject.
+        assert!(finds(
+            "person_name",
+            "It went badly, but Arnone said bots were not the problem."
+        ));
+        assert!(finds(
+            "person_name",
+            "Arnone goes on to explain that the queue stalled."
+        ));
+        assert!(finds(
+            "person_name",
+            "Morgan-Welch said the museum increased its online capacity."
+        ));
+        assert!(!finds(
+            "person_name",
+            "Barclays said its app was working again."
+        ));
+        // Waiting in a queue needs no glossary; a message queue does.
+        assert!(!finds(
+            "jargon",
+            "Visitors waited in online queues for 20 minutes."
+        ));
+        assert!(finds("jargon", "The message queues backed up overnight."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

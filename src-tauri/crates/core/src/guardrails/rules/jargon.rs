@@ -187,9 +187,13 @@ static A_WALL: LazyLock<Regex> =
 static RAILWAY: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:trains?|rail\w*|tracks?|metro|subway|dispatch\w*)\b"));
 
-/// Queues people stand in: "lengthy queues at check-in".
+/// Queues people stand in: "lengthy queues at check-in", and a queue
+/// something waits in ("visitors waited in online queues", "calls may wait
+/// in the queue"), which needs no glossary.
 static PEOPLE_QUEUING: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?:long|lengthy|huge|big|massive|enormous|short|snaking)\s+$")
+    compile(
+        r"(?i)\b(?:long|lengthy|huge|big|massive|enormous|short|snaking)\s+$|\bwait(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?in\s+(?:an?\s+|the\s+)?(?:online\s+|virtual\s+|digital\s+)?$",
+    )
 });
 
 static WORKERS_AT_A_TASK: LazyLock<Regex> = LazyLock::new(|| {

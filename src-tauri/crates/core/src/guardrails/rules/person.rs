@@ -108,7 +108,7 @@ static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
 /// "Capacity added:" is a heading.
 static SURNAME_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:(?:said|says|explained|noted|stated|wrote)\b|added\s*(?:,|that\b|[“\x22]))|[”\x22]\s*([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+added\s*[.!?](?:\s|$)|[”\x22]\s*(?:said|says|added|explained|wrote)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:[.!?,]|$)",
+        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*|\b(?:but|and|so|yet)\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:(?:said|says|explained|noted|stated|wrote|goes\s+on\s+to\s+(?:explain|say|add))\b|added\s*(?:,|that\b|[“\x22]))|[”\x22]\s*([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+added\s*[.!?](?:\s|$)|[”\x22]\s*(?:said|says|added|explained|wrote)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:[.!?,]|$)",
     )
 });
 
@@ -116,6 +116,11 @@ static SURNAME_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 /// it", "Barclays says use of its app is returning to normal".
 static SPEAKS_OF_ITSELF: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:\s+[\w'’-]+){0,4}?\s+(?:it|its)\b"));
+
+/// A new subject right after "said", whom a later "its" is about: "Morgan-
+/// Welch said the museum increased its online capacity" is a person.
+static NEW_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^\s+(?:that\s+)?(?:the|a|an|our|their|his|her)\s"));
 
 /// Capitalised words that say things without being a person's name.
 const NOT_A_SPEAKER: [&str; 44] = [
@@ -250,6 +255,7 @@ pub(super) fn warm() {
     LazyLock::force(&STATE_AFTER);
     LazyLock::force(&SURNAME_SPEAKER);
     LazyLock::force(&SPEAKS_OF_ITSELF);
+    LazyLock::force(&NEW_SUBJECT);
     LazyLock::force(&MAILBOX);
 }
 
@@ -291,10 +297,10 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
             continue;
         };
         // "Visa said" is a company speaking, not a surname.
-        if !NOT_A_SPEAKER.contains(&name.as_str())
-            && !super::blame::is_vendor(name.as_str())
-            && !SPEAKS_OF_ITSELF.is_match(&text[speaker.get(0).map_or(name.end(), |m| m.end())..])
-        {
+        if !NOT_A_SPEAKER.contains(&name.as_str()) && !super::blame::is_vendor(name.as_str()) && {
+            let after = &text[speaker.get(0).map_or(name.end(), |m| m.end())..];
+            !SPEAKS_OF_ITSELF.is_match(after) || NEW_SUBJECT.is_match(after)
+        } {
             found.push((name.start(), name.end()));
         }
     }

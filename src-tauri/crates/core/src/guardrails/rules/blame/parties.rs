@@ -26,8 +26,10 @@ pub(super) const CLOUDS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|GCP|
 /// Capitalised words that start sentences or name our own side or a time,
 /// never a third party announcing something ("In Wednesday's incident").
 /// A college or university names itself bare ("College experienced a
-/// loss of connectivity"), and "IT" is its own department.
-pub(super) const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|In|On|At|Last|Team|Engineering|Support|Customers?|Users?|Engineers?|Everyone|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Status|Service|Services|System|Systems|Update|Monitoring|Investigating|Identified|Resolved|Downdetector|Issue|Problem|Cause|Fault|Incident|Outage|Root|College|University|Council|School|Campus|Faculty|Library|IT)";
+/// loss of connectivity"), and so does a city, county, district, town,
+/// museum or hospital ("The City's Online Payment Portal suffered an
+/// Outage"), and "IT" is its own department.
+pub(super) const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|In|On|At|Last|Team|Engineering|Support|Customers?|Users?|Engineers?|Everyone|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Status|Service|Services|System|Systems|Update|Monitoring|Investigating|Identified|Resolved|Downdetector|Issue|Problem|Cause|Fault|Incident|Outage|Root|College|University|Council|School|City|County|District|Town|Borough|Museum|Hospital|Campus|Faculty|Library|IT)";
 
 pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
