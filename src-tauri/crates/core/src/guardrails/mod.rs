@@ -2840,6 +2840,30 @@ mod tests {
     }
 
     #[test]
+    fn round_198_queuing_at_airports_and_a_vendor_s_failure_in_brackets() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // People queuing at a place; jobs queuing in a system.
+        assert!(!finds(
+            "jargon",
+            "Travellers complained of hours queuing at airports."
+        ));
+        assert!(finds("jargon", "Jobs began queuing rather than starting."));
+        // A vendor's failure named in brackets.
+        assert!(finds(
+            "blame",
+            "This was a worldwide failure (of the Amadeus system)."
+        ));
+        assert!(!finds(
+            "blame",
+            "This was a worldwide failure (of the booking system)."
+        ));
+        assert!(finds(
+            "person_name",
+            "Writer Stefano Andrean waited an hour at the desk."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -196,6 +196,14 @@ static PEOPLE_QUEUING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// People queuing somewhere they stand: "hours queuing at airports",
+/// "queueing outside the branch".
+static QUEUING_AT_A_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s+(?:at|outside|in\s+front\s+of)\s+(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+)?(?:airports?|counters?|desks?|gates?|terminals?|stations?|branch(?:es)?|stores?|shops?|tills?|doors?|check-in|kiosks?|booths?)\b",
+    )
+});
+
 static WORKERS_AT_A_TASK: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?i)^\s+(?:{SITE_WORK}|repairing|cutting|working\s+on|on\s+site)\b"
@@ -269,6 +277,7 @@ pub(super) fn warm() {
     LazyLock::force(&ORGANISATION_BEFORE);
     LazyLock::force(&ORGANISATION_POST_AFTER);
     LazyLock::force(&PEOPLE_QUEUING);
+    LazyLock::force(&QUEUING_AT_A_PLACE);
     LazyLock::force(&YOUR_CACHE);
     LazyLock::force(&A_CLUSTER_OF);
     LazyLock::force(&TRADE_BROKERS);
@@ -523,6 +532,9 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
             if m.as_str().starts_with("queue") && PEOPLE_QUEUING.is_match(&text[..m.start()]) {
+                continue;
+            }
+            if m.as_str().starts_with("queu") && QUEUING_AT_A_PLACE.is_match(&text[m.end()..]) {
                 continue;
             }
             let lower = m.as_str().to_ascii_lowercase();

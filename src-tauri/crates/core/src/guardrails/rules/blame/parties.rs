@@ -34,7 +34,9 @@ pub(super) const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|In|On|A
 pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"\b{VENDORS}(?:'s|’s)?\s+(?:[a-z][\w-]*\s+)?(?:faults?|mistakes?|outages?|failures?|errors?|bugs?|misconfiguration|bad\s+deploy\w*|deploy\w*|incidents?|problems?|issues?)\b"),
-        format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration|issue|problem|incident|disruption|error|trouble|glitch(?:e)?|difficult(?:y|ie))s?\s+(?:at|from|by|of|on|in|with|within)\s+)(?:the\s+|our\s+)?{VENDORS}\b"),
+        // Trouble at or of a named vendor, in brackets too: "a worldwide
+        // failure (of the Amadeus system)".
+        format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration|issue|problem|incident|disruption|error|trouble|glitch(?:e)?|difficult(?:y|ie))s?\s+\(?(?:at|from|by|of|on|in|with|within)\s+)(?:the\s+|our\s+)?{VENDORS}\b"),
         // A named vendor's system named before the outage: "the Microsoft
         // cloud system outage".
         format!(r"\b{VENDORS}\s+(?:(?:[A-Z][\w-]*|(?i:cloud|systems?|network|platform|services?|servers?|email|mail|payments?|data|database|storage|login|sign-in|authentication|region|regional|global|hosting|software|infrastructure|DNS|API|CDN|routers?|switch(?:es)?|firewalls?|hardware|equipment|devices?|edge))\s+){{1,3}}?(?i:outage|failure|fault|incident|disruption)s?\b"),
