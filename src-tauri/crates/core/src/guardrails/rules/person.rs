@@ -102,8 +102,9 @@ static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A speaker named by surname alone, as news reports do after the first
-/// mention: "Meehan said", "…,” Meahan said.", "…,” Eierman added.", and
-/// after the quote the other way round: "…,” said Mrdeza.". "Added" counts
+/// mention: "Meehan said", "…,” Meahan said.", "…,” Eierman added.", "but
+/// Arnone said", "Arnone goes on to explain", and after the quote the
+/// other way round: "…,” said Mrdeza.". "Added" counts
 /// only before what was said ("Lee added that…") or after a quote:
 /// "Capacity added:" is a heading.
 static SURNAME_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
