@@ -2864,6 +2864,57 @@ mod tests {
     }
 
     #[test]
+    fn round_199_the_dmv_by_name_outside_its_realm_and_offices_back_in_business() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // The agency's initials are its name; other capitals stay jargon.
+        assert!(!finds(
+            "jargon",
+            "The DMV reopened its field offices on Friday."
+        ));
+        assert!(finds("jargon", "The PDU in rack four failed overnight."));
+        // Trouble put outside an organisation's realm blames someone else.
+        assert!(finds(
+            "blame",
+            "The spokesman said the fault was outside the realm of the Registry."
+        ));
+        assert!(!finds(
+            "blame",
+            "That outcome is outside the realm of possibility."
+        ));
+        // Offices back to full service, and a headline's "back in business".
+        assert!(finds(
+            "premature_resolution",
+            "Most of the state's offices returned to offering full services Thursday \
+             following a computer failure that crippled operations for days."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "Library computers back in business after a weekend outage"
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "We will let you know once we are back in business."
+        ));
+        // A guess at what a party did, or at the work behind the trouble.
+        assert!(finds(
+            "speculation",
+            "It looks like they had changed a setting at the exchange."
+        ));
+        assert!(finds(
+            "speculation",
+            "It was probably scheduled maintenance at the exchange."
+        ));
+        assert!(!finds(
+            "speculation",
+            "It looks like they have restored service for most customers."
+        ));
+        assert!(!finds(
+            "speculation",
+            "It was probably busier than usual at the counters."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
