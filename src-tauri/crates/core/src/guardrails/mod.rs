@@ -2915,6 +2915,50 @@ mod tests {
     }
 
     #[test]
+    fn round_200_transit_initials_a_software_group_back_in_operation_and_curious_timing() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // Transit systems known by their initials; other capitals stay jargon.
+        assert!(!finds(
+            "jargon",
+            "Riders waited at BART and WMATA stations during the outage."
+        ));
+        assert!(finds("jargon", "The ONT in the cabinet rebooted twice."));
+        // Initials before a company word are the company's name.
+        assert!(!finds(
+            "jargon",
+            "The ZKT Software Group confirmed its products are unaffected."
+        ));
+        assert!(finds("jargon", "The ZKT Software build failed twice."));
+        // Back in operation is an all-clear; expected back in it is not.
+        assert!(finds(
+            "premature_resolution",
+            "The ticketing system was back in operation by noon."
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "The portal is expected to be back in operation soon."
+        ));
+        // Timing found suspicious hints at a cause.
+        assert!(finds(
+            "speculation",
+            "The spokesman found the timing of the outage very suspicious."
+        ));
+        assert!(!finds(
+            "speculation",
+            "The timing of the next update is 14:00."
+        ));
+        // A capitalised word joined by "and" ends an organisation's name.
+        assert!(!finds(
+            "person_name",
+            "Harbour Transit and Ferry said fares were unchanged."
+        ));
+        assert!(finds(
+            "person_name",
+            "The fare rose and Arnone said riders were angry."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -470,7 +470,7 @@ mod tests {
         let column = |rule| column(rule).expect("a model rule");
         // Real tune sentences the patterns read as an all-clear and an ETA,
         // which the model reads as neither: a step of the diagnosis, and a
-        // time that is only a guess at when a write-up might come. (A
+        // time the incident reached, told in the past. (A
         // retrain moves scores; if one rises past the doubt, pick another
         // such sentence from the lint report.)
         for (text, rule) in [
@@ -479,7 +479,7 @@ mod tests {
                 Rule::PrematureResolution,
             ),
             (
-                "Unfortunately i don’t have a timeline on that, it could be later today, or it could be once we have had time to get the team together to do a retrospective.",
+                "By 21:56 UTC, some of our key metrics slipped below our internal targets and triggered a major incident response.",
                 Rule::UnconfirmedEta,
             ),
         ] {

@@ -297,11 +297,22 @@ pub(super) fn find(text: &str, names: &[String]) -> Vec<(usize, usize)> {
         else {
             continue;
         };
+        // "Golden Gate Transit and Ferry said": a capitalised word joined by
+        // "and" to another ends an organisation's name.
+        let joined = text[..name.start()]
+            .trim_end()
+            .strip_suffix("and")
+            .and_then(|before| before.split_whitespace().last())
+            .is_some_and(|word| word.starts_with(|c: char| c.is_uppercase()));
         // "Visa said" is a company speaking, not a surname.
-        if !NOT_A_SPEAKER.contains(&name.as_str()) && !super::blame::is_vendor(name.as_str()) && {
-            let after = &text[speaker.get(0).map_or(name.end(), |m| m.end())..];
-            !SPEAKS_OF_ITSELF.is_match(after) || NEW_SUBJECT.is_match(after)
-        } {
+        if !joined
+            && !NOT_A_SPEAKER.contains(&name.as_str())
+            && !super::blame::is_vendor(name.as_str())
+            && {
+                let after = &text[speaker.get(0).map_or(name.end(), |m| m.end())..];
+                !SPEAKS_OF_ITSELF.is_match(after) || NEW_SUBJECT.is_match(after)
+            }
+        {
             found.push((name.start(), name.end()));
         }
     }

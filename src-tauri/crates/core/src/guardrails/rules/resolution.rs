@@ -541,9 +541,9 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         // "We're back", "is back to normal", "is now back working", "are
-        // now back too", "we were back on line" and "error rates are back
-        // at baseline" are all-clears; "is back at work" or "back in
-        // stock" are not.
+        // now back too", "we were back on line", "the system was back in
+        // operation" and "error rates are back at baseline" are
+        // all-clears; "is back at work" or "back in stock" are not.
         let back_as = [
             "to",
             "up",
@@ -565,6 +565,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             && after.starts_with(|c: char| c.is_alphanumeric())
             && !back_as.contains(&next_word.as_str())
             && !starts_with_ignore_case(after, "in business")
+            && !starts_with_ignore_case(after, "in operation")
             && !starts_with_ignore_case(after, "on line")
             && !starts_with_ignore_case(after, "on-line")
             && !BACK_AT_LEVEL.is_match(after)
