@@ -2959,6 +2959,48 @@ mod tests {
     }
 
     #[test]
+    fn round_201_poll_workers_a_maker_owing_responsibility_and_regular_service() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // Poll workers are people; background workers are processes.
+        assert!(!finds("jargon", "Poll workers checked voters in by hand."));
+        assert!(finds(
+            "jargon",
+            "Background workers stopped picking up jobs."
+        ));
+        // Where a fault seems to have come from is a guess.
+        assert!(finds(
+            "speculation",
+            "The fault seems to have originated in the card readers."
+        ));
+        assert!(!finds(
+            "speculation",
+            "The fault originated in the card readers."
+        ));
+        // The maker said to owe responsibility is blamed; we owning it is not.
+        assert!(finds(
+            "blame",
+            "The firm that supplied the scanners should accept some responsibility."
+        ));
+        assert!(!finds(
+            "blame",
+            "We should accept some responsibility for the delay."
+        ));
+        // Regular service resumed is an all-clear; one hoped for is not.
+        assert!(finds(
+            "premature_resolution",
+            "The ticket office resumed regular service at noon."
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "The ticket office hopes to have resumed regular service by noon."
+        ));
+        assert!(finds(
+            "person_name",
+            "The count was slow, said County Clerk Bobbie Koepp."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -162,6 +162,9 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A named vendor's trouble given as the reason: "failed because
         // Stripe was having problems".
         format!(r"(?i:\bbecause\s+(?:the\s+|our\s+)?){VENDORS}\s+(?i:was|were|is|are|had|has)\b"),
+        // The maker said to owe an answer: "the company that makes the poll
+        // pads … should take some responsibility".
+        r"(?i)\b(?:company|firm|vendor|provider|supplier|manufacturer|maker|contractor)\s+that\s+(?:makes|made|builds|built|supplies|supplied|provides|provided|sells|sold|runs|operates)\b[^.!?]{0,100}?\bshould\s+(?:take|accept|bear)\s+(?:some\s+|more\s+|full\s+)?responsibility\b".to_owned(),
         // A named vendor apologising for the issue owns it: "Fastly, for its
         // part, issued an apology for the issues".
         format!(r"\b{VENDORS}(?:,\s+[^,.!?]{{1,30}},)?\s+(?i:issued\s+an\s+apology|apologi[sz]ed)\b"),
