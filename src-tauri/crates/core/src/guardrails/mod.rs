@@ -3001,6 +3001,29 @@ mod tests {
     }
 
     #[test]
+    fn round_202_a_support_reply_time_the_internet_and_a_vendor_outage_headline() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A support desk's reply time is no promise of a fix.
+        assert!(!finds(
+            "unconfirmed_eta",
+            "You will get a response within 4 hours."
+        ));
+        assert!(finds(
+            "unconfirmed_eta",
+            "The fix will be deployed within 4 hours."
+        ));
+        // "Internet" opening a line is the connection; a named company is not.
+        assert!(!finds("blame", "Internet is down in the east wing."));
+        assert!(finds("blame", "Comcast is down in the east wing."));
+        // A headline's named vendor outage doing harm.
+        assert!(finds(
+            "blame",
+            "Crowdstrike Outage Cripples Hotel Check-Ins"
+        ));
+        assert!(!finds("blame", "Hotel Outage Cripples Check-Ins"));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

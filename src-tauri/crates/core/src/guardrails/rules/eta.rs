@@ -119,10 +119,11 @@ static SYMPTOM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A time the customer acts within, or a billing timeline, is not when the
 /// problem ends: "you may need to sign in again within 24 hours", "refunds
-/// will appear within 5 business days".
+/// will appear within 5 business days", "you will get a response within 4
+/// hours" (a support desk's reply time).
 static NOT_THE_FIX: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:retry|retries|retried|try\s+again|resend\w*|re-send\w*|redeliver\w*)\b|\b(?:contact|email|text|write\s+to|notify)\s+(?:all\s+|every\s+|affected\s+)?(?:[\w-]+\s+){0,3}?(?:customers?|users?|you)\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?|rebook\w*|waivers?)\b|\b(?:prevent|avoid)\w*\s+(?:future|similar|recurrence|a\s+recurrence|this\s+from|it\s+from)\b",
+        r"(?i)\b(?:you|customers|users|admins|administrators)\s+(?:may\s+|might\s+|will\s+)?(?:need|have)\s+to\b|\b(?:get|receive|expect)\s+(?:a\s+|an\s+)?(?:response|reply|answer|call\s*back)\b|\b(?:retry|retries|retried|try\s+again|resend\w*|re-send\w*|redeliver\w*)\b|\b(?:contact|email|text|write\s+to|notify)\s+(?:all\s+|every\s+|affected\s+)?(?:[\w-]+\s+){0,3}?(?:customers?|users?|you)\b|\b(?:refund\w*|credits?|charges?|statements?|invoices?|rebook\w*|waivers?)\b|\b(?:prevent|avoid)\w*\s+(?:future|similar|recurrence|a\s+recurrence|this\s+from|it\s+from)\b",
     )
 });
 

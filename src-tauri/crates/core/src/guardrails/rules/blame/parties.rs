@@ -28,12 +28,16 @@ pub(super) const CLOUDS: &str = r"(?:AWS|Amazon(?:\s+Web\s+Services)?|Azure|GCP|
 /// A college or university names itself bare ("College experienced a
 /// loss of connectivity"), and so does a city, county, district, town,
 /// museum or hospital ("The City's Online Payment Portal suffered an
-/// Outage"), and "IT" is its own department.
-pub(super) const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|In|On|At|Last|Team|Engineering|Support|Customers?|Users?|Engineers?|Everyone|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Status|Service|Services|System|Systems|Update|Monitoring|Investigating|Identified|Resolved|Downdetector|Issue|Problem|Cause|Fault|Incident|Outage|Root|College|University|Council|School|City|County|District|Town|Borough|Museum|Hospital|Campus|Faculty|Library|IT)";
+/// Outage"), "IT" is its own department, and a list item's "Internet is
+/// down in local area" names the connection, not a company.
+pub(super) const NOT_A_PARTY: &str = r"(?:We|I|It|This|That|They|The|Our|In|On|At|Last|Team|Engineering|Support|Customers?|Users?|Engineers?|Everyone|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|Status|Service|Services|System|Systems|Update|Monitoring|Investigating|Identified|Resolved|Downdetector|Issue|Problem|Cause|Fault|Incident|Outage|Root|College|University|Council|School|City|County|District|Town|Borough|Museum|Hospital|Campus|Faculty|Library|IT|Internet)";
 
 pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"\b{VENDORS}(?:'s|’s)?\s+(?:[a-z][\w-]*\s+)?(?:faults?|mistakes?|outages?|failures?|errors?|bugs?|misconfiguration|bad\s+deploy\w*|deploy\w*|incidents?|problems?|issues?)\b"),
+        // A headline's named vendor outage doing harm: "Crowdstrike Outage
+        // Cripples Hotel Operations".
+        format!(r"\b{VENDORS}(?:'s|’s)?\s+(?:IT\s+)?(?:Outage|Failure|Glitch|Bug)s?\s+[A-Z][a-z]+s\b"),
         // Trouble at or of a named vendor, in brackets too: "a worldwide
         // failure (of the Amadeus system)".
         format!(r"(?i:\b(?:outage|failure|fault|mistake|misconfiguration|issue|problem|incident|disruption|error|trouble|glitch(?:e)?|difficult(?:y|ie))s?\s+\(?(?:at|from|by|of|on|in|with|within)\s+)(?:the\s+|our\s+)?{VENDORS}\b"),
