@@ -3024,6 +3024,38 @@ mod tests {
     }
 
     #[test]
+    fn round_203_a_possible_outage_our_hq_a_carrier_at_work_and_a_school_district() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A possible outage is no guess at a cause; a possible cause is.
+        assert!(!finds(
+            "speculation",
+            "It’s possible that the portal could be down tonight."
+        ));
+        assert!(finds(
+            "speculation",
+            "It’s possible that a bad deploy caused the outage."
+        ));
+        // "HQ" is our own; a named company down is someone else.
+        assert!(!finds("blame", "HQ is down for everyone this morning."));
+        assert!(finds("blame", "Zendesk is down for everyone this morning."));
+        // A named carrier at work on the problem is where the problem is.
+        assert!(finds(
+            "blame",
+            "Cincinnati Bell worked to find and resolve the problem."
+        ));
+        assert!(!finds(
+            "blame",
+            "Our team worked to find and resolve the problem."
+        ));
+        // A Texas school district's initials; other capitals stay jargon.
+        assert!(!finds(
+            "jargon",
+            "Students in Midlothian ISD were sent home early."
+        ));
+        assert!(finds("jargon", "The TOR switch rebooted twice."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
