@@ -3056,6 +3056,26 @@ mod tests {
     }
 
     #[test]
+    fn round_204_fifa_by_name_a_stream_s_bitrate_and_a_team_handle() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // FIFA is a name; other capitals stay jargon.
+        assert!(!finds("jargon", "FIFA moved the final to Sunday."));
+        assert!(finds("jargon", "The SBC dropped calls all morning."));
+        // A stream's bitrate is jargon; its picture quality is not.
+        assert!(finds("jargon", "The stream's bitrate fell sharply."));
+        assert!(!finds(
+            "jargon",
+            "The stream's picture quality fell sharply."
+        ));
+        // A company's "@Team…" account is no person; a named person is.
+        assert!(!finds(
+            "person_name",
+            "The @TeamYouTube account never followed up."
+        ));
+        assert!(finds("person_name", "Jane Miller posted about the outage."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -171,11 +171,12 @@ const NOT_A_SPEAKER: [&str; 44] = [
     "Nobody",
 ];
 
-/// A company's own account, not a person's: "@ZendeskOps", "@GitHubStatus";
+/// A company's own account, not a person's: "@ZendeskOps", "@GitHubStatus",
+/// "@TeamYouTube";
 /// or a placeholder for the reader's own ("your @username").
 static COMPANY_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^@(?:[\w.-]*(?:ops|status|support|help|team|hq|app|news|official|cares?|service|updates|eng)|user(?:name)?|handle|your[\w-]*)$",
+        r"(?i)^@(?:team[\w.-]+|[\w.-]*(?:ops|status|support|help|team|hq|app|news|official|cares?|service|updates|eng)|user(?:name)?|handle|your[\w-]*)$",
     )
 });
 
