@@ -106,8 +106,8 @@ fn jargon_patterns() -> Vec<String> {
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| compile(r"\b[A-Z][A-Z0-9&]{1,5}(?:'s|s)?\b"));
 
 /// Workers who are people: named by their trade or workplace ("road
-/// workers", "state ferry workers", "election workers") or caught at a task ("workers
-/// installing a light pole").
+/// workers", "state ferry workers", "election workers") or caught at a task
+/// ("workers installing a light pole").
 static WORKERS_BY_TRADE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:road|construction|utility|building|council|city|rail|site|field|postal|care|health|emergency|farm|factory|power|remote|office|home|key|frontline|line|ferry|transit|bus|airport|airline|port|dock|terminal|warehouse|store|shop|retail|hospital|hotel|pharmacy|state|county|government|sanitation|election|poll|polling|precinct)\s+workers?$",
@@ -213,7 +213,8 @@ static WORKERS_AT_A_TASK: LazyLock<Regex> = LazyLock::new(|| {
 /// What follows an acronym that names an organisation, not a term: its people,
 /// its posts or its premises ("ECUA crews", "HSHS officials", "SSA General
 /// Manager Robert B. Davis", "the UIS website", "our CLS supplier", "MHUSD
-/// communications coordinator", "ITA Airways"), or a verb only people and
+/// communications coordinator", "ITA Airways", a company word after one more
+/// name: "IRIS Software Group"), or a verb only people and
 /// organisations do ("IAG said", "BT apologised", "BA cancels", "VSHN is
 /// currently evaluating measures", "the CPA is still looking into it", "WSF
 /// found a workaround", "FHH experienced a ransomware attack"). A reader needs
