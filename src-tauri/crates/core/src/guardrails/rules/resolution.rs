@@ -561,13 +561,15 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             "within",
             "too",
         ];
+        // The same for two words: "back in business", "back in operation",
+        // "back on line".
+        let back_as_phrases = ["in business", "in operation", "on line", "on-line"];
         if said.ends_with("back")
             && after.starts_with(|c: char| c.is_alphanumeric())
             && !back_as.contains(&next_word.as_str())
-            && !starts_with_ignore_case(after, "in business")
-            && !starts_with_ignore_case(after, "in operation")
-            && !starts_with_ignore_case(after, "on line")
-            && !starts_with_ignore_case(after, "on-line")
+            && !back_as_phrases
+                .iter()
+                .any(|phrase| starts_with_ignore_case(after, phrase))
             && !BACK_AT_LEVEL.is_match(after)
         {
             continue;
