@@ -3076,6 +3076,55 @@ mod tests {
     }
 
     #[test]
+    fn round_205_county_dispatchers_a_pharmacy_chain_and_quoted_all_clears() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A county's dispatchers are people; a webhook's are still jargon.
+        assert!(!finds(
+            "jargon",
+            "Callers were rerouted to Rock Island County dispatchers."
+        ));
+        assert!(finds("jargon", "The webhook dispatchers were restarted."));
+        // CVS is a pharmacy chain's name.
+        assert!(!finds("jargon", "CVS stores could not fill prescriptions."));
+        // A sheriff's title before a given name, and a "Mc" surname.
+        assert!(finds(
+            "person_name",
+            "We are back, said Undersheriff Michael McCabe."
+        ));
+        assert!(finds(
+            "person_name",
+            "The county Sheriff Michael told reporters the lines were down."
+        ));
+        assert!(finds(
+            "person_name",
+            "McCabe said the vendor was installing an update."
+        ));
+        // Calls getting through again is an all-clear; a quoted claim after
+        // "were" is the claim itself, while a screen's words stay printed.
+        assert!(finds(
+            "premature_resolution",
+            "911 calls are now getting through to all centers."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "The supplier said systems were “back online”."
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "The page showed “back online” while the app still failed."
+        ));
+        // "Today, … said" is when it was said, not when the fix lands.
+        assert!(!finds(
+            "unconfirmed_eta",
+            "Today, the chair said that he expected service to be slow as pharmacies recover."
+        ));
+        assert!(finds(
+            "unconfirmed_eta",
+            "We expect pharmacies to recover today."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

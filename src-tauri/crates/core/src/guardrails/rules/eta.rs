@@ -87,6 +87,14 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 static OPENS_HISTORY: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)^\s*,\s*(?:[\w'’-]+\s+){0,10}?(?:was|were|had)\b"));
 
+/// Who spoke on the day a sentence opens with: "Today, NPA chair Nick Kaye
+/// said that he expected…".
+static SAID_THEN: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^\s*,\s*(?:[\w'’.-]+\s+){0,8}?(?:said|says|told|announced|confirmed|stated|explained|wrote|tweeted|posted)\b",
+    )
+});
+
 /// What keeps such a sentence a promise: "Over the next hour, the queued
 /// emails that were held will be sent".
 static FUTURE: LazyLock<Regex> =
@@ -306,6 +314,7 @@ pub(super) fn warm() {
     LazyLock::force(&REPORTED);
     LazyLock::force(&PAST_LENGTH);
     LazyLock::force(&OPENS_HISTORY);
+    LazyLock::force(&SAID_THEN);
     LazyLock::force(&SHOULD_NOW);
     LazyLock::force(&FUTURE);
     LazyLock::force(&NEXT_OR_COMING);
@@ -478,7 +487,10 @@ fn promised(text: &str, at: usize, to: usize, needs_fix: bool) -> Option<(usize,
         let rest = sentence_around(text, at).1.max(to);
         OPENS_HISTORY.is_match(&text[to..rest]) && !FUTURE.is_match(&text[to..rest])
     };
+    // "Today, the association's chair said that…": the day it was said.
+    let said_then = before.trim().is_empty() && SAID_THEN.is_match(&text[to..]);
     let history = told_after
+        || said_then
         || worked_through
         || GUESSED_PAST.is_match(before)
         || (REPORTED.is_match(before) && !looks_ahead(before) && !ahead_by_itself && !fix_within);

@@ -187,6 +187,15 @@ static A_WALL: LazyLock<Regex> =
 static RAILWAY: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:trains?|rail\w*|tracks?|metro|subway|dispatch\w*)\b"));
 
+/// Words of emergency calls, where dispatchers are the people who answer
+/// them ("Rock Island County dispatchers", "dispatchers could still reach
+/// first responders"), not processes handing out work.
+static EMERGENCY_CALLS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:911|9-1-1|999|112|emergency|police|sheriff\w*|fire\s+departments?|(?:first\s+)?responders?|ambulances?|county|radios?|callers?)\b",
+    )
+});
+
 /// Queues people stand in: "lengthy queues at check-in", and a queue
 /// something waits in ("visitors waited in online queues", "calls may wait
 /// in the queue"), which needs no glossary.
@@ -280,6 +289,7 @@ pub(super) fn warm() {
     LazyLock::force(&SWITCH_PART);
     LazyLock::force(&RACKS_FOR_THINGS);
     LazyLock::force(&RAILWAY);
+    LazyLock::force(&EMERGENCY_CALLS);
     LazyLock::force(&ERROR_WORDING);
     LazyLock::force(&REFERENCE_BEFORE);
     LazyLock::force(&SITE_CODE);
@@ -536,6 +546,13 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             if m.as_str().contains("switch") {
                 let (start, end) = sentence_around(text, m.start());
                 if RAILWAY.is_match(&text[start..end.max(m.end())]) {
+                    continue;
+                }
+            }
+            // A county's dispatchers take emergency calls.
+            if m.as_str().to_ascii_lowercase().starts_with("dispatcher") {
+                let (start, end) = sentence_around(text, m.start());
+                if EMERGENCY_CALLS.is_match(&text[start..end.max(m.end())]) {
                     continue;
                 }
             }

@@ -34,7 +34,7 @@ static ACCENTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     let names = first_names(true);
     compile(&format!(
-        r"\b(?:{})\b(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Fr|Rev|Revd|Colonel|Col|Captain|Capt|Lieutenant|Lt|Sergeant|Sgt|Corporal|Cpl|Detective|Inspector|Constable)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)|\b(?:{TOP_POST}|(?i:teacher|superintendent|coordinator|spokes(?:wo)?man|spokesperson|director|manager|principal|engineer|officer|student|co-founder|secretary|councill?or|mayor|senator)(?:\s+of\s+(?:[A-Z][a-zA-Z&]*\s+){{0,2}}[A-Z][a-zA-Z&]*)?)(?:,\s+|\s+)(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:is\s+(?:the\s+)?)?{TOP_POST}\s+(?:of|at)\b|\b(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:an?\s+|the\s+|our\s+)?(?:[\w&.'’-]+\s+){{0,4}}?(?i:spokes(?:wo)?man|spokesperson|chief\s+\w+\s+officer|CEO|CTO|COO|CIO|CFO|founder|co-founder|vice\s+president|president|director|manager|head\s+of)\b",
+        r"\b(?:{})\b(?:\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)?|(?:^|[\s(])@[A-Za-z][\w.-]{{1,30}}|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Fr|Rev|Revd|Colonel|Col|Captain|Capt|Lieutenant|Lt|Sergeant|Sgt|Corporal|Cpl|Detective|Inspector|Constable)\.?\s+[A-Z][a-z]+|\b(?i:contact|ask|ping|call|email|reach\s+out\s+to|escalate\s+to)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|\b(?:said|says|added|explained|commented)\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\.|$)|\b(?:{TOP_POST}|(?i:teacher|superintendent|coordinator|spokes(?:wo)?man|spokesperson|director|manager|principal|engineer|officer|student|co-founder|secretary|councill?or|mayor|senator)(?:\s+of\s+(?:[A-Z][a-zA-Z&]*\s+){{0,2}}[A-Z][a-zA-Z&]*)?)(?:,\s+|\s+)(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:is\s+(?:the\s+)?)?{TOP_POST}\s+(?:of|at)\b|\b(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+(?:an?\s+|the\s+|our\s+)?(?:[\w&.'’-]+\s+){{0,4}}?(?i:spokes(?:wo)?man|spokesperson|chief\s+\w+\s+officer|CEO|CTO|COO|CIO|CFO|founder|co-founder|vice\s+president|president|director|manager|head\s+of)\b",
         names.join("|")
     ))
 });
@@ -104,12 +104,12 @@ static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
 /// A speaker named by surname alone, as news reports do after the first
 /// mention: "Meehan said", "…,” Meahan said.", "…,” Eierman added.", "but
 /// Arnone said", "Arnone goes on to explain", and after the quote the
-/// other way round: "…,” said Mrdeza.". "Added" counts
+/// other way round: "…,” said Mrdeza."; "McCabe said" too. "Added" counts
 /// only before what was said ("Lee added that…") or after a quote:
 /// "Capacity added:" is a heading.
 static SURNAME_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*|\b(?:but|and|so|yet)\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:(?:said|says|explained|noted|stated|wrote|goes\s+on\s+to\s+(?:explain|say|add))\b|added\s*(?:,|that\b|[“\x22]))|[”\x22]\s*([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+added\s*[.!?](?:\s|$)|[”\x22]\s*(?:said|says|added|explained|wrote)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:[.!?,]|$)",
+        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*|\b(?:but|and|so|yet)\s+)((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:(?:said|says|explained|noted|stated|wrote|goes\s+on\s+to\s+(?:explain|say|add))\b|added\s*(?:,|that\b|[“\x22]))|[”\x22]\s*((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+added\s*[.!?](?:\s|$)|[”\x22]\s*(?:said|says|added|explained|wrote)\s+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:[.!?,]|$)",
     )
 });
 
@@ -208,10 +208,11 @@ static STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| compile(r"^,\s*[A-Z]{2}\b
 static AFTER_A_PROPER_NOUN: LazyLock<Regex> = LazyLock::new(|| compile(r"[\w,]\s+[A-Z][a-z]+\s+$"));
 
 /// A post written as a title just before a given name makes it a person,
-/// not a place: "SSA General Manager Robert B. Davis".
+/// not a place: "SSA General Manager Robert B. Davis", "Undersheriff
+/// Michael McCabe".
 static POST_AS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"\b(?:Manager|Director|President|Officer|Executive|Chair(?:man|woman|person)?|Founder|Secretary|Mayor|Minister|Spokes(?:person|man|woman)|Superintendent|Principal|Coordinator)\s+$",
+        r"\b(?:Manager|Director|President|Officer|Executive|Chair(?:man|woman|person)?|Founder|Secretary|Mayor|Minister|Spokes(?:person|man|woman)|Superintendent|Principal|Coordinator|Undersheriff|Sheriff|Commissioner)\s+$",
     )
 });
 
