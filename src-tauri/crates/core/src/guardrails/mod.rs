@@ -3125,6 +3125,40 @@ mod tests {
     }
 
     #[test]
+    fn round_206_a_cause_left_between_candidates_service_workers_and_two_names() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // Candidate causes named and left open are a guess; a fix whose
+        // permanence is open is not about the cause.
+        assert!(finds(
+            "speculation",
+            "He could not determine if it was a power surge or something else."
+        ));
+        assert!(finds(
+            "speculation",
+            "It is not known if the problem is a technical one or a cyber attack."
+        ));
+        assert!(!finds(
+            "speculation",
+            "I am not sure whether this fix is permanent or temporary."
+        ));
+        // Customer service workers are people; background workers are not.
+        assert!(!finds(
+            "jargon",
+            "Customer service workers said the website had problems."
+        ));
+        assert!(finds("jargon", "The background workers stalled overnight."));
+        // Grace and Robbie are given names.
+        assert!(finds(
+            "person_name",
+            "It was stressful,” junior Grace Jenkins said."
+        ));
+        assert!(finds(
+            "person_name",
+            "The tour marks the return of singer Robbie Williams."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -106,11 +106,11 @@ fn jargon_patterns() -> Vec<String> {
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| compile(r"\b[A-Z][A-Z0-9&]{1,5}(?:'s|s)?\b"));
 
 /// Workers who are people: named by their trade or workplace ("road
-/// workers", "state ferry workers", "election workers") or caught at a task
-/// ("workers installing a light pole").
+/// workers", "state ferry workers", "election workers", "customer service
+/// workers") or caught at a task ("workers installing a light pole").
 static WORKERS_BY_TRADE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:road|construction|utility|building|council|city|rail|site|field|postal|care|health|emergency|farm|factory|power|remote|office|home|key|frontline|line|ferry|transit|bus|airport|airline|port|dock|terminal|warehouse|store|shop|retail|hospital|hotel|pharmacy|state|county|government|sanitation|election|poll|polling|precinct)\s+workers?$",
+        r"(?i)\b(?:road|construction|utility|building|council|city|rail|site|field|postal|care|health|emergency|farm|factory|power|remote|office|home|key|frontline|line|ferry|transit|bus|airport|airline|port|dock|terminal|warehouse|store|shop|retail|hospital|hotel|pharmacy|state|county|government|sanitation|election|poll|polling|precinct|customer\s+service|call\s+cent(?:er|re)|support)\s+workers?$",
     )
 });
 
