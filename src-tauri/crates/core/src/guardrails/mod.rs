@@ -3159,6 +3159,33 @@ mod tests {
     }
 
     #[test]
+    fn round_207_flights_and_airports_by_code_and_coincidences_offered_as_links() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A flight's number and a well-known airport's code are plain; a
+        // code with no flight before it is still jargon.
+        assert!(!finds(
+            "jargon",
+            "They flew from Heathrow to New York JFK on flight BA177."
+        ));
+        assert!(finds("jargon", "Customers on the BA177 plan saw delays."));
+        // An outage at the same time as another is offered as a link.
+        assert!(finds(
+            "speculation",
+            "The outage occurred at the same time as a major outage elsewhere."
+        ));
+        // Wondering whether something caused it is a guess; wondering
+        // whether the rides happened at all is not.
+        assert!(finds(
+            "speculation",
+            "Another user was wondering whether the update had overloaded the servers."
+        ));
+        assert!(!finds(
+            "speculation",
+            "Users were left wondering whether their rides had happened at all."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

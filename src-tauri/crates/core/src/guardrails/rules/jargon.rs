@@ -335,7 +335,11 @@ fn unexplained_acronyms<'t>(text: &'t str, words: &DraftWords<'t>) -> Vec<(usize
             || ORGANISATION_BEFORE.is_match(before))
             && !FUNCTIONS.contains(&m.as_str())
             && !site_code;
-        if plural_possessive || joined_name || organisation {
+        // "Flight BA177" is the flight's number, which a traveller reads on
+        // the ticket.
+        let flight_number = ends_with_ignore_case(before, "flight ")
+            && m.as_str().chars().any(|c| c.is_ascii_digit());
+        if plural_possessive || joined_name || organisation || flight_number {
             continue;
         }
         let word = m.as_str();
