@@ -3186,6 +3186,40 @@ mod tests {
     }
 
     #[test]
+    fn round_208_owners_workers_beside_customers_and_hedged_restorations() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // Workers named beside customers are people.
+        assert!(!finds(
+            "jargon",
+            "The apps were down, frustrating workers and customers alike."
+        ));
+        assert!(finds(
+            "jargon",
+            "The workers and the website were restarted."
+        ));
+        // An owner's title before a name makes a person.
+        assert!(finds(
+            "person_name",
+            "Restaurant owner Liza Russo told the paper about the glitch."
+        ));
+        // A restoration that "appeared" to happen still claims it.
+        assert!(finds(
+            "premature_resolution",
+            "Service appeared to be restored after a brief outage."
+        ));
+        // A system suspected to be down doubts the outage, not its cause; a
+        // cause suspected is still a guess.
+        assert!(!finds(
+            "speculation",
+            "Customers said that the system was suspected to be down."
+        ));
+        assert!(finds(
+            "speculation",
+            "The outage was suspected to be caused by a bad update."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

@@ -213,9 +213,11 @@ static QUEUING_AT_A_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Workers at a task, or named beside the customers they serve ("frustrating
+/// workers and customers alike").
 static WORKERS_AT_A_TASK: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)^\s+(?:{SITE_WORK}|repairing|cutting|working\s+on|on\s+site)\b"
+        r"(?i)^\s+(?:{SITE_WORK}|repairing|cutting|working\s+on|on\s+site|and\s+(?:their\s+)?(?:customers|clients|passengers|residents|families|students|drivers)\b)\b"
     ))
 });
 

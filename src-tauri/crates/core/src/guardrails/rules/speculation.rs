@@ -212,6 +212,12 @@ static NONE_OF_THEM: LazyLock<Regex> =
 static A_LOOK: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:a|the|good|bad|great|close|closer|quick|new|fresh)\s+$"));
 
+/// A state of the service, not a cause: what "was suspected to be" means
+/// when it is "down".
+static DOWN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\s+(?:down|offline|unavailable|out\s+of\s+service|not\s+working)\b")
+});
+
 pub(super) fn warm() {
     LazyLock::force(&A_LOOK);
     LazyLock::force(&IMPACT_AFTER);
@@ -236,6 +242,7 @@ pub(super) fn warm() {
     LazyLock::force(&CAUSE_AFTER);
     LazyLock::force(&ASKED_WHAT);
     LazyLock::force(&A_PROBLEM_ONLY);
+    LazyLock::force(&DOWN_AFTER);
 }
 
 /// "An issue," and no more: a problem suspected to exist, with no cause named.
@@ -270,7 +277,10 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 || IMPACT_AFTER.is_match(rest);
             // "There seems to be a big outage" hedges that a problem
             // exists, not what caused it.
-            let existence = ends_with_ignore_case(&text[..m.start()], "there ");
+            // "The system was suspected to be down" doubts that it is down,
+            // not why.
+            let existence = ends_with_ignore_case(&text[..m.start()], "there ")
+                || (m.as_str().to_ascii_lowercase().ends_with(" be") && DOWN_AFTER.is_match(rest));
             // "No reason to suspect any damage" denies the guess, and so
             // does "No code changes correlated with the timing".
             let denied = (starts_with_ignore_case(m.as_str(), "reason")
