@@ -3220,6 +3220,35 @@ mod tests {
     }
 
     #[test]
+    fn round_209_traders_speak_as_a_crowd_particle_surnames_and_limited_recovery() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // Traders and students said as a crowd; a surname with a particle
+        // is one person.
+        assert!(!finds(
+            "person_name",
+            "Traders said there was confusion about what stocks were affected."
+        ));
+        assert!(finds(
+            "person_name",
+            "“Whenever you bring up a new system there are going to be bugs,” Van Voorhis said."
+        ));
+        // An exchange known by its initials is a name.
+        assert!(!finds(
+            "jargon",
+            "The BATS exchange also said it disabled trading."
+        ));
+        // Running again with limitations is no all-clear; running again is.
+        assert!(!finds(
+            "premature_resolution",
+            "The website is running again but with some limitations."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "The website is running again."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

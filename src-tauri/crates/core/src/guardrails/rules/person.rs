@@ -104,12 +104,13 @@ static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
 /// A speaker named by surname alone, as news reports do after the first
 /// mention: "Meehan said", "…,” Meahan said.", "…,” Eierman added.", "but
 /// Arnone said", "Arnone goes on to explain", and after the quote the
-/// other way round: "…,” said Mrdeza."; "McCabe said" too. "Added" counts
+/// other way round: "…,” said Mrdeza."; "McCabe said" and "Van Voorhis
+/// said" too. "Added" counts
 /// only before what was said ("Lee added that…") or after a quote:
 /// "Capacity added:" is a heading.
 static SURNAME_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*|\b(?:but|and|so|yet)\s+)((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:(?:said|says|explained|noted|stated|wrote|goes\s+on\s+to\s+(?:explain|say|add))\b|added\s*(?:,|that\b|[“\x22]))|[”\x22]\s*((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+added\s*[.!?](?:\s|$)|[”\x22]\s*(?:said|says|added|explained|wrote)\s+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:[.!?,]|$)",
+        r"(?:^|[.!?;:]\s+|,\s+|[“”\x22]\s*|\b(?:but|and|so|yet)\s+)((?:(?:Van|Von|De|Del|Da|Di|Le)\s+)?(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:(?:said|says|explained|noted|stated|wrote|goes\s+on\s+to\s+(?:explain|say|add))\b|added\s*(?:,|that\b|[“\x22]))|[”\x22]\s*((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+added\s*[.!?](?:\s|$)|[”\x22]\s*(?:said|says|added|explained|wrote)\s+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:[.!?,]|$)",
     )
 });
 
@@ -124,7 +125,7 @@ static NEW_SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^\s+(?:that\s+)?(?:the|a|an|our|their|his|her)\s"));
 
 /// Capitalised words that say things without being a person's name.
-const NOT_A_SPEAKER: [&str; 44] = [
+const NOT_A_SPEAKER: [&str; 47] = [
     "That",
     "This",
     "It",
@@ -144,6 +145,9 @@ const NOT_A_SPEAKER: [&str; 44] = [
     "Someone",
     "Experts",
     "Analysts",
+    "Traders",
+    "Investors",
+    "Students",
     "Researchers",
     "Sources",
     "Customers",

@@ -105,10 +105,11 @@ static PARTIAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "The website is back, but payments are still failing": the all-clear
-/// covers one part while the sentence says another is still broken.
+/// covers one part while the sentence says another is still broken, and so
+/// does "running again but with some limitations".
 static BUT_STILL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^[^.!?]*?\b(?:but|however|although|though|whereas)\b[^.!?]*?\b(?:still\s+(?:[\w'’-]+\s+){0,2}?(?:failing|fail|down|unavailable|unresponsive|unreachable|affected|impacted|degraded|slow|broken|offline|delayed|delays|erroring|not\s+working|seeing\s+errors|experienc\w+\s+(?:errors|issues|problems))|still\s+(?:[\w'’-]+\s+){0,2}?(?:higher|elevated|worse|slower)\s+than\s+(?:usual|normal|expected|before)|still\s+(?:have|has|had|see|seeing)\s+no\b|not\s+yet\s+(?:restored|working|available|fixed|resolved|back)|(?:became|went|goes|becomes)\s+(?:unreachable|unavailable|unresponsive|offline)|(?:may|might|will)\s+continue\s+to\s+(?:notice|see|experience|encounter|face))\b",
+        r"(?i)^[^.!?]*?\b(?:but|however|although|though|whereas)\b[^.!?]*?\b(?:still\s+(?:[\w'’-]+\s+){0,2}?(?:failing|fail|down|unavailable|unresponsive|unreachable|affected|impacted|degraded|slow|broken|offline|delayed|delays|erroring|not\s+working|seeing\s+errors|experienc\w+\s+(?:errors|issues|problems))|still\s+(?:[\w'’-]+\s+){0,2}?(?:higher|elevated|worse|slower)\s+than\s+(?:usual|normal|expected|before)|still\s+(?:have|has|had|see|seeing)\s+no\b|not\s+yet\s+(?:restored|working|available|fixed|resolved|back)|(?:became|went|goes|becomes)\s+(?:unreachable|unavailable|unresponsive|offline)|(?:may|might|will)\s+continue\s+to\s+(?:notice|see|experience|encounter|face)|with\s+(?:some\s+)?(?:limitations|restrictions|reduced\s+(?:capacity|functionality)))\b",
     )
 });
 
