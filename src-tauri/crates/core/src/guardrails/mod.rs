@@ -3249,6 +3249,35 @@ mod tests {
     }
 
     #[test]
+    fn round_210_datelines_institutions_named_for_people_and_resumed_operations() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // A dateline's capitals are a place; capitals later in the
+        // sentence are still read.
+        assert!(!finds(
+            "jargon",
+            "SAN DIEGO — Several hospitals diverted ambulances."
+        ));
+        assert!(finds(
+            "jargon",
+            "SAN DIEGO — Several hospitals lost their PACS viewers."
+        ));
+        // An institution named after a person is no person.
+        assert!(!finds(
+            "person_name",
+            "John Muir Health reported intermittent outages on Monday."
+        ));
+        assert!(finds(
+            "person_name",
+            "John Muir reported the outage on Monday."
+        ));
+        // Resuming full operations is an all-clear.
+        assert!(finds(
+            "premature_resolution",
+            "The hospitals stopped taking ambulances for two hours, resuming full operations at 6 p.m."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

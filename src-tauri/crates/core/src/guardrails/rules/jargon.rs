@@ -236,6 +236,11 @@ static ORGANISATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A dateline: two to four words in capitals opening a sentence, then a
+/// dash or the agency's name in brackets.
+static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^\s*(?:[A-Z]{2,}\s+){1,3}[A-Z]{2,}\s*(?:—|–|--|\()"));
+
 /// What follows a site's code: "our US1 data center", "the LHR datacentre".
 static SITE_CODE: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s+data\s*cent(?:er|re)s?\b"));
 
@@ -295,6 +300,7 @@ pub(super) fn warm() {
     LazyLock::force(&ERROR_WORDING);
     LazyLock::force(&REFERENCE_BEFORE);
     LazyLock::force(&SITE_CODE);
+    LazyLock::force(&DATELINE);
 }
 
 /// Acronyms a customer would have to look up: not on the plain list, not
@@ -305,6 +311,15 @@ pub(super) fn warm() {
 fn unexplained_acronyms<'t>(text: &'t str, words: &DraftWords<'t>) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for m in ACRONYM.find_iter(text) {
+        // "SAN DIEGO —" and "NEW YORK (CNNMoney)" open a news report with
+        // the place it was filed from.
+        let (sentence_start, _) = sentence_around(text, m.start());
+        if DATELINE
+            .find(&text[sentence_start..])
+            .is_some_and(|line| sentence_start + line.end() >= m.end())
+        {
+            continue;
+        }
         // "TENET's service desk": an organisation's name, not a term; and
         // "INC-4821" is a reference a reader can quote, not a word to decode.
         let after = &text[m.end()..];

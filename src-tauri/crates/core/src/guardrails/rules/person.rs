@@ -191,12 +191,37 @@ static STAFF_OF: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// What makes a given name part of a place: "Victoria Road", "Albert Hall",
-/// the "Elizabeth line".
-const PLACE_WORDS: [&str; 20] = [
-    "Road", "Street", "Avenue", "Lane", "Drive", "Way", "Close", "Place", "Square", "Park",
-    "House", "Hall", "Station", "Bridge", "Court", "Terrace", "Crescent", "Gardens", "line",
+/// What makes a given name part of a place or an institution: "Victoria
+/// Road", "Albert Hall", the "Elizabeth line", "John Muir Health".
+const PLACE_WORDS: [&str; 28] = [
+    "Road",
+    "Street",
+    "Avenue",
+    "Lane",
+    "Drive",
+    "Way",
+    "Close",
+    "Place",
+    "Square",
+    "Park",
+    "House",
+    "Hall",
+    "Station",
+    "Bridge",
+    "Court",
+    "Terrace",
+    "Crescent",
+    "Gardens",
+    "line",
     "Line",
+    "Health",
+    "Hospital",
+    "Medical",
+    "University",
+    "College",
+    "School",
+    "Institute",
+    "Foundation",
 ];
 
 /// A place and a comma just before a lone given name make the name the
