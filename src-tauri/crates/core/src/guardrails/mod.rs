@@ -3278,6 +3278,30 @@ mod tests {
     }
 
     #[test]
+    fn round_211_a_global_company_the_dot_and_most_of_its_systems() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // Initials before "Global" name a company; the DOT is a public body.
+        assert!(!finds(
+            "jargon",
+            "Here is what the CDK Global outage means for car buyers."
+        ));
+        assert!(!finds(
+            "jargon",
+            "All the DOT would say is that anyone who does not pay can get a ticket."
+        ));
+        assert!(finds("jargon", "Our CDK rebuilt its index overnight."));
+        // Most of its systems back is part of the way; all of them is not.
+        assert!(!finds(
+            "premature_resolution",
+            "The company said most of its critical computer systems were back online."
+        ));
+        assert!(finds(
+            "premature_resolution",
+            "The company said its critical computer systems were back online."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

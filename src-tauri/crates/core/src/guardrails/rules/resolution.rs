@@ -95,12 +95,13 @@ static HEDGED_CLEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "Restored to about 80% of those affected", "restored for most customers":
 /// part of the way back is progress, not an all-clear. Only for words of
 /// restoring: "fully resolved for most users" still claims the fix.
-/// "Most services were restored", "92% of the impact was mitigated": part
+/// "Most services were restored", "most of its critical computer systems
+/// were back online", "92% of the impact was mitigated": part
 /// of the service named before the restoring words, and "Only the folder
 /// names were restored".
 static PARTIAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:most|some|many|several|half|part|(?:the\s+)?majority)\s+(?:of\s+(?:the\s+|our\s+)?)?(?:[\w'’-]+\s+){0,2}$|\b\d+(?:\.\d+)?\s*(?:%|percent)\s+of\s+(?:the\s+|our\s+|all\s+)?(?:[\w'’-]+\s+){0,2}$|^\s*only\s+(?:the|some|a|part|one|two|three|\d+)\b[^.!?]*$",
+        r"(?i)\b(?:most|some|many|several|half|part|(?:the\s+)?majority)\s+(?:of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}|(?:[\w'’-]+\s+){0,2})$|\b\d+(?:\.\d+)?\s*(?:%|percent)\s+of\s+(?:the\s+|our\s+|all\s+)?(?:[\w'’-]+\s+){0,2}$|^\s*only\s+(?:the|some|a|part|one|two|three|\d+)\b[^.!?]*$",
     )
 });
 
