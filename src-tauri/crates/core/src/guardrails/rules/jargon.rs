@@ -312,13 +312,20 @@ fn unexplained_acronyms<'t>(text: &'t str, words: &DraftWords<'t>) -> Vec<(usize
     let mut found = Vec::new();
     for m in ACRONYM.find_iter(text) {
         // "SAN DIEGO —" and "NEW YORK (CNNMoney)" open a news report with
-        // the place it was filed from.
-        let (sentence_start, _) = sentence_around(text, m.start());
-        if DATELINE
-            .find(&text[sentence_start..])
-            .is_some_and(|line| sentence_start + line.end() >= m.end())
-        {
-            continue;
+        // the place it was filed from. Only capitals followed by more
+        // capitals, a dash or a bracket can be one, so the sentence is
+        // looked up for those alone.
+        let next = text[m.end()..].trim_start();
+        let may_be_dateline = next.starts_with(['—', '–', '(', '-'])
+            || next.chars().take(2).all(|c| c.is_ascii_uppercase());
+        if may_be_dateline {
+            let (sentence_start, _) = sentence_around(text, m.start());
+            if DATELINE
+                .find(&text[sentence_start..])
+                .is_some_and(|line| sentence_start + line.end() >= m.end())
+            {
+                continue;
+            }
         }
         // "TENET's service desk": an organisation's name, not a term; and
         // "INC-4821" is a reference a reader can quote, not a word to decode.
