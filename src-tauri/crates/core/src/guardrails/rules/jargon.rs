@@ -224,8 +224,9 @@ static WORKERS_AT_A_TASK: LazyLock<Regex> = LazyLock::new(|| {
 /// What follows an acronym that names an organisation, not a term: its people,
 /// its posts or its premises ("ECUA crews", "HSHS officials", "SSA General
 /// Manager Robert B. Davis", "the UIS website", "our CLS supplier", "MHUSD
-/// communications coordinator", "ITA Airways", "CDK Global", a company word after one more
-/// name: "IRIS Software Group"), or a verb only people and
+/// communications coordinator", "ITA Airways", "CDK Global", "the BATS
+/// exchange", a company word after one more name: "IRIS Software Group"),
+/// or a verb only people and
 /// organisations do ("IAG said", "BT apologised", "BA cancels", "VSHN is
 /// currently evaluating measures", "the CPA is still looking into it", "WSF
 /// found a workaround", "FHH experienced a ransomware attack"). A reader needs
