@@ -579,7 +579,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
                 }
             }
             // A county's dispatchers take emergency calls.
-            if m.as_str().to_ascii_lowercase().starts_with("dispatcher") {
+            if lower.starts_with("dispatcher") {
                 let (start, end) = sentence_around(text, m.start());
                 if EMERGENCY_CALLS.is_match(&text[start..end.max(m.end())]) {
                     continue;
@@ -590,7 +590,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             // failed, with a code, capitals or a word of failure.
             if let Some(quoted) = quoted_words(m.as_str())
                 && !ERROR_WORDING.is_match(quoted)
-                && !m.as_str().to_ascii_lowercase().starts_with("error")
+                && !lower.starts_with("error")
             {
                 continue;
             }

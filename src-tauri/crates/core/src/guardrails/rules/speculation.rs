@@ -280,7 +280,7 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
             // "The system was suspected to be down" doubts that it is down,
             // not why.
             let existence = ends_with_ignore_case(&text[..m.start()], "there ")
-                || (m.as_str().to_ascii_lowercase().ends_with(" be") && DOWN_AFTER.is_match(rest));
+                || (ends_with_ignore_case(m.as_str(), " be") && DOWN_AFTER.is_match(rest));
             // "No reason to suspect any damage" denies the guess, and so
             // does "No code changes correlated with the timing".
             let denied = (starts_with_ignore_case(m.as_str(), "reason")
