@@ -3302,6 +3302,52 @@ mod tests {
     }
 
     #[test]
+    fn round_212_credit_unions_stand_in_mode_speculation_and_sites_got_back_up() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // Capitals before "Credit Union" or "Financial" name a bank, and
+        // the games company by its initials is a name.
+        assert!(!finds(
+            "jargon",
+            "Affected are FORUM Credit Union and STAR Financial."
+        ));
+        assert!(!finds("jargon", "SIE has yet to give a timeline."));
+        assert!(finds("jargon", "Our FORUM rebuilt its index overnight."));
+        // A card network's stand-in mode is jargon; standby mode is not.
+        assert!(finds(
+            "jargon",
+            "Card machines were put into limited stand-in mode."
+        ));
+        assert!(!finds(
+            "jargon",
+            "Card machines were put into standby mode."
+        ));
+        // Speculation reported as such, and investigations into the cause
+        // that point somewhere, are guesses.
+        assert!(finds(
+            "speculation",
+            "Speculation among players ranges from an overload to a bad update."
+        ));
+        assert!(finds(
+            "speculation",
+            "Preliminary investigations into the cause of the outage point towards a faulty update."
+        ));
+        assert!(!finds(
+            "speculation",
+            "Investigations into the cause of the outage are under way."
+        ));
+        // Sites someone was able to get back up are back; most customers
+        // back online is part of the way.
+        assert!(finds(
+            "premature_resolution",
+            "They were able to get their websites back up quickly."
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "They were able to get most customers back online."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
