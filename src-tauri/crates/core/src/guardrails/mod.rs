@@ -3348,6 +3348,47 @@ mod tests {
     }
 
     #[test]
+    fn round_213_a_day_blocks_nobody_a_party_vouching_for_itself_and_issues_with_a_system() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // "Blocked on Thursday" names a day; "blocked by Cloudflare" a party.
+        assert!(!finds(
+            "blame",
+            "Card payments were blocked on Thursday morning."
+        ));
+        assert!(finds("blame", "We were blocked by Cloudflare for an hour."));
+        // A party vouching for its own systems blames nobody and clears
+        // nothing of ours; our own systems working normally is an all-clear.
+        let vouched = "Payments firm Visa confirmed that its systems were working normally.";
+        assert!(!finds("blame", vouched));
+        assert!(!finds("premature_resolution", vouched));
+        assert!(finds("blame", "Visa confirmed that it had an outage."));
+        assert!(finds(
+            "premature_resolution",
+            "We confirmed that our systems were working normally."
+        ));
+        // Issues that appeared to stem from, or appear to be with, a system
+        // are a guess; issues that are with it are not.
+        assert!(finds(
+            "speculation",
+            "The issues appeared to stem from a provider."
+        ));
+        assert!(finds(
+            "speculation",
+            "The issues appear to be with the payment system."
+        ));
+        assert!(!finds(
+            "speculation",
+            "The issues are with the payment system."
+        ));
+        // Initials before "Worldwide" name a company.
+        assert!(!finds(
+            "jargon",
+            "The payment system is run by ACI Worldwide."
+        ));
+        assert!(finds("jargon", "Our ACI rebuilt its index overnight."));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(

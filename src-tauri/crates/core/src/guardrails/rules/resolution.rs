@@ -152,9 +152,13 @@ static SAID_BEFORE_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
 static CLAIM_BEFORE_QUOTE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:is|are|was|were|being|been)\s*$"));
 
-/// Said just before the all-clear words: what follows was never hit.
+/// Said just before the all-clear words: what follows was never hit, and
+/// so is what another party vouches for as its own ("Visa confirmed that
+/// its systems were working normally"; a lead's own systems are "ours").
 static NEVER_HIT: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?:not\s+(?:been\s+)?(?:affected|impacted)|unaffected)\b[^.!?]{0,20}$")
+    compile(
+        r"(?i)\b(?:not\s+(?:been\s+)?(?:affected|impacted)|unaffected)\b[^.!?]{0,20}$|\b(?:confirmed|said|says|stated|insisted|stressed|added)\s+(?:that\s+)?(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:systems?|networks?|services?|platforms?)\s+(?:were|was|are|is|(?:continue|continues|continued)\s+to)\s+$",
+    )
 });
 
 /// "Should soon be resolved" predicts an all-clear; it does not hedge one.

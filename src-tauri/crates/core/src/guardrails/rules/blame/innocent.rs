@@ -82,6 +82,14 @@ pub(super) static NOT_THE_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A party vouching for its own things ("Visa confirmed that its systems
+/// were working normally") says it was not hit, which blames nobody.
+static VOUCHES_FOR_ITS_OWN: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\s*(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:systems?|networks?|services?|platforms?)\s+(?:were|was|are|is|(?:continue|continues|continued)\s+to)\s+(?:working|operating|running|functioning|work|operate|run|function)\s+(?:normally|fine|as\s+(?:normal|usual))\b",
+    )
+});
+
 /// A provider brought in to help ("our dark fiber provider was involved
 /// to help identify the issue") is named for the help, not the fault.
 static BROUGHT_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -564,6 +572,7 @@ pub(super) fn cleared(
         || AWAITING.is_match(before)
         || BROUGHT_IN.is_match(rest)
         || NOT_THE_CAUSE.is_match(rest)
+        || VOUCHES_FOR_ITS_OWN.is_match(rest)
         || (in_passing && AWAITING.is_match(sentence_before(text, start + party_start(said))))
         // "Visa Debit" and "Mastercard credit cards" name the card a
         // bank issues, not the card company.

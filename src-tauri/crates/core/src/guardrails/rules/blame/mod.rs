@@ -14,8 +14,9 @@ use innocent::{
     how_we_are_built,
 };
 use parties::{
-    BLAME, ESCALATED_TO, IN_OTHER_HANDS, LET_DOWN, OTHER_CUSTOMERS, OUR_OWN_WATCH, OUR_SIDE,
-    PARTIES, PICKS_UP_SOMETHING, PROVIDER, ROLES, THEIR_OWN, THIRD_PARTY, WHERE_WE_PUBLISH,
+    BLAME, BLOCKED_BY, ESCALATED_TO, IN_OTHER_HANDS, LET_DOWN, OTHER_CUSTOMERS, OUR_OWN_WATCH,
+    OUR_SIDE, PARTIES, PICKS_UP_SOMETHING, PROVIDER, ROLES, THEIR_OWN, THIRD_PARTY,
+    WHERE_WE_PUBLISH,
 };
 
 pub(super) fn warm() {
@@ -91,6 +92,14 @@ pub(super) fn find(text: &str, ourselves: &[String]) -> Vec<(usize, usize)> {
             && !OUR_SIDE.is_match(name.as_str())
             && !ROLES.contains(&name.as_str())
             && !WHERE_WE_PUBLISH.contains(&name.as_str())
+        {
+            found.push((all.start(), all.end()));
+        }
+    }
+    for m in BLOCKED_BY.captures_iter(text) {
+        if let (Some(all), Some(name)) = (m.get(0), m.get(1))
+            && !OUR_SIDE.is_match(name.as_str())
+            && !innocent::cleared(text, all.start(), all.end(), false, false, ourselves)
         {
             found.push((all.start(), all.end()));
         }

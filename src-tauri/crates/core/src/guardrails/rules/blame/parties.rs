@@ -156,9 +156,6 @@ pub(super) static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"\b{CLOUDS}(?:'s|’s)?(?:\s+\(AWS\))?\s+(?i:(?:[\w-]+\s+){{0,3}}?(?:\([^)]{{1,30}}\)\s+)?(?:experienc\w+|suffer\w*|caus(?:es|ed)|is\s+(?:having|seeing|experiencing|down)|went\s+offline|(?:is|was|were|has\s+been)\s+(?:offline|unavailable)|degraded|performed|has\s+identified|identified|report(?:s|ed)|stated|went\s+down|outage|incident|issue|disruption|failures?|problems?|maintenance|capacity\s+issue|status\s+page|data\s+cent(?:er|re)|investigation))\b|\b{CLOUDS}\s+(?i:event)\b"),
         format!(r"(?i:\b(?:in|at|from|with)\s+(?:the\s+|this\s+|an?\s+|their\s+)?){CLOUDS}(?:'s|’s)?\s+(?i:region|data\s*cent(?:er|re)|zone|availability\s+zone|services)\b"),
         format!(r"(?i:\b(?:due\s+to|caused\s+by|result\s+of|affecting|(?:errors?|failures?|issues?|problems?|outages?|disruptions?)\s+(?:from|at|in|with))\s+(?:one\s+of\s+(?:the|our)\s+|the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?){CLOUDS}\b"),
-        // A named party throttling or blocking us: "rate limited on the Steam
-        // servers".
-        r"(?i:\b(?:rate[- ]limited|throttled|blocked|banned)\s+(?:by|on|at)\s+(?:the\s+)?)[A-Z][a-zA-Z]+\b".to_owned(),
         // A named vendor as the one that started it, or that had to fix
         // it: "initiated by our Amazon Web Services database", "due to
         // Cloudflare's time-to-live", "Microsoft
@@ -311,6 +308,15 @@ pub(super) static PARTIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// A named party throttling or blocking us: "rate limited on the Steam
+/// servers". The name is checked against [`OUR_SIDE`], since "payments were
+/// blocked on Thursday morning" names a day, not who blocked them.
+pub(super) static BLOCKED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i:\b(?:rate[- ]limited|throttled|blocked|banned)\s+(?:by|on|at)\s+(?:the\s+)?)([A-Z][a-zA-Z]+)\b",
+    )
+});
+
 /// A capitalised word that is ours or a sentence opener, not a third party.
 pub(super) static OUR_SIDE: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r"^(?:{NOT_A_PARTY})\b")));
@@ -422,6 +428,7 @@ pub(super) fn warm() {
     LazyLock::force(&LET_DOWN);
     LazyLock::force(&PICKS_UP_SOMETHING);
     LazyLock::force(&ESCALATED_TO);
+    LazyLock::force(&BLOCKED_BY);
     LazyLock::force(&IN_OTHER_HANDS);
     LazyLock::force(&THIRD_PARTY);
 }
