@@ -3389,6 +3389,28 @@ mod tests {
     }
 
     #[test]
+    fn round_214_a_cause_that_could_potentially_be_a_start_time_and_a_forecast() {
+        let guess = |text: &str| strictly_finds("speculation", text);
+        // A hedge between "could" and "have been caused" still guesses, and
+        // so does a headline's "maybe X, maybe not".
+        assert!(guess(
+            "The outage could potentially have been caused by the update."
+        ));
+        assert!(guess("Services are down, maybe coronavirus, maybe not."));
+        // When it started, and harm still to come, are no guess at a cause.
+        assert!(!guess(
+            "It would appear that it started early this morning."
+        ));
+        assert!(guess("It would appear that it was caused by the update."));
+        assert!(!guess(
+            "There is a good chance that the rush of new players will overwhelm the shop."
+        ));
+        assert!(guess(
+            "There is a good chance that the rush of new players caused it."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
