@@ -3411,6 +3411,49 @@ mod tests {
     }
 
     #[test]
+    fn round_215_a_break_in_a_cause_left_open_calls_again_and_who_was_affected() {
+        let finds = |rule: &str, text: &str| strictly_finds(rule, text);
+        // Whoever broke in is a party; a break in service is not.
+        assert!(finds(
+            "blame",
+            "We had a break in last night at one of our facilities."
+        ));
+        assert!(!finds(
+            "blame",
+            "We are sorry for the unexpected break in service."
+        ));
+        // A cause left open between two named ones is a guess; a confirmed
+        // one is not.
+        assert!(finds(
+            "speculation",
+            "The company did not confirm whether the damage was caused by vandalism or faulty equipment."
+        ));
+        assert!(!finds(
+            "speculation",
+            "The company confirmed that the damage was caused by faulty equipment."
+        ));
+        // "Should be able to make calls again" is a hedged all-clear, unless
+        // a condition still to come follows.
+        assert!(finds(
+            "premature_resolution",
+            "Customers should be able to make calls again."
+        ));
+        assert!(!finds(
+            "premature_resolution",
+            "Customers should be able to make calls again once the repair is complete."
+        ));
+        // Who was affected is no guess at a cause.
+        assert!(!finds(
+            "speculation",
+            "The problems are believed to have affected people across the country."
+        ));
+        assert!(finds(
+            "speculation",
+            "The problems are believed to have been caused by a faulty update."
+        ));
+    }
+
+    #[test]
     fn a_downstream_provider_is_blamed_and_our_own_downstream_service_is_not() {
         let blamed = |text: &str| strictly_finds("blame", text);
         assert!(blamed(
