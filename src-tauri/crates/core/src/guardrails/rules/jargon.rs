@@ -225,9 +225,9 @@ static WORKERS_AT_A_TASK: LazyLock<Regex> = LazyLock::new(|| {
 /// its posts or its premises ("ECUA crews", "HSHS officials", "SSA General
 /// Manager Robert B. Davis", "the UIS website", "our CLS supplier", "MHUSD
 /// communications coordinator", "ITA Airways", "CDK Global", "the BATS
-/// exchange", "FORUM Credit Union", "STAR Financial", "ACI Worldwide", a company word after
-/// one more name: "IRIS Software Group"),
-/// or a verb only people and
+/// exchange", "FORUM Credit Union", "STAR Financial", "ACI Worldwide", a
+/// company word after one more name: "IRIS Software Group"), or a verb only
+/// people and
 /// organisations do ("IAG said", "BT apologised", "BA cancels", "VSHN is
 /// currently evaluating measures", "the CPA is still looking into it", "WSF
 /// found a workaround", "FHH experienced a ransomware attack"). A reader needs

@@ -40,6 +40,13 @@ pub(super) const FIX_TOLD: &str = r"\b(?:is|are)\s+(?:usually\s+|normally\s+|typ
 /// acronyms are matched as written, the words in any case.
 pub(super) const TOP_POST: &str = r"(?:CEO|CTO|COO|CIO|CFO|(?i:chief\s+executive|chair(?:man|woman|person)?|president|founder|boss))";
 
+/// A party's own systems and how they stood: "its systems were", "their
+/// own network continued to". A party saying so vouches for its own things
+/// ("Visa confirmed that its systems were working normally"), which blames
+/// nobody (`blame::innocent`) and is no all-clear of ours (`resolution`); a
+/// lead writes "our systems".
+pub(super) const ITS_OWN_SYSTEMS: &str = r"(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:systems?|networks?|services?|platforms?)\s+(?:were|was|are|is|(?:continue|continues|continued)\s+to)";
+
 /// The pattern with its word edges (`\b`, `\B`) read in ASCII. The regex
 /// crate's fast engines cannot decide a Unicode word edge once the text
 /// holds a character outside ASCII (a curly apostrophe is enough), so

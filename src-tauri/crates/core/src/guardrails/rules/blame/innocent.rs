@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::super::{compile, ends_with_ignore_case, names_us, sentence_around, sentence_before};
+use super::super::{
+    ITS_OWN_SYSTEMS, compile, ends_with_ignore_case, names_us, sentence_around, sentence_before,
+};
 use super::company::speaks_of_itself;
 use super::parties::{NOT_A_NAME, OUR_SIDE};
 
@@ -85,9 +87,9 @@ pub(super) static NOT_THE_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// A party vouching for its own things ("Visa confirmed that its systems
 /// were working normally") says it was not hit, which blames nobody.
 static VOUCHES_FOR_ITS_OWN: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)^\s*(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:systems?|networks?|services?|platforms?)\s+(?:were|was|are|is|(?:continue|continues|continued)\s+to)\s+(?:working|operating|running|functioning|work|operate|run|function)\s+(?:normally|fine|as\s+(?:normal|usual))\b",
-    )
+    compile(&format!(
+        r"(?i)^\s*{ITS_OWN_SYSTEMS}\s+(?:working|operating|running|functioning|work|operate|run|function)\s+(?:normally|fine|as\s+(?:normal|usual))\b",
+    ))
 });
 
 /// A provider brought in to help ("our dark fiber provider was involved
